@@ -1,0 +1,35 @@
+--
+-- funding_errors: the exact messages of rejected input
+--
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS regionpolicy;
+RESET client_min_messages;
+SET search_path = regionpolicy, public;
+\set VERBOSITY default
+
+SELECT ''::funding;
+SELECT '(1억,2억,4억)'::funding;
+SELECT '총 4,232억원(국비 2,854억원, 지방비 1,377억원)'::funding;
+SELECT '(0.5원,0)'::funding;
+SELECT '(92.9e9,0)'::funding;
+SELECT '(NaN,0)'::funding;
+SELECT '(2천5,0)'::funding;
+SELECT '(1만 1억,0)'::funding;
+SELECT '(1조 12345억,0)'::funding;
+SELECT '시비 1억, 도비 2억'::funding;
+SELECT '국비 1억, 지방 2억'::funding;
+SELECT '총 5억'::funding;
+SELECT '(국비 1억'::funding;
+SELECT '(9223372036854775808,0)'::funding;
+SELECT '(9223372036854775807,1)'::funding;
+SELECT '합계 -9223372036854775808, 국비 1'::funding;
+SELECT parse_amount('2,86억');
+SELECT parse_amount('1억 달러');
+SELECT funding(0.5, 0, '원');
+SELECT funding(1, 0, '달러');
+SELECT in_unit(1, '3원');
+SELECT format_amount(1, '천원');
+SELECT round('(9223372036854775807,0)'::funding, '억');
+SELECT funding(9223372036854775807, 1);
+SELECT '{"national": 1, "local": 2, "total": 4}'::jsonb::funding;
+SELECT '{"national": 1, "locale": 2}'::jsonb::funding;

@@ -1,0 +1,460 @@
+/*-------------------------------------------------------------------------
+ *
+ * funding.c
+ *	  The funding type's I/O entry points, the display-unit setting,
+ *	  constructors, accessors and unit functions.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "common/int.h"
+#include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+#include "utils/guc.h"
+#include "utils/numeric.h"
+
+#include "funding.h"
+
+PG_MODULE_MAGIC;
+
+/* regionpolicy.display_unit */
+int			funding_display_unit = FUNDING_UNIT_EOK;
+
+static const struct config_enum_entry display_unit_options[] = {
+	{"억", FUNDING_UNIT_EOK, false},
+	{"eok", FUNDING_UNIT_EOK, false},
+	{"원", FUNDING_UNIT_WON, false},
+	{"won", FUNDING_UNIT_WON, false},
+	{"korean", FUNDING_UNIT_KOREAN, false},
+	{NULL, 0, false}
+};
+
+void		_PG_init(void);
+
+void
+_PG_init(void)
+{
+	DefineCustomEnumVariable("regionpolicy.display_unit",
+							 "Sets the unit in which funding values are displayed.",
+							 "억 (alias eok) prints exact decimal 억, 원 (alias won) "
+							 "prints whole won, korean prints compound amounts such "
+							 "as 259억 1000만.",
+							 &funding_display_unit,
+							 FUNDING_UNIT_EOK,
+							 display_unit_options,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
+#if PG_VERSION_NUM >= 150000
+	MarkGUCPrefixReserved("regionpolicy");
+#else
+	EmitWarningsOnPlaceholders("regionpolicy");
+#endif
+}
+
+/* ---------------------------------------------------------------------
+ * Shared helpers
+ * ---------------------------------------------------------------------
+ */
+
+/* A new value, or 22003 when national + local leaves int64. */
+Funding *
+funding_make(int64 national, int64 local)
+{
+	Funding    *result;
+	int64		total;
+
+	if (pg_add_s64_overflow(national, local, &total))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("funding out of range"),
+				 errdetail("National " INT64_FORMAT " plus local " INT64_FORMAT
+						   " won is outside the range of a 64-bit count of won.",
+						   national, local)));
+	result = (Funding *) palloc(sizeof(Funding));
+	result->national = national;
+	result->local = local;
+	return result;
+}
+
+/* The invariant guarantees the sum fits. */
+int64
+funding_total(const Funding *f)
+{
+	return f->national + f->local;
+}
+
+/*
+ * The parser works on UTF-8.  In a database of another encoding, text
+ * arrives and leaves converted; in UTF-8 and SQL_ASCII these are no-ops.
+ */
+static const char *
+input_to_utf8(const char *str, size_t len)
+{
+	return pg_server_to_any(str, (int) len, PG_UTF8);
+}
+
+static char *
+utf8_to_output(const char *buf, int len)
+{
+	return pg_any_to_server(buf, len, PG_UTF8);
+}
+
+/*
+ * Raise (or, given an error-saving context, save) the error a parse
+ * produced.  kind names what was being read: "funding" or "amount".
+ */
+void
+funding_report_parse_error(const FundingParseError *err, const char *kind,
+						   const char *input, struct Node *escontext)
+{
+	const char *detail = utf8_to_output(err->detail, (int) strlen(err->detail));
+
+	if (err->status == FUNDING_PARSE_RANGE)
+		errsave(escontext,
+				errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				strcmp(kind, "funding") == 0 ?
+				errmsg("value \"%s\" is out of range for type funding", input) :
+				errmsg("amount \"%s\" is out of range", input),
+				errdetail_internal("%s", detail));
+	else
+		errsave(escontext,
+				errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				strcmp(kind, "funding") == 0 ?
+				errmsg("invalid input syntax for type funding: \"%s\"", input) :
+				errmsg("invalid amount: \"%s\"", input),
+				errdetail_internal("%s", detail));
+}
+
+/* A unit argument such as '억', '천원' or '10원', in won; 22023 if bad. */
+int64
+funding_unit_arg(text *unit)
+{
+	char	   *str = text_to_cstring(unit);
+	FundingParseError err;
+	int64_t		value;
+
+	if (!unit_parse(input_to_utf8(str, strlen(str)), strlen(str), &value, &err))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid unit: \"%s\"", str),
+				 errdetail_internal("%s", utf8_to_output(err.detail, (int) strlen(err.detail))),
+				 errhint("Use a positive amount of won such as 원, 10원, 천원, 만, 억 or 조.")));
+	pfree(str);
+	return value;
+}
+
+/* A display unit argument: 억/eok, 원/won, korean, 만/man, 조/jo. */
+static FundingUnit
+display_unit_arg(text *unit)
+{
+	char	   *str = text_to_cstring(unit);
+	const char *utf8 = input_to_utf8(str, strlen(str));
+	FundingUnit result;
+
+	if (!display_unit_parse(utf8, strlen(utf8), &result))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid display unit: \"%s\"", str),
+				 errhint("Use 억 (eok), 원 (won), korean, 만 (man) or 조 (jo).")));
+	pfree(str);
+	return result;
+}
+
+/* ---------------------------------------------------------------------
+ * Text and binary I/O
+ * ---------------------------------------------------------------------
+ */
+
+PG_FUNCTION_INFO_V1(funding_in);
+Datum
+funding_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	size_t		len = strlen(str);
+	const char *utf8 = input_to_utf8(str, len);
+	Funding    *result;
+	FundingParseError err;
+	Funding		f;
+
+	if (utf8 != str)
+		len = strlen(utf8);
+	if (!funding_parse(utf8, len, &f, &err))
+	{
+		funding_report_parse_error(&err, "funding", str, fcinfo->context);
+		PG_RETURN_NULL();
+	}
+	result = (Funding *) palloc(sizeof(Funding));
+	*result = f;
+	PG_RETURN_FUNDING_P(result);
+}
+
+PG_FUNCTION_INFO_V1(funding_out);
+Datum
+funding_out(PG_FUNCTION_ARGS)
+{
+	Funding    *f = PG_GETARG_FUNDING_P(0);
+	char	   *buf = palloc(FUNDING_TEXT_BUFLEN);
+	int			len = funding_format(f, (FundingUnit) funding_display_unit, buf);
+
+	PG_RETURN_CSTRING(utf8_to_output(buf, len));
+}
+
+/* Two big-endian int64: national, local. */
+PG_FUNCTION_INFO_V1(funding_recv);
+Datum
+funding_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int64		national = pq_getmsgint64(buf);
+	int64		local = pq_getmsgint64(buf);
+	int64		total;
+	Funding    *result;
+
+	if (pg_add_s64_overflow(national, local, &total))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external funding value"),
+				 errdetail("National " INT64_FORMAT " plus local " INT64_FORMAT
+						   " won is outside the range of a 64-bit count of won.",
+						   national, local)));
+	result = (Funding *) palloc(sizeof(Funding));
+	result->national = national;
+	result->local = local;
+	PG_RETURN_FUNDING_P(result);
+}
+
+PG_FUNCTION_INFO_V1(funding_send);
+Datum
+funding_send(PG_FUNCTION_ARGS)
+{
+	Funding    *f = PG_GETARG_FUNDING_P(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendint64(&buf, f->national);
+	pq_sendint64(&buf, f->local);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* ---------------------------------------------------------------------
+ * Constructors and accessors
+ * ---------------------------------------------------------------------
+ */
+
+PG_FUNCTION_INFO_V1(funding_from_won);
+Datum
+funding_from_won(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FUNDING_P(funding_make(PG_GETARG_INT64(0), PG_GETARG_INT64(1)));
+}
+
+/* num * unit as whole won: 22P02 for a fraction of a won, 22003 if too big. */
+static int64
+numeric_to_won(Numeric num, int64 unit, const char *which, text *unit_text)
+{
+	Datum		product;
+	char	   *str;
+	int64_t		won;
+	FundingParseError err;
+
+	if (numeric_is_nan(num)
+#if PG_VERSION_NUM >= 140000
+		|| numeric_is_inf(num)
+#endif
+		)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("%s amount must be a finite number", which)));
+
+	product = DirectFunctionCall2(numeric_mul, NumericGetDatum(num),
+								  DirectFunctionCall1(int8_numeric,
+													  Int64GetDatum(unit)));
+	str = DatumGetCString(DirectFunctionCall1(numeric_out, product));
+	if (!amount_parse(str, strlen(str), &won, &err))
+	{
+		char	   *numstr = DatumGetCString(DirectFunctionCall1(numeric_out,
+																 NumericGetDatum(num)));
+		char	   *unitstr = text_to_cstring(unit_text);
+
+		if (err.status == FUNDING_PARSE_RANGE)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("%s amount %s %s is out of range for type funding",
+							which, numstr, unitstr)));
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("%s amount %s %s is not a whole number of won",
+						which, numstr, unitstr),
+				 errdetail("It is %s won.", str)));
+	}
+	return won;
+}
+
+/* funding(929, 433, '억') */
+PG_FUNCTION_INFO_V1(funding_from_numeric);
+Datum
+funding_from_numeric(PG_FUNCTION_ARGS)
+{
+	text	   *unit_text = PG_GETARG_TEXT_PP(2);
+	int64		unit = funding_unit_arg(unit_text);
+	int64		national = numeric_to_won(PG_GETARG_NUMERIC(0), unit,
+										  "national", unit_text);
+	int64		local = numeric_to_won(PG_GETARG_NUMERIC(1), unit,
+									   "local", unit_text);
+
+	PG_RETURN_FUNDING_P(funding_make(national, local));
+}
+
+PG_FUNCTION_INFO_V1(funding_national);
+Datum
+funding_national(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(PG_GETARG_FUNDING_P(0)->national);
+}
+
+PG_FUNCTION_INFO_V1(funding_local);
+Datum
+funding_local(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(PG_GETARG_FUNDING_P(0)->local);
+}
+
+PG_FUNCTION_INFO_V1(funding_total_won);
+Datum
+funding_total_won(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(funding_total(PG_GETARG_FUNDING_P(0)));
+}
+
+/* national / total, NULL when the total is zero */
+PG_FUNCTION_INFO_V1(funding_national_share);
+Datum
+funding_national_share(PG_FUNCTION_ARGS)
+{
+	Funding    *f = PG_GETARG_FUNDING_P(0);
+	int64		total = funding_total(f);
+
+	if (total == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(DirectFunctionCall2(numeric_div,
+										DirectFunctionCall1(int8_numeric, Int64GetDatum(f->national)),
+										DirectFunctionCall1(int8_numeric, Int64GetDatum(total))));
+}
+
+/* ---------------------------------------------------------------------
+ * Amounts and units
+ * ---------------------------------------------------------------------
+ */
+
+/* parse_amount('2,864억원') = 286400000000 */
+PG_FUNCTION_INFO_V1(funding_parse_amount);
+Datum
+funding_parse_amount(PG_FUNCTION_ARGS)
+{
+	char	   *str = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	const char *utf8 = input_to_utf8(str, strlen(str));
+	int64_t		won;
+	FundingParseError err;
+
+	if (!amount_parse(utf8, strlen(utf8), &won, &err))
+		funding_report_parse_error(&err, "amount", str, NULL);
+	PG_RETURN_INT64(won);
+}
+
+/* format_amount(25910000000, '억') = '259.1억' */
+PG_FUNCTION_INFO_V1(funding_format_amount);
+Datum
+funding_format_amount(PG_FUNCTION_ARGS)
+{
+	int64		won = PG_GETARG_INT64(0);
+	FundingUnit unit = display_unit_arg(PG_GETARG_TEXT_PP(1));
+	char		buf[FUNDING_AMOUNT_BUFLEN];
+	int			len = amount_format(won, unit, buf);
+
+	PG_RETURN_TEXT_P(cstring_to_text(utf8_to_output(buf, len)));
+}
+
+/* in_unit(25910000000, '억') = 259.1, exactly */
+PG_FUNCTION_INFO_V1(funding_in_unit);
+Datum
+funding_in_unit(PG_FUNCTION_ARGS)
+{
+	int64		won = PG_GETARG_INT64(0);
+	text	   *unit_text = PG_GETARG_TEXT_PP(1);
+	int64		unit = funding_unit_arg(unit_text);
+	char		buf[FUNDING_AMOUNT_BUFLEN];
+
+	if (ratio_format(won, unit, buf) < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("amounts in unit \"%s\" are not exact decimals",
+						text_to_cstring(unit_text)),
+				 errdetail("The unit is " INT64_FORMAT " won.", unit),
+				 errhint("Use a unit whose only prime factors are 2 and 5, such as 10원, 천원, 억 or 5천원.")));
+	PG_RETURN_DATUM(DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+										ObjectIdGetDatum(InvalidOid),
+										Int32GetDatum(-1)));
+}
+
+/* funding_text(f, 'korean') */
+PG_FUNCTION_INFO_V1(funding_text_in_unit);
+Datum
+funding_text_in_unit(PG_FUNCTION_ARGS)
+{
+	Funding    *f = PG_GETARG_FUNDING_P(0);
+	FundingUnit unit = display_unit_arg(PG_GETARG_TEXT_PP(1));
+	char		buf[FUNDING_TEXT_BUFLEN];
+	int			len = funding_format(f, unit, buf);
+
+	PG_RETURN_TEXT_P(cstring_to_text(utf8_to_output(buf, len)));
+}
+
+/*
+ * v to a multiple of unit: half away from zero when rounding, toward zero
+ * when truncating (절사).
+ */
+static int64
+to_multiple(int64 v, int64 unit, bool round)
+{
+	int64		q = v / unit;
+	int64		r = v % unit;
+	int64		result;
+
+	if (round && r != 0 && (r > 0 ? r >= unit - r : -r >= unit + r))
+		q += (v > 0) ? 1 : -1;
+	if (pg_mul_s64_overflow(q, unit, &result))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("funding out of range"),
+				 errdetail(INT64_FORMAT " won rounded to a multiple of " INT64_FORMAT
+						   " won is outside the range of a 64-bit count of won.",
+						   v, unit)));
+	return result;
+}
+
+static Datum
+funding_to_multiple(FunctionCallInfo fcinfo, bool round)
+{
+	Funding    *f = PG_GETARG_FUNDING_P(0);
+	int64		unit = funding_unit_arg(PG_GETARG_TEXT_PP(1));
+
+	PG_RETURN_FUNDING_P(funding_make(to_multiple(f->national, unit, round),
+									 to_multiple(f->local, unit, round)));
+}
+
+PG_FUNCTION_INFO_V1(funding_round);
+Datum
+funding_round(PG_FUNCTION_ARGS)
+{
+	return funding_to_multiple(fcinfo, true);
+}
+
+PG_FUNCTION_INFO_V1(funding_trunc);
+Datum
+funding_trunc(PG_FUNCTION_ARGS)
+{
+	return funding_to_multiple(fcinfo, false);
+}
