@@ -10,7 +10,6 @@
 
 #include "common/int.h"
 #include "libpq/pqformat.h"
-#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
 #include "utils/numeric.h"
@@ -87,22 +86,6 @@ funding_total(const Funding *f)
 }
 
 /*
- * The parser works on UTF-8.  In a database of another encoding, text
- * arrives and leaves converted; in UTF-8 and SQL_ASCII these are no-ops.
- */
-static const char *
-input_to_utf8(const char *str, size_t len)
-{
-	return pg_server_to_any(str, (int) len, PG_UTF8);
-}
-
-static char *
-utf8_to_output(const char *buf, int len)
-{
-	return pg_any_to_server(buf, len, PG_UTF8);
-}
-
-/*
  * Raise (or, given an error-saving context, save) the error a parse
  * produced.  kind names what was being read: "funding" or "amount".
  */
@@ -110,22 +93,20 @@ void
 funding_report_parse_error(const FundingParseError *err, const char *kind,
 						   const char *input, struct Node *escontext)
 {
-	const char *detail = utf8_to_output(err->detail, (int) strlen(err->detail));
-
 	if (err->status == FUNDING_PARSE_RANGE)
 		errsave(escontext,
 				errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				strcmp(kind, "funding") == 0 ?
 				errmsg("value \"%s\" is out of range for type funding", input) :
 				errmsg("amount \"%s\" is out of range", input),
-				errdetail_internal("%s", detail));
+				errdetail_internal("%s", err->detail));
 	else
 		errsave(escontext,
 				errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				strcmp(kind, "funding") == 0 ?
 				errmsg("invalid input syntax for type funding: \"%s\"", input) :
 				errmsg("invalid amount: \"%s\"", input),
-				errdetail_internal("%s", detail));
+				errdetail_internal("%s", err->detail));
 }
 
 /* A unit argument such as '억', '천원' or '10원', in won; 22023 if bad. */
@@ -136,11 +117,11 @@ funding_unit_arg(text *unit)
 	FundingParseError err;
 	int64_t		value;
 
-	if (!unit_parse(input_to_utf8(str, strlen(str)), strlen(str), &value, &err))
+	if (!unit_parse(str, strlen(str), &value, &err))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid unit: \"%s\"", str),
-				 errdetail_internal("%s", utf8_to_output(err.detail, (int) strlen(err.detail))),
+				 errdetail_internal("%s", err.detail),
 				 errhint("Use a positive amount of won such as 원, 10원, 천원, 만, 억 or 조.")));
 	pfree(str);
 	return value;
@@ -151,10 +132,9 @@ static FundingUnit
 display_unit_arg(text *unit)
 {
 	char	   *str = text_to_cstring(unit);
-	const char *utf8 = input_to_utf8(str, strlen(str));
 	FundingUnit result;
 
-	if (!display_unit_parse(utf8, strlen(utf8), &result))
+	if (!display_unit_parse(str, strlen(str), &result))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid display unit: \"%s\"", str),
@@ -173,15 +153,11 @@ Datum
 funding_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
-	size_t		len = strlen(str);
-	const char *utf8 = input_to_utf8(str, len);
 	Funding    *result;
 	FundingParseError err;
 	Funding		f;
 
-	if (utf8 != str)
-		len = strlen(utf8);
-	if (!funding_parse(utf8, len, &f, &err))
+	if (!funding_parse(str, strlen(str), &f, &err))
 	{
 		funding_report_parse_error(&err, "funding", str, fcinfo->context);
 		PG_RETURN_NULL();
@@ -197,9 +173,9 @@ funding_out(PG_FUNCTION_ARGS)
 {
 	Funding    *f = PG_GETARG_FUNDING_P(0);
 	char	   *buf = palloc(FUNDING_TEXT_BUFLEN);
-	int			len = funding_format(f, (FundingUnit) funding_display_unit, buf);
 
-	PG_RETURN_CSTRING(utf8_to_output(buf, len));
+	funding_format(f, (FundingUnit) funding_display_unit, buf);
+	PG_RETURN_CSTRING(buf);
 }
 
 /* Two big-endian int64: national, local. */
@@ -355,11 +331,10 @@ Datum
 funding_parse_amount(PG_FUNCTION_ARGS)
 {
 	char	   *str = text_to_cstring(PG_GETARG_TEXT_PP(0));
-	const char *utf8 = input_to_utf8(str, strlen(str));
 	int64_t		won;
 	FundingParseError err;
 
-	if (!amount_parse(utf8, strlen(utf8), &won, &err))
+	if (!amount_parse(str, strlen(str), &won, &err))
 		funding_report_parse_error(&err, "amount", str, NULL);
 	PG_RETURN_INT64(won);
 }
@@ -374,7 +349,7 @@ funding_format_amount(PG_FUNCTION_ARGS)
 	char		buf[FUNDING_AMOUNT_BUFLEN];
 	int			len = amount_format(won, unit, buf);
 
-	PG_RETURN_TEXT_P(cstring_to_text(utf8_to_output(buf, len)));
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(buf, len));
 }
 
 /* in_unit(25910000000, '억') = 259.1, exactly */
@@ -409,7 +384,7 @@ funding_text_in_unit(PG_FUNCTION_ARGS)
 	char		buf[FUNDING_TEXT_BUFLEN];
 	int			len = funding_format(f, unit, buf);
 
-	PG_RETURN_TEXT_P(cstring_to_text(utf8_to_output(buf, len)));
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(buf, len));
 }
 
 /*

@@ -12,7 +12,6 @@
  */
 #include "postgres.h"
 
-#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 #include "utils/numeric.h"
@@ -59,7 +58,6 @@ static int64
 json_amount(Jsonb *jb, const char *key, JsonbValue *v)
 {
 	char	   *str;
-	const char *utf8;
 	int64_t		won;
 	FundingParseError err;
 
@@ -70,8 +68,7 @@ json_amount(Jsonb *jb, const char *key, JsonbValue *v)
 		str = pnstrdup(v->val.string.val, v->val.string.len);
 	else
 		bad_json(jb, psprintf("The value of \"%s\" is neither a number of won nor an amount such as \"929억\".", key));
-	utf8 = pg_server_to_any(str, strlen(str), PG_UTF8);
-	if (!amount_parse(utf8, strlen(utf8), &won, &err))
+	if (!amount_parse(str, strlen(str), &won, &err))
 		funding_report_parse_error(&err, "amount", str, NULL);
 	return won;
 }

@@ -104,7 +104,7 @@ INSERT INTO rejected VALUES
 	('total 9223372036854775807, local -1', '22003'),
 	('(0,0,9223372036854775808)', '22003');
 
-SELECT plan((SELECT count(*)::int FROM accepted) + (SELECT count(*)::int FROM rejected) + 10);
+SELECT plan((SELECT count(*)::int FROM accepted) + (SELECT count(*)::int FROM rejected) + 13);
 
 SELECT is(f, funding(a.national, a.local), format('reads %s', a.input))
 FROM accepted AS a, LATERAL (SELECT a.input::funding AS f) AS x;
@@ -138,6 +138,25 @@ SELECT is(('(1.' || repeat('0', 1000000) || '억,0)')::funding, funding(10000000
 		  'a million trailing zeros in a fraction are exact');
 SELECT throws_ok(format('SELECT %L::regionpolicy.funding', '(1억 ' || repeat('1만 ', 10000) || ',0)'),
 				 '22P02', NULL, 'repeated units are malformed');
+
+-- PostgreSQL 16 and later: soft input errors, so pg_input_is_valid() works.
+CREATE FUNCTION pg_temp.soft_errors() RETURNS SETOF text LANGUAGE plpgsql AS $$
+DECLARE
+	valid boolean;
+	message text;
+BEGIN
+	IF current_setting('server_version_num')::int < 160000 THEN
+		RETURN NEXT skip('soft input errors need PostgreSQL 16', 3);
+		RETURN;
+	END IF;
+	EXECUTE 'SELECT pg_input_is_valid($1, $2)' INTO valid USING '(1억,2억)', 'regionpolicy.funding';
+	RETURN NEXT is(valid, true, 'pg_input_is_valid accepts a good value');
+	EXECUTE 'SELECT pg_input_is_valid($1, $2)' INTO valid USING '(1억,2억,4억)', 'regionpolicy.funding';
+	RETURN NEXT is(valid, false, 'pg_input_is_valid refuses a bad total without raising');
+	EXECUTE 'SELECT sql_error_code FROM pg_input_error_info($1, $2)' INTO message USING '(9223372036854775808,0)', 'regionpolicy.funding';
+	RETURN NEXT is(message, '22003', 'pg_input_error_info reports 22003 for out of range');
+END $$;
+SELECT * FROM pg_temp.soft_errors();
 
 SELECT * FROM finish();
 ROLLBACK;
