@@ -364,8 +364,8 @@ scan_sub_units(Scanner *s, uint64_t coef, int coef_digits, bool separators,
 
 /*
  * Add group * 10^exp plus its fraction to the running magnitude.  The
- * fraction is the decimal digits after the point, at most 13 significant
- * ones below 조 can name whole won; any further digit must be zero.
+ * fraction is the decimal digits after the point; digits beyond the
+ * unit's exponent would be fractions of a won and must be zero.
  */
 static bool
 add_group(Scanner *s, uint64_t *total, bool *overflow, uint64_t group,
@@ -448,8 +448,11 @@ scan_amount(Scanner *s, int flags, int64_t *result, bool *overflow)
 		}
 		if (ndigits > 0 && !at_end(s) && (*s->p == 'e' || *s->p == 'E'))
 			return error_at(s, "Found an exponent (amounts are written out in full)");
-		else if (unit_at(s, s->p, sub_units, 3) >= 0)
+		if (unit_at(s, s->p, sub_units, 3) >= 0)
 		{
+			/* "1.5천억" would be 1500억 to a reader: no fractions here */
+			if (frac != NULL)
+				return error_at(s, "Found 천, 백 or 십 after a decimal fraction (write 1500억, not 1.5천억)");
 			if (!scan_sub_units(s, group, ndigits, separators, &group,
 								&group_overflow))
 				return false;
