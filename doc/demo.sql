@@ -61,3 +61,45 @@ WITH split AS (
 SELECT string_agg(region || ' ' || format_amount(share, '억'), ', ' ORDER BY region) AS "each cluster",
 	   format_amount(sum(share)::bigint, '억') AS "sum (exactly the pool)"
 FROM split;
+
+\echo '== 8. The schema: reference data from the press release =='
+WITH RECURSIVE tree AS (
+	SELECT id, name_ko, ministry, declared, 0 AS depth, ARRAY[id] AS path FROM program WHERE parent_id IS NULL AND fiscal_year = 2023
+	UNION ALL
+	SELECT p.id, p.name_ko, p.ministry, p.declared, t.depth + 1, t.path || p.id FROM program p JOIN tree t ON p.parent_id = t.id
+)
+SELECT id, repeat('  ', depth) || name_ko AS program, ministry, declared FROM tree ORDER BY path;
+SELECT program_id, name_ko, declared, computed, difference, agrees FROM reconciliation ORDER BY program_id;
+\echo 'Finding: MOTIE''s four 2023 programmes add up to 국비 2,853억 + 지방비 1,791억, not the announced 2,854억 + 1,378억.'
+
+\echo
+\echo '== 9. Per-region totals (ILLUSTRATIVE allocations: the document gives no per-province split) =='
+BEGIN;
+INSERT INTO program (id, ministry, fiscal_year, name_ko) VALUES (1001, 'MOTIE', 2023, '예시 사업 (illustrative)');
+INSERT INTO allocation (program_id, province_code, fiscal_year, amount, phase, note)
+SELECT 1001, c.province_code, 2023, amount, phase, 'illustrative'
+FROM cluster c,
+	 LATERAL (VALUES (funding((40 + c.id * 3) * 100000000::bigint, (20 + c.id) * 100000000::bigint), 'planned'),
+					 (funding((38 + c.id * 3) * 100000000::bigint, (19 + c.id) * 100000000::bigint), 'executed')) AS v(amount, phase)
+WHERE c.id <= 5;
+SELECT province_code, name_ko, phase, national, local, total, amount FROM region_totals WHERE fiscal_year = 2023 ORDER BY province_code, phase;
+SELECT province_code, province_name, phase, national_eok, local_eok, total_eok FROM allocation_report WHERE program_id = 1001 AND province_code = '26';
+ROLLBACK;
+
+\echo
+\echo '== 10. Clusters: stages and the differential split of 929억 (ILLUSTRATIVE 2023 evaluation) =='
+\echo 'Stage requests as reported in the press for 2023; all self-diagnosis and evaluation scores are invented for the demo.'
+BEGIN;
+INSERT INTO cluster_diagnosis (cluster_id, fiscal_year, requested_stage, self_score, has_rnd_body, workforce_program)
+SELECT c.id, 2023, CASE WHEN p.short_ko IN ('부산', '충북', '충남', '전북', '전남', '경북', '경남') THEN 2 ELSE 1 END,
+	   64 + (c.id * 7) % 30, c.id <> 12, c.id <> 6
+FROM cluster c JOIN province p ON p.code = c.province_code;
+INSERT INTO cluster_evaluation (cluster_id, fiscal_year, score) SELECT id, 2023, 55 + (id * 11) % 43 FROM cluster;
+SELECT province, requested_stage AS asked, self_score, has_rnd_body AS rnd_body, stage, coalesce(refusal, '') AS refusal
+FROM cluster_stages WHERE fiscal_year = 2023 ORDER BY cluster_id;
+SELECT province, fiscal_year, problem FROM cluster_compliance;
+SELECT d.cluster_id, p.short_ko AS province, d.stage, d.score, d.grade, d.coefficient, d.weight, format_amount(d."national", '억') AS "national"
+FROM differential_funding(2023, 92900000000, 100000000) d JOIN province p ON p.code = d.province_code
+ORDER BY d.cluster_id;
+SELECT format_amount(sum("national")::bigint, '억') AS "sum (the pool, exactly)" FROM differential_funding(2023, 92900000000, 100000000);
+ROLLBACK;
