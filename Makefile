@@ -16,7 +16,7 @@ DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql
 DATA        = $(wildcard sql/$(EXTENSION)--*--*.sql)
 REGRESS     = $(patsubst sql/%.sql,%,$(filter-out sql/$(EXTENSION)--%,$(sort $(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --dbname=regionpolicy_regress
-EXTRA_CLEAN = results/ regression.diffs regression.out
+EXTRA_CLEAN = results/ regression.diffs regression.out fuzz/build/
 
 # Without the server headers (a fresh machine) only deps/test/demo work;
 # they install the headers and re-enter make.
@@ -32,7 +32,7 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/install/*.sql)) META.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 VENV := pg_virtualenv -t -v 15
 
-.PHONY: deps build-install test demo
+.PHONY: deps build-install test demo fuzz check-hard
 
 deps:
 	@.ci/deps
@@ -52,3 +52,28 @@ test: build-install
 
 demo: build-install
 	$(VENV) psql -X -v ON_ERROR_STOP=1 -q -f doc/demo.sql
+
+# The fuzzer: libFuzzer with AddressSanitizer and UndefinedBehaviorSanitizer
+# over the pure-C parser and formatter, seeded from fuzz/corpus/.  New
+# inputs go to fuzz/build/new; a crash leaves fuzz/build/crash-* and fails.
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	-Wall -Wextra -Werror -Isrc
+
+fuzz/build/fuzz_funding: fuzz/fuzz_funding.c src/parse.c src/format.c src/funding.h
+	@mkdir -p fuzz/build
+	clang $(FUZZ_CFLAGS) -o $@ fuzz/fuzz_funding.c src/parse.c src/format.c
+
+fuzz:
+	@.ci/deps clang libclang-rt-14-dev
+	$(MAKE) --no-print-directory fuzz/build/fuzz_funding
+	@mkdir -p fuzz/build/new
+	fuzz/build/fuzz_funding -dict=fuzz/funding.dict -max_total_time=$(FUZZ_SECONDS) \
+		-print_final_stats=1 -artifact_prefix=fuzz/build/ fuzz/build/new fuzz/corpus
+
+# The slow checks CI also runs: the fuzzer, then every suite against a
+# server under valgrind memcheck.
+check-hard: build-install
+	@.ci/deps valgrind
+	$(MAKE) --no-print-directory fuzz
+	test/hard/memcheck.sh

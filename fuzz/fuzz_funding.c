@@ -1,0 +1,175 @@
+/*-------------------------------------------------------------------------
+ *
+ * fuzz_funding.c
+ *	  libFuzzer harness for the pure-C parser and formatter (src/parse.c,
+ *	  src/format.c).
+ *
+ * Properties, each an abort() when broken:
+ *	- the parsers read only the len bytes they are given (the input is an
+ *	  exact-size heap copy, not NUL-terminated, so ASan sees any overread);
+ *	- a value funding_parse() accepts keeps national + local in int64, and
+ *	  re-formats and re-parses to itself under every display unit;
+ *	- the same for amount_parse() and amount_format();
+ *	- unit_parse() accepts only positive units, and ratio_format() agrees
+ *	  with exact 128-bit arithmetic;
+ *	- every error leaves a terminated detail and a status.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "funding.h"
+
+static const FundingUnit all_units[] = {
+	FUNDING_UNIT_EOK, FUNDING_UNIT_WON, FUNDING_UNIT_KOREAN, FUNDING_UNIT_MAN, FUNDING_UNIT_JO
+};
+
+#define CHECK(cond) \
+	do { if (!(cond)) { fprintf(stderr, "property failed: %s (line %d)\n", #cond, __LINE__); abort(); } } while (0)
+
+static void
+check_error(const FundingParseError *err)
+{
+	CHECK(err->status != FUNDING_PARSE_OK);
+	CHECK(memchr(err->detail, '\0', sizeof(err->detail)) != NULL);
+}
+
+/* An exact-size copy of a formatted string, so overreads show. */
+static char *
+exact_copy(const char *s, size_t len)
+{
+	char	   *copy = malloc(len ? len : 1);
+
+	memcpy(copy, s, len);
+	return copy;
+}
+
+static void
+check_funding(const char *buf, size_t size)
+{
+	Funding		f;
+	FundingParseError err;
+	int64_t		sum;
+
+	if (!funding_parse(buf, size, &f, &err))
+	{
+		check_error(&err);
+		return;
+	}
+	CHECK(!__builtin_add_overflow(f.national, f.local, &sum));
+	for (size_t i = 0; i < sizeof(all_units) / sizeof(all_units[0]); i++)
+	{
+		char		out[FUNDING_TEXT_BUFLEN + 1];
+		int			len = funding_format(&f, all_units[i], out);
+		char	   *copy;
+		Funding		g;
+
+		CHECK(len > 0 && len < FUNDING_TEXT_BUFLEN && (size_t) len == strlen(out));
+		copy = exact_copy(out, len);
+		CHECK(funding_parse(copy, len, &g, &err));
+		CHECK(g.national == f.national && g.local == f.local);
+		free(copy);
+	}
+}
+
+static void
+check_amount(const char *buf, size_t size)
+{
+	int64_t		won;
+	FundingParseError err;
+
+	if (!amount_parse(buf, size, &won, &err))
+	{
+		check_error(&err);
+		return;
+	}
+	for (size_t i = 0; i < sizeof(all_units) / sizeof(all_units[0]); i++)
+	{
+		char		out[FUNDING_AMOUNT_BUFLEN + 1];
+		int			len = amount_format(won, all_units[i], out);
+		char	   *copy;
+		int64_t		again;
+
+		CHECK(len > 0 && len < FUNDING_AMOUNT_BUFLEN && (size_t) len == strlen(out));
+		copy = exact_copy(out, len);
+		CHECK(amount_parse(copy, len, &again, &err));
+		CHECK(again == won);
+		free(copy);
+	}
+}
+
+/* ratio_format(won, unit) is won / unit exactly, or -1. */
+static void
+check_ratio(int64_t won, int64_t unit)
+{
+	char		out[FUNDING_AMOUNT_BUFLEN + 1];
+	int			len = ratio_format(won, unit, out);
+	__int128	digits = 0;
+	int			scale = 0;
+	bool		fraction = false;
+	bool		negative = false;
+	__int128	lhs;
+	__int128	rhs;
+
+	if (len < 0)
+		return;
+	CHECK(len < FUNDING_AMOUNT_BUFLEN && (size_t) len == strlen(out));
+	for (const char *p = out; *p; p++)
+	{
+		if (*p == '-')
+			negative = true;
+		else if (*p == '.')
+			fraction = true;
+		else
+		{
+			CHECK(*p >= '0' && *p <= '9');
+			digits = digits * 10 + (*p - '0');
+			scale += fraction;
+		}
+	}
+	/* digits / 10^scale == won / unit  <=>  digits * unit == won * 10^scale */
+	lhs = digits * unit;
+	rhs = won < 0 ? -(__int128) won : won;
+	for (int i = 0; i < scale; i++)
+		rhs *= 10;
+	CHECK(lhs == rhs);
+	CHECK(negative == (won < 0 && digits != 0));
+}
+
+static void
+check_unit(const char *buf, size_t size, const uint8_t *data)
+{
+	int64_t		unit;
+	FundingParseError err;
+	FundingUnit du;
+
+	if (unit_parse(buf, size, &unit, &err))
+	{
+		int64_t		won = 0;
+
+		CHECK(unit > 0);
+		memcpy(&won, data, size < sizeof(won) ? size : sizeof(won));
+		check_ratio(won, unit);
+		check_ratio(INT64_MIN, unit);
+		check_ratio(INT64_MAX, unit);
+	}
+	else
+		check_error(&err);
+	(void) display_unit_parse(buf, size, &du);
+}
+
+int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char	   *buf = exact_copy((const char *) data, size);
+
+	check_funding(buf, size);
+	check_amount(buf, size);
+	check_unit(buf, size, data);
+	free(buf);
+	return 0;
+}

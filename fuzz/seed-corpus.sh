@@ -1,0 +1,14 @@
+#!/bin/bash
+# Regenerate fuzz/corpus/ from the string literals of the test suites, then
+# minimise it with the fuzzer (fuzz/build/fuzz_funding must exist).
+set -eu
+cd "$(dirname "$0")/.."
+raw=$(mktemp -d)
+trap 'rm -rf "$raw"' EXIT
+grep -ohP "'[^']*'" test/*.sql sql/*.sql doc/*.sql | sed "s/^'//; s/'\$//" | sort -u |
+while IFS= read -r s; do
+	printf '%s' "$s" > "$raw/$(printf '%s' "$s" | sha1sum | cut -c1-16)"
+done
+mkdir -p fuzz/corpus
+fuzz/build/fuzz_funding -merge=1 -dict=fuzz/funding.dict fuzz/corpus "$raw" 2>/dev/null
+ls fuzz/corpus | wc -l

@@ -1,0 +1,102 @@
+#!/bin/bash
+# The full test suites against a server running under valgrind memcheck,
+# with the extension built as usual (-O2 -g).  Any memcheck error in a
+# stack that passes through regionpolicy.so fails the run.
+#
+# Why valgrind and not AddressSanitizer here: preloading gcc's or clang's
+# ASan runtime into Debian's uninstrumented postgres binary deadlocks in
+# glibc's bindtextdomain() before main() gets going (glibc 2.36), so the
+# server cannot start.  ASan and UBSan do run over the pure-C parser and
+# formatter in the fuzzer (make fuzz).
+#
+# Limits: without a PostgreSQL built with USE_VALGRIND, memcheck sees palloc
+# chunks as parts of larger malloc'd blocks, so an overrun inside a block
+# goes unnoticed; reads of uninitialised memory, overruns of blocks and of
+# the stack, and invalid frees are caught.  Errors wholly inside PostgreSQL
+# (not passing through regionpolicy.so) are reported as notes, not failures.
+#
+# The system PostgreSQL is left alone: its binaries and share files are
+# copied into a temporary tree and the build is installed there (make
+# install DESTDIR=...); PostgreSQL finds its share directory relative to its
+# binaries, so the copy is self-contained.
+set -u
+cd "$(dirname "$0")/../.."
+PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
+bindir=$($PG_CONFIG --bindir)
+sharedir=$($PG_CONFIG --sharedir)
+tmp=$(mktemp -d /tmp/regionpolicy_memcheck.XXXXXX)
+port=${MEMCHECK_PORT:-54$((RANDOM % 90 + 10))}
+chmod 755 "$tmp"
+
+as_owner() {	# the cluster owner: postgres when we are root
+	if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+cleanup() {
+	as_owner "$tmp$bindir/pg_ctl" -D "$tmp/data" -m immediate stop >/dev/null 2>&1
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+make --no-print-directory -s PG_CONFIG="$PG_CONFIG" all || exit 1
+mkdir -p "$tmp$(dirname "$bindir")" "$tmp$(dirname "$sharedir")"
+cp -a "$(dirname "$bindir")/." "$tmp$(dirname "$bindir")/"
+cp -a "$sharedir" "$tmp$(dirname "$sharedir")/"
+make --no-print-directory -s PG_CONFIG="$PG_CONFIG" install DESTDIR="$tmp" >/dev/null || exit 1
+
+mkdir -p "$tmp/data" "$tmp/valgrind" "$tmp/run"
+[ "$(id -u)" = 0 ] && chown -R postgres "$tmp/data" "$tmp/valgrind" "$tmp/run"
+as_owner "$tmp$bindir/initdb" -D "$tmp/data" -E UTF8 --locale=C.UTF-8 -A trust -U postgres >/dev/null || exit 1
+cat >>"$tmp/data/postgresql.conf" <<CONF
+port = $port
+unix_socket_directories = '$tmp/run'
+listen_addresses = ''
+max_parallel_workers_per_gather = 2
+CONF
+
+echo "# starting postgres under valgrind memcheck"
+as_owner valgrind --quiet --tool=memcheck --trace-children=yes --track-origins=no \
+	--read-var-info=no --num-callers=30 --error-limit=no --leak-check=no \
+	--suppressions=test/hard/valgrind.supp \
+	--log-file="$tmp/valgrind/%p.log" \
+	"$tmp$bindir/postgres" -D "$tmp/data" >"$tmp/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 120); do
+	"$bindir/pg_isready" -q -h "$tmp/run" -p "$port" && break
+	kill -0 "$server" 2>/dev/null || break
+	sleep 1
+done
+"$bindir/pg_isready" -q -h "$tmp/run" -p "$port" || { echo "not ok - the server did not start"; cat "$tmp/server.log"; exit 1; }
+echo "# server up on port $port"
+
+export PGHOST=$tmp/run PGPORT=$port PGUSER=postgres PGDATABASE=postgres PG_CONFIG
+test/run
+status=$?
+as_owner "$tmp$bindir/pg_ctl" -D "$tmp/data" -w -t 300 stop >/dev/null
+
+# Count error records; an error is ours if a frame is in regionpolicy.so.
+ours=0
+theirs=0
+for log in "$tmp"/valgrind/*.log; do
+	[ -s "$log" ] || continue
+	n=$(awk '/^==[0-9]+== [A-Z].*(Invalid|uninitialised|Mismatched|overlap|free)/ {e++} END {print e+0}' "$log")
+	[ "$n" -eq 0 ] && continue
+	if grep -q 'regionpolicy.so' "$log"; then
+		ours=$((ours + n))
+		echo "# memcheck errors in $log:"
+		sed 's/^/#   /' "$log"
+	else
+		theirs=$((theirs + n))
+		cat "$log" >>"$tmp/theirs.log"
+	fi
+done
+echo "# memcheck: $ours error(s) through regionpolicy.so, $theirs inside PostgreSQL alone"
+if [ -s "$tmp/theirs.log" ]; then
+	echo "# kinds of the errors inside PostgreSQL alone (first frame):"
+	awk '/^==[0-9]+== [A-Z]/ {kind=$0; sub(/^==[0-9]+== /, "", kind); getline; sub(/^==[0-9]+== +/, ""); print "#   " kind " — " $0}' \
+		"$tmp/theirs.log" | sort | uniq -c | sort -rn | head -10
+fi
+if [ "$ours" -gt 0 ]; then
+	echo "not ok - memcheck found errors in regionpolicy"
+	exit 1
+fi
+exit $status
