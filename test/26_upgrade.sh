@@ -1,0 +1,48 @@
+#!/bin/bash
+# ALTER EXTENSION regionpolicy UPDATE from the previous version keeps every
+# row, and leaves exactly what a fresh install of the new version creates.
+cd "$(dirname "$0")" && . lib/tap.sh
+plan 6
+old=$(ls ../sql/regionpolicy--*--*.sql 2>/dev/null | sed -n 's/.*regionpolicy--\([^-]*\)--.*/\1/p' | head -1)
+new=$(sed -n "s/^default_version = '\(.*\)'/\1/p" ../regionpolicy.control)
+up=rp_upgrade_$$
+fresh=rp_fresh_$$
+trap 'dropdb --if-exists $up; dropdb --if-exists $fresh' EXIT
+q() { psql -X -q -t -A -v ON_ERROR_STOP=1 -d "$1" -c "$2"; }
+fingerprint() {	# the rows of every table that both versions have
+	q "$1" "SELECT string_agg(format('%s:%s', c.relname,
+				(xpath('/row/h/text()', query_to_xml(format('SELECT md5(string_agg(t::text, ''|'' ORDER BY t::text)) AS h FROM regionpolicy.%I t', c.relname), false, true, '')))[1]::text), ' ' ORDER BY c.relname)
+			FROM pg_class c WHERE c.relnamespace = 'regionpolicy'::regnamespace AND c.relkind = 'r' AND c.relname <> 'province_steward'"
+}
+
+createdb "$up"
+q "$up" "CREATE EXTENSION regionpolicy VERSION '$old'" >/dev/null
+is "$(q "$up" "SELECT extversion FROM pg_extension WHERE extname = 'regionpolicy'")" "$old" "version $old installs"
+q "$up" "
+SET search_path = regionpolicy;
+INSERT INTO program (ministry, fiscal_year, name_ko, declared) VALUES ('MOTIE', 2024, '사용자 사업', '(10억,5억)');
+INSERT INTO allocation (program_id, province_code, fiscal_year, amount) SELECT 1000, province_code, 2024, funding(id * 100000000::bigint, id) FROM cluster;
+INSERT INTO cluster_diagnosis SELECT id, 2024, 2, 75, true, id <> 3 FROM cluster;
+INSERT INTO cluster_evaluation SELECT id, 2024, 40 + id * 4 FROM cluster;
+INSERT INTO grade_scale VALUES (2024, 'A', 60, 1.3), (2024, 'B', 0, 1.0);
+" >/dev/null
+before=$(fingerprint "$up")
+split_before=$(q "$up" "SELECT string_agg(\"national\"::text, ',' ORDER BY cluster_id) FROM regionpolicy.differential_funding(2024, 100000000000, 1000000)")
+
+q "$up" "ALTER EXTENSION regionpolicy UPDATE" >/dev/null
+ok $? "ALTER EXTENSION regionpolicy UPDATE ($old → $new)"
+is "$(q "$up" "SELECT extversion FROM pg_extension WHERE extname = 'regionpolicy'")" "$new" "now at $new"
+is "$(fingerprint "$up")" "$before" "every row of every table is kept"
+is "$(q "$up" "SELECT string_agg(\"national\"::text, ',' ORDER BY cluster_id) FROM regionpolicy.differential_funding(2024, 100000000000, 1000000)")" \
+   "$split_before" "the computations give the same answers"
+
+createdb "$fresh"
+q "$fresh" "CREATE EXTENSION regionpolicy" >/dev/null
+psql -X -q -t -A -v ON_ERROR_STOP=1 -d "$up" -f lib/signature.sql >/tmp/rp_upgrade_up_$$ &&
+	psql -X -q -t -A -v ON_ERROR_STOP=1 -d "$fresh" -f lib/signature.sql >/tmp/rp_upgrade_fresh_$$ &&
+	[ "$(wc -l </tmp/rp_upgrade_fresh_$$)" -gt 300 ] &&
+	diff /tmp/rp_upgrade_up_$$ /tmp/rp_upgrade_fresh_$$ >/tmp/rp_upgrade_diff_$$
+ok $? "the updated extension has exactly the objects and definitions of a fresh $new install"
+[ -s /tmp/rp_upgrade_diff_$$ ] && head -40 /tmp/rp_upgrade_diff_$$ | sed 's/^/# /'
+rm -f /tmp/rp_upgrade_diff_$$ /tmp/rp_upgrade_up_$$ /tmp/rp_upgrade_fresh_$$
+done_testing

@@ -1,0 +1,76 @@
+-- Row-level security: a province's steward writes only its province's rows
+-- (42501 otherwise); everyone with SELECT reads everything.  Tested as real
+-- non-superuser roles.  SPEC §3.
+BEGIN;
+CREATE EXTENSION IF NOT EXISTS pgtap;
+CREATE EXTENSION regionpolicy;
+SET LOCAL search_path = regionpolicy, public;
+SELECT plan(33);
+
+SELECT has_table('regionpolicy', 'province_steward', 'province_steward exists');
+SELECT columns_are('regionpolicy', 'province_steward', ARRAY['role_name', 'province_code'], 'province_steward(role_name, province_code)');
+SELECT is((SELECT relrowsecurity FROM pg_class WHERE oid = 'allocation'::regclass), true, 'row-level security on allocation');
+SELECT is((SELECT relrowsecurity FROM pg_class WHERE oid = 'cluster_diagnosis'::regclass), true, 'row-level security on cluster_diagnosis');
+SELECT is((SELECT relrowsecurity FROM pg_class WHERE oid = 'cluster_evaluation'::regclass), true, 'row-level security on cluster_evaluation');
+
+-- Roles: 부산's steward group and an official in it; 대구's; an analyst.
+CREATE ROLE rp_test_busan NOLOGIN;
+CREATE ROLE rp_test_kim NOLOGIN IN ROLE rp_test_busan;
+CREATE ROLE rp_test_daegu NOLOGIN;
+CREATE ROLE rp_test_analyst NOLOGIN;
+INSERT INTO province_steward VALUES ('rp_test_busan', '26'), ('rp_test_daegu', '27');
+GRANT SELECT ON ALL TABLES IN SCHEMA regionpolicy TO rp_test_kim, rp_test_daegu, rp_test_analyst;
+GRANT INSERT, UPDATE, DELETE ON allocation, cluster_diagnosis, cluster_evaluation TO rp_test_kim, rp_test_daegu, rp_test_analyst;
+GRANT INSERT, UPDATE, DELETE ON program TO rp_test_kim;
+GRANT USAGE ON SEQUENCE allocation_id_seq TO rp_test_kim, rp_test_daegu, rp_test_analyst;
+
+INSERT INTO program (id, ministry, fiscal_year, name_ko) VALUES (1001, 'MOTIE', 2024, '시험');
+INSERT INTO allocation (id, program_id, province_code, fiscal_year, amount) VALUES
+	(101, 1001, '26', 2024, '(10억,5억)'), (102, 1001, '27', 2024, '(20억,5억)'), (103, 1001, NULL, 2024, '(1억,0)');
+INSERT INTO cluster_evaluation VALUES (1, 2024, 80), (2, 2024, 70);
+
+SET LOCAL ROLE rp_test_kim;		-- a member of 부산's steward role
+SELECT is((SELECT count(*) FROM allocation), 3::bigint, 'a steward reads every allocation');
+SELECT lives_ok($$INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount) VALUES (1001, '26', 2024, '(1,1)')$$,
+				'inserts a row of its own province');
+SELECT throws_ok($$INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount) VALUES (1001, '27', 2024, '(1,1)')$$,
+				 '42501', NULL, 'cannot insert a row of another province');
+SELECT throws_ok($$INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount) VALUES (1001, NULL, 2024, '(1,1)')$$,
+				 '42501', NULL, 'cannot insert a row of no single province');
+SELECT lives_ok($$UPDATE regionpolicy.allocation SET amount = '(11억,5억)' WHERE id = 101$$, 'updates a row of its own province');
+SELECT is((SELECT amount FROM allocation WHERE id = 101), '(11억,5억)'::funding, '… and the update took');
+SELECT throws_ok($$UPDATE regionpolicy.allocation SET amount = '(1,1)' WHERE id = 102$$, '42501', NULL, 'cannot update another province''s row');
+SELECT throws_ok($$UPDATE regionpolicy.allocation SET province_code = '27' WHERE id = 101$$, '42501', NULL, 'cannot move its row to another province');
+SELECT throws_ok($$UPDATE regionpolicy.allocation SET province_code = '26' WHERE id = 102$$, '42501', NULL, 'cannot take another province''s row');
+SELECT throws_ok($$UPDATE regionpolicy.allocation SET note = 'x' WHERE id = 103$$, '42501', NULL, 'cannot update a row of no single province');
+SELECT throws_ok($$DELETE FROM regionpolicy.allocation WHERE id = 102$$, '42501', NULL, 'cannot delete another province''s row');
+SELECT throws_ok($$DELETE FROM regionpolicy.allocation$$, '42501', NULL, 'a DELETE reaching other provinces fails as a whole');
+SELECT lives_ok($$DELETE FROM regionpolicy.allocation WHERE province_code = '26' AND amount = '(1,1)'$$, 'deletes a row of its own province');
+SELECT lives_ok($$INSERT INTO regionpolicy.cluster_evaluation VALUES (1, 2025, 90)$$, 'records its own cluster''s evaluation');
+SELECT throws_ok($$INSERT INTO regionpolicy.cluster_evaluation VALUES (2, 2025, 90)$$, '42501', NULL, 'not another province''s cluster');
+SELECT throws_ok($$UPDATE regionpolicy.cluster_evaluation SET score = 100 WHERE cluster_id = 2$$, '42501', NULL, 'nor change it');
+SELECT throws_ok($$INSERT INTO regionpolicy.cluster_diagnosis VALUES (2, 2025, 2, 90, true, true)$$, '42501', NULL, 'nor diagnose it');
+SELECT lives_ok($$INSERT INTO regionpolicy.cluster_diagnosis VALUES (1, 2025, 2, 90, true, true)$$, 'diagnoses its own cluster');
+SELECT throws_ok($$UPDATE regionpolicy.cluster_diagnosis SET cluster_id = 2 WHERE cluster_id = 1$$, '42501', NULL, 'cannot move a diagnosis to another cluster''s province');
+SELECT throws_ok($$INSERT INTO regionpolicy.stage_weight VALUES (2025, 1, 5)$$, '42501', NULL, 'policy tables are not the steward''s');
+SELECT throws_ok($$INSERT INTO regionpolicy.province_steward VALUES ('rp_test_kim', '27')$$, '42501', NULL, 'nor is stewardship');
+RESET ROLE;
+
+SET LOCAL ROLE rp_test_daegu;
+SELECT lives_ok($$UPDATE regionpolicy.allocation SET amount = '(21억,5억)' WHERE id = 102$$, '대구''s steward updates 대구''s row');
+SELECT throws_ok($$UPDATE regionpolicy.allocation SET amount = '(1,1)' WHERE id = 101$$, '42501', NULL, 'but not 부산''s');
+RESET ROLE;
+
+SET LOCAL ROLE rp_test_analyst;	-- SELECT and write privileges, but no province
+SELECT is((SELECT count(*) FROM region_totals WHERE fiscal_year = 2024), 3::bigint, 'an analyst reads region totals');
+SELECT is((SELECT sum(amount) FROM allocation), '(33억,10억)'::funding, 'an analyst reads every allocation');
+SELECT throws_ok($$INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount) VALUES (1001, '26', 2024, '(1,1)')$$,
+				 '42501', NULL, 'a role that stewards nothing writes nothing');
+RESET ROLE;
+
+-- The owner is not bound by the policies.
+SELECT lives_ok($$UPDATE regionpolicy.allocation SET note = 'owner' WHERE id = 103$$, 'the owner writes rows of no single province');
+SELECT is((SELECT count(*) FROM allocation WHERE province_code = '26'), 1::bigint, 'the steward''s own changes stood');
+
+SELECT * FROM finish();
+ROLLBACK;

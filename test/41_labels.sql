@@ -1,0 +1,45 @@
+-- The review of every function's labels, as tests: volatility, strictness,
+-- PARALLEL, LEAKPROOF, SECURITY DEFINER, pinned search_path.  SPEC §3.
+BEGIN;
+CREATE EXTENSION IF NOT EXISTS pgtap;
+CREATE EXTENSION regionpolicy;
+SET LOCAL search_path = regionpolicy, public;
+SELECT plan(9);
+
+CREATE TEMP VIEW f AS
+SELECT p.oid, p.proname, p.prokind, p.provolatile, p.proparallel, p.proisstrict, p.proleakproof, p.prosecdef,
+	   l.lanname, p.proconfig
+FROM pg_proc p
+	 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+	 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'regionpolicy'
+	 JOIN pg_language l ON l.oid = p.prolang;
+
+SELECT cmp_ok((SELECT count(*) FROM f), '>', 60::bigint, 'the review covers every function of the extension');
+SELECT is((SELECT count(*) FROM f WHERE prosecdef), 0::bigint, 'no function is SECURITY DEFINER');
+SELECT is((SELECT array_agg(proname ORDER BY proname) FROM f
+		   WHERE lanname IN ('sql', 'plpgsql')
+			 AND NOT coalesce('search_path=pg_catalog, pg_temp' = ANY (proconfig), false)), NULL,
+		  'every SQL and PL/pgSQL function runs with search_path pinned to pg_catalog, pg_temp');
+SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE proleakproof),
+		  ARRAY['funding_cmp', 'funding_eq', 'funding_ge', 'funding_gt', 'funding_hash', 'funding_hash_extended',
+				'funding_le', 'funding_lt', 'funding_ne'],
+		  'LEAKPROOF exactly on comparison and hashing, which cannot fail');
+SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provolatile = 'v'),
+		  ARRAY['allocate_differential_funding', 'grade_scale_check', 'program_no_cycle', 'reference_guard',
+				'stage_weight_check', 'steward_guard'],
+		  'VOLATILE only for the writer and the trigger functions');
+SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provolatile = 's' AND lanname = 'c'),
+		  ARRAY['funding_out'], 'among C functions only the output function is STABLE (it reads regionpolicy.display_unit)');
+SELECT is((SELECT count(*) FROM f WHERE provolatile = 'i' AND lanname NOT IN ('c', 'internal')), 0::bigint,
+		  'no function that reads tables claims IMMUTABLE');
+SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE proparallel <> 's'),
+		  ARRAY['allocate_differential_funding', 'grade_scale_check', 'program_no_cycle', 'reference_guard',
+				'stage_weight_check', 'steward_guard'],
+		  'everything but the writer and the triggers is PARALLEL SAFE');
+SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f
+		   WHERE lanname = 'c' AND prokind = 'f' AND NOT proisstrict),
+		  ARRAY['funding_avg_final', 'funding_sum_accum', 'funding_sum_combine', 'funding_sum_final', 'funding_sum_inverse'],
+		  'C functions are STRICT, except the aggregate support that must see NULLs');
+
+SELECT * FROM finish();
+ROLLBACK;
