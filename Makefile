@@ -40,7 +40,7 @@ sql/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql: sql/install/00-header.sql 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 VENV := pg_virtualenv -t -v 15
 
-.PHONY: deps build-install test demo fuzz check-hard
+.PHONY: deps build-install test demo bench fuzz check-hard check-clients
 
 deps:
 	@.ci/deps
@@ -60,6 +60,11 @@ test: build-install
 
 demo: build-install
 	$(VENV) psql -X -v ON_ERROR_STOP=1 -q -f doc/demo.sql
+
+# The benchmark (bench/README.md): N rows, default 5 million.
+N ?= 5000000
+bench: build-install
+	$(VENV) bench/run.sh $(N)
 
 # The fuzzer: libFuzzer with AddressSanitizer and UndefinedBehaviorSanitizer
 # over the pure-C parser and formatter, seeded from fuzz/corpus/.  New
@@ -85,3 +90,13 @@ check-hard: build-install
 	@.ci/deps valgrind
 	$(MAKE) --no-print-directory fuzz
 	test/hard/memcheck.sh
+
+# Real clients (psycopg2, JDBC, ODBC) and postgres_fdw federation, in a
+# throwaway cluster; CI runs it too.
+CLIENT_PACKAGES = python3-psycopg2 python3-pyodbc default-jdk-headless libpostgresql-jdbc-java \
+	odbc-postgresql unixodbc iproute2
+check-clients: build-install
+	@.ci/deps $(CLIENT_PACKAGES)
+	@rm -f .test-result
+	@RESULT_FILE=$(CURDIR)/.test-result $(VENV) test/clients/run; status=$$?; \
+	cat .test-result 2>/dev/null || echo "0 passed, 1 failed"; rm -f .test-result; exit $$status
