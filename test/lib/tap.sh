@@ -1,20 +1,20 @@
 # Shared by the shell suites: TAP output.  Source it, call plan N, then
 # ok/is, then done_testing.
-n=0
-failed=0
+tap_n=0
+tap_failed=0
 plan() { echo "1..$1"; }
 ok() {	# ok <status> <description>
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=$((failed + 1)); fi
+	tap_n=$((tap_n + 1))
+	if [ "$1" -eq 0 ]; then echo "ok $tap_n - $2"; else echo "not ok $tap_n - $2"; tap_failed=$((tap_failed + 1)); fi
 }
 is() {	# is <got> <expected> <description>
-	n=$((n + 1))
+	tap_n=$((tap_n + 1))
 	if [ "$1" = "$2" ]; then
-		echo "ok $n - $3"
+		echo "ok $tap_n - $3"
 	else
-		echo "not ok $n - $3"
+		echo "not ok $tap_n - $3"
 		printf '#   got:      %s\n#   expected: %s\n' "$1" "$2"
-		failed=$((failed + 1))
+		tap_failed=$((tap_failed + 1))
 	fi
 }
-done_testing() { exit $((failed > 0)); }
+done_testing() { exit $((tap_failed > 0)); }

@@ -1,0 +1,10 @@
+-- The data every client test reads: one illustrative programme, three
+-- allocations with known amounts.
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS regionpolicy;
+INSERT INTO regionpolicy.program (id, ministry, fiscal_year, name_ko) VALUES (1001, 'MOTIE', 2023, '클라이언트 시험');
+INSERT INTO regionpolicy.allocation (id, program_id, province_code, fiscal_year, amount, phase) VALUES
+	(1, 1001, '26', 2023, '국비 929억원, 지방비 433억원', 'planned'),
+	(2, 1001, '48', 2023, '(259.1억,0)', 'planned'),
+	(3, 1001, '50', 2023, '(9223372036854775807,-9223372036854775808)', 'adjusted');  -- a correction may be negative
+CREATE TABLE public.client_write (id serial PRIMARY KEY, amount regionpolicy.funding NOT NULL);
