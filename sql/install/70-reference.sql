@@ -185,43 +185,26 @@ INSERT INTO @extschema@.committee_figure (key, label_ko, quantity, unit, amount,
 	 '총 6,418억원(국비 3,759억원, 지방비 등 2,659억원)', NULL, '2018–2022'),
 	('both_ministries_2023', '지역산업 육성, 기업 지원에 양 부처 투입 (headline, rounded)', NULL, NULL, NULL, 700000000000, '2023');
 
--- From here on reference rows are read-only.
-CREATE TRIGGER reference_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.province
-	FOR EACH ROW EXECUTE FUNCTION @extschema@.reference_guard('all');
-CREATE TRIGGER reference_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.province_alias
-	FOR EACH ROW EXECUTE FUNCTION @extschema@.reference_guard('all');
-CREATE TRIGGER reference_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.superregion
-	FOR EACH ROW EXECUTE FUNCTION @extschema@.reference_guard('all');
-CREATE TRIGGER reference_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.superregion_member
-	FOR EACH ROW EXECUTE FUNCTION @extschema@.reference_guard('all');
-CREATE TRIGGER reference_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.cluster
-	FOR EACH ROW EXECUTE FUNCTION @extschema@.reference_guard('all');
-CREATE TRIGGER reference_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.evaluation_agency
-	FOR EACH ROW EXECUTE FUNCTION @extschema@.reference_guard('all');
-CREATE TRIGGER reference_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.committee_figure
-	FOR EACH ROW EXECUTE FUNCTION @extschema@.reference_guard('all');
-CREATE TRIGGER reference_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.program
-	FOR EACH ROW EXECUTE FUNCTION @extschema@.reference_guard('id');
-CREATE TRIGGER reference_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.program_target
-	FOR EACH ROW EXECUTE FUNCTION @extschema@.reference_guard('program_id');
-CREATE TRIGGER reference_guard_truncate BEFORE TRUNCATE ON @extschema@.province
-	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_guard('all');
-CREATE TRIGGER reference_guard_truncate BEFORE TRUNCATE ON @extschema@.province_alias
-	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_guard('all');
-CREATE TRIGGER reference_guard_truncate BEFORE TRUNCATE ON @extschema@.superregion
-	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_guard('all');
-CREATE TRIGGER reference_guard_truncate BEFORE TRUNCATE ON @extschema@.superregion_member
-	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_guard('all');
-CREATE TRIGGER reference_guard_truncate BEFORE TRUNCATE ON @extschema@.cluster
-	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_guard('all');
-CREATE TRIGGER reference_guard_truncate BEFORE TRUNCATE ON @extschema@.evaluation_agency
-	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_guard('all');
-CREATE TRIGGER reference_guard_truncate BEFORE TRUNCATE ON @extschema@.committee_figure
-	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_guard('all');
-CREATE TRIGGER reference_guard_truncate BEFORE TRUNCATE ON @extschema@.program
-	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_guard('all');
-CREATE TRIGGER reference_guard_truncate BEFORE TRUNCATE ON @extschema@.program_target
-	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_guard('all');
+-- From here on reference rows are read-only: every row of the tables that
+-- hold only reference data, and the reserved ids of programmes and their
+-- targets.
+DO $$
+DECLARE
+	guarded text[] := ARRAY['province:all', 'province_alias:all', 'superregion:all', 'superregion_member:all',
+							'cluster:all', 'evaluation_agency:all', 'committee_figure:all',
+							'program:id', 'program_target:program_id'];
+	item text;
+BEGIN
+	FOREACH item IN ARRAY guarded LOOP
+		EXECUTE format('CREATE TRIGGER reference_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.%I '
+					   'FOR EACH ROW EXECUTE FUNCTION @extschema@.reference_guard(%L)',
+					   split_part(item, ':', 1), split_part(item, ':', 2));
+		EXECUTE format('CREATE TRIGGER reference_guard_truncate BEFORE TRUNCATE ON @extschema@.%I '
+					   'FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_guard(''all'')',
+					   split_part(item, ':', 1));
+	END LOOP;
+END
+$$;
 
 -- pg_dump keeps what users write, and only that.
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.program', 'WHERE id >= 1000');

@@ -151,18 +151,19 @@ INSERT INTO @extschema@.stage_weight (valid_from, stage, weight) VALUES
 	(0, 1, 1.0),
 	(0, 2, 1.2);
 
-CREATE TRIGGER reference_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.stage2_criteria
-	FOR EACH ROW EXECUTE FUNCTION @extschema@.reference_guard('valid_from');
-CREATE TRIGGER reference_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.grade_scale
-	FOR EACH ROW EXECUTE FUNCTION @extschema@.reference_guard('valid_from');
-CREATE TRIGGER reference_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.stage_weight
-	FOR EACH ROW EXECUTE FUNCTION @extschema@.reference_guard('valid_from');
-CREATE TRIGGER reference_guard_truncate BEFORE TRUNCATE ON @extschema@.stage2_criteria
-	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_guard('all');
-CREATE TRIGGER reference_guard_truncate BEFORE TRUNCATE ON @extschema@.grade_scale
-	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_guard('all');
-CREATE TRIGGER reference_guard_truncate BEFORE TRUNCATE ON @extschema@.stage_weight
-	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_guard('all');
+-- The shipped defaults are read-only; the rows you add are yours.
+DO $$
+DECLARE
+	t text;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['stage2_criteria', 'grade_scale', 'stage_weight'] LOOP
+		EXECUTE format('CREATE TRIGGER reference_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.%I '
+					   'FOR EACH ROW EXECUTE FUNCTION @extschema@.reference_guard(''valid_from'')', t);
+		EXECUTE format('CREATE TRIGGER reference_guard_truncate BEFORE TRUNCATE ON @extschema@.%I '
+					   'FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_guard(''all'')', t);
+	END LOOP;
+END
+$$;
 
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.cluster_diagnosis', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.cluster_evaluation', '');
