@@ -87,30 +87,30 @@ funding_total(const Funding *f)
 
 /*
  * Raise (or, given an error-saving context, save) the error a parse
- * produced.  kind names what was being read: "funding" or "amount".
+ * produced.  whole_value: a funding value was being read, not one amount.
  */
 void
-funding_report_parse_error(const FundingParseError *err, const char *kind,
+funding_report_parse_error(const FundingParseError *err, bool whole_value,
 						   const char *input, struct Node *escontext)
 {
 	if (err->status == FUNDING_PARSE_RANGE)
 		errsave(escontext,
 				errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				strcmp(kind, "funding") == 0 ?
+				whole_value ?
 				errmsg("value \"%s\" is out of range for type funding", input) :
 				errmsg("amount \"%s\" is out of range", input),
 				errdetail_internal("%s", err->detail));
 	else
 		errsave(escontext,
 				errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				strcmp(kind, "funding") == 0 ?
+				whole_value ?
 				errmsg("invalid input syntax for type funding: \"%s\"", input) :
 				errmsg("invalid amount: \"%s\"", input),
 				errdetail_internal("%s", err->detail));
 }
 
 /* A unit argument such as '억', '천원' or '10원', in won; 22023 if bad. */
-int64
+static int64
 funding_unit_arg(text *unit)
 {
 	char	   *str = text_to_cstring(unit);
@@ -159,7 +159,7 @@ funding_in(PG_FUNCTION_ARGS)
 
 	if (!funding_parse(str, strlen(str), &f, &err))
 	{
-		funding_report_parse_error(&err, "funding", str, fcinfo->context);
+		funding_report_parse_error(&err, true, str, fcinfo->context);
 		PG_RETURN_NULL();
 	}
 	result = (Funding *) palloc(sizeof(Funding));
@@ -335,7 +335,7 @@ funding_parse_amount(PG_FUNCTION_ARGS)
 	FundingParseError err;
 
 	if (!amount_parse(str, strlen(str), &won, &err))
-		funding_report_parse_error(&err, "amount", str, NULL);
+		funding_report_parse_error(&err, false, str, NULL);
 	PG_RETURN_INT64(won);
 }
 

@@ -113,9 +113,8 @@ extern int	funding_display_unit;
 extern Funding *funding_make(int64 national, int64 local);
 extern int64 funding_total(const Funding *f);
 extern void funding_report_parse_error(const FundingParseError *err,
-									   const char *typname, const char *input,
+									   bool whole_value, const char *input,
 									   struct Node *escontext);
-extern int64 funding_unit_arg(text *unit);
 
 #endif							/* PG_VERSION_NUM */
 

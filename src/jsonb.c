@@ -69,7 +69,7 @@ json_amount(Jsonb *jb, const char *key, JsonbValue *v)
 	else
 		bad_json(jb, psprintf("The value of \"%s\" is neither a number of won nor an amount such as \"929억\".", key));
 	if (!amount_parse(str, strlen(str), &won, &err))
-		funding_report_parse_error(&err, "amount", str, NULL);
+		funding_report_parse_error(&err, false, str, NULL);
 	return won;
 }
 
@@ -116,7 +116,7 @@ funding_from_jsonb(PG_FUNCTION_ARGS)
 	{
 		char	   *str = JsonbToCString(NULL, &jb->root, VARSIZE(jb));
 
-		funding_report_parse_error(&err, "funding", str, NULL);
+		funding_report_parse_error(&err, true, str, NULL);
 	}
 	PG_RETURN_FUNDING_P(funding_make(f.national, f.local));
 }
