@@ -12,11 +12,14 @@ PG_CONFIG  ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) pg_co
 
 MODULE_big  = $(EXTENSION)
 OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
-# The current version's install script, and the upgrade from 1.0.0, are
-# built from sql/install/*.sql; older install scripts are committed frozen.
-UPGRADE_FROM = 1.0.0
-UPGRADE_PARTS = $(sort $(wildcard sql/install/95-*.sql))
-DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql sql/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql
+# The current version's install script is built from sql/install/*.sql;
+# released install scripts and every upgrade script are committed as is.
+# The upgrade from the previous release is built from the parts marked
+# "-- since <this version>": each works both in a fresh install and on top
+# of the previous release.
+PREVIOUS    = 1.1.0
+UPGRADE_PARTS = $(shell grep -l '^-- since $(EXTVERSION)$$' $(sort $(wildcard sql/install/*.sql)))
+DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql sql/$(EXTENSION)--$(PREVIOUS)--$(EXTVERSION).sql
 DATA        = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*.sql))
 REGRESS     = $(patsubst sql/%.sql,%,$(filter-out sql/$(EXTENSION)--%,$(sort $(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --dbname=regionpolicy_regress
@@ -29,12 +32,11 @@ ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
 endif
 
-# The install script is the concatenation of sql/install/*.sql, in order;
-# the upgrade from 1.0.0 is the header and the parts added since (95-*).
+# The install script is the concatenation of sql/install/*.sql, in order.
 sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/install/*.sql)) META.json
 	cat $(sort $(wildcard sql/install/*.sql)) > $@
 
-sql/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql: sql/install/00-header.sql $(UPGRADE_PARTS) META.json
+sql/$(EXTENSION)--$(PREVIOUS)--$(EXTVERSION).sql: $(sort $(wildcard sql/install/*.sql)) META.json
 	cat sql/install/00-header.sql $(UPGRADE_PARTS) > $@
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -120,22 +120,49 @@ check_amount(const char *buf, size_t size)
 	}
 }
 
-/* ratio_format(won, unit) is won / unit exactly, or -1. */
+/* Decimal digits of v, most significant first; returns the count. */
+static int
+decimal_digits(uint64_t v, int *d)
+{
+	int			n = 0;
+	int			tmp[20];
+
+	do
+		tmp[n++] = (int) (v % 10);
+	while ((v /= 10) != 0);
+	for (int i = 0; i < n; i++)
+		d[i] = tmp[n - 1 - i];
+	return n;
+}
+
+/*
+ * ratio_format(won, unit) is won / unit exactly, or -1: with the output
+ * read as digits / 10^scale, check digits * unit == |won| * 10^scale by
+ * schoolbook multiplication of decimal digit strings (the quotient may
+ * have 80 digits, more than any machine integer holds).
+ */
 static void
 check_ratio(int64_t won, int64_t unit)
 {
-	char		out[FUNDING_AMOUNT_BUFLEN + 1];
+	char		out[FUNDING_RATIO_BUFLEN + 1];
 	int			len = ratio_format(won, unit, out);
-	__int128	digits = 0;
+	int			digits[FUNDING_RATIO_BUFLEN];
+	int			ndigits = 0;
+	int			ud[20];
+	int			nud;
+	int			lhs[FUNDING_RATIO_BUFLEN + 20] = {0};
+	int			rhs[FUNDING_RATIO_BUFLEN + 20] = {0};
+	int			nlhs;
+	int			nrhs;
 	int			scale = 0;
 	bool		fraction = false;
 	bool		negative = false;
-	__int128	lhs;
-	__int128	rhs;
+	bool		nonzero = false;
+	uint64_t	mag = won < 0 ? (uint64_t) (-(won + 1)) + 1 : (uint64_t) won;
 
 	if (len < 0)
 		return;
-	CHECK(len < FUNDING_AMOUNT_BUFLEN && (size_t) len == strlen(out));
+	CHECK(len < FUNDING_RATIO_BUFLEN && (size_t) len == strlen(out));
 	for (const char *p = out; *p; p++)
 	{
 		if (*p == '-')
@@ -145,17 +172,36 @@ check_ratio(int64_t won, int64_t unit)
 		else
 		{
 			CHECK(*p >= '0' && *p <= '9');
-			digits = digits * 10 + (*p - '0');
+			digits[ndigits++] = *p - '0';
+			nonzero |= *p != '0';
 			scale += fraction;
 		}
 	}
-	/* digits / 10^scale == won / unit  <=>  digits * unit == won * 10^scale */
-	lhs = digits * unit;
-	rhs = won < 0 ? -(__int128) won : won;
-	for (int i = 0; i < scale; i++)
-		rhs *= 10;
-	CHECK(lhs == rhs);
-	CHECK(negative == (won < 0 && digits != 0));
+	CHECK(!fraction || out[len - 1] != '0');
+	/* lhs = digits * unit, little-endian digit array */
+	nud = decimal_digits((uint64_t) unit, ud);
+	nlhs = ndigits + nud;
+	for (int i = 0; i < ndigits; i++)
+		for (int j = 0; j < nud; j++)
+			lhs[(ndigits - 1 - i) + (nud - 1 - j)] += digits[i] * ud[j];
+	for (int k = 0; k < nlhs + 1; k++)
+	{
+		lhs[k + 1] += lhs[k] / 10;
+		lhs[k] %= 10;
+	}
+	/* rhs = |won| * 10^scale: its digits shifted up by scale */
+	{
+		int			wd[20];
+		int			nwd = decimal_digits(mag, wd);
+
+		for (int i = 0; i < nwd; i++)
+			rhs[scale + nwd - 1 - i] = wd[i];
+		nrhs = scale + nwd;
+	}
+	for (int k = 0; k < FUNDING_RATIO_BUFLEN + 20; k++)
+		CHECK(lhs[k] == rhs[k]);
+	(void) nrhs;
+	CHECK(negative == (won < 0 && nonzero));
 }
 
 static void

@@ -21,6 +21,7 @@
 #include "postgres.h"
 
 #include "common/int.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/fmgrprotos.h"
@@ -70,141 +71,172 @@ apportion_error(const char *msg, const char *detail)
 
 /* ---------------------------------------------------------------------
  * Weights
+ *
+ * Only the ratios of the weights matter, so each is read exactly as its
+ * significant digits and the decimal exponent of the last one (12.3400 is
+ * 1234 x 10^-2, 1200 is 12 x 10^2), and all are shifted by one power of ten
+ * to whole numbers whose smallest non-zero one ends in a non-zero digit.
+ * If every shifted weight fits int64, the solver works in 128-bit
+ * integers; otherwise in whole numerics of at most APPORTION_MAX_DIGITS
+ * digits, so that the work per row stays bounded whatever the weights'
+ * magnitudes (9e131071 and 1 are fine; 1e16000 beside 1e-16000 spans
+ * 32001 digits and is refused).
  * ---------------------------------------------------------------------
  */
 
-/*
- * A non-negative finite numeric as mantissa and decimal scale, from its
- * text: "12.3400" is (1234, 2).  False when it does not fit.
- */
-static bool
-weight_to_scaled(Datum weight, uint64 *mantissa, int *scale)
+#define APPORTION_MAX_DIGITS	1000
+
+typedef struct WeightDigits
+{
+	char	   *digits;			/* significant digits, no leading or trailing zeros */
+	int			ndigits;		/* 0 for a zero weight */
+	int			low;			/* decimal exponent of the last digit */
+} WeightDigits;
+
+/* Read one weight's numeric text into wd; palloc'd in the current context. */
+static void
+weight_digits(Datum weight, WeightDigits *wd)
 {
 	char	   *str = DatumGetCString(DirectFunctionCall1(numeric_out, weight));
-	char	   *p = str;
-	char	   *last_nonzero = NULL;
-	uint64		m = 0;
-	int			s = 0;
-	bool		fraction = false;
-	bool		ok = true;
+	char	   *point;
+	char	   *first;
+	char	   *last;
+	char	   *out;
 
-	if (*p == '-')
-		apportion_error("apportion weights must not be negative", NULL);
-	if (*p < '0' || *p > '9')
-		apportion_error("apportion weights must be finite numbers", NULL);
+	if (*str == '-')
+		apportion_error("apportion weights must not be negative",
+						psprintf("A weight is %s.", str));
+	if (*str < '0' || *str > '9')
+		apportion_error("apportion weights must be finite numbers",
+						psprintf("A weight is %s.", str));
 
-	/* Find where trailing fractional zeros start, then read up to there. */
-	for (char *q = p; *q; q++)
-	{
-		if (*q == '.')
-			fraction = true;
-		else if (!fraction || *q != '0')
-			last_nonzero = q;
-	}
-	fraction = false;
-	for (; p <= last_nonzero && ok; p++)
-	{
-		if (*p == '.')
-		{
-			fraction = true;
-			continue;
-		}
-		if (m > (PG_UINT64_MAX / 10 - 9))
-			ok = false;
-		m = m * 10 + (*p - '0');
-		if (fraction)
-			s++;
-	}
+	point = strchr(str, '.');
+	if (point == NULL)
+		point = str + strlen(str);
+
+	/* First and last non-zero digits, skipping the point. */
+	first = str;
+	while (*first == '0' || *first == '.')
+		first++;
+	last = str + strlen(str) - 1;
+	while (last >= first && (*last == '0' || *last == '.'))
+		last--;
+
+	wd->ndigits = 0;
+	wd->low = 0;
+	wd->digits = NULL;
+	if (*first == '\0')
+		return;					/* zero */
+
+	out = wd->digits = palloc(last - first + 2);
+	for (char *q = first; q <= last; q++)
+		if (*q != '.')
+			out[wd->ndigits++] = *q;
+	out[wd->ndigits] = '\0';
+	/* exponent of the last digit: positions left of the point count up */
+	wd->low = (last < point) ? (int) (point - last - 1) : -(int) (last - point);
 	pfree(str);
-	*mantissa = m;
-	*scale = s;
-	return ok && m <= (uint64) PG_INT64_MAX && s <= 18;
-}
-
-static int64
-pow10_int64(int e)
-{
-	int64		v = 1;
-
-	while (e-- > 0)
-		v *= 10;
-	return v;
 }
 
 /*
- * Read the weights of the partition.  Integer path when every weight is
- * below 2^63 once all are scaled to the largest scale, else numeric.
+ * Read the weights of the partition into rows, allocated in cxt.
  */
 static void
 read_weights(WindowObject winobj, Rows *rows, MemoryContext cxt)
 {
-	uint64	   *mantissa = palloc(sizeof(uint64) * Max(rows->n, 1));
-	int		   *scale = palloc(sizeof(int) * Max(rows->n, 1));
-	int			max_scale = 0;
+	MemoryContext scratch = AllocSetContextCreate(CurrentMemoryContext,
+												  "apportion weights",
+												  ALLOCSET_DEFAULT_SIZES);
+	MemoryContext old = MemoryContextSwitchTo(scratch);
+	WeightDigits *wd = palloc(sizeof(WeightDigits) * Max(rows->n, 1));
+	bool		any = false;
+	int			shift = 0;
+	int			top = 0;
 
 	rows->numeric = false;
-	rows->weight_null = MemoryContextAlloc(cxt, sizeof(bool) * Max(rows->n, 1));
+	rows->weight_null = MemoryContextAllocZero(cxt, sizeof(bool) * Max(rows->n, 1));
 	for (int64 i = 0; i < rows->n; i++)
 	{
 		bool		isnull,
 					isout;
-		Datum		w = WinGetFuncArgInPartition(winobj, 1, (int) i, WINDOW_SEEK_HEAD,
-												 false, &isnull, &isout);
+		Datum		w;
 
+		CHECK_FOR_INTERRUPTS();
+		w = WinGetFuncArgInPartition(winobj, 1, (int) i, WINDOW_SEEK_HEAD,
+									 false, &isnull, &isout);
 		rows->weight_null[i] = isnull;
-		if (isnull || rows->numeric)
+		if (isnull)
 			continue;
-		if (!weight_to_scaled(w, &mantissa[i], &scale[i]))
-			rows->numeric = true;
-		else
-			max_scale = Max(max_scale, scale[i]);
+		weight_digits(w, &wd[i]);
+		if (wd[i].ndigits == 0)
+			continue;
+		if (!any || wd[i].low < shift)
+			shift = wd[i].low;
+		if (!any || wd[i].low + wd[i].ndigits - 1 > top)
+			top = wd[i].low + wd[i].ndigits - 1;
+		any = true;
 	}
 
-	if (!rows->numeric)
+	if ((int64) top - shift + 1 > APPORTION_MAX_DIGITS)
+		apportion_error("apportion weights span too many digits",
+						psprintf("The weights of this partition range from 10^%d to 10^%d, "
+								 "%d significant digits; at most %d are supported.",
+								 shift, top, top - shift + 1, APPORTION_MAX_DIGITS));
+
+	/* Integer path when every shifted weight fits int64. */
+	rows->weight = MemoryContextAllocZero(cxt, sizeof(int64) * Max(rows->n, 1));
+	for (int64 i = 0; i < rows->n && !rows->numeric; i++)
 	{
-		rows->weight = MemoryContextAlloc(cxt, sizeof(int64) * Max(rows->n, 1));
-		for (int64 i = 0; i < rows->n && !rows->numeric; i++)
-		{
-			int64		factor = pow10_int64(max_scale - scale[i]);
-			int64		scaled;
+		int64		v = 0;
 
-			if (rows->weight_null[i])
-				continue;
-			if (pg_mul_s64_overflow((int64) mantissa[i], factor, &scaled))
-				rows->numeric = true;
-			else
-				rows->weight[i] = scaled;
+		CHECK_FOR_INTERRUPTS();
+		if (rows->weight_null[i] || wd[i].ndigits == 0)
+			continue;
+		if (wd[i].ndigits + (wd[i].low - shift) > 18)
+		{
+			rows->numeric = true;
+			break;
 		}
+		for (int k = 0; k < wd[i].ndigits; k++)
+			v = v * 10 + (wd[i].digits[k] - '0');
+		for (int k = 0; k < wd[i].low - shift; k++)
+			v *= 10;
+		rows->weight[i] = v;
 	}
-	pfree(mantissa);
-	pfree(scale);
 
 	if (rows->numeric)
 	{
 		Datum		zero = DirectFunctionCall1(int8_numeric, Int64GetDatum(0));
+		char	   *buf = palloc(APPORTION_MAX_DIGITS + 1);
 
-		/* Keep copies: the window's slot is reused for every row read. */
-		rows->weight_num = MemoryContextAlloc(cxt, sizeof(Datum) * Max(rows->n, 1));
+		rows->weight_num = MemoryContextAllocZero(cxt, sizeof(Datum) * Max(rows->n, 1));
 		for (int64 i = 0; i < rows->n; i++)
 		{
-			bool		isnull,
-						isout;
-			Datum		w = WinGetFuncArgInPartition(winobj, 1, (int) i, WINDOW_SEEK_HEAD,
-													 false, &isnull, &isout);
+			Datum		num;
+			int			len;
 
-			if (isnull)
+			CHECK_FOR_INTERRUPTS();
+			if (rows->weight_null[i])
 				continue;
-			if (numeric_is_nan(DatumGetNumeric(w))
-#if PG_VERSION_NUM >= 140000
-				|| numeric_is_inf(DatumGetNumeric(w))
-#endif
-				)
-				apportion_error("apportion weights must be finite numbers", NULL);
-			if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, w, zero)) < 0)
-				apportion_error("apportion weights must not be negative", NULL);
-			rows->weight_num[i] = datumCopy(w, false, -1);
+			if (wd[i].ndigits == 0)
+				num = zero;
+			else
+			{
+				len = wd[i].ndigits + (wd[i].low - shift);
+				memcpy(buf, wd[i].digits, wd[i].ndigits);
+				memset(buf + wd[i].ndigits, '0', len - wd[i].ndigits);
+				buf[len] = '\0';
+				num = DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+										  ObjectIdGetDatum(InvalidOid),
+										  Int32GetDatum(-1));
+			}
+			MemoryContextSwitchTo(cxt);
+			rows->weight_num[i] = datumCopy(num, false, -1);
+			MemoryContextSwitchTo(scratch);
 		}
 	}
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(scratch);
 }
 
 /* ---------------------------------------------------------------------
@@ -232,8 +264,11 @@ candidate_cmp(const void *pa, const void *pb, void *arg)
 	int			c;
 
 	if (rows->numeric)
+	{
+		CHECK_FOR_INTERRUPTS();
 		c = DatumGetInt32(DirectFunctionCall2(numeric_cmp, b->remainder_num,
 											  a->remainder_num));
+	}
 	else
 		c = (b->remainder > a->remainder) - (b->remainder < a->remainder);
 	if (c == 0)
@@ -272,10 +307,14 @@ hamilton(const Rows *rows, int128 units, int128 *share)
 	Datum		units_num = 0,
 				total_num = 0;
 	bool		any = false;
+	MemoryContext scratch = AllocSetContextCreate(CurrentMemoryContext,
+												  "apportion quotas",
+												  ALLOCSET_DEFAULT_SIZES);
 
 	/* W */
 	for (int64 i = 0; i < rows->n; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		if (rows->weight_null[i])
 			continue;
 		any = true;
@@ -291,6 +330,7 @@ hamilton(const Rows *rows, int128 units, int128 *share)
 		for (int64 i = 0; i < rows->n; i++)
 			share[i] = 0;
 		pfree(cand);
+		MemoryContextDelete(scratch);
 		return;
 	}
 	if (!any)
@@ -308,17 +348,25 @@ hamilton(const Rows *rows, int128 units, int128 *share)
 	/* Quotas: whole parts now, remainders for the leftover. */
 	for (int64 i = 0; i < rows->n; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		if (rows->weight_null[i])
 			continue;
 		if (rows->numeric)
 		{
+			/* intermediates in scratch, reset per row; remainders kept */
+			MemoryContext old = MemoryContextSwitchTo(scratch);
 			Datum		num = DirectFunctionCall2(numeric_mul, units_num, rows->weight_num[i]);
 			Datum		q = DirectFunctionCall2(numeric_div_trunc, num, total_num);
+			Datum		rem = DirectFunctionCall2(numeric_mod, num, total_num);
 
 			share[i] = numeric_to_int128(q);
-			cand[ncand].remainder_num = DirectFunctionCall2(numeric_mod, num, total_num);
-			if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, cand[ncand].remainder_num, zero)) > 0)
+			MemoryContextSwitchTo(old);
+			if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, rem, zero)) > 0)
+			{
+				cand[ncand].remainder_num = datumCopy(rem, false, -1);
 				cand[ncand++].row = i;
+			}
+			MemoryContextReset(scratch);
 		}
 		else
 		{
@@ -344,6 +392,7 @@ hamilton(const Rows *rows, int128 units, int128 *share)
 			share[cand[k].row]++;
 	}
 	pfree(cand);
+	MemoryContextDelete(scratch);
 }
 
 /* ---------------------------------------------------------------------
@@ -416,6 +465,7 @@ solve(WindowObject winobj, ApportionPartition *part, bool is_funding, int nargs)
 		int64		p[2] = {0, 0};
 		int64		u;
 
+		CHECK_FOR_INTERRUPTS();
 		if (read_pool(winobj, is_funding, i, p) != have_pool ||
 			(have_pool && (p[0] != pool[0] || p[1] != pool[1])))
 			apportion_error("apportion pool differs between rows of a window partition",
@@ -458,6 +508,7 @@ solve(WindowObject winobj, ApportionPartition *part, bool is_funding, int nargs)
 		hamilton(&rows, negative ? -(int128) units : (int128) units, units_share);
 		for (int64 i = 0; i < n; i++)
 		{
+			CHECK_FOR_INTERRUPTS();
 			if (!rows.weight_null[i])
 				share[i] = (int64) ((negative ? -units_share[i] : units_share[i]) * unit);
 		}

@@ -187,3 +187,97 @@ funding_div(PG_FUNCTION_ARGS)
 									 scale_div(f->local, NumericGetDatum(divisor),
 											   abs_divisor, sign < 0)));
 }
+
+/* ---------------------------------------------------------------------
+ * Integer factors and divisors.  f * 2, 2 * f and f / 3 have operators of
+ * their own (SPEC §3): an exact-type match in the extension's schema, so
+ * that no operator planted in another schema wins overload resolution,
+ * and integer arithmetic instead of numeric.
+ * ---------------------------------------------------------------------
+ */
+
+static int64
+int_mul(int64 won, int64 factor)
+{
+	int64		result;
+
+	if (pg_mul_s64_overflow(won, factor, &result))
+		component_overflow("product");
+	return result;
+}
+
+/* won / divisor rounded half away from zero; divisor is not zero. */
+static int64
+int_div(int64 won, int64 divisor)
+{
+	int128		q = (int128) won / divisor;
+	int128		r = (int128) won % divisor;
+	int128		abs_r = r < 0 ? -r : r;
+	int128		abs_d = divisor < 0 ? -(int128) divisor : (int128) divisor;
+
+	if (2 * abs_r >= abs_d)
+		q += ((won < 0) != (divisor < 0)) ? -1 : 1;
+	if (q < PG_INT64_MIN || q > PG_INT64_MAX)
+		component_overflow("quotient");
+	return (int64) q;
+}
+
+static Datum
+funding_mul_int(Funding *f, int64 factor)
+{
+	return FundingPGetDatum(funding_make(int_mul(f->national, factor),
+										 int_mul(f->local, factor)));
+}
+
+static Datum
+funding_div_int(Funding *f, int64 divisor)
+{
+	if (divisor == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_DIVISION_BY_ZERO),
+				 errmsg("division by zero")));
+	return FundingPGetDatum(funding_make(int_div(f->national, divisor),
+										 int_div(f->local, divisor)));
+}
+
+PG_FUNCTION_INFO_V1(funding_mul_int8);
+Datum
+funding_mul_int8(PG_FUNCTION_ARGS)
+{
+	return funding_mul_int(PG_GETARG_FUNDING_P(0), PG_GETARG_INT64(1));
+}
+
+PG_FUNCTION_INFO_V1(int8_mul_funding);
+Datum
+int8_mul_funding(PG_FUNCTION_ARGS)
+{
+	return funding_mul_int(PG_GETARG_FUNDING_P(1), PG_GETARG_INT64(0));
+}
+
+PG_FUNCTION_INFO_V1(funding_mul_int4);
+Datum
+funding_mul_int4(PG_FUNCTION_ARGS)
+{
+	return funding_mul_int(PG_GETARG_FUNDING_P(0), PG_GETARG_INT32(1));
+}
+
+PG_FUNCTION_INFO_V1(int4_mul_funding);
+Datum
+int4_mul_funding(PG_FUNCTION_ARGS)
+{
+	return funding_mul_int(PG_GETARG_FUNDING_P(1), PG_GETARG_INT32(0));
+}
+
+PG_FUNCTION_INFO_V1(funding_div_int8);
+Datum
+funding_div_int8(PG_FUNCTION_ARGS)
+{
+	return funding_div_int(PG_GETARG_FUNDING_P(0), PG_GETARG_INT64(1));
+}
+
+PG_FUNCTION_INFO_V1(funding_div_int4);
+Datum
+funding_div_int4(PG_FUNCTION_ARGS)
+{
+	return funding_div_int(PG_GETARG_FUNDING_P(0), PG_GETARG_INT32(1));
+}

@@ -118,8 +118,9 @@ decimal_format(int64_t won, int scale, char *buf)
 }
 
 /*
- * won / unit as an exact decimal, for any unit whose only prime factors are
- * 2 and 5 (10원, 5천원, 억, ...) and which needs at most 18 decimals.
+ * won / unit as an exact decimal, for any positive unit whose only prime
+ * factors are 2 and 5 (10원, 5천원, 억, 2097152원, ...): such a quotient
+ * ends after at most 63 decimals.  buf needs FUNDING_RATIO_BUFLEN bytes.
  * Returns -1 for other units, whose quotients need not end.
  */
 int
@@ -127,35 +128,36 @@ ratio_format(int64_t won, int64_t unit, char *buf)
 {
 	uint64_t	mag = magnitude(won);
 	uint64_t	rest = (uint64_t) unit;
-	uint64_t	multiplier;
-	uint64_t	fpart;
-	int			twos = 0,
-				fives = 0,
-				scale;
+	uint64_t	rem;
+	char	   *p = buf;
 
 	if (unit <= 0)
 		return -1;
 	while (rest % 2 == 0)
-	{
 		rest /= 2;
-		twos++;
-	}
 	while (rest % 5 == 0)
-	{
 		rest /= 5;
-		fives++;
-	}
-	scale = twos > fives ? twos : fives;
-	if (rest != 1 || scale > 18)
+	if (rest != 1)
 		return -1;
 
-	/* fraction = (mag % unit) / unit = (mag % unit) * multiplier / 10^scale */
-	multiplier = 1;
-	for (int i = 0; i < scale; i++)
-		multiplier *= 10;
-	multiplier /= (uint64_t) unit;
-	fpart = mag % (uint64_t) unit * multiplier;
-	return write_decimal(won < 0, mag / (uint64_t) unit, fpart, scale, buf);
+	if (won < 0)
+		*p++ = '-';
+	p += write_u64(mag / (uint64_t) unit, p);
+	rem = mag % (uint64_t) unit;
+	if (rem != 0)
+	{
+		*p++ = '.';
+		/* Long division; rem < unit <= 2^63, so rem * 10 needs 128 bits. */
+		while (rem != 0)
+		{
+			unsigned __int128 r = (unsigned __int128) rem * 10;
+
+			*p++ = (char) ('0' + (int) (r / (uint64_t) unit));
+			rem = (uint64_t) (r % (uint64_t) unit);
+		}
+	}
+	*p = '\0';
+	return (int) (p - buf);
 }
 
 /* Put suffix (terminated) at buf + len; return the new length. */

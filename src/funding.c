@@ -360,7 +360,7 @@ funding_in_unit(PG_FUNCTION_ARGS)
 	int64		won = PG_GETARG_INT64(0);
 	text	   *unit_text = PG_GETARG_TEXT_PP(1);
 	int64		unit = funding_unit_arg(unit_text);
-	char		buf[FUNDING_AMOUNT_BUFLEN];
+	char		buf[FUNDING_RATIO_BUFLEN];
 
 	if (ratio_format(won, unit, buf) < 0)
 		ereport(ERROR,

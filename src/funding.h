@@ -42,6 +42,8 @@ typedef enum FundingUnit
 /* Longest amount: "-92233조 7203억 6854만 7758원" is 36 bytes. */
 #define FUNDING_AMOUNT_BUFLEN	48
 #define FUNDING_TEXT_BUFLEN		(3 * FUNDING_AMOUNT_BUFLEN + 8)
+/* won / unit written out exactly: 20 digits, a point, up to 63 decimals. */
+#define FUNDING_RATIO_BUFLEN	96
 
 typedef enum FundingParseStatus
 {

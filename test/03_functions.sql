@@ -3,7 +3,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy;
 SET LOCAL search_path = regionpolicy, public;
-SELECT plan(84);
+SELECT plan(86);
 
 -- The functions exist with the SPEC's signatures.
 SELECT has_function('regionpolicy', 'funding', ARRAY['bigint', 'bigint'], 'funding(bigint, bigint)');
@@ -76,6 +76,8 @@ SELECT throws_ok($$SELECT regionpolicy.format_amount(1, '천원')$$, '22023', NU
 SELECT is(in_unit(25910000000, '억'), 259.1, 'in_unit(…, 억)');
 SELECT is(in_unit(25910000000, '억')::text, '259.1', 'in_unit has no trailing zeros');
 SELECT is(in_unit(1234567, '천원'), 1234.567, 'in_unit(…, 천원)');
+SELECT is(in_unit(1, '2097152'), 0.000000476837158203125, 'in_unit with a unit of 2^21 won: 21 decimals, exact');
+SELECT is(in_unit(-9223372036854775808, '4611686018427387904'), -2::numeric, 'in_unit with a unit of 2^62 won');
 SELECT is(in_unit(-1, '조'), -0.000000000001, 'in_unit(-1, 조)');
 SELECT is(in_unit(7, '5천원'), 0.0014, 'in_unit(…, 5천원) is exact');
 SELECT throws_ok($$SELECT regionpolicy.in_unit(1, '3원')$$, '22023', NULL, 'in_unit refuses units with no exact decimals');

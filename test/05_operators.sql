@@ -3,7 +3,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy;
 SET LOCAL search_path = regionpolicy, public;
-SELECT plan(57);
+SELECT plan(69);
 
 -- + - and unary -
 SELECT is('(929억,433억)'::funding + '(1,2)', '(92900000001,43300000002)'::funding, 'f + g');
@@ -94,6 +94,31 @@ SELECT is((SELECT count(*)::int FROM pg_operator
 SELECT is((SELECT count(*)::int FROM pg_proc
 		   WHERE proname IN ('funding_eq', 'funding_ne', 'funding_lt', 'funding_le', 'funding_gt', 'funding_ge', 'funding_cmp')
 			 AND proleakproof AND pronamespace = 'regionpolicy'::regnamespace), 7, 'comparisons are LEAKPROOF');
+
+-- Integer factors and divisors have exact-type operators (SPEC §3).
+SELECT is('(1억,2억)'::funding * 2, '(2억,4억)'::funding, 'f * 2');
+SELECT is(3 * '(1억,2억)'::funding, '(3억,6억)'::funding, '3 * f');
+SELECT is('(1억,2억)'::funding * 2::bigint, '(2억,4억)'::funding, 'f * bigint');
+SELECT is(count_star * '(1,2)'::funding, '(4,8)'::funding, 'bigint * f') FROM (SELECT count(*) AS count_star FROM generate_series(1,4)) c;
+SELECT is('(10,-10)'::funding / 4, '(3,-3)'::funding, 'f / 4: 2.5 and -2.5 round away from zero');
+SELECT is('(10,-10)'::funding / 4::bigint, '(3,-3)'::funding, 'f / bigint');
+SELECT throws_ok($$SELECT '(1,1)'::regionpolicy.funding / 0$$, '22012', NULL, 'f / 0 (integer)');
+SELECT throws_ok($$SELECT '(9223372036854775807,0)'::regionpolicy.funding * 2$$, '22003', NULL, 'f * 2 overflows');
+SELECT throws_ok($$SELECT '(-9223372036854775808,0)'::regionpolicy.funding / -1$$, '22003', NULL, 'INT64_MIN / -1 overflows, never wraps');
+SELECT is((SELECT array_agg(format('%s %s', oprleft::regtype, oprright::regtype) ORDER BY oprleft::regtype::text, oprright::regtype::text)
+		   FROM pg_operator WHERE oprnamespace = 'regionpolicy'::regnamespace AND oprname IN ('*', '/')
+			 AND 'integer'::regtype IN (oprleft, oprright)),
+		  ARRAY['funding integer', 'funding integer', 'integer funding'],
+		  'integer operands match exactly, no cast needed');
+
+-- btree deduplication (equalimage): equal values are bytewise equal.
+SELECT is((SELECT amproc::text FROM pg_amproc p JOIN pg_opfamily f ON f.oid = p.amprocfamily
+		   WHERE f.opfname = 'funding_ops' AND f.opfnamespace = 'regionpolicy'::regnamespace AND p.amprocnum = 4),
+		  'btequalimage', 'the btree operator family declares btequalimage');
+CREATE EXTENSION IF NOT EXISTS pageinspect;
+CREATE TEMP TABLE dedup AS SELECT '(1억,2억)'::funding AS f FROM generate_series(1, 1000);
+CREATE INDEX dedup_f ON dedup (f);
+SELECT is((SELECT allequalimage FROM bt_metap('dedup_f')), true, 'funding indexes deduplicate');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -4,7 +4,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy;
 SET LOCAL search_path = regionpolicy, public;
-SELECT plan(40);
+SELECT plan(47);
 
 SELECT has_function('regionpolicy', 'apportion', ARRAY['bigint', 'numeric'], 'apportion(bigint, numeric)');
 SELECT has_function('regionpolicy', 'apportion', ARRAY['bigint', 'numeric', 'bigint'], 'apportion(bigint, numeric, bigint)');
@@ -106,6 +106,32 @@ SELECT is((SELECT count(*) FROM got JOIN (SELECT p, sum(w) AS wsum FROM cases GR
 SELECT is((SELECT count(*) FROM got WHERE share % unit <> 0), 0::bigint, 'random partitions: shares are multiples of the unit');
 SELECT is((SELECT count(*) FROM got g1 JOIN got g2 USING (p) WHERE g1.w > g2.w AND abs(g1.share) < abs(g2.share)), 0::bigint,
 		  'random partitions: a larger weight never gets less');
+
+-- Issue 12: a NULL weight in one partition after wider-scaled weights in
+-- another used to read uninitialised memory and spin uncancellably.
+SET LOCAL statement_timeout = '10s';
+SELECT is((SELECT count(a) FROM (SELECT apportion(CASE WHEN p = 0 THEN 4611686018427387904 ELSE 100 END, w) OVER (PARTITION BY p) AS a
+		FROM (SELECT 0 AS p, (i*7919 % 1009)::numeric AS w FROM generate_series(1,100) i
+			  UNION ALL SELECT 1, CASE WHEN i = 1 THEN 1 END FROM generate_series(1,300) i) s) x),
+		  101::bigint, 'NULL weights beside scaled weights: answers at once');
+SELECT is((SELECT array_agg(a ORDER BY o) FROM (SELECT o, apportion(7, w) OVER (ORDER BY o) AS a
+		FROM (VALUES (1, NULL::numeric), (2, 0.5), (3, 1.25)) v(o, w)) x),
+		  ARRAY[NULL, 2, 5]::bigint[], 'weights 0.5 : 1.25 split 7 as 2 : 5, the NULL row takes no part');
+-- Weights near numeric's limits: only their ratios matter (9 : 2 : 4).
+SELECT is((SELECT array_agg(a ORDER BY o) FROM (SELECT o, apportion(15, w) OVER (ORDER BY o) AS a
+		FROM (VALUES (1, 9 * 10::numeric ^ 131071), (2, 2 * 10::numeric ^ 131071), (3, 4 * 10::numeric ^ 131071)) v(o, w)) x),
+		  ARRAY[9, 2, 4]::bigint[], 'weights of 10^131071 are scaled, not overflowed');
+SELECT is((SELECT array_agg(a ORDER BY o) FROM (SELECT o, apportion(10, w) OVER (ORDER BY o) AS a
+		FROM (VALUES (1, 3e-900), (2, 7e-900)) v(o, w)) x),
+		  ARRAY[3, 7]::bigint[], 'tiny weights too');
+SELECT is((SELECT array_agg(a ORDER BY o) FROM (SELECT o, apportion(3, w) OVER (ORDER BY o) AS a
+		FROM (VALUES (1, 10::numeric ^ 500), (2, 10::numeric ^ 500 + 1), (3, 1)) v(o, w)) x),
+		  ARRAY[1, 2, 0]::bigint[], '500-digit weights in exact numeric: the larger weight takes the leftover unit');
+SELECT throws_ok($$SELECT apportion(100, w) OVER () FROM (VALUES ('1e-16000'::numeric), ('1e16000'::numeric)) v(w)$$,
+		  '22023', 'apportion weights span too many digits', 'weights spanning 32001 digits are refused, not ground through');
+SELECT throws_ok($$SELECT apportion(100, w) OVER () FROM (VALUES ('NaN'::numeric), (1)) v(w)$$,
+		  '22023', 'apportion weights must be finite numbers', 'NaN weight');
+RESET statement_timeout;
 
 SELECT * FROM finish();
 ROLLBACK;

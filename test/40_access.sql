@@ -5,7 +5,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy;
 SET LOCAL search_path = regionpolicy, public;
-SELECT plan(33);
+SELECT plan(40);
 
 SELECT has_table('regionpolicy', 'province_steward', 'province_steward exists');
 SELECT columns_are('regionpolicy', 'province_steward', ARRAY['role_name', 'province_code'], 'province_steward(role_name, province_code)');
@@ -39,16 +39,33 @@ SELECT throws_ok($$INSERT INTO regionpolicy.allocation (program_id, province_cod
 				 '42501', NULL, 'cannot insert a row of no single province');
 SELECT lives_ok($$UPDATE regionpolicy.allocation SET amount = '(11억,5억)' WHERE id = 101$$, 'updates a row of its own province');
 SELECT is((SELECT amount FROM allocation WHERE id = 101), '(11억,5억)'::funding, '… and the update took');
-SELECT throws_ok($$UPDATE regionpolicy.allocation SET amount = '(1,1)' WHERE id = 102$$, '42501', NULL, 'cannot update another province''s row');
+-- Row locks follow the write policy (1.2.0): an UPDATE, or a SELECT ... FOR
+-- UPDATE/SHARE, reaches only rows the steward may write.
+SELECT is((SELECT count(*) FROM (SELECT 1 FROM allocation WHERE id = 102 FOR UPDATE) s), 0::bigint,
+		  'cannot lock another province''s row FOR UPDATE');
+SELECT is((SELECT count(*) FROM (SELECT 1 FROM allocation FOR SHARE) s), 2::bigint,
+		  'FOR SHARE over the whole table locks only its own province''s two rows');
+SELECT is((SELECT count(*) FROM (SELECT 1 FROM allocation WHERE id = 103 FOR NO KEY UPDATE) s), 0::bigint,
+		  'nor a row of no single province');
+SELECT is((SELECT count(*) FROM (SELECT 1 FROM allocation WHERE id = 101 FOR UPDATE) s), 1::bigint,
+		  'locks its own province''s row');
+SELECT is((SELECT count(*) FROM allocation), 4::bigint, '… while still reading all four');
+WITH u AS (UPDATE regionpolicy.allocation SET amount = '(1,1)' WHERE id = 102 RETURNING 1)
+SELECT is((SELECT count(*) FROM u), 0::bigint, 'an UPDATE of another province''s row changes nothing');
 SELECT throws_ok($$UPDATE regionpolicy.allocation SET province_code = '27' WHERE id = 101$$, '42501', NULL, 'cannot move its row to another province');
-SELECT throws_ok($$UPDATE regionpolicy.allocation SET province_code = '26' WHERE id = 102$$, '42501', NULL, 'cannot take another province''s row');
-SELECT throws_ok($$UPDATE regionpolicy.allocation SET note = 'x' WHERE id = 103$$, '42501', NULL, 'cannot update a row of no single province');
+WITH u AS (UPDATE regionpolicy.allocation SET province_code = '26' WHERE id = 102 RETURNING 1)
+SELECT is((SELECT count(*) FROM u), 0::bigint, 'cannot take another province''s row');
+WITH u AS (UPDATE regionpolicy.allocation SET note = 'x' WHERE id = 103 RETURNING 1)
+SELECT is((SELECT count(*) FROM u), 0::bigint, 'cannot update a row of no single province');
 SELECT throws_ok($$DELETE FROM regionpolicy.allocation WHERE id = 102$$, '42501', NULL, 'cannot delete another province''s row');
 SELECT throws_ok($$DELETE FROM regionpolicy.allocation$$, '42501', NULL, 'a DELETE reaching other provinces fails as a whole');
 SELECT lives_ok($$DELETE FROM regionpolicy.allocation WHERE province_code = '26' AND amount = '(1,1)'$$, 'deletes a row of its own province');
 SELECT lives_ok($$INSERT INTO regionpolicy.cluster_evaluation VALUES (1, 2025, 90)$$, 'records its own cluster''s evaluation');
 SELECT throws_ok($$INSERT INTO regionpolicy.cluster_evaluation VALUES (2, 2025, 90)$$, '42501', NULL, 'not another province''s cluster');
-SELECT throws_ok($$UPDATE regionpolicy.cluster_evaluation SET score = 100 WHERE cluster_id = 2$$, '42501', NULL, 'nor change it');
+WITH u AS (UPDATE regionpolicy.cluster_evaluation SET score = 100 WHERE cluster_id = 2 RETURNING 1)
+SELECT is((SELECT count(*) FROM u), 0::bigint, 'nor change it');
+SELECT is((SELECT count(*) FROM (SELECT 1 FROM cluster_evaluation WHERE cluster_id = 2 FOR UPDATE) s), 0::bigint,
+		  'nor lock it');
 SELECT throws_ok($$INSERT INTO regionpolicy.cluster_diagnosis VALUES (2, 2025, 2, 90, true, true)$$, '42501', NULL, 'nor diagnose it');
 SELECT lives_ok($$INSERT INTO regionpolicy.cluster_diagnosis VALUES (1, 2025, 2, 90, true, true)$$, 'diagnoses its own cluster');
 SELECT throws_ok($$UPDATE regionpolicy.cluster_diagnosis SET cluster_id = 2 WHERE cluster_id = 1$$, '42501', NULL, 'cannot move a diagnosis to another cluster''s province');
@@ -58,7 +75,9 @@ RESET ROLE;
 
 SET LOCAL ROLE rp_test_daegu;
 SELECT lives_ok($$UPDATE regionpolicy.allocation SET amount = '(21억,5억)' WHERE id = 102$$, '대구''s steward updates 대구''s row');
-SELECT throws_ok($$UPDATE regionpolicy.allocation SET amount = '(1,1)' WHERE id = 101$$, '42501', NULL, 'but not 부산''s');
+WITH u AS (UPDATE regionpolicy.allocation SET amount = '(1,1)' WHERE id = 101 RETURNING 1)
+SELECT is((SELECT count(*) FROM u), 0::bigint, 'but not 부산''s');
+SELECT is((SELECT amount FROM allocation WHERE id = 101), '(11억,5억)'::funding, '… which stays as 부산 wrote it');
 RESET ROLE;
 
 SET LOCAL ROLE rp_test_analyst;	-- SELECT and write privileges, but no province

@@ -1,0 +1,46 @@
+#!/bin/bash
+# Installing is safe against a prepared trap, and the recommended search_path
+# cannot be hijacked (SPEC §3, issue 12): CREATE EXTENSION refuses a
+# regionpolicy schema it did not create (42501), and with regionpolicy
+# before public every operator and aggregate users write on funding is ours
+# even when public holds exact-type look-alikes.
+cd "$(dirname "$0")" && . lib/tap.sh
+plan 11
+db=rp_trap_$$
+trap 'dropdb --if-exists $db; psql -X -q -d postgres -c "DROP ROLE IF EXISTS rp_trap_mallory" 2>/dev/null' EXIT
+q() { psql -X -q -t -A -d "$db" -v VERBOSITY=sqlstate "$@" 2>&1; }
+
+createdb "$db"
+psql -X -q -d postgres -c "CREATE ROLE rp_trap_mallory" >/dev/null
+q -c "CREATE SCHEMA regionpolicy AUTHORIZATION rp_trap_mallory" >/dev/null
+is "$(q -c 'CREATE EXTENSION regionpolicy')" "ERROR:  42501" "a schema made beforehand by another role is refused (42501)"
+is "$(q -c "SELECT count(*) FROM pg_extension WHERE extname = 'regionpolicy'")" "0" "… and nothing is installed"
+q -c "DROP SCHEMA regionpolicy; CREATE SCHEMA regionpolicy; CREATE FUNCTION regionpolicy.funding(integer, integer) RETURNS integer LANGUAGE sql AS 'SELECT 1'" >/dev/null
+is "$(q -c 'CREATE EXTENSION regionpolicy')" "ERROR:  42501" "a superuser's schema that already holds objects is refused"
+q -c "DROP SCHEMA regionpolicy CASCADE; CREATE SCHEMA regionpolicy; GRANT CREATE ON SCHEMA regionpolicy TO rp_trap_mallory" >/dev/null
+is "$(q -c 'CREATE EXTENSION regionpolicy')" "ERROR:  42501" "a superuser's empty schema that another role may create in is refused"
+q -c "DROP SCHEMA regionpolicy; CREATE SCHEMA regionpolicy" >/dev/null
+is "$(q -c 'CREATE EXTENSION regionpolicy')" "" "a superuser's empty schema is used, as pg_restore needs"
+q -c "DROP EXTENSION regionpolicy; DROP SCHEMA IF EXISTS regionpolicy" >/dev/null
+is "$(q -c 'CREATE EXTENSION regionpolicy')" "" "with no such schema, CREATE EXTENSION installs"
+
+# Exact-type look-alikes planted in public, as a hostile user could.
+q >/dev/null <<'SQL'
+CREATE FUNCTION public.evil_mul(regionpolicy.funding, integer) RETURNS regionpolicy.funding LANGUAGE sql AS $$SELECT '(666,0)'::regionpolicy.funding$$;
+CREATE FUNCTION public.evil_lmul(integer, regionpolicy.funding) RETURNS regionpolicy.funding LANGUAGE sql AS $$SELECT '(666,0)'::regionpolicy.funding$$;
+CREATE FUNCTION public.evil_nmul(regionpolicy.funding, numeric) RETURNS regionpolicy.funding LANGUAGE sql AS $$SELECT '(666,0)'::regionpolicy.funding$$;
+CREATE FUNCTION public.evil_div(regionpolicy.funding, integer) RETURNS regionpolicy.funding LANGUAGE sql AS $$SELECT '(666,0)'::regionpolicy.funding$$;
+CREATE FUNCTION public.evil_sf(regionpolicy.funding, regionpolicy.funding) RETURNS regionpolicy.funding LANGUAGE sql AS $$SELECT '(666,0)'::regionpolicy.funding$$;
+CREATE OPERATOR public.* (LEFTARG = regionpolicy.funding, RIGHTARG = integer, FUNCTION = public.evil_mul);
+CREATE OPERATOR public.* (LEFTARG = integer, RIGHTARG = regionpolicy.funding, FUNCTION = public.evil_lmul);
+CREATE OPERATOR public.* (LEFTARG = regionpolicy.funding, RIGHTARG = numeric, FUNCTION = public.evil_nmul);
+CREATE OPERATOR public./ (LEFTARG = regionpolicy.funding, RIGHTARG = integer, FUNCTION = public.evil_div);
+CREATE AGGREGATE public.sum(regionpolicy.funding) (SFUNC = public.evil_sf, STYPE = regionpolicy.funding);
+SQL
+path="SET search_path = regionpolicy, \"\$user\", public;"
+is "$(q -c "$path SELECT '(1억,2억)'::funding * 2")" "(2억,4억,6억)" "f * 2 is ours with the recommended search_path"
+is "$(q -c "$path SELECT 2 * '(1억,2억)'::funding")" "(2억,4억,6억)" "2 * f is ours"
+is "$(q -c "$path SELECT '(1억,2억)'::funding * 0.5")" "(0.5억,1억,1.5억)" "f * 0.5 is ours"
+is "$(q -c "$path SELECT '(3억,6억)'::funding / 3")" "(1억,2억,3억)" "f / 3 is ours"
+is "$(q -c "$path SELECT sum(f) FROM (VALUES ('(1억,2억)'::funding), ('(1억,2억)')) v(f)")" "(2억,4억,6억)" "sum(f) is ours"
+done_testing
