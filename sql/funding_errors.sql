@@ -13,10 +13,10 @@ SELECT '총 4,232억원(국비 2,854억원, 지방비 1,377억원)'::funding;
 SELECT '(0.5원,0)'::funding;
 SELECT '(92.9e9,0)'::funding;
 SELECT '(NaN,0)'::funding;
-SELECT '(2천5,0)'::funding;
+SELECT '(2천2345,0)'::funding;
 SELECT '(1만 1억,0)'::funding;
 SELECT '(1조 12345억,0)'::funding;
-SELECT '시비 1억, 도비 2억'::funding;
+SELECT '시비 1억, 시비 2억'::funding;
 SELECT '국비 1억, 지방 2억'::funding;
 SELECT '총 5억'::funding;
 SELECT '(국비 1억'::funding;
@@ -33,3 +33,23 @@ SELECT round('(9223372036854775807,0)'::funding, '억');
 SELECT funding(9223372036854775807, 1);
 SELECT '{"national": 1, "local": 2, "total": 4}'::jsonb::funding;
 SELECT '{"national": 1, "locale": 2}'::jsonb::funding;
+
+-- Grammar version 2 (SPEC §1.1): what a reader could take two ways is
+-- refused with both readings; approximations say why; typos get a guess.
+SELECT parse_amount('12억 5천');
+SELECT parse_amount('1조 5천');
+SELECT parse_amount('3억 2백');
+SELECT parse_amount('일억천');
+SELECT parse_amount('4조3.500억');
+SELECT parse_amount('1.5억 6000만');
+SELECT parse_amount('약 1조6000억원');
+SELECT parse_amount('45조원가량');
+SELECT parse_amount('2조 8천 400여 억원');
+SELECT parse_amount('1억~30억원');
+SELECT parse_amount('5억언');
+SELECT '국비 50억원, 민자 30억원'::funding;
+SELECT '국미 50억원, 지방비 10억원'::funding;
+SELECT '국비 50억, 지방비 100억(도비 40억, 시비 50억)'::funding;
+SELECT '국비 50억, 도비 40억, 지방비 100억'::funding;
+SELECT '총 1,812억원(국비 1,306, 지방비 500)'::funding;
+SELECT '약 41억원(국비 26억 8000만원)'::funding;

@@ -99,14 +99,16 @@ funding_report_parse_error(const FundingParseError *err, bool whole_value,
 				whole_value ?
 				errmsg("value \"%s\" is out of range for type funding", input) :
 				errmsg("amount \"%s\" is out of range", input),
-				errdetail_internal("%s", err->detail));
+				errdetail_internal("%s", err->detail),
+				err->hint[0] ? errhint("%s", err->hint) : 0);
 	else
 		errsave(escontext,
 				errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				whole_value ?
 				errmsg("invalid input syntax for type funding: \"%s\"", input) :
 				errmsg("invalid amount: \"%s\"", input),
-				errdetail_internal("%s", err->detail));
+				errdetail_internal("%s", err->detail),
+				err->hint[0] ? errhint("%s", err->hint) : 0);
 }
 
 /* A unit argument such as '억', '천원' or '10원', in won; 22023 if bad. */
@@ -325,16 +327,20 @@ funding_national_share(PG_FUNCTION_ARGS)
  * ---------------------------------------------------------------------
  */
 
-/* parse_amount('2,864억원') = 286400000000 */
+/*
+ * parse_amount('2,864억원') = 286400000000; parse_amount('약 45조원',
+ * approximate => true) reads the figure that 약 qualifies.
+ */
 PG_FUNCTION_INFO_V1(funding_parse_amount);
 Datum
 funding_parse_amount(PG_FUNCTION_ARGS)
 {
 	char	   *str = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	bool		approximate = PG_NARGS() > 1 && PG_GETARG_BOOL(1);
 	int64_t		won;
 	FundingParseError err;
 
-	if (!amount_parse(str, strlen(str), &won, &err))
+	if (!amount_parse_ex(str, strlen(str), approximate, &won, &err))
 		funding_report_parse_error(&err, false, str, NULL);
 	PG_RETURN_INT64(won);
 }

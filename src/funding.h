@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /*
  * Sixteen bytes, two counts of won.  total = national + local is derived and
@@ -53,11 +54,12 @@ typedef enum FundingParseStatus
 	FUNDING_PARSE_RANGE			/* outside int64: 22003 */
 } FundingParseStatus;
 
-/* What went wrong, as one English sentence for errdetail. */
+/* What went wrong, as English sentences for errdetail and errhint. */
 typedef struct FundingParseError
 {
 	FundingParseStatus status;
 	char		detail[256];
+	char		hint[384];		/* empty when there is none */
 } FundingParseError;
 
 /* The components a literal may give; funding_resolve completes them. */
@@ -76,17 +78,93 @@ typedef struct FundingParts
 	int64_t		value[FUNDING_NUM_COMPONENTS];
 } FundingParts;
 
-/* parse.c */
-extern bool funding_resolve(const FundingParts *parts, Funding *result,
-							FundingParseError *err);
-extern bool funding_parse(const char *str, size_t len, Funding *result,
-						  FundingParseError *err);
+/* scan.c: one amount, units */
 extern bool amount_parse(const char *str, size_t len, int64_t *result,
 						 FundingParseError *err);
+extern bool amount_parse_ex(const char *str, size_t len, bool approximate,
+							int64_t *result, FundingParseError *err);
 extern bool unit_parse(const char *str, size_t len, int64_t *result,
 					   FundingParseError *err);
 extern bool display_unit_parse(const char *str, size_t len,
 							   FundingUnit *result);
+
+/* parse.c: funding literals */
+extern bool funding_resolve(const FundingParts *parts, Funding *result,
+							FundingParseError *err);
+extern bool funding_parse(const char *str, size_t len, Funding *result,
+						  FundingParseError *err);
+
+/*
+ * The scanner that scan.c and parse.c share: a byte range read forward,
+ * with bounded lookahead, and the first error recorded.
+ */
+typedef struct Scanner
+{
+	const char *p;				/* next byte to read */
+	const char *end;			/* one past the last byte */
+	FundingParseError *err;
+} Scanner;
+
+/* A word of a table: a unit with its power of ten, a digit with its value. */
+typedef struct ScanWord
+{
+	const char *word;
+	int			exponent;
+} ScanWord;
+
+/* What scan_amount learned besides the value. */
+typedef struct AmountInfo
+{
+	bool		overflow;		/* outside int64: reported after syntax */
+	bool		has_unit;		/* a myriad unit or 원 was written */
+	bool		approximate;	/* read through 약, 가량, 내외 or 정도 */
+	int			last_exp;		/* power of ten of the last group's unit */
+	const char *from;			/* the amount's text, for messages */
+	const char *to;
+} AmountInfo;
+
+/* Flags for scan_amount */
+#define AMOUNT_SEPARATORS	0x01	/* "2,864" continues a number */
+#define AMOUNT_UNIT_ALONE	0x02	/* a bare "원" means one won */
+#define AMOUNT_APPROXIMATE	0x04	/* read 약/가량/내외/정도 figures */
+#define AMOUNT_KEYED		0x08	/* inside the keyed form: words may follow */
+
+static inline bool
+scan_at_end(const Scanner *s)
+{
+	return s->p >= s->end;
+}
+
+static inline bool
+scan_is_digit_at(const Scanner *s, const char *p)
+{
+	return p < s->end && *p >= '0' && *p <= '9';
+}
+
+/* Does the literal word start at p?  Advances nothing. */
+static inline bool
+scan_word_at(const Scanner *s, const char *p, const char *word, size_t len)
+{
+	return p <= s->end && (size_t) (s->end - p) >= len && memcmp(p, word, len) == 0;
+}
+
+#define scan_accept(s, literal)	scan_accept_n((s), (literal), sizeof(literal) - 1)
+
+extern const ScanWord scan_myriad_units[];
+extern const ScanWord scan_sub_units[];
+extern bool scan_amount(Scanner *s, int flags, int64_t *result, AmountInfo *info);
+extern bool scan_accept_n(Scanner *s, const char *word, size_t len);
+extern bool scan_skip_spaces(Scanner *s);
+extern int	scan_space_width(const Scanner *s, const char *p);
+extern int	scan_unit_at(const Scanner *s, const char *p, const ScanWord *units, int nunits);
+extern int	scan_snippet_length(const char *p, const char *end, int n);
+extern bool scan_one_key_apart(unsigned a, unsigned b);
+extern unsigned scan_syllable_at(const Scanner *s, const char *p);
+extern bool scan_error_at(Scanner *s, const char *problem);
+extern bool scan_syntax_error(Scanner *s, const char *what);
+extern void scan_hint(Scanner *s, const char *text);
+extern bool scan_range_error(Scanner *s, const char *what, const char *from, const char *to);
+extern bool scan_number_at(const Scanner *s, const char *p);
 
 /* format.c */
 extern int	amount_format(int64_t won, FundingUnit unit, char *buf);

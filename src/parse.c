@@ -1,14 +1,15 @@
 /*-------------------------------------------------------------------------
  *
  * parse.c
- *	  Reading amounts of money and funding literals the way Korean
- *	  documents write them.
+ *	  Reading funding literals: the tuple form "(929억,433억)" and the
+ *	  keyed form that press releases and local news print
+ *	  ("총 1,812억원(국비 1,306억원, 도비 300억원, 시비 206억원)").
  *
  * Plain C with no PostgreSQL dependency and no allocation: the input is a
  * byte range, the result goes into caller storage, and an error fills a
  * fixed buffer.  Everything is one forward pass over the bytes with bounded
  * lookahead, so very long or deeply parenthesised input costs linear time
- * and no stack.  The grammar is described in doc/regionpolicy.md.
+ * and no stack.  Amounts are read by scan.c; the grammar is SPEC §1.1.
  *
  *-------------------------------------------------------------------------
  */
@@ -17,630 +18,53 @@
 
 #include "funding.h"
 
-/* Largest magnitude an amount may have: that of INT64_MIN. */
-#define MAGNITUDE_LIMIT		((uint64_t) INT64_MAX + 1)
-
-/* Flags for scan_amount */
-#define AMOUNT_SEPARATORS	0x01	/* "2,864" continues a number */
-#define AMOUNT_UNIT_ALONE	0x02	/* a bare "원" means one won */
-
-typedef struct Scanner
-{
-	const char *p;				/* next byte to read */
-	const char *end;			/* one past the last byte */
-	FundingParseError *err;
-} Scanner;
-
-
 static const char *const component_names[FUNDING_NUM_COMPONENTS] = {
 	"national", "local", "total"
 };
 
+/* What a key names. */
+typedef enum KeyKind
+{
+	KEY_NATIONAL,
+	KEY_LOCAL,					/* 지방비: all local money */
+	KEY_LEVEL,					/* 도비, 시비, …: one local government's share */
+	KEY_TOTAL,
+	KEY_OTHER					/* 민자, 자부담, …: money funding does not hold */
+} KeyKind;
+
 typedef struct KeyWord
 {
 	const char *word;
-	FundingComponent	component;
+	KeyKind		kind;
 } KeyWord;
 
-/*
- * Keys of the keyed form, longest first so that "총액" wins over "총" and
- * "시·도비" over nothing shorter.  ASCII words match case-insensitively.
- */
+/* The longest match wins ("총사업비" over "총", "시·도비" over nothing). */
 static const KeyWord keywords[] = {
-	{"시ㆍ도비", FUNDING_LOCAL},
-	{"시·도비", FUNDING_LOCAL},
-	{"national", FUNDING_NATIONAL},
-	{"지방비", FUNDING_LOCAL},
-	{"시도비", FUNDING_LOCAL},
-	{"local", FUNDING_LOCAL},
-	{"total", FUNDING_TOTAL},
-	{"국비", FUNDING_NATIONAL},
-	{"국고", FUNDING_NATIONAL},
-	{"정부", FUNDING_NATIONAL},
-	{"시비", FUNDING_LOCAL},
-	{"도비", FUNDING_LOCAL},
-	{"군비", FUNDING_LOCAL},
-	{"구비", FUNDING_LOCAL},
-	{"합계", FUNDING_TOTAL},
-	{"총액", FUNDING_TOTAL},
-	{"총", FUNDING_TOTAL},
+	{"national", KEY_NATIONAL}, {"국비", KEY_NATIONAL}, {"국고", KEY_NATIONAL},
+	{"정부", KEY_NATIONAL},
+	{"local", KEY_LOCAL}, {"지방비", KEY_LOCAL},
+	{"시ㆍ군ㆍ구비", KEY_LEVEL}, {"시·군·구비", KEY_LEVEL},
+	{"시ㆍ도비", KEY_LEVEL}, {"시·도비", KEY_LEVEL}, {"시ㆍ군비", KEY_LEVEL},
+	{"시·군비", KEY_LEVEL}, {"시군구비", KEY_LEVEL}, {"시도비", KEY_LEVEL},
+	{"시군비", KEY_LEVEL}, {"시비", KEY_LEVEL}, {"도비", KEY_LEVEL},
+	{"군비", KEY_LEVEL}, {"구비", KEY_LEVEL},
+	{"total", KEY_TOTAL}, {"총사업비", KEY_TOTAL}, {"사업비", KEY_TOTAL},
+	{"합계", KEY_TOTAL}, {"총액", KEY_TOTAL}, {"총", KEY_TOTAL},
+	{"민자", KEY_OTHER}, {"민간", KEY_OTHER}, {"자부담", KEY_OTHER},
+	{"기타", KEY_OTHER}, {"기업", KEY_OTHER}
 };
-
-/* Myriad units: each group of an amount ends with one, or with none. */
-typedef struct UnitWord
-{
-	const char *word;
-	int			exponent;
-} UnitWord;
-
-static const UnitWord myriad_units[] = {
-	{"조", 12}, {"억", 8}, {"만", 4}
-};
-
-static const UnitWord sub_units[] = {
-	{"천", 3}, {"백", 2}, {"십", 1}
-};
+#define NKEYWORDS ((int) (sizeof(keywords) / sizeof(keywords[0])))
 
 static const uint64_t pow10_u64[] = {
 	1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
-	10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
-	100000000000ULL, 1000000000000ULL, 10000000000000ULL
+	10000000ULL, 100000000ULL
 };
 
-/* ---------------------------------------------------------------------
- * Error reporting
- * ---------------------------------------------------------------------
- */
-
-/* Length in bytes of at most n UTF-8 characters starting at p. */
-static int
-snippet_length(const char *p, const char *end, int n)
-{
-	const char *q = p;
-
-	while (q < end && n-- > 0)
-	{
-		q++;
-		while (q < end && ((unsigned char) *q & 0xC0) == 0x80)
-			q++;
-	}
-	return (int) (q - p);
-}
-
-/*
- * Record a syntax error at s->p: the problem, then where ("... at the end
- * of the input" or '... at "<the text there>"').  Only the first counts.
- */
-static bool
-error_at(Scanner *s, const char *problem)
-{
-	if (s->err->status == FUNDING_PARSE_OK)
-	{
-		int			len = snippet_length(s->p, s->end, 20);
-
-		s->err->status = FUNDING_PARSE_SYNTAX;
-		if (s->p >= s->end)
-			snprintf(s->err->detail, sizeof(s->err->detail),
-					 "%s at the end of the input.", problem);
-		else
-			snprintf(s->err->detail, sizeof(s->err->detail),
-					 "%s at \"%.*s%s\".", problem, len, s->p,
-					 s->p + len < s->end ? "…" : "");
-	}
-	return false;
-}
-
-/* The common case: "Expected <what> at ..." */
-static bool
-syntax_error(Scanner *s, const char *what)
-{
-	char		problem[160];
-
-	snprintf(problem, sizeof(problem), "Expected %s", what);
-	return error_at(s, problem);
-}
-
-static bool
-range_error(Scanner *s, const char *what, const char *from, const char *to)
-{
-	int			len = snippet_length(from, to, 40);
-
-	s->err->status = FUNDING_PARSE_RANGE;
-	snprintf(s->err->detail, sizeof(s->err->detail),
-			 "The %s \"%.*s%s\" is outside the range of a 64-bit count of won.",
-			 what, len, from, from + len < to ? "…" : "");
-	return false;
-}
+/* Particles a key may carry: 국비는, 도비가, 국비로 */
+static const char *const particles[] = {"으로", "은", "는", "이", "가", "도", "로"};
 
 /* ---------------------------------------------------------------------
- * Lexical helpers
- * ---------------------------------------------------------------------
- */
-
-static inline bool
-at_end(const Scanner *s)
-{
-	return s->p >= s->end;
-}
-
-static inline bool
-is_digit_at(const Scanner *s, const char *p)
-{
-	return p < s->end && *p >= '0' && *p <= '9';
-}
-
-/* Does the literal word start at p?  Advances nothing. */
-static inline bool
-word_at(const Scanner *s, const char *p, const char *word, size_t len)
-{
-	return (size_t) (s->end - p) >= len && memcmp(p, word, len) == 0;
-}
-
-/* Consume a string literal if it is next. */
-#define accept(s, literal)	accept_n((s), (literal), sizeof(literal) - 1)
-
-static inline bool
-accept_n(Scanner *s, const char *word, size_t len)
-{
-	if (!word_at(s, s->p, word, len))
-		return false;
-	s->p += len;
-	return true;
-}
-
-/*
- * Width of the whitespace character at p, or 0.  Besides ASCII space, tab
- * and line breaks, documents pasted from word processors carry no-break
- * spaces (U+00A0) and ideographic spaces (U+3000).
- */
-static inline int
-space_width(const Scanner *s, const char *p)
-{
-	unsigned char c;
-
-	if (p >= s->end)
-		return 0;
-	c = (unsigned char) *p;
-	if (c == ' ' || (c >= '\t' && c <= '\r'))
-		return 1;
-	if (c == 0xC2 && s->end - p >= 2 && (unsigned char) p[1] == 0xA0)
-		return 2;
-	if (c == 0xE3 && s->end - p >= 3 && (unsigned char) p[1] == 0x80 &&
-		(unsigned char) p[2] == 0x80)
-		return 3;
-	return 0;
-}
-
-/* Skip whitespace; report whether there was any. */
-static inline bool
-skip_spaces(Scanner *s)
-{
-	const char *start = s->p;
-	int			w;
-
-	while ((w = space_width(s, s->p)) > 0)
-		s->p += w;
-	return s->p > start;
-}
-
-/*
- * Which of the units in the table starts at p?  -1 when none.  Every unit
- * is one Hangul syllable, three bytes of UTF-8 with a lead byte of 0xEA to
- * 0xED, so anything else is rejected at the first byte.
- */
-static inline int
-unit_at(const Scanner *s, const char *p, const UnitWord *units, int nunits)
-{
-	if (s->end - p < 3 || (unsigned char) p[0] < 0xEA || (unsigned char) p[0] > 0xED)
-		return -1;
-	for (int i = 0; i < nunits; i++)
-	{
-		if (p[0] == units[i].word[0] && p[1] == units[i].word[1] && p[2] == units[i].word[2])
-			return i;
-	}
-	return -1;
-}
-
-/*
- * A run of ASCII digits, with thousands separators when allowed: a comma
- * followed by exactly three digits continues the number.  Saturates and
- * sets *overflow beyond UINT64 range; returns the number of digits read.
- */
-static int
-scan_digits(Scanner *s, bool separators, uint64_t *value, bool *overflow)
-{
-	int			ndigits = 0;
-	uint64_t	v = 0;
-
-	for (;;)
-	{
-		while (is_digit_at(s, s->p))
-		{
-			unsigned	d = (unsigned) (*s->p - '0');
-
-			if (__builtin_mul_overflow(v, 10, &v) || __builtin_add_overflow(v, d, &v))
-				*overflow = true;
-			s->p++;
-			ndigits++;
-		}
-		if (separators && ndigits > 0 && !at_end(s) && *s->p == ',' &&
-			is_digit_at(s, s->p + 1) && is_digit_at(s, s->p + 2) &&
-			is_digit_at(s, s->p + 3) && !is_digit_at(s, s->p + 4))
-		{
-			s->p++;
-			continue;
-		}
-		break;
-	}
-	*value = v;
-	return ndigits;
-}
-
-/* ---------------------------------------------------------------------
- * Amounts
- * ---------------------------------------------------------------------
- */
-
-/*
- * The number of one group written with the sub-units 천, 백, 십:
- * "3천5백" = 3500, "천" = 1000, "2백" = 200, "1천2백3십4" = 1234.  A
- * coefficient is one digit, except that a lone sub-unit may carry any
- * number ("5,000천원", as budget tables in 천원 write it).  Units after 십
- * ("3십4") are allowed; after 천 or 백 they are not, because "2천5"
- * means 2005 to some readers and 2500 to others.
- *
- * On entry the coefficient of the first sub-unit has been read (coef,
- * coef_digits == 0 when there was none) and s->p is at that sub-unit.
- */
-static bool
-scan_sub_units(Scanner *s, uint64_t coef, int coef_digits, bool separators,
-			   uint64_t *value, bool *overflow)
-{
-	uint64_t	v = 0;
-	int			prev_exp = 4;
-	int			count = 0;
-	bool		multidigit = coef_digits > 1 || (coef_digits == 1 && coef > 9);
-
-	for (;;)
-	{
-		int			u = unit_at(s, s->p, sub_units, 3);
-		int			exp;
-
-		if (u < 0)
-			return syntax_error(s, "천, 백 or 십");
-		exp = sub_units[u].exponent;
-		if (exp >= prev_exp)
-			return syntax_error(s, "sub-units in falling order (천, 백, 십)");
-		if (coef_digits > 0 && coef == 0)
-			return syntax_error(s, "a non-zero digit before the sub-unit");
-		if (coef_digits == 0)
-			coef = 1;
-		{
-			uint64_t	term;
-
-			if (__builtin_mul_overflow(coef, pow10_u64[exp], &term) ||
-				__builtin_add_overflow(v, term, &v))
-				*overflow = true;
-		}
-		s->p += 3;				/* one Hangul syllable */
-		prev_exp = exp;
-		count++;
-
-		if (is_digit_at(s, s->p))
-		{
-			const char *digits = s->p;
-
-			coef_digits = scan_digits(s, separators, &coef, overflow);
-			if (unit_at(s, s->p, sub_units, 3) >= 0)
-			{
-				if (coef_digits > 1)
-				{
-					s->p = digits;
-					return syntax_error(s, "a single digit before 천, 백 or 십");
-				}
-				continue;
-			}
-			/* Trailing units: only after 십, and only one digit. */
-			if (prev_exp != 1 || coef_digits != 1 || coef == 0)
-			{
-				s->p = digits;
-				return syntax_error(s, "천, 백 or 십 after the digits, or a unit");
-			}
-			if (__builtin_add_overflow(v, coef, &v))
-				*overflow = true;
-			break;
-		}
-		if (unit_at(s, s->p, sub_units, 3) >= 0)
-		{
-			coef_digits = 0;
-			continue;
-		}
-		break;
-	}
-	if (multidigit && count > 1)
-		return syntax_error(s, "a single digit before each of several sub-units");
-	*value = v;
-	return true;
-}
-
-/*
- * Add group * 10^exp plus its fraction to the running magnitude.  The
- * fraction is the decimal digits after the point; digits beyond the
- * unit's exponent would be fractions of a won and must be zero.
- */
-static bool
-add_group(Scanner *s, uint64_t *total, bool *overflow, uint64_t group,
-		  int exp, const char *frac, int fraclen)
-{
-	uint64_t	frac_won = 0;
-
-	for (int j = 0; j < fraclen; j++)
-	{
-		unsigned	d = (unsigned) (frac[j] - '0');
-
-		if (j < exp)
-			frac_won += d * pow10_u64[exp - 1 - j];
-		else if (d != 0)
-		{
-			s->p = frac + j;
-			return error_at(s, "Found a fraction of a won (amounts are whole won)");
-		}
-	}
-	if (!*overflow)
-	{
-		uint64_t	g;
-
-		/* (no division here: this runs for every amount COPY reads) */
-		if (__builtin_mul_overflow(group, pow10_u64[exp], &g) ||
-			__builtin_add_overflow(g, frac_won, &g) ||
-			__builtin_add_overflow(*total, g, total))
-			*overflow = true;
-	}
-	return true;
-}
-
-/*
- * One amount: optional sign, groups in falling order of 조, 억, 만 and a
- * last group with no unit, optional 원.  On success the scanner is left
- * just after the amount (trailing spaces not consumed).  A value outside
- * int64 is not a syntax error: *overflow is set and parsing goes on, so
- * that malformed text is reported as such before any range error.
- */
-static bool
-scan_amount(Scanner *s, int flags, int64_t *result, bool *overflow)
-{
-	bool		separators = (flags & AMOUNT_SEPARATORS) != 0;
-	bool		negative = false;
-	uint64_t	total = 0;
-	int			prev_exp = 13;
-	int			ngroups = 0;
-
-	*overflow = false;
-	if (!at_end(s) && *s->p == '-')
-	{
-		negative = true;
-		s->p++;
-	}
-	else if (accept(s, "△"))	/* Korean budget books write cuts so */
-		negative = true;
-
-	for (;;)
-	{
-		const char *group_start = s->p;
-		uint64_t	group = 0;
-		bool		group_overflow = false;
-		int			ndigits;
-		const char *frac = NULL;
-		int			fraclen = 0;
-		int			exp = 0;
-		int			u;
-
-		ndigits = scan_digits(s, separators, &group, &group_overflow);
-		if (ndigits > 0 && !at_end(s) && *s->p == '.' && is_digit_at(s, s->p + 1))
-		{
-			s->p++;
-			frac = s->p;
-			while (is_digit_at(s, s->p))
-				s->p++;
-			fraclen = (int) (s->p - frac);
-		}
-		if (ndigits > 0 && !at_end(s) && (*s->p == 'e' || *s->p == 'E'))
-			return error_at(s, "Found an exponent (amounts are written out in full)");
-		if (unit_at(s, s->p, sub_units, 3) >= 0)
-		{
-			/* "1.5천억" would be 1500억 to a reader: no fractions here */
-			if (frac != NULL)
-				return error_at(s, "Found 천, 백 or 십 after a decimal fraction (write 1500억, not 1.5천억)");
-			if (!scan_sub_units(s, group, ndigits, separators, &group,
-								&group_overflow))
-				return false;
-			ndigits = 1;
-		}
-
-		/* The group's myriad unit, if any, possibly after spaces. */
-		{
-			const char *before = s->p;
-
-			skip_spaces(s);
-			u = unit_at(s, s->p, myriad_units, 3);
-			if (u >= 0 && (ndigits > 0 || s->p == before))
-			{
-				exp = myriad_units[u].exponent;
-				s->p += 3;		/* one Hangul syllable */
-			}
-			else
-			{
-				s->p = before;
-				u = -1;
-			}
-		}
-
-		if (ndigits == 0)
-		{
-			/* "만원", "억": a myriad unit alone means one of it, first only. */
-			if (u >= 0 && ngroups == 0)
-				group = 1;
-			else if (ngroups == 0 && (flags & AMOUNT_UNIT_ALONE) &&
-					 word_at(s, s->p, "원", sizeof("원") - 1))
-				group = 1;
-			else
-			{
-				s->p = group_start;
-				return syntax_error(s, "an amount");
-			}
-		}
-
-		if (exp >= prev_exp)
-		{
-			s->p = group_start;
-			return syntax_error(s, "units in falling order (조, 억, 만)");
-		}
-		if (ngroups > 0 && (group_overflow || group >= 10000))
-		{
-			s->p = group_start;
-			return syntax_error(s, "fewer than four digits after a larger unit");
-		}
-		*overflow = *overflow || group_overflow;
-		if (!add_group(s, &total, overflow, group, exp, frac, fraclen))
-			return false;
-		ngroups++;
-		prev_exp = exp;
-
-		if (exp == 0)
-			break;
-
-		/* Another group follows if a number or sub-unit comes next. */
-		{
-			const char *before = s->p;
-
-			skip_spaces(s);
-			if (!is_digit_at(s, s->p) && unit_at(s, s->p, sub_units, 3) < 0)
-			{
-				s->p = before;
-				break;
-			}
-		}
-	}
-
-	/* Optional 원, possibly after spaces. */
-	{
-		const char *before = s->p;
-
-		skip_spaces(s);
-		if (!accept(s, "원"))
-			s->p = before;
-	}
-
-	if (total > (negative ? MAGNITUDE_LIMIT : (uint64_t) INT64_MAX))
-		*overflow = true;
-	if (*overflow)
-		*result = 0;
-	else if (negative)
-		*result = (total == MAGNITUDE_LIMIT) ? INT64_MIN : -(int64_t) total;
-	else
-		*result = (int64_t) total;
-	return true;
-}
-
-/* Parse the whole of str as one amount, with thousands separators. */
-bool
-amount_parse(const char *str, size_t len, int64_t *result,
-			 FundingParseError *err)
-{
-	Scanner		s = {str, str + len, err};
-	const char *start;
-	bool		overflow;
-
-	err->status = FUNDING_PARSE_OK;
-	skip_spaces(&s);
-	start = s.p;
-	if (!scan_amount(&s, AMOUNT_SEPARATORS, result, &overflow))
-		return false;
-	skip_spaces(&s);
-	if (!at_end(&s))
-		return syntax_error(&s, "the end of the amount");
-	if (overflow)
-		return range_error(&s, "amount", start, s.end);
-	return true;
-}
-
-/*
- * A unit to count or round in: "억", "천원", "10원", "1000", or one of the
- * romanised names won, man, eok, jo.  Positive.
- */
-bool
-unit_parse(const char *str, size_t len, int64_t *result,
-		   FundingParseError *err)
-{
-	static const struct
-	{
-		const char *name;
-		int64_t		value;
-	}			names[] = {
-		{"won", 1}, {"man", 10000}, {"eok", 100000000},
-		{"jo", 1000000000000}
-	};
-	Scanner		s = {str, str + len, err};
-	const char *start;
-	bool		overflow;
-
-	err->status = FUNDING_PARSE_OK;
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-	{
-		if (len == strlen(names[i].name) &&
-			strncmp(str, names[i].name, len) == 0)
-		{
-			*result = names[i].value;
-			return true;
-		}
-	}
-	skip_spaces(&s);
-	start = s.p;
-	if (!scan_amount(&s, AMOUNT_SEPARATORS | AMOUNT_UNIT_ALONE, result, &overflow))
-		return false;
-	skip_spaces(&s);
-	if (!at_end(&s))
-		return syntax_error(&s, "the end of the unit");
-	if (overflow)
-		return range_error(&s, "unit", start, s.end);
-	if (*result <= 0)
-	{
-		s.p = start;
-		return syntax_error(&s, "a positive unit");
-	}
-	return true;
-}
-
-/* The unit names that output can be written in. */
-bool
-display_unit_parse(const char *str, size_t len, FundingUnit *result)
-{
-	static const struct
-	{
-		const char *name;
-		FundingUnit unit;
-	}			names[] = {
-		{"억", FUNDING_UNIT_EOK}, {"억원", FUNDING_UNIT_EOK}, {"eok", FUNDING_UNIT_EOK},
-		{"원", FUNDING_UNIT_WON}, {"won", FUNDING_UNIT_WON},
-		{"korean", FUNDING_UNIT_KOREAN},
-		{"만", FUNDING_UNIT_MAN}, {"만원", FUNDING_UNIT_MAN}, {"man", FUNDING_UNIT_MAN},
-		{"조", FUNDING_UNIT_JO}, {"조원", FUNDING_UNIT_JO}, {"jo", FUNDING_UNIT_JO}
-	};
-
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-	{
-		if (len == strlen(names[i].name) &&
-			strncmp(str, names[i].name, len) == 0)
-		{
-			*result = names[i].unit;
-			return true;
-		}
-	}
-	return false;
-}
-
-/* ---------------------------------------------------------------------
- * Funding literals
+ * The tuple form
  * ---------------------------------------------------------------------
  */
 
@@ -648,17 +72,21 @@ typedef struct Parts
 {
 	FundingParts values;
 	bool		overflow[FUNDING_NUM_COMPONENTS];
+	bool		has_unit[FUNDING_NUM_COMPONENTS];
 	const char *from[FUNDING_NUM_COMPONENTS];	/* the amount's text, for errors */
 	const char *to[FUNDING_NUM_COMPONENTS];
 } Parts;
 
 static bool
-scan_component(Scanner *s, Parts *parts, FundingComponent c, int flags)
+scan_component(Scanner *s, Parts *parts, FundingComponent c, int flags,
+			   AmountInfo *info)
 {
-	parts->from[c] = s->p;
-	if (!scan_amount(s, flags, &parts->values.value[c], &parts->overflow[c]))
+	if (!scan_amount(s, flags, &parts->values.value[c], info))
 		return false;
+	parts->from[c] = info->from;
 	parts->to[c] = s->p;
+	parts->overflow[c] = info->overflow;
+	parts->has_unit[c] = info->has_unit;
 	parts->values.given[c] = true;
 	return true;
 }
@@ -667,48 +95,56 @@ scan_component(Scanner *s, Parts *parts, FundingComponent c, int flags)
 static bool
 scan_tuple(Scanner *s, Parts *parts)
 {
+	AmountInfo	info;
+
 	s->p++;						/* the "(" */
-	skip_spaces(s);
-	if (!scan_component(s, parts, FUNDING_NATIONAL, 0))
+	scan_skip_spaces(s);
+	if (!scan_component(s, parts, FUNDING_NATIONAL, 0, &info))
 		return false;
-	skip_spaces(s);
-	if (!accept(s, ","))
-		return syntax_error(s, "\",\" and the local amount");
-	skip_spaces(s);
-	if (!scan_component(s, parts, FUNDING_LOCAL, 0))
+	scan_skip_spaces(s);
+	if (!scan_accept(s, ","))
+		return scan_syntax_error(s, "\",\" and the local amount");
+	scan_skip_spaces(s);
+	if (!scan_component(s, parts, FUNDING_LOCAL, 0, &info))
 		return false;
-	skip_spaces(s);
-	if (accept(s, ","))
+	scan_skip_spaces(s);
+	if (scan_accept(s, ","))
 	{
-		skip_spaces(s);
-		if (!scan_component(s, parts, FUNDING_TOTAL, 0))
+		scan_skip_spaces(s);
+		if (!scan_component(s, parts, FUNDING_TOTAL, 0, &info))
 			return false;
-		skip_spaces(s);
+		scan_skip_spaces(s);
 	}
-	if (!accept(s, ")"))
-		return syntax_error(s, "\")\"");
-	skip_spaces(s);
-	if (!at_end(s))
-		return syntax_error(s, "the end of the input");
+	if (!scan_accept(s, ")"))
+		return scan_syntax_error(s, "\")\"");
+	scan_skip_spaces(s);
+	if (!scan_at_end(s))
+		return scan_syntax_error(s, "the end of the input");
 	return true;
 }
 
-/* Which key starts at p?  Returns its length in bytes, or 0. */
+/* ---------------------------------------------------------------------
+ * The keyed form
+ * ---------------------------------------------------------------------
+ */
+
+/* Which key starts at p?  Its length in bytes, or 0; the longest wins. */
 static size_t
-key_at(const Scanner *s, const char *p, FundingComponent *component)
+key_at(const Scanner *s, const char *p, int *which)
 {
 	unsigned char c = p < s->end ? (unsigned char) *p : 0;
+	size_t		best = 0;
 
 	/* Keys begin with n, l, t (any case) or a Hangul syllable. */
 	if (!(c >= 0xEA && c <= 0xED) && c != 'n' && c != 'N' && c != 'l' && c != 'L' &&
 		c != 't' && c != 'T')
 		return 0;
-	for (size_t i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++)
+	for (int i = 0; i < NKEYWORDS; i++)
 	{
 		const char *w = keywords[i].word;
 		size_t		len = strlen(w);
 
-		if ((size_t) (s->end - p) < len)
+		if ((size_t) (s->end - p) < len || len <= best)
 			continue;
 		if ((unsigned char) w[0] < 0x80)
 		{
@@ -716,11 +152,11 @@ key_at(const Scanner *s, const char *p, FundingComponent *component)
 
 			for (j = 0; j < len; j++)
 			{
-				char		c = p[j];
+				char		ch = p[j];
 
-				if (c >= 'A' && c <= 'Z')
-					c += 'a' - 'A';
-				if (c != w[j])
+				if (ch >= 'A' && ch <= 'Z')
+					ch += 'a' - 'A';
+				if (ch != w[j])
 					break;
 			}
 			if (j < len)
@@ -734,45 +170,130 @@ key_at(const Scanner *s, const char *p, FundingComponent *component)
 		}
 		else if (memcmp(p, w, len) != 0)
 			continue;
-		*component = keywords[i].component;
-		return len;
+		best = len;
+		*which = i;
 	}
-	return 0;
+	return best;
 }
 
-/* Could an amount start here?  (A key or "(" cannot.) */
+/* "국미" for "국비": a Hangul key with one syllable one keystroke off. */
+static const char *
+near_key(const Scanner *s, const char *p)
+{
+	for (int i = 0; i < NKEYWORDS; i++)
+	{
+		const char *w = keywords[i].word;
+		size_t		len = strlen(w);
+		Scanner		wk = {w, w + len, NULL};
+		int			off = 0;
+		size_t		j;
+
+		if ((unsigned char) w[0] < 0x80 || keywords[i].kind == KEY_OTHER ||
+			(size_t) (s->end - p) < len)
+			continue;
+		for (j = 0; j < len; j += 3)
+		{
+			unsigned	a = scan_syllable_at(s, p + j);
+			unsigned	b = scan_syllable_at(&wk, w + j);
+
+			if (a == 0 || b == 0)
+				break;
+			if (a != b)
+			{
+				if (!scan_one_key_apart(a, b))
+					break;
+				off++;
+			}
+		}
+		if (j >= len && off == 1 && scan_syllable_at(s, p + len) == 0)
+			return w;
+	}
+	return NULL;
+}
+
+/* Could an amount start here (and not a key)? */
 static bool
 amount_starts_at(const Scanner *s)
 {
-	return is_digit_at(s, s->p) ||
-		(!at_end(s) && *s->p == '-') ||
-		word_at(s, s->p, "△", sizeof("△") - 1) ||
-		unit_at(s, s->p, sub_units, 3) >= 0 ||
-		unit_at(s, s->p, myriad_units, 3) >= 0;
+	int			which;
+
+	if (key_at(s, s->p, &which) > 0)
+		return false;
+	return scan_number_at(s, s->p) ||
+		(!scan_at_end(s) && *s->p == '-') ||
+		scan_word_at(s, s->p, "△", sizeof("△") - 1) ||
+		scan_word_at(s, s->p, "약", 3) ||
+		scan_word_at(s, s->p, "₩", sizeof("₩") - 1) ||
+		scan_word_at(s, s->p, "￦", sizeof("￦") - 1) ||
+		scan_word_at(s, s->p, "KRW", 3) ||
+		scan_unit_at(s, s->p, scan_myriad_units, 4) >= 0;
 }
 
-/* A pair separator: ",", "·", "ㆍ" or ";". */
+/* A joining word standing alone: 및, 그리고, 등 (before a total). */
 static bool
-accept_pair_separator(Scanner *s)
+accept_joining_word(Scanner *s)
 {
-	return accept(s, ",") || accept(s, ";") || accept(s, "·") || accept(s, "ㆍ");
+	static const char *const words[] = {"그리고", "및", "등"};
+
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+	{
+		size_t		len = strlen(words[i]);
+
+		if (scan_word_at(s, s->p, words[i], len) &&
+			(scan_space_width(s, s->p + len) > 0 || s->p + len >= s->end))
+		{
+			s->p += len;
+			return true;
+		}
+	}
+	return false;
 }
 
-static bool
-unknown_key(Scanner *s)
+/* What the keyed reader gathers before it resolves. */
+typedef struct Keyed
 {
-	return syntax_error(s, "a key (national, local, total, 국비, 지방비, 시비, 도비, 총, 합계, …)");
+	Parts		parts;			/* national and total; local once resolved */
+	bool		local_key;		/* 지방비 given */
+	int64_t		local_key_value;
+	bool		local_key_has_unit;
+	bool		local_overflow;
+	const char *local_from;
+	const char *local_to;
+	int			nlevels;		/* 도비, 시비, … given */
+	unsigned	level_seen;		/* which level keys, by index bit */
+	bool		level_overflow;
+	bool		levels_have_units;
+	bool		levels_unitless;
+	int64_t		levels[16];
+	long		breakdown_depth;	/* depth of the "(" right after 지방비 */
+	bool		level_outside_breakdown;
+	bool		total_approximate;
+	int			total_last_exp;
+} Keyed;
+
+static bool
+duplicate_key(Scanner *s, const char *key)
+{
+	return scan_syntax_error(s, "each key at most once (the same key twice)");
+	(void) key;
 }
 
 /*
- * "국비 929억원, 지방비 433억원", "총 1,362억원(국비 929억원, 지방비
- * 433억원)", "national=929억 local=433억".  Parentheses may open before any
- * pair and must all close at the end.
+ * Read "국비 929억원, 지방비 433억원", "총 1,362억원(국비 929억원, 지방비
+ * 433억원)", "national=929억 local=433억", "국비 226억원, 시비 431억원,
+ * 구비 83억원", "국비 40억원과 군비 10억원 등 총 50억원".  Parentheses may
+ * open before any pair and must all close at the end.
  */
 static bool
-scan_keyed(Scanner *s, Parts *parts)
+scan_keyed(Scanner *s, Keyed *k)
 {
+	Parts	   *parts = &k->parts;
 	long		depth = 0;
+	AmountInfo	info;
+	int			last_kind = -1;
+
+	k->breakdown_depth = -1;
+	k->levels_have_units = true;
 
 	/*
 	 * "2,864억원(정부 2,049억원, 지방비 815억원)": an amount with no key
@@ -780,80 +301,331 @@ scan_keyed(Scanner *s, Parts *parts)
 	 */
 	if (amount_starts_at(s))
 	{
-		if (!scan_component(s, parts, FUNDING_TOTAL, AMOUNT_SEPARATORS))
+		if (!scan_component(s, parts, FUNDING_TOTAL,
+							AMOUNT_SEPARATORS | AMOUNT_APPROXIMATE | AMOUNT_KEYED, &info))
 			return false;
-		skip_spaces(s);
-		if (at_end(s) || *s->p != '(')
-			return syntax_error(s, "a parenthesised list of national and local amounts after the total");
+		k->total_approximate = info.approximate;
+		k->total_last_exp = info.last_exp;
+		scan_skip_spaces(s);
+		if (scan_at_end(s) || *s->p != '(')
+			return scan_syntax_error(s, "a parenthesised list of national and local amounts after the total");
 	}
 
 	for (;;)
 	{
-		FundingComponent	c;
+		int			which = -1;
+		KeyKind		kind;
 		size_t		keylen;
 		const char *key;
+		int64_t		value;
 
-		skip_spaces(s);
-		while (accept(s, "("))
+		scan_skip_spaces(s);
+		while (scan_accept(s, "("))
 		{
 			depth++;
-			skip_spaces(s);
+			scan_skip_spaces(s);
 		}
 		key = s->p;
-		keylen = key_at(s, s->p, &c);
+		keylen = key_at(s, s->p, &which);
 		if (keylen == 0)
-			return unknown_key(s);
-		s->p += keylen;
-		if (parts->values.given[c])
 		{
-			s->p = key;
-			return syntax_error(s, c == FUNDING_LOCAL ?
-								"each of national, local and total at most once (시비, 도비 and the other local keys name the same component)" :
-								"each of national, local and total at most once");
+			const char *near = near_key(s, s->p);
+
+			scan_syntax_error(s, "a key (national, local, total, 국비, 지방비, 도비, 시비, 군비, 구비, 총, 합계, …)");
+			if (near != NULL)
+			{
+				char		hint[64];
+
+				snprintf(hint, sizeof(hint), "Did you mean \"%s\"?", near);
+				scan_hint(s, hint);
+			}
+			return false;
+		}
+		kind = keywords[which].kind;
+		if (kind == KEY_OTHER)
+		{
+			char		problem[160];
+
+			snprintf(problem, sizeof(problem),
+					 "Found \"%s\", money that is neither national nor local (funding holds 국비 and 지방비 only)",
+					 keywords[which].word);
+			scan_error_at(s, problem);
+			scan_hint(s, "Leave out the private or other share, and give the total of national and local funds only (or no total).");
+			return false;
+		}
+		s->p += keylen;
+
+		/* a particle: 국비는, 도비가 */
+		for (size_t i = 0; i < sizeof(particles) / sizeof(particles[0]); i++)
+		{
+			size_t		len = strlen(particles[i]);
+
+			if (scan_word_at(s, s->p, particles[i], len) &&
+				(scan_space_width(s, s->p + len) > 0 || scan_is_digit_at(s, s->p + len) ||
+				 scan_word_at(s, s->p + len, "=", 1) || scan_word_at(s, s->p + len, ":", 1)))
+			{
+				s->p += len;
+				break;
+			}
 		}
 
 		/* "지방비 등 2,659억원": the document's "and others" after a key */
 		{
 			const char *before = s->p;
 
-			if (!(skip_spaces(s) && accept(s, "등") && space_width(s, s->p) > 0))
+			if (!(scan_skip_spaces(s) && scan_accept(s, "등") && scan_space_width(s, s->p) > 0))
 				s->p = before;
 		}
 
-		/* key-value separator: spaces, or "=" / ":" with optional spaces */
+		/* key-value separator: spaces, "=" / ":", or nothing (국비12억원) */
 		{
-			bool		spaced = skip_spaces(s);
+			bool		spaced = scan_skip_spaces(s);
 
-			if (accept(s, "=") || accept(s, ":"))
-				skip_spaces(s);
-			else if (!spaced)
-				return syntax_error(s, "a space, \"=\" or \":\" after the key");
+			if (scan_accept(s, "=") || scan_accept(s, ":"))
+				scan_skip_spaces(s);
+			else if (!spaced && !amount_starts_at(s))
+				return scan_syntax_error(s, "a space, \"=\" or \":\" after the key");
 		}
 
-		if (!scan_component(s, parts, c, AMOUNT_SEPARATORS))
-			return false;
+		switch (kind)
+		{
+			case KEY_NATIONAL:
+				if (parts->values.given[FUNDING_NATIONAL])
+				{
+					s->p = key;
+					return duplicate_key(s, key);
+				}
+				if (!scan_component(s, parts, FUNDING_NATIONAL,
+									AMOUNT_SEPARATORS | AMOUNT_KEYED, &info))
+					return false;
+				break;
+			case KEY_TOTAL:
+				if (parts->values.given[FUNDING_TOTAL])
+				{
+					s->p = key;
+					return duplicate_key(s, key);
+				}
+				if (!scan_component(s, parts, FUNDING_TOTAL,
+									AMOUNT_SEPARATORS | AMOUNT_APPROXIMATE | AMOUNT_KEYED, &info))
+					return false;
+				k->total_approximate = info.approximate;
+				k->total_last_exp = info.last_exp;
+				break;
+			case KEY_LOCAL:
+				if (k->local_key)
+				{
+					s->p = key;
+					return duplicate_key(s, key);
+				}
+				if (k->nlevels > 0)
+				{
+					s->p = key;
+					scan_error_at(s, "Found 지방비 after the shares of local governments");
+					scan_hint(s, "Give either 지방비, or the local governments' shares (도비, 시비, …), or 지방비 followed by its breakdown in parentheses: 지방비 100억(도비 40억, 시비 60억).");
+					return false;
+				}
+				if (!scan_amount(s, AMOUNT_SEPARATORS | AMOUNT_KEYED, &value, &info))
+					return false;
+				k->local_key = true;
+				k->local_key_value = value;
+				k->local_key_has_unit = info.has_unit;
+				k->local_overflow = info.overflow;
+				k->local_from = info.from;
+				k->local_to = s->p;
+				break;
+			case KEY_LEVEL:
+				if (k->level_seen & (1u << which % 32))
+				{
+					s->p = key;
+					return duplicate_key(s, key);
+				}
+				if (k->nlevels >= (int) (sizeof(k->levels) / sizeof(k->levels[0])))
+				{
+					s->p = key;
+					return scan_syntax_error(s, "fewer local-government shares");
+				}
+				if (!scan_amount(s, AMOUNT_SEPARATORS | AMOUNT_KEYED, &value, &info))
+					return false;
+				k->level_seen |= 1u << which % 32;
+				k->levels[k->nlevels++] = value;
+				k->level_overflow |= info.overflow;
+				if (info.has_unit)
+					k->levels_unitless = k->levels_unitless;
+				else
+					k->levels_unitless = true;
+				if (k->local_key && depth != k->breakdown_depth)
+					k->level_outside_breakdown = true;
+				break;
+			case KEY_OTHER:
+				break;
+		}
+		last_kind = kind;
 
 		{
-			bool		spaced = skip_spaces(s);
+			bool		spaced = scan_skip_spaces(s);
+			bool		joined = false;
 
-			if (at_end(s) || *s->p == ')')
+			if (scan_at_end(s) || *s->p == ')')
 				break;
-			if (accept_pair_separator(s))
+			/* 지방비 100억(도비 40억, 시비 60억): its breakdown */
+			if (kind == KEY_LOCAL && *s->p == '(')
+			{
+				k->breakdown_depth = depth + 1;
 				continue;
-			if (!spaced && *s->p != '(')
-				return syntax_error(s, "\",\", \"·\", \";\" or a space between pairs");
+			}
+			/* 40억원과 군비 10억원 */
+			if (!spaced && (scan_word_at(s, s->p, "과", 3) || scan_word_at(s, s->p, "와", 3)) &&
+				scan_space_width(s, s->p + 3) > 0)
+			{
+				s->p += 3;
+				joined = true;
+			}
+			else if (scan_accept(s, ",") || scan_accept(s, ";") ||
+					 scan_accept(s, "·") || scan_accept(s, "ㆍ"))
+				joined = true;
+			scan_skip_spaces(s);
+			while (accept_joining_word(s))
+			{
+				joined = true;
+				scan_skip_spaces(s);
+			}
+			if (!joined && !spaced && *s->p != '(')
+				return scan_syntax_error(s, "\",\", \"·\", \";\", 과/와, 및 or a space between pairs");
 		}
 	}
+	(void) last_kind;
 
-	while (depth > 0 && accept(s, ")"))
+	while (depth > 0 && scan_accept(s, ")"))
 	{
 		depth--;
-		skip_spaces(s);
+		scan_skip_spaces(s);
 	}
-	if (!at_end(s))
-		return syntax_error(s, depth > 0 ? "\")\"" : "the end of the input");
+	if (!scan_at_end(s))
+		return scan_syntax_error(s, depth > 0 ? "\")\"" : "the end of the input");
 	if (depth > 0)
-		return syntax_error(s, "\")\"");
+		return scan_syntax_error(s, "\")\"");
+	return true;
+}
+
+/* Multiply a unitless part by the total's unit: "총 1,812억원(국비 1,306, …)". */
+static bool
+inherit_unit(int64_t *v, int exp)
+{
+	int64_t		r = *v;
+
+	for (int i = 0; i < exp; i++)
+		if (__builtin_mul_overflow(r, 10, &r))
+			return false;
+	*v = r;
+	return true;
+}
+
+/*
+ * Turn what the keyed reader gathered into national/local/total parts:
+ * local from 지방비 or from the sum of the levels (checked against 지방비
+ * when both are given), unitless parts in the total's unit, and the rules
+ * for an approximate total.
+ */
+static bool
+keyed_parts(Scanner *s, Keyed *k)
+{
+	Parts	   *parts = &k->parts;
+	FundingParseError *err = s->err;
+	int64_t		levels_sum = 0;
+	bool		levels_overflow = k->level_overflow;
+	bool		inherit;
+
+	for (int i = 0; i < k->nlevels; i++)
+		if (__builtin_add_overflow(levels_sum, k->levels[i], &levels_sum))
+			levels_overflow = true;
+
+	if (k->local_key && k->nlevels > 0 && k->level_outside_breakdown)
+	{
+		err->status = FUNDING_PARSE_SYNTAX;
+		snprintf(err->detail, sizeof(err->detail),
+				 "Found 지방비 together with shares of local governments (도비, 시비, …) that are not its breakdown.");
+		snprintf(err->hint, sizeof(err->hint),
+				 "Local funds are 지방비, or the sum of the local governments' shares; to give both, put the shares in parentheses right after 지방비: 지방비 100억(도비 40억, 시비 60억).");
+		return false;
+	}
+
+	/* parts with no unit inside a total with one take the total's unit */
+	inherit = parts->values.given[FUNDING_TOTAL] && parts->has_unit[FUNDING_TOTAL] &&
+		k->total_last_exp > 0 &&
+		((parts->values.given[FUNDING_NATIONAL] && !parts->has_unit[FUNDING_NATIONAL]) ||
+		 (k->local_key && !k->local_key_has_unit) ||
+		 (k->nlevels > 0 && k->levels_unitless));
+	if (inherit)
+	{
+		bool		ok = true;
+
+		if (!parts->values.given[FUNDING_NATIONAL] || (!k->local_key && k->nlevels == 0))
+		{
+			err->status = FUNDING_PARSE_SYNTAX;
+			snprintf(err->detail, sizeof(err->detail),
+					 "Found amounts with no unit inside a total with a unit, but not both national and local.");
+			snprintf(err->hint, sizeof(err->hint),
+					 "Amounts with no unit take the total's unit only when national and local are both given and add up to the total; otherwise write their units.");
+			return false;
+		}
+		if (parts->values.given[FUNDING_NATIONAL] && !parts->has_unit[FUNDING_NATIONAL])
+			ok &= inherit_unit(&parts->values.value[FUNDING_NATIONAL], k->total_last_exp);
+		if (k->local_key && !k->local_key_has_unit)
+			ok &= inherit_unit(&k->local_key_value, k->total_last_exp);
+		if (k->nlevels > 0 && k->levels_unitless)
+		{
+			levels_sum = 0;
+			for (int i = 0; i < k->nlevels; i++)
+			{
+				ok &= inherit_unit(&k->levels[i], k->total_last_exp);
+				if (__builtin_add_overflow(levels_sum, k->levels[i], &levels_sum))
+					levels_overflow = true;
+			}
+		}
+		if (!ok)
+			parts->overflow[FUNDING_NATIONAL] = true;
+	}
+
+	if (k->local_key)
+	{
+		parts->values.given[FUNDING_LOCAL] = true;
+		parts->values.value[FUNDING_LOCAL] = k->local_key_value;
+		parts->overflow[FUNDING_LOCAL] = k->local_overflow;
+		parts->from[FUNDING_LOCAL] = k->local_from;
+		parts->to[FUNDING_LOCAL] = k->local_to;
+		if (k->nlevels > 0 && !levels_overflow && !k->local_overflow &&
+			levels_sum != k->local_key_value)
+		{
+			char		lb[FUNDING_AMOUNT_BUFLEN],
+						sb[FUNDING_AMOUNT_BUFLEN];
+
+			amount_format(k->local_key_value, FUNDING_UNIT_KOREAN, lb);
+			amount_format(levels_sum, FUNDING_UNIT_KOREAN, sb);
+			err->status = FUNDING_PARSE_MISMATCH;
+			snprintf(err->detail, sizeof(err->detail),
+					 "지방비 %s is not the sum of its breakdown, %s.", lb, sb);
+			return false;
+		}
+	}
+	else if (k->nlevels > 0)
+	{
+		parts->values.given[FUNDING_LOCAL] = true;
+		parts->values.value[FUNDING_LOCAL] = levels_sum;
+		parts->overflow[FUNDING_LOCAL] = levels_overflow;
+		parts->from[FUNDING_LOCAL] = "the local governments' shares";
+		parts->to[FUNDING_LOCAL] = parts->from[FUNDING_LOCAL] + strlen(parts->from[FUNDING_LOCAL]);
+	}
+
+	if (k->total_approximate &&
+		!(parts->values.given[FUNDING_NATIONAL] && parts->values.given[FUNDING_LOCAL]))
+	{
+		err->status = FUNDING_PARSE_SYNTAX;
+		snprintf(err->detail, sizeof(err->detail),
+				 "Found an approximate total (약) without both national and local amounts.");
+		snprintf(err->hint, sizeof(err->hint),
+				 "A total marked 약 is accepted only when national and local are both given and add up to it exactly.");
+		return false;
+	}
 	return true;
 }
 
@@ -881,6 +653,7 @@ funding_resolve(const FundingParts *parts, Funding *result,
 	int64_t		sum;
 
 	err->status = FUNDING_PARSE_OK;
+	err->hint[0] = '\0';
 	if (!parts->given[FUNDING_NATIONAL] && !parts->given[FUNDING_LOCAL])
 		return resolve_error(err, FUNDING_PARSE_SYNTAX,
 							 "A national or a local amount is needed as well as the total.");
@@ -1013,43 +786,50 @@ funding_parse(const char *str, size_t len, Funding *result,
 			  FundingParseError *err)
 {
 	Scanner		s = {str, str + len, err};
-	Parts		parts;
+	Keyed		k;
+	Parts	   *parts = &k.parts;
 	bool		tuple = false;
 
-	if (fast_tuple(str, len, &parts.values))
-		return funding_resolve(&parts.values, result, err);
+	err->hint[0] = '\0';
+	if (fast_tuple(str, len, &parts->values))
+		return funding_resolve(&parts->values, result, err);
 
-	memset(&parts, 0, sizeof(parts));
+	memset(&k, 0, sizeof(k));
 	err->status = FUNDING_PARSE_OK;
-	skip_spaces(&s);
-	if (at_end(&s))
-		return syntax_error(&s, "a funding value such as \"(929억,433억)\" or \"국비 929억원, 지방비 433억원\"");
+	scan_skip_spaces(&s);
+	if (scan_at_end(&s))
+		return scan_syntax_error(&s, "a funding value such as \"(929억,433억)\" or \"국비 929억원, 지방비 433억원\"");
 
 	if (*s.p == '(')
 	{
 		Scanner		look = s;
-		FundingComponent	c;
+		int			which;
 
 		look.p++;
-		skip_spaces(&look);
-		while (!at_end(&look) && *look.p == '(')
+		scan_skip_spaces(&look);
+		while (!scan_at_end(&look) && *look.p == '(')
 		{
 			look.p++;
-			skip_spaces(&look);
+			scan_skip_spaces(&look);
 		}
-		tuple = key_at(&look, look.p, &c) == 0;
+		tuple = key_at(&look, look.p, &which) == 0;
 	}
-	if (tuple ? !scan_tuple(&s, &parts) : !scan_keyed(&s, &parts))
+	if (tuple)
+	{
+		if (!scan_tuple(&s, parts))
+			return false;
+	}
+	else if (!scan_keyed(&s, &k) || !keyed_parts(&s, &k))
 		return false;
 	for (int c = 0; c < FUNDING_NUM_COMPONENTS; c++)
 	{
-		if (parts.values.given[c] && parts.overflow[c])
+		if (parts->values.given[c] && parts->overflow[c])
 		{
 			char		what[32];
 
 			snprintf(what, sizeof(what), "%s amount", component_names[c]);
-			return range_error(&s, what, parts.from[c], parts.to[c]);
+			return scan_range_error(&s, what, parts->from[c], parts->to[c]);
 		}
 	}
-	return funding_resolve(&parts.values, result, err);
+	return funding_resolve(&parts->values, result, err);
 }

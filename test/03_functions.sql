@@ -12,7 +12,7 @@ SELECT function_returns('regionpolicy', 'national', ARRAY['funding'], 'bigint', 
 SELECT function_returns('regionpolicy', 'local', ARRAY['funding'], 'bigint', 'local(funding) returns bigint');
 SELECT function_returns('regionpolicy', 'total', ARRAY['funding'], 'bigint', 'total(funding) returns bigint');
 SELECT function_returns('regionpolicy', 'national_share', ARRAY['funding'], 'numeric', 'national_share returns numeric');
-SELECT function_returns('regionpolicy', 'parse_amount', ARRAY['text'], 'bigint', 'parse_amount returns bigint');
+SELECT function_returns('regionpolicy', 'parse_amount', ARRAY['text', 'boolean'], 'bigint', 'parse_amount(text, approximate boolean) returns bigint');
 SELECT function_returns('regionpolicy', 'format_amount', ARRAY['bigint', 'text'], 'text', 'format_amount returns text');
 SELECT function_returns('regionpolicy', 'in_unit', ARRAY['bigint', 'text'], 'numeric', 'in_unit returns numeric');
 SELECT function_returns('regionpolicy', 'funding_text', ARRAY['funding', 'text'], 'text', 'funding_text returns text');

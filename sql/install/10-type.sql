@@ -92,12 +92,7 @@ COMMENT ON FUNCTION @extschema@.national_share(@extschema@.funding) IS
 
 -- Amounts and units
 
-CREATE FUNCTION @extschema@.parse_amount(text)
-RETURNS bigint
-AS 'MODULE_PATHNAME', 'funding_parse_amount'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.parse_amount(text) IS
-'an amount written as in Korean documents, in won: parse_amount(''2,864억원'') = 286400000000';
+-- parse_amount: sql/install/11-parse-amount.sql
 
 CREATE FUNCTION @extschema@.format_amount(won bigint, unit text)
 RETURNS text

@@ -1,0 +1,983 @@
+/*-------------------------------------------------------------------------
+ *
+ * scan.c
+ *	  Reading one amount of money the way Korean documents write it
+ *	  (SPEC §1.1, grammar version 2), and units.
+ *
+ *	  an optional sign (- or △) and currency mark (₩, ￦, KRW), the
+ *	  contract wrapper 금 … 원정; groups in strictly falling order of the
+ *	  myriad units 경 조 억 만 and a last group with none; an optional 원.
+ *	  A group's number is ASCII digits (the first group may carry a decimal),
+ *	  digits and Hangul numerals with the sub-units 천 백 십, or both mixed.
+ *
+ * Plain C with no PostgreSQL dependency and no allocation (see parse.c).
+ * Where a reader could take the text two ways (12억 5천: 5천만 or 5천원?)
+ * the scanner refuses it and the hint shows both readings.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "funding.h"
+
+/* Largest magnitude an amount may have: that of INT64_MIN. */
+#define MAGNITUDE_LIMIT		((uint64_t) INT64_MAX + 1)
+
+static const uint64_t pow10_u64[] = {
+	1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
+	10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
+	100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+	100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL
+};
+
+/* Myriad units: each group of an amount ends with one, or with none. */
+const ScanWord scan_myriad_units[] = {
+	{"경", 16}, {"조", 12}, {"억", 8}, {"만", 4}
+};
+#define NMYRIAD 4
+
+/* Sub-units inside a group. */
+const ScanWord scan_sub_units[] = {
+	{"천", 3}, {"백", 2}, {"십", 1}
+};
+#define NSUB 3
+
+/* Hangul digits; 영 and 공 are zero. */
+static const ScanWord hangul_digits[] = {
+	{"일", 1}, {"이", 2}, {"삼", 3}, {"사", 4}, {"오", 5}, {"육", 6},
+	{"륙", 6}, {"칠", 7}, {"팔", 8}, {"구", 9}, {"영", 0}, {"공", 0}
+};
+#define NHDIGITS 12
+
+/* Words that make a figure approximate. */
+typedef struct ApproxWord
+{
+	const char *word;
+	bool		readable;		/* parse_amount(..., approximate => true) reads it */
+} ApproxWord;
+
+static const ApproxWord approx_suffixes[] = {
+	{"가량", true}, {"내외", true}, {"정도", true},
+	{"이상", false}, {"미만", false}, {"초과", false}, {"이하", false}
+};
+
+/* ---------------------------------------------------------------------
+ * Errors
+ * ---------------------------------------------------------------------
+ */
+
+/* Length in bytes of at most n UTF-8 characters starting at p. */
+int
+scan_snippet_length(const char *p, const char *end, int n)
+{
+	const char *q = p;
+
+	while (q < end && n-- > 0)
+	{
+		q++;
+		while (q < end && ((unsigned char) *q & 0xC0) == 0x80)
+			q++;
+	}
+	return (int) (q - p);
+}
+
+/*
+ * Record a syntax error at s->p: the problem, then where ("... at the end
+ * of the input" or '... at "<the text there>"').  Only the first counts.
+ */
+bool
+scan_error_at(Scanner *s, const char *problem)
+{
+	if (s->err->status == FUNDING_PARSE_OK)
+	{
+		int			len = scan_snippet_length(s->p, s->end, 20);
+
+		s->err->status = FUNDING_PARSE_SYNTAX;
+		if (s->p >= s->end)
+			snprintf(s->err->detail, sizeof(s->err->detail),
+					 "%s at the end of the input.", problem);
+		else
+			snprintf(s->err->detail, sizeof(s->err->detail),
+					 "%s at \"%.*s%s\".", problem, len, s->p,
+					 s->p + len < s->end ? "…" : "");
+	}
+	return false;
+}
+
+/* The common case: "Expected <what> at ..." */
+bool
+scan_syntax_error(Scanner *s, const char *what)
+{
+	char		problem[160];
+
+	snprintf(problem, sizeof(problem), "Expected %s", what);
+	return scan_error_at(s, problem);
+}
+
+/* Set the hint of the error being reported (the first one only). */
+void
+scan_hint(Scanner *s, const char *fmt_text)
+{
+	if (s->err->hint[0] == '\0')
+		snprintf(s->err->hint, sizeof(s->err->hint), "%s", fmt_text);
+}
+
+bool
+scan_range_error(Scanner *s, const char *what, const char *from, const char *to)
+{
+	int			len = scan_snippet_length(from, to, 40);
+
+	s->err->status = FUNDING_PARSE_RANGE;
+	snprintf(s->err->detail, sizeof(s->err->detail),
+			 "The %s \"%.*s%s\" is outside the range of a 64-bit count of won.",
+			 what, len, from, from + len < to ? "…" : "");
+	return false;
+}
+
+/* "1,250,000,000" */
+static void
+write_grouped(uint64_t v, char *buf, size_t size)
+{
+	char		digits[24];
+	int			n = snprintf(digits, sizeof(digits), "%llu", (unsigned long long) v);
+	size_t		o = 0;
+
+	for (int i = 0; i < n && o + 2 < size; i++)
+	{
+		if (i > 0 && (n - i) % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = digits[i];
+	}
+	buf[o] = '\0';
+}
+
+/* ---------------------------------------------------------------------
+ * Lexical helpers
+ * ---------------------------------------------------------------------
+ */
+
+/*
+ * Width of the whitespace character at p, or 0.  Besides ASCII space, tab
+ * and line breaks, documents pasted from word processors carry no-break
+ * spaces (U+00A0) and ideographic spaces (U+3000).
+ */
+int
+scan_space_width(const Scanner *s, const char *p)
+{
+	unsigned char c;
+
+	if (p >= s->end)
+		return 0;
+	c = (unsigned char) *p;
+	if (c == ' ' || (c >= '\t' && c <= '\r'))
+		return 1;
+	if (c == 0xC2 && s->end - p >= 2 && (unsigned char) p[1] == 0xA0)
+		return 2;
+	if (c == 0xE3 && s->end - p >= 3 && (unsigned char) p[1] == 0x80 &&
+		(unsigned char) p[2] == 0x80)
+		return 3;
+	return 0;
+}
+
+bool
+scan_skip_spaces(Scanner *s)
+{
+	const char *start = s->p;
+	int			w;
+
+	while ((w = scan_space_width(s, s->p)) > 0)
+		s->p += w;
+	return s->p > start;
+}
+
+bool
+scan_accept_n(Scanner *s, const char *word, size_t len)
+{
+	if (!scan_word_at(s, s->p, word, len))
+		return false;
+	s->p += len;
+	return true;
+}
+
+/* A Hangul syllable (U+AC00..U+D7A3) at p: its code point, or 0. */
+unsigned
+scan_syllable_at(const Scanner *s, const char *p)
+{
+	const unsigned char *u = (const unsigned char *) p;
+	unsigned	cp;
+
+	if (s->end - p < 3 || u[0] < 0xEA || u[0] > 0xED)
+		return 0;
+	cp = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+	return (cp >= 0xAC00 && cp <= 0xD7A3) ? cp : 0;
+}
+
+/*
+ * Which word of the table (each one Hangul syllable) starts at p?  -1 when
+ * none.  Anything but a three-byte lead of 0xEA..0xED is rejected at the
+ * first byte.
+ */
+int
+scan_unit_at(const Scanner *s, const char *p, const ScanWord *units, int nunits)
+{
+	if (s->end - p < 3 || (unsigned char) p[0] < 0xEA || (unsigned char) p[0] > 0xED)
+		return -1;
+	for (int i = 0; i < nunits; i++)
+	{
+		if (p[0] == units[i].word[0] && p[1] == units[i].word[1] && p[2] == units[i].word[2])
+			return i;
+	}
+	return -1;
+}
+
+static inline int
+hangul_digit_at(const Scanner *s, const char *p)
+{
+	int			i = scan_unit_at(s, p, hangul_digits, NHDIGITS);
+
+	return i < 0 ? -1 : hangul_digits[i].exponent;
+}
+
+static inline bool
+sub_unit_at(const Scanner *s, const char *p)
+{
+	return scan_unit_at(s, p, scan_sub_units, NSUB) >= 0;
+}
+
+static inline bool
+myriad_at(const Scanner *s, const char *p)
+{
+	return scan_unit_at(s, p, scan_myriad_units, NMYRIAD) >= 0;
+}
+
+/*
+ * Two Hangul syllables one keystroke apart: they differ in exactly one of
+ * initial, vowel and final (a compound vowel such as ㅝ counts as one key
+ * away from either of its halves only through the table below).
+ */
+bool
+scan_one_key_apart(unsigned a, unsigned b)
+{
+	int			ia,
+				ma,
+				fa,
+				ib,
+				mb,
+				fb;
+	int			diff;
+
+	if (a == b || a < 0xAC00 || b < 0xAC00)
+		return false;
+	a -= 0xAC00;
+	b -= 0xAC00;
+	ia = a / 588;
+	ma = (a / 28) % 21;
+	fa = a % 28;
+	ib = b / 588;
+	mb = (b / 28) % 21;
+	fb = b % 28;
+	diff = (ia != ib) + (ma != mb) + (fa != fb);
+	return diff == 1;
+}
+
+/* Which of the single-syllable words is the syllable at p one key from? */
+static const char *
+near_unit(const Scanner *s, const char *p)
+{
+	static const char *const words[] = {"원", "억", "만", "조", "천", "백", "십"};
+	unsigned	cp = scan_syllable_at(s, p);
+
+	if (cp == 0)
+		return NULL;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+	{
+		Scanner		w = {words[i], words[i] + 3, NULL};
+
+		if (scan_one_key_apart(cp, scan_syllable_at(&w, words[i])))
+			return words[i];
+	}
+	return NULL;
+}
+
+/*
+ * A run of ASCII digits, with thousands separators when allowed: a comma
+ * followed by exactly three digits continues the number.  Saturates and
+ * sets *overflow beyond UINT64 range; returns the number of digits read.
+ */
+static int
+scan_digits(Scanner *s, bool separators, uint64_t *value, bool *overflow)
+{
+	int			ndigits = 0;
+	uint64_t	v = 0;
+
+	for (;;)
+	{
+		while (scan_is_digit_at(s, s->p))
+		{
+			unsigned	d = (unsigned) (*s->p - '0');
+
+			if (__builtin_mul_overflow(v, 10, &v) || __builtin_add_overflow(v, d, &v))
+				*overflow = true;
+			s->p++;
+			ndigits++;
+		}
+		if (separators && ndigits > 0 && !scan_at_end(s) && *s->p == ',' &&
+			scan_is_digit_at(s, s->p + 1) && scan_is_digit_at(s, s->p + 2) &&
+			scan_is_digit_at(s, s->p + 3) && !scan_is_digit_at(s, s->p + 4))
+		{
+			s->p++;
+			continue;
+		}
+		break;
+	}
+	*value = v;
+	return ndigits;
+}
+
+/*
+ * Does a Hangul numeral start at p, rather than a word that begins with a
+ * numeral syllable (구비, 사업비, 이상)?  The numeral syllables must run
+ * up to a myriad unit, 원, a space, punctuation or the end.
+ */
+static bool
+hangul_number_at(const Scanner *s, const char *p)
+{
+	const char *q = p;
+
+	if (hangul_digit_at(s, q) < 0 && !sub_unit_at(s, q))
+		return false;
+	while (hangul_digit_at(s, q) >= 0 || sub_unit_at(s, q))
+		q += 3;
+	if (q >= s->end || myriad_at(s, q) || scan_word_at(s, q, "원", 3) ||
+		scan_space_width(s, q) > 0 || scan_is_digit_at(s, q))
+		return true;
+	/* glued to something else Hangul: a word, not a number */
+	return scan_syllable_at(s, q) == 0;
+}
+
+/* Could a number (of a group) start at p? */
+bool
+scan_number_at(const Scanner *s, const char *p)
+{
+	return scan_is_digit_at(s, p) || hangul_number_at(s, p);
+}
+
+/* ---------------------------------------------------------------------
+ * One group's number
+ * ---------------------------------------------------------------------
+ */
+
+typedef struct GroupNumber
+{
+	uint64_t	value;
+	bool		overflow;
+	int			ndigits;		/* > 0 when a number was read */
+	bool		sub_units;		/* written with 천, 백 or 십 */
+	const char *frac;			/* decimal digits after a point, or NULL */
+	int			fraclen;
+	const char *point;			/* where the point stood */
+} GroupNumber;
+
+/* A coefficient: ASCII digits, or one Hangul digit.  0 digits if none. */
+static int
+scan_coefficient(Scanner *s, bool separators, uint64_t *v, bool *overflow)
+{
+	int			d;
+
+	if (scan_is_digit_at(s, s->p))
+		return scan_digits(s, separators, v, overflow);
+	d = hangul_digit_at(s, s->p);
+	if (d >= 0 && hangul_number_at(s, s->p))
+	{
+		*v = (uint64_t) d;
+		s->p += 3;
+		return 1;
+	}
+	*v = 0;
+	return 0;
+}
+
+/*
+ * The number of one group: "2864", "259.1", "3천5백", "천", "1천44",
+ * "이천오백", "2천 5백", "5,000천" (천원 tables).  Spaces may stand
+ * between the terms of a sub-unit group.
+ */
+static bool
+scan_group_number(Scanner *s, bool separators, GroupNumber *g)
+{
+	uint64_t	coef = 0;
+	int			coef_digits;
+	int			prev_exp = 4;
+	int			terms = 0;
+	bool		multidigit;
+
+	memset(g, 0, sizeof(*g));
+	coef_digits = scan_coefficient(s, separators, &coef, &g->overflow);
+	if (coef_digits > 0 && scan_is_digit_at(s, s->p - 1) && !scan_at_end(s) &&
+		*s->p == '.' && scan_is_digit_at(s, s->p + 1))
+	{
+		g->point = s->p;
+		s->p++;
+		g->frac = s->p;
+		while (scan_is_digit_at(s, s->p))
+			s->p++;
+		g->fraclen = (int) (s->p - g->frac);
+		if (sub_unit_at(s, s->p))
+			return scan_error_at(s, "Found 천, 백 or 십 after a decimal fraction (write 1500억, not 1.5천억)");
+	}
+	if (coef_digits > 0 && !scan_at_end(s) && (*s->p == 'e' || *s->p == 'E') &&
+		scan_is_digit_at(s, s->p - 1))
+		return scan_error_at(s, "Found an exponent (amounts are written out in full)");
+
+	if (!sub_unit_at(s, s->p))
+	{
+		g->value = coef;
+		g->ndigits = coef_digits;
+		return true;
+	}
+
+	/* Terms: [coefficient] sub-unit, in falling order; then a remainder. */
+	multidigit = coef_digits > 1 || (coef_digits == 1 && coef > 9);
+	g->sub_units = true;
+	for (;;)
+	{
+		int			u = scan_unit_at(s, s->p, scan_sub_units, NSUB);
+		int			exp = scan_sub_units[u].exponent;
+		uint64_t	term;
+
+		if (exp >= prev_exp)
+			return scan_syntax_error(s, "sub-units in falling order (천, 백, 십)");
+		if (coef_digits > 0 && coef == 0)
+			return scan_syntax_error(s, "a non-zero digit before the sub-unit");
+		if (coef_digits == 0)
+			coef = 1;
+		if (__builtin_mul_overflow(coef, pow10_u64[exp], &term) ||
+			__builtin_add_overflow(g->value, term, &g->value))
+			g->overflow = true;
+		s->p += 3;
+		prev_exp = exp;
+		terms++;
+
+		/* What follows, possibly after spaces inside the group */
+		{
+			const char *before = s->p;
+			const char *digits;
+
+			scan_skip_spaces(s);
+			digits = s->p;
+			if (sub_unit_at(s, s->p) && hangul_number_at(s, s->p))
+			{
+				coef_digits = 0;
+				continue;
+			}
+			if (!scan_number_at(s, s->p))
+			{
+				s->p = before;
+				break;
+			}
+			coef_digits = scan_coefficient(s, separators, &coef, &g->overflow);
+			if (sub_unit_at(s, s->p))
+			{
+				if (coef_digits > 1 || coef > 9)
+				{
+					s->p = digits;
+					return scan_syntax_error(s, "a single digit before 천, 백 or 십");
+				}
+				continue;
+			}
+			if (!scan_at_end(s) && *s->p == '.' && scan_is_digit_at(s, s->p + 1))
+				return scan_error_at(s, "Found a decimal point inside a number written with 천, 백 or 십");
+			/* The remainder below the last sub-unit: 1천44, 2천5, 3십4 */
+			if (coef >= pow10_u64[prev_exp])
+			{
+				s->p = digits;
+				return scan_syntax_error(s, "a remainder smaller than the sub-unit before it (1천44억 is 1044억; 1천2345억 is not a number)");
+			}
+			if (__builtin_add_overflow(g->value, coef, &g->value))
+				g->overflow = true;
+			break;
+		}
+	}
+	if (multidigit && terms > 1)
+		return scan_syntax_error(s, "a single digit before each of several sub-units");
+	g->ndigits = 1;
+	return true;
+}
+
+/*
+ * Add group * 10^exp plus its fraction to the running magnitude.  The
+ * fraction is the decimal digits after the point; digits beyond the
+ * unit's exponent would be fractions of a won and must be zero.
+ */
+static bool
+add_group(Scanner *s, uint64_t *total, bool *overflow, const GroupNumber *g,
+		  int exp)
+{
+	uint64_t	frac_won = 0;
+
+	for (int j = 0; j < g->fraclen; j++)
+	{
+		unsigned	d = (unsigned) (g->frac[j] - '0');
+
+		if (j < exp)
+			frac_won += d * pow10_u64[exp - 1 - j];
+		else if (d != 0)
+		{
+			s->p = g->frac + j;
+			return scan_error_at(s, "Found a fraction of a won (amounts are whole won)");
+		}
+	}
+	if (!*overflow)
+	{
+		uint64_t	v;
+
+		/* (no division here: this runs for every amount COPY reads) */
+		if (__builtin_mul_overflow(g->value, pow10_u64[exp], &v) ||
+			__builtin_add_overflow(v, frac_won, &v) ||
+			__builtin_add_overflow(*total, v, total))
+			*overflow = true;
+	}
+	return true;
+}
+
+/* ---------------------------------------------------------------------
+ * Amounts
+ * ---------------------------------------------------------------------
+ */
+
+static bool
+approximate_error(Scanner *s, const char *word, bool readable)
+{
+	char		problem[200];
+
+	snprintf(problem, sizeof(problem),
+			 "Found \"%s\", which makes the figure approximate (a funding value is exact)", word);
+	scan_error_at(s, problem);
+	scan_hint(s, readable ?
+			  "Give the exact figure. parse_amount(text, approximate => true) reads the figure that 약, 가량, 내외 or 정도 qualify." :
+			  "Give the exact figure: 여 (more than), 이상, 미만 and ranges name no single amount.");
+	return false;
+}
+
+/* An approximation word (suffix) at p: its index, or -1. */
+static int
+approx_suffix_at(const Scanner *s, const char *p)
+{
+	for (size_t i = 0; i < sizeof(approx_suffixes) / sizeof(approx_suffixes[0]); i++)
+		if (scan_word_at(s, p, approx_suffixes[i].word, strlen(approx_suffixes[i].word)))
+			return (int) i;
+	return -1;
+}
+
+/*
+ * The hint for "12억 5천": both readings, in words and in won.
+ */
+static void
+ambiguity_hint(Scanner *s, const char *from, const char *to, uint64_t literal,
+			   uint64_t last_group, int prev_exp, bool negative)
+{
+	char		text[96];
+	char		lit[32],
+				alt[32];
+	const char *unit = prev_exp == 16 ? "조" : prev_exp == 12 ? "억" : "만";
+	int			len = scan_snippet_length(from, to, 30);
+	uint64_t	shorthand = literal - last_group;
+	char		hint[sizeof(s->err->hint)];
+
+	snprintf(text, sizeof(text), "%.*s", len, from);
+	/* the shorthand drops the next lower myriad unit */
+	if (!__builtin_mul_overflow(last_group, pow10_u64[prev_exp - 4], &last_group) &&
+		!__builtin_add_overflow(shorthand, last_group, &shorthand))
+		write_grouped(shorthand, alt, sizeof(alt));
+	else
+		snprintf(alt, sizeof(alt), "out of range");
+	write_grouped(literal, lit, sizeof(lit));
+	snprintf(hint, sizeof(hint),
+			 "\"%s\" could be %s%s (%s%s won, as speech shortens it) or %s원 (%s%s won). Write the unit: \"%s%s\" or \"%s원\".",
+			 text, text, unit, negative ? "-" : "", alt, text, negative ? "-" : "", lit,
+			 text, unit, text);
+	scan_hint(s, hint);
+}
+
+/*
+ * One amount.  On success the scanner is left just after the amount
+ * (trailing spaces not consumed).  A value outside int64 is not a syntax
+ * error: info->overflow is set and parsing goes on, so that malformed text
+ * is reported as such before any range error.
+ */
+bool
+scan_amount(Scanner *s, int flags, int64_t *result, AmountInfo *info)
+{
+	bool		separators = (flags & AMOUNT_SEPARATORS) != 0;
+	bool		negative = false;
+	bool		contract = false;
+	bool		won = false;
+	uint64_t	total = 0;
+	int			prev_exp = 17;
+	int			ngroups = 0;
+	uint64_t	last_group = 0;
+	bool		last_sub_units = false;
+	int			exp_before_last = 0;
+	const char *first_frac_point = NULL;
+	const char *start;
+
+	memset(info, 0, sizeof(*info));
+	info->from = s->p;
+
+	/* 약 (about) */
+	if (scan_word_at(s, s->p, "약", 3) &&
+		(scan_space_width(s, s->p + 3) > 0 || scan_is_digit_at(s, s->p + 3) ||
+		 hangul_number_at(s, s->p + 3)))
+	{
+		if (!(flags & AMOUNT_APPROXIMATE))
+			return approximate_error(s, "약", true);
+		info->approximate = true;
+		s->p += 3;
+		scan_skip_spaces(s);
+	}
+
+	/* sign and currency mark, in either order */
+	for (int round = 0; round < 2; round++)
+	{
+		if (!negative && !scan_at_end(s) && *s->p == '-')
+		{
+			negative = true;
+			s->p++;
+		}
+		else if (!negative && scan_accept(s, "△"))	/* budget books write cuts so */
+			negative = true;
+		if (scan_accept(s, "₩") || scan_accept(s, "￦") || scan_accept(s, "KRW"))
+			scan_skip_spaces(s);
+	}
+	/* 금 … 원정: the contract form */
+	if (scan_word_at(s, s->p, "금", 3))
+	{
+		Scanner		look = *s;
+
+		look.p += 3;
+		scan_skip_spaces(&look);
+		if (scan_number_at(&look, look.p))
+		{
+			contract = true;
+			s->p = look.p;
+		}
+	}
+	start = s->p;
+
+	for (;;)
+	{
+		const char *group_start = s->p;
+		GroupNumber g;
+		int			exp = 0;
+		int			u;
+
+		if (!scan_group_number(s, separators, &g))
+			return false;
+
+		/* 여: "more than", between the digits and the unit */
+		{
+			const char *before = s->p;
+
+			scan_skip_spaces(s);
+			if (g.ndigits > 0 && scan_word_at(s, s->p, "여", 3) &&
+				!scan_syllable_at(s, s->p + 3))
+				return approximate_error(s, "여", false);
+			if (g.ndigits > 0 && scan_word_at(s, s->p, "여", 3) &&
+				(myriad_at(s, s->p + 3) || scan_word_at(s, s->p + 3, "원", 3)))
+				return approximate_error(s, "여", false);
+			s->p = before;
+		}
+
+		/* The group's myriad unit, if any, possibly after spaces. */
+		{
+			const char *before = s->p;
+
+			scan_skip_spaces(s);
+			u = scan_unit_at(s, s->p, scan_myriad_units, NMYRIAD);
+			if (u >= 0 && (g.ndigits > 0 || s->p == before))
+			{
+				exp = scan_myriad_units[u].exponent;
+				s->p += 3;
+			}
+			else
+			{
+				s->p = before;
+				u = -1;
+			}
+		}
+
+		if (g.ndigits == 0)
+		{
+			/* "만원", "억": a myriad unit alone means one of it, first only. */
+			if (u >= 0 && ngroups == 0)
+				g.value = 1;
+			else if (ngroups == 0 && (flags & AMOUNT_UNIT_ALONE) &&
+					 scan_word_at(s, s->p, "원", 3))
+				g.value = 1;
+			else
+			{
+				const char *typo;
+
+				s->p = group_start;
+				if ((typo = near_unit(s, s->p)) != NULL && ngroups == 0)
+				{
+					char		hint[64];
+
+					snprintf(hint, sizeof(hint), "Did you mean \"%s\"?", typo);
+					scan_syntax_error(s, "an amount");
+					scan_hint(s, hint);
+					return false;
+				}
+				return scan_syntax_error(s, "an amount");
+			}
+		}
+
+		if (exp >= prev_exp)
+		{
+			s->p = group_start;
+			return scan_syntax_error(s, "units in falling order (경, 조, 억, 만)");
+		}
+		if (g.frac != NULL && ngroups > 0)
+		{
+			char		hint[200];
+
+			s->p = g.point;
+			scan_error_at(s, "Found a decimal point in a group after a larger unit");
+			if (g.fraclen == 3)
+				snprintf(hint, sizeof(hint),
+						 "A point followed by three digits reads as a thousands separator typed as a point; if that is meant, write a comma (%.*s,%.*s).",
+						 (int) (g.point - group_start), group_start, g.fraclen, g.frac);
+			else
+				snprintf(hint, sizeof(hint), "Only the first group of an amount may carry a decimal.");
+			scan_hint(s, hint);
+			return false;
+		}
+		if (ngroups > 0 && (g.overflow || g.value >= 10000))
+		{
+			s->p = group_start;
+			return scan_syntax_error(s, "fewer than four digits after a larger unit");
+		}
+		if (ngroups == 0 && g.frac != NULL)
+			first_frac_point = g.point;
+		if (ngroups > 0 && first_frac_point != NULL)
+		{
+			s->p = group_start;
+			scan_error_at(s, "Found a group after a decimal amount that already reaches into it");
+			scan_hint(s, "Write the amount once: 1.5억 is 1억 5000만, so \"1.5억 6000만\" overlaps; write 2억 1000만 or 1.5억 alone.");
+			return false;
+		}
+		info->overflow = info->overflow || g.overflow;
+		if (!add_group(s, &total, &info->overflow, &g, exp))
+			return false;
+		exp_before_last = prev_exp;
+		prev_exp = exp;
+		ngroups++;
+		last_group = g.value;
+		last_sub_units = g.sub_units;
+		info->last_exp = exp;
+		if (exp > 0)
+			info->has_unit = true;
+
+		if (exp == 0)
+			break;
+
+		/* Another group follows if a number comes next. */
+		{
+			const char *before = s->p;
+
+			scan_skip_spaces(s);
+			if (!scan_number_at(s, s->p))
+			{
+				s->p = before;
+				break;
+			}
+		}
+	}
+
+	/* Optional 원, possibly after spaces; 정 closes the contract form. */
+	{
+		const char *before = s->p;
+
+		scan_skip_spaces(s);
+		if (scan_accept(s, "원"))
+		{
+			won = true;
+			info->has_unit = true;
+			if (contract && !scan_accept(s, "정"))
+				(void) scan_accept(s, "整");
+		}
+		else
+			s->p = before;
+	}
+
+	/* 12억 5천: 5천만 or 5천원?  Refuse, showing both. */
+	if (ngroups >= 2 && prev_exp == 0 && last_sub_units && !won &&
+		exp_before_last > 4)
+	{
+		const char *amount_end = s->p;
+
+		s->p = start;
+		scan_error_at(s, "Found a last group written with 천, 백 or 십 and no unit after a larger unit, which reads two ways");
+		ambiguity_hint(s, start, amount_end, total, last_group,
+					   exp_before_last, negative);
+		return false;
+	}
+
+	/* Approximation words after the amount */
+	{
+		const char *before = s->p;
+		int			a;
+
+		scan_skip_spaces(s);
+		if (scan_word_at(s, s->p, "여", 3) && !scan_syllable_at(s, s->p + 3))
+			return approximate_error(s, "여", false);
+		if (!scan_at_end(s) && (*s->p == '~' || scan_word_at(s, s->p, "～", 3)))
+			return approximate_error(s, "~", false);
+		a = approx_suffix_at(s, s->p);
+		if (a >= 0)
+		{
+			if (!(flags & AMOUNT_APPROXIMATE) || !approx_suffixes[a].readable)
+				return approximate_error(s, approx_suffixes[a].word,
+										 approx_suffixes[a].readable);
+			info->approximate = true;
+			s->p += strlen(approx_suffixes[a].word);
+		}
+		else
+			s->p = before;
+	}
+
+	/* "5억언": a unit one keystroke off, glued to the amount */
+	{
+		const char *typo = near_unit(s, s->p);
+
+		if (typo != NULL && !scan_syllable_at(s, s->p + 3) &&
+			!(flags & AMOUNT_KEYED))
+		{
+			char		hint[64];
+
+			snprintf(hint, sizeof(hint), "Did you mean \"%s\"?", typo);
+			scan_error_at(s, "Found an unknown unit");
+			scan_hint(s, hint);
+			return false;
+		}
+	}
+
+	info->to = s->p;
+	if (total > (negative ? MAGNITUDE_LIMIT : (uint64_t) INT64_MAX))
+		info->overflow = true;
+	if (info->overflow)
+		*result = 0;
+	else if (negative)
+		*result = (total == MAGNITUDE_LIMIT) ? INT64_MIN : -(int64_t) total;
+	else
+		*result = (int64_t) total;
+	return true;
+}
+
+/* Parse the whole of str as one amount, with thousands separators. */
+bool
+amount_parse_ex(const char *str, size_t len, bool approximate, int64_t *result,
+				FundingParseError *err)
+{
+	Scanner		s = {str, str + len, err};
+	const char *start;
+	AmountInfo	info;
+
+	err->status = FUNDING_PARSE_OK;
+	err->hint[0] = '\0';
+	scan_skip_spaces(&s);
+	start = s.p;
+	if (!scan_amount(&s, AMOUNT_SEPARATORS | (approximate ? AMOUNT_APPROXIMATE : 0),
+					 result, &info))
+		return false;
+	scan_skip_spaces(&s);
+	if (!scan_at_end(&s))
+		return scan_syntax_error(&s, "the end of the amount");
+	if (info.overflow)
+		return scan_range_error(&s, "amount", start, s.end);
+	return true;
+}
+
+bool
+amount_parse(const char *str, size_t len, int64_t *result,
+			 FundingParseError *err)
+{
+	return amount_parse_ex(str, len, false, result, err);
+}
+
+/*
+ * A unit to count or round in: "억", "천원", "10원", "1000", or one of the
+ * romanised names won, man, eok, jo.  Positive.
+ */
+bool
+unit_parse(const char *str, size_t len, int64_t *result,
+		   FundingParseError *err)
+{
+	static const struct
+	{
+		const char *name;
+		int64_t		value;
+	}			names[] = {
+		{"won", 1}, {"man", 10000}, {"eok", 100000000},
+		{"jo", 1000000000000}
+	};
+	Scanner		s = {str, str + len, err};
+	const char *start;
+	AmountInfo	info;
+
+	err->status = FUNDING_PARSE_OK;
+	err->hint[0] = '\0';
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+	{
+		if (len == strlen(names[i].name) &&
+			strncmp(str, names[i].name, len) == 0)
+		{
+			*result = names[i].value;
+			return true;
+		}
+	}
+	scan_skip_spaces(&s);
+	start = s.p;
+	if (!scan_amount(&s, AMOUNT_SEPARATORS | AMOUNT_UNIT_ALONE, result, &info))
+		return false;
+	scan_skip_spaces(&s);
+	if (!scan_at_end(&s))
+		return scan_syntax_error(&s, "the end of the unit");
+	if (info.overflow)
+		return scan_range_error(&s, "unit", start, s.end);
+	if (*result <= 0)
+	{
+		s.p = start;
+		return scan_syntax_error(&s, "a positive unit");
+	}
+	return true;
+}
+
+/* The unit names that output can be written in. */
+bool
+display_unit_parse(const char *str, size_t len, FundingUnit *result)
+{
+	static const struct
+	{
+		const char *name;
+		FundingUnit unit;
+	}			names[] = {
+		{"억", FUNDING_UNIT_EOK}, {"억원", FUNDING_UNIT_EOK}, {"eok", FUNDING_UNIT_EOK},
+		{"원", FUNDING_UNIT_WON}, {"won", FUNDING_UNIT_WON},
+		{"korean", FUNDING_UNIT_KOREAN},
+		{"만", FUNDING_UNIT_MAN}, {"만원", FUNDING_UNIT_MAN}, {"man", FUNDING_UNIT_MAN},
+		{"조", FUNDING_UNIT_JO}, {"조원", FUNDING_UNIT_JO}, {"jo", FUNDING_UNIT_JO}
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+	{
+		if (len == strlen(names[i].name) &&
+			strncmp(str, names[i].name, len) == 0)
+		{
+			*result = names[i].unit;
+			return true;
+		}
+	}
+	return false;
+}
