@@ -49,7 +49,7 @@ static const KeyWord keywords[] = {
 	{"시군비", KEY_LEVEL}, {"시비", KEY_LEVEL}, {"도비", KEY_LEVEL},
 	{"군비", KEY_LEVEL}, {"구비", KEY_LEVEL},
 	{"total", KEY_TOTAL}, {"총사업비", KEY_TOTAL}, {"사업비", KEY_TOTAL},
-	{"합계", KEY_TOTAL}, {"총액", KEY_TOTAL}, {"총", KEY_TOTAL},
+	{"합계", KEY_TOTAL}, {"총액", KEY_TOTAL}, {"총", KEY_TOTAL}, {"모두", KEY_TOTAL},
 	{"민자", KEY_OTHER}, {"민간", KEY_OTHER}, {"자부담", KEY_OTHER},
 	{"기타", KEY_OTHER}, {"기업", KEY_OTHER}
 };
@@ -229,8 +229,11 @@ amount_starts_at(const Scanner *s)
 		scan_unit_at(s, s->p, scan_myriad_units, 4) >= 0;
 }
 
-/* A joining word standing alone: 및, 그리고, 등 (before a total). */
-static bool
+/*
+ * A joining word standing alone: 및, 그리고, 등 (before a total).  Returns
+ * 0 for none, 1 for 및/그리고, 2 for 등.
+ */
+static int
 accept_joining_word(Scanner *s)
 {
 	static const char *const words[] = {"그리고", "및", "등"};
@@ -243,10 +246,10 @@ accept_joining_word(Scanner *s)
 			(scan_space_width(s, s->p + len) > 0 || s->p + len >= s->end))
 		{
 			s->p += len;
-			return true;
+			return i == 2 ? 2 : 1;
 		}
 	}
-	return false;
+	return 0;
 }
 
 /* What the keyed reader gathers before it resolves. */
@@ -484,10 +487,31 @@ scan_keyed(Scanner *s, Keyed *k)
 					 scan_accept(s, "·") || scan_accept(s, "ㆍ"))
 				joined = true;
 			scan_skip_spaces(s);
-			while (accept_joining_word(s))
 			{
-				joined = true;
-				scan_skip_spaces(s);
+				int			jw;
+				bool		deung = false;
+
+				while ((jw = accept_joining_word(s)) != 0)
+				{
+					joined = true;
+					deung |= jw == 2;
+					scan_skip_spaces(s);
+				}
+				/* "국고 831억원과 지방비 290억원 등 1121억원": the total */
+				if (deung && amount_starts_at(s))
+				{
+					if (parts->values.given[FUNDING_TOTAL])
+						return duplicate_key(s, s->p);
+					if (!scan_component(s, parts, FUNDING_TOTAL,
+										AMOUNT_SEPARATORS | AMOUNT_APPROXIMATE | AMOUNT_KEYED, &info))
+						return false;
+					k->total_approximate = info.approximate;
+					k->total_last_exp = info.last_exp;
+					scan_skip_spaces(s);
+					if (scan_at_end(s) || *s->p == ')')
+						break;
+					return scan_syntax_error(s, "the end of the input after the total");
+				}
 			}
 			if (!joined && !spaced && *s->p != '(')
 				return scan_syntax_error(s, "\",\", \"·\", \";\", 과/와, 및 or a space between pairs");
