@@ -75,9 +75,9 @@ FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 	-Wall -Wextra -Werror -Isrc
 
-fuzz/build/fuzz_funding: fuzz/fuzz_funding.c src/parse.c src/format.c src/funding.h
+fuzz/build/fuzz_funding: fuzz/fuzz_funding.c src/scan.c src/parse.c src/format.c src/funding.h
 	@mkdir -p fuzz/build
-	clang $(FUZZ_CFLAGS) -o $@ fuzz/fuzz_funding.c src/parse.c src/format.c
+	clang $(FUZZ_CFLAGS) -o $@ fuzz/fuzz_funding.c src/scan.c src/parse.c src/format.c
 
 fuzz:
 	@.ci/deps clang libclang-rt-14-dev

@@ -13,7 +13,9 @@
  *	- unit_parse() accepts only positive units, and ratio_format() agrees
  *	  with exact 128-bit arithmetic;
  *	- every error leaves a terminated detail and a status;
- *	- the fast path for plain tuples decides exactly as the general parser.
+ *	- the fast path for plain tuples decides exactly as the general parser;
+ *	- parse_amount with approximate => true reads every amount the exact
+ *	  reader reads, to the same value (it only adds 약/가량/내외/정도).
  *
  *-------------------------------------------------------------------------
  */
@@ -35,6 +37,7 @@ check_error(const FundingParseError *err)
 {
 	CHECK(err->status != FUNDING_PARSE_OK);
 	CHECK(memchr(err->detail, '\0', sizeof(err->detail)) != NULL);
+	CHECK(memchr(err->hint, '\0', sizeof(err->hint)) != NULL);
 }
 
 /* An exact-size copy of a formatted string, so overreads show. */
@@ -100,11 +103,18 @@ check_amount(const char *buf, size_t size)
 	int64_t		won;
 	FundingParseError err;
 
+	int64_t		approx_won;
+	FundingParseError approx_err;
+	bool		approx_ok = amount_parse_ex(buf, size, true, &approx_won, &approx_err);
+
+	if (!approx_ok)
+		check_error(&approx_err);
 	if (!amount_parse(buf, size, &won, &err))
 	{
 		check_error(&err);
 		return;
 	}
+	CHECK(approx_ok && approx_won == won);
 	for (size_t i = 0; i < sizeof(all_units) / sizeof(all_units[0]); i++)
 	{
 		char		out[FUNDING_AMOUNT_BUFLEN + 1];
