@@ -10,11 +10,22 @@
  * no allocation per row.  min() and max() need no state of their own (see
  * funding_smaller/funding_larger in compare.c).
  *
+ * The state is a type of its own, funding_sum_state (SPEC §1.5), not
+ * internal: fixed length, with an exact text form "(national,local,count)"
+ * and a binary form, so that an engine that ships partial states between
+ * servers (Citus's worker_partial_agg/coord_combine_agg) keeps every
+ * 128-bit partial sum, and parallel query needs no serialize/deserialize.
+ *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
 
+#include "common/int.h"
 #include "libpq/pqformat.h"
+#include "utils/builtins.h"
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"
+#endif
 
 #include "funding.h"
 
@@ -122,15 +133,142 @@ get_int128(StringInfo buf)
 	return (int128) (((uint128) hi << 64) | lo);
 }
 
-PG_FUNCTION_INFO_V1(funding_sum_serialize);
+/* ---------------------------------------------------------------------
+ * The state type's I/O: "(national,local,count)", exact decimals.
+ * ---------------------------------------------------------------------
+ */
+
+/* Write v in decimal at buf (at least 41 bytes); return the length. */
+static int
+int128_to_text(int128 v, char *buf)
+{
+	char		tmp[40];
+	char	   *p = tmp + sizeof(tmp);
+	uint128		mag = v < 0 ? (uint128) (-(v + 1)) + 1 : (uint128) v;
+	int			len = 0;
+
+	do
+	{
+		*--p = (char) ('0' + (int) (mag % 10));
+		mag /= 10;
+	} while (mag != 0);
+	if (v < 0)
+		buf[len++] = '-';
+	memcpy(buf + len, p, tmp + sizeof(tmp) - p);
+	return len + (int) (tmp + sizeof(tmp) - p);
+}
+
+static void
+state_syntax_error(const char *str, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type funding_sum_state: \"%s\"", str),
+			 errdetail("%s", detail)));
+}
+
+/* An int128 in decimal at *pp, up to a delimiter. */
+static int128
+int128_from_text(const char **pp, const char *str)
+{
+	const char *p = *pp;
+	bool		negative = false;
+	uint128		mag = 0;
+	uint128		limit;
+	int			ndigits = 0;
+
+	while (*p == ' ')
+		p++;
+	if (*p == '-')
+	{
+		negative = true;
+		p++;
+	}
+	limit = negative ? (uint128) 1 << 127 : ((uint128) 1 << 127) - 1;
+	while (*p >= '0' && *p <= '9')
+	{
+		unsigned	d = (unsigned) (*p++ - '0');
+
+		if (mag > (limit - d) / 10)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("value \"%s\" is out of range for type funding_sum_state", str),
+					 errdetail("Each sum must fit in 128 bits.")));
+		mag = mag * 10 + d;
+		ndigits++;
+	}
+	if (ndigits == 0)
+		state_syntax_error(str, "Expected a whole number.");
+	while (*p == ' ')
+		p++;
+	*pp = p;
+	if (negative)
+		return mag == ((uint128) 1 << 127) ? (int128) (~(uint128) 0 << 127) : -(int128) mag;
+	return (int128) mag;
+}
+
+PG_FUNCTION_INFO_V1(funding_sum_state_in);
 Datum
-funding_sum_serialize(PG_FUNCTION_ARGS)
+funding_sum_state_in(PG_FUNCTION_ARGS)
+{
+	const char *str = PG_GETARG_CSTRING(0);
+	const char *p = str;
+	FundingSumState *state = palloc(sizeof(FundingSumState));
+	int128		count;
+
+	while (*p == ' ')
+		p++;
+	if (*p++ != '(')
+		state_syntax_error(str, "Expected \"(national,local,count)\".");
+	state->national = int128_from_text(&p, str);
+	if (*p++ != ',')
+		state_syntax_error(str, "Expected \",\" after the national sum.");
+	state->local = int128_from_text(&p, str);
+	if (*p++ != ',')
+		state_syntax_error(str, "Expected \",\" after the local sum.");
+	count = int128_from_text(&p, str);
+	if (*p++ != ')')
+		state_syntax_error(str, "Expected \")\" after the count.");
+	while (*p == ' ')
+		p++;
+	if (*p != '\0')
+		state_syntax_error(str, "Expected the end of the input after \")\".");
+	if (count < 0 || count > PG_INT64_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("value \"%s\" is out of range for type funding_sum_state", str),
+				 errdetail("The count must be between 0 and 2^63 - 1.")));
+	state->count = (int64) count;
+	PG_RETURN_POINTER(state);
+}
+
+PG_FUNCTION_INFO_V1(funding_sum_state_out);
+Datum
+funding_sum_state_out(PG_FUNCTION_ARGS)
+{
+	FundingSumState *state = (FundingSumState *) PG_GETARG_POINTER(0);
+	char	   *buf = palloc(2 * 41 + 24 + 4);
+	int			len = 0;
+
+	buf[len++] = '(';
+	len += int128_to_text(state->national, buf + len);
+	buf[len++] = ',';
+	len += int128_to_text(state->local, buf + len);
+	buf[len++] = ',';
+	len += int128_to_text(state->count, buf + len);
+	buf[len++] = ')';
+	buf[len] = '\0';
+	PG_RETURN_CSTRING(buf);
+}
+
+/* Binary: national and local as 128-bit big-endian (high int64 first), count int64. */
+PG_FUNCTION_INFO_V1(funding_sum_state_send);
+Datum
+funding_sum_state_send(PG_FUNCTION_ARGS)
 {
 	FundingSumState *state = (FundingSumState *) PG_GETARG_POINTER(0);
 	StringInfoData buf;
 
-	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "aggregate function called in non-aggregate context");
 	pq_begintypsend(&buf);
 	send_int128(&buf, state->national);
 	send_int128(&buf, state->local);
@@ -138,25 +276,49 @@ funding_sum_serialize(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
+PG_FUNCTION_INFO_V1(funding_sum_state_recv);
+Datum
+funding_sum_state_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	FundingSumState *state = palloc(sizeof(FundingSumState));
+
+	state->national = get_int128(buf);
+	state->local = get_int128(buf);
+	state->count = pq_getmsgint64(buf);
+	if (state->count < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid funding_sum_state: negative count " INT64_FORMAT, state->count)));
+	PG_RETURN_POINTER(state);
+}
+
+/*
+ * The serialize/deserialize pair of 1.0.0 and 1.1.0, whose state was
+ * internal.  Unused since 1.2.0, but their install scripts name them, so
+ * the library keeps them for CREATE EXTENSION ... VERSION '1.1.0' and the
+ * upgrade path from there.
+ */
+PG_FUNCTION_INFO_V1(funding_sum_serialize);
+Datum
+funding_sum_serialize(PG_FUNCTION_ARGS)
+{
+	return funding_sum_state_send(fcinfo);
+}
+
 PG_FUNCTION_INFO_V1(funding_sum_deserialize);
 Datum
 funding_sum_deserialize(PG_FUNCTION_ARGS)
 {
 	bytea	   *sstate = PG_GETARG_BYTEA_PP(0);
-	FundingSumState *state;
 	StringInfoData buf;
+	Datum		result;
 
-	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "aggregate function called in non-aggregate context");
 	initStringInfo(&buf);
 	appendBinaryStringInfo(&buf, VARDATA_ANY(sstate), VARSIZE_ANY_EXHDR(sstate));
-	state = (FundingSumState *) palloc(sizeof(FundingSumState));
-	state->national = get_int128(&buf);
-	state->local = get_int128(&buf);
-	state->count = pq_getmsgint64(&buf);
-	pq_getmsgend(&buf);
+	result = DirectFunctionCall1(funding_sum_state_recv, PointerGetDatum(&buf));
 	pfree(buf.data);
-	PG_RETURN_POINTER(state);
+	return result;
 }
 
 static void

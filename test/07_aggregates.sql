@@ -4,7 +4,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy;
 SET LOCAL search_path = regionpolicy, public;
-SELECT plan(33);
+SELECT plan(46);
 
 -- basics
 SELECT is((SELECT sum(f) FROM (VALUES ('(1,2)'::funding), ('(3,4)'), (NULL)) AS v(f)), '(4,6)'::funding, 'sum ignores NULL');
@@ -104,16 +104,54 @@ SELECT is((SELECT s FROM (SELECT i, sum(f) OVER (ORDER BY i ROWS BETWEEN 1 PRECE
 -- the aggregates' catalogue entries: parallel safe, combine, inverse, sort operator
 SELECT is((SELECT count(*)::int FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
 		   WHERE p.pronamespace = 'regionpolicy'::regnamespace AND p.proparallel = 's' AND a.aggcombinefn <> 0),
-		  4, 'sum, avg, min, max are PARALLEL SAFE with combine functions');
+		  6, 'sum, avg, min, max, sum_state, sum_combine are PARALLEL SAFE with combine functions');
 SELECT is((SELECT count(*)::int FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
 		   WHERE p.pronamespace = 'regionpolicy'::regnamespace AND a.aggminvtransfn <> 0),
 		  2, 'sum and avg have inverse transitions');
 SELECT is((SELECT count(*)::int FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
 		   WHERE p.pronamespace = 'regionpolicy'::regnamespace AND a.aggsortop <> 0),
 		  2, 'min and max have sort operators (index-optimised)');
-SELECT is((SELECT count(*)::int FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
-		   WHERE p.pronamespace = 'regionpolicy'::regnamespace AND a.aggtranstype = 'internal'::regtype
-			 AND a.aggserialfn <> 0 AND a.aggdeserialfn <> 0), 2, 'internal states serialize for parallel query');
+SELECT is((SELECT array_agg(p.proname::text || ':' || a.aggtranstype::regtype::text ORDER BY p.proname)
+		   FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
+		   WHERE p.pronamespace = 'regionpolicy'::regnamespace AND p.proname IN ('sum', 'avg')),
+		  ARRAY['avg:funding_sum_state', 'sum:funding_sum_state'],
+		  'sum and avg keep a concrete state type, not internal (engine-neutral partial aggregation)');
+
+-- funding_sum_state: exact text and binary forms, at the int128 limits
+SELECT is('(170141183460469231731687303715884105727,-170141183460469231731687303715884105728,9223372036854775807)'::funding_sum_state::text,
+		  '(170141183460469231731687303715884105727,-170141183460469231731687303715884105728,9223372036854775807)',
+		  'the state''s text form round-trips at the int128 limits');
+SELECT is(funding_sum_state_recv_check, true, 'the state''s binary form round-trips at the int128 limits')
+FROM (SELECT funding_sum_state_send('(-170141183460469231731687303715884105728,170141183460469231731687303715884105727,1)')
+			 = '\x800000000000000000000000000000007fffffffffffffffffffffffffffffff0000000000000001'::bytea
+			 AS funding_sum_state_recv_check) x;
+SELECT throws_ok($$SELECT '(170141183460469231731687303715884105728,0,1)'::regionpolicy.funding_sum_state$$, '22003', NULL,
+				 'a sum past 2^127 - 1 is out of range');
+SELECT throws_ok($$SELECT '(1,2,-1)'::regionpolicy.funding_sum_state$$, '22003', NULL, 'a negative count is out of range');
+SELECT throws_ok($$SELECT '(1,2)'::regionpolicy.funding_sum_state$$, '22P02', NULL, 'a state needs three numbers');
+SELECT throws_ok($$SELECT '(1,2,3) x'::regionpolicy.funding_sum_state$$, '22P02', NULL, 'nothing after the state');
+SELECT is(sum_state(f)::text, '(4,6,2)', 'sum_state gives the partial state') FROM (VALUES ('(1,2)'::funding), ('(3,4)'), (NULL)) v(f);
+SELECT is(sum_combine(s), NULL::funding, 'sum_combine of no states is NULL') FROM (SELECT NULL::funding_sum_state s WHERE false) x;
+
+-- What Citus does: partial states computed apart (here, on three "shards"
+-- whose own partial sums leave int64), shipped as text, combined.
+CREATE TEMP TABLE shard_rows AS
+SELECT i % 3 AS shard, CASE WHEN i % 3 = 2 THEN funding(-9223372036854775807, 1) ELSE funding(4611686018427387903, 2) END AS f
+FROM generate_series(1, 9) i;
+CREATE TEMP TABLE shipped AS
+SELECT shard, sum_state(f)::text AS state_text FROM shard_rows GROUP BY shard;
+SELECT is((SELECT sum_combine(state_text::funding_sum_state) FROM shipped), (SELECT sum(f) FROM shard_rows),
+		  'combining partial states shipped as text gives exactly one sum over all rows');
+SELECT is((SELECT sum(f) FROM shard_rows), funding(-3, 15)
+		  , '… a result that fits although the shards'' partial sums do not');
+SELECT cmp_ok((SELECT max(split_part(trim(both '()' from state_text), ',', 1)::numeric) FROM shipped),
+			  '>', 9223372036854775807::numeric, '… (a shard''s partial national sum leaves int64)');
+SELECT is((SELECT avg(f) FROM shard_rows), (SELECT funding_avg_final(sum_combine_state) FROM
+		  (SELECT (SELECT s FROM (SELECT funding_sum_combine(funding_sum_combine(a.s, b.s), c.s) AS s) z) AS sum_combine_state
+		   FROM (SELECT state_text::funding_sum_state s FROM shipped WHERE shard = 0) a,
+				(SELECT state_text::funding_sum_state s FROM shipped WHERE shard = 1) b,
+				(SELECT state_text::funding_sum_state s FROM shipped WHERE shard = 2) c) y),
+		  'avg from the combined states: what coord_combine_agg computes');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -27,12 +27,14 @@ INSERT INTO cluster_evaluation SELECT id, 2024, 40 + id * 4 FROM cluster;
 INSERT INTO grade_scale VALUES (2024, 'A', 60, 1.3), (2024, 'B', 0, 1.0);
 " >/dev/null
 before=$(fingerprint "$up")
+[ -n "$before" ] || echo "# no rows fingerprinted: the old version did not install"
 split_before=$(q "$up" "SELECT string_agg(\"national\"::text, ',' ORDER BY cluster_id) FROM regionpolicy.differential_funding(2024, 100000000000, 1000000)")
+[ -n "$split_before" ] || split_before="(nothing)"
 
 q "$up" "ALTER EXTENSION regionpolicy UPDATE" >/dev/null
 ok $? "ALTER EXTENSION regionpolicy UPDATE ($old → $new)"
 is "$(q "$up" "SELECT extversion FROM pg_extension WHERE extname = 'regionpolicy'")" "$new" "now at $new"
-is "$(fingerprint "$up")" "$before" "every row of every table is kept"
+is "$(fingerprint "$up")" "${before:-(nothing)}" "every row of every table is kept"
 is "$(q "$up" "SELECT string_agg(\"national\"::text, ',' ORDER BY cluster_id) FROM regionpolicy.differential_funding(2024, 100000000000, 1000000)")" \
    "$split_before" "the computations give the same answers"
 
