@@ -32,12 +32,14 @@ ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
 endif
 
-# The install script is the concatenation of sql/install/*.sql, in order.
-sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/install/*.sql)) META.json
-	cat $(sort $(wildcard sql/install/*.sql)) > $@
+# The install script is the concatenation of sql/install/*.sql, in order,
+# made ASCII-only by sql/ascii.pl (U&'' escapes) so that it loads in any
+# database encoding and refuses the unsupported ones itself.
+sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/install/*.sql)) sql/ascii.pl META.json
+	cat $(sort $(wildcard sql/install/*.sql)) | perl sql/ascii.pl > $@.tmp && mv $@.tmp $@
 
-sql/$(EXTENSION)--$(PREVIOUS)--$(EXTVERSION).sql: $(sort $(wildcard sql/install/*.sql)) META.json
-	cat sql/install/00-header.sql $(UPGRADE_PARTS) > $@
+sql/$(EXTENSION)--$(PREVIOUS)--$(EXTVERSION).sql: $(sort $(wildcard sql/install/*.sql)) sql/ascii.pl META.json
+	cat sql/install/00-header.sql $(UPGRADE_PARTS) | perl sql/ascii.pl > $@.tmp && mv $@.tmp $@
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 VENV := pg_virtualenv -t -v 15

@@ -11,6 +11,7 @@
 #include "common/int.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
+#include "mb/pg_wchar.h"
 #include "utils/guc.h"
 #include "utils/numeric.h"
 
@@ -27,6 +28,9 @@ static const struct config_enum_entry display_unit_options[] = {
 	{"원", FUNDING_UNIT_WON, false},
 	{"won", FUNDING_UNIT_WON, false},
 	{"korean", FUNDING_UNIT_KOREAN, false},
+	/* 억 and 원 as an EUC_KR database spells them (SET arrives in its bytes) */
+	{"\xbe\xef", FUNDING_UNIT_EOK, true},
+	{"\xbf\xf8", FUNDING_UNIT_WON, true},
 	{NULL, 0, false}
 };
 
@@ -57,6 +61,57 @@ _PG_init(void)
  * Shared helpers
  * ---------------------------------------------------------------------
  */
+
+/*
+ * The parser and formatter work in UTF-8 (SPEC §5: UTF8 and EUC_KR
+ * databases).  In an EUC_KR database, text that holds anything but ASCII is
+ * converted on the way in and out; ASCII text (digits, "(929,433)", the
+ * romanised units) needs nothing, and a UTF8 database never converts.
+ */
+static inline bool
+needs_conversion(const char *str, size_t len)
+{
+	if (GetDatabaseEncoding() == PG_UTF8)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char) str[i] & 0x80)
+			return true;
+	return false;
+}
+
+/* str (server encoding) as UTF-8; *len updated.  May return str itself. */
+const char *
+funding_input_utf8(const char *str, size_t *len)
+{
+	char	   *u;
+
+	if (!needs_conversion(str, *len))
+		return str;
+	u = pg_server_to_any(str, (int) *len, PG_UTF8);
+	*len = strlen(u);
+	return u;
+}
+
+/* buf (UTF-8, len bytes) as text in the server encoding. */
+text *
+funding_output_text(const char *buf, int len)
+{
+	if (needs_conversion(buf, len))
+	{
+		char	   *s = pg_any_to_server(buf, len, PG_UTF8);
+
+		return cstring_to_text(s);
+	}
+	return cstring_to_text_with_len(buf, len);
+}
+
+/* A message buffer (UTF-8) converted in place to the server encoding. */
+static void
+message_to_server(char *buf, size_t size)
+{
+	if (needs_conversion(buf, strlen(buf)))
+		strlcpy(buf, pg_any_to_server(buf, (int) strlen(buf), PG_UTF8), size);
+}
 
 /* A new value, or 22003 when national + local leaves int64. */
 Funding *
@@ -90,9 +145,14 @@ funding_total(const Funding *f)
  * produced.  whole_value: a funding value was being read, not one amount.
  */
 void
-funding_report_parse_error(const FundingParseError *err, bool whole_value,
+funding_report_parse_error(const FundingParseError *cerr, bool whole_value,
 						   const char *input, struct Node *escontext)
 {
+	FundingParseError copy = *cerr;
+	FundingParseError *err = &copy;
+
+	message_to_server(err->detail, sizeof(err->detail));
+	message_to_server(err->hint, sizeof(err->hint));
 	if (err->status == FUNDING_PARSE_RANGE)
 		errsave(escontext,
 				errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -118,12 +178,15 @@ funding_unit_arg(text *unit)
 	char	   *str = text_to_cstring(unit);
 	FundingParseError err;
 	int64_t		value;
+	size_t		len = strlen(str);
+	const char *u = funding_input_utf8(str, &len);
 
-	if (!unit_parse(str, strlen(str), &value, &err))
+	if (!unit_parse(u, len, &value, &err))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid unit: \"%s\"", str),
-				 errdetail_internal("%s", err.detail),
+				 (message_to_server(err.detail, sizeof(err.detail)),
+				  errdetail_internal("%s", err.detail)),
 				 errhint("Use a positive amount of won such as 원, 10원, 천원, 만, 억 or 조.")));
 	pfree(str);
 	return value;
@@ -135,8 +198,10 @@ display_unit_arg(text *unit)
 {
 	char	   *str = text_to_cstring(unit);
 	FundingUnit result;
+	size_t		len = strlen(str);
+	const char *u = funding_input_utf8(str, &len);
 
-	if (!display_unit_parse(str, strlen(str), &result))
+	if (!display_unit_parse(u, len, &result))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid display unit: \"%s\"", str),
@@ -158,8 +223,10 @@ funding_in(PG_FUNCTION_ARGS)
 	Funding    *result;
 	FundingParseError err;
 	Funding		f;
+	size_t		len = strlen(str);
+	const char *u = funding_input_utf8(str, &len);
 
-	if (!funding_parse(str, strlen(str), &f, &err))
+	if (!funding_parse(u, len, &f, &err))
 	{
 		funding_report_parse_error(&err, true, str, fcinfo->context);
 		PG_RETURN_NULL();
@@ -175,8 +242,10 @@ funding_out(PG_FUNCTION_ARGS)
 {
 	Funding    *f = PG_GETARG_FUNDING_P(0);
 	char	   *buf = palloc(FUNDING_TEXT_BUFLEN);
+	int			len = funding_format(f, (FundingUnit) funding_display_unit, buf);
 
-	funding_format(f, (FundingUnit) funding_display_unit, buf);
+	if (needs_conversion(buf, len))
+		PG_RETURN_CSTRING(pg_any_to_server(buf, len, PG_UTF8));
 	PG_RETURN_CSTRING(buf);
 }
 
@@ -339,8 +408,10 @@ funding_parse_amount(PG_FUNCTION_ARGS)
 	bool		approximate = PG_NARGS() > 1 && PG_GETARG_BOOL(1);
 	int64_t		won;
 	FundingParseError err;
+	size_t		len = strlen(str);
+	const char *u = funding_input_utf8(str, &len);
 
-	if (!amount_parse_ex(str, strlen(str), approximate, &won, &err))
+	if (!amount_parse_ex(u, len, approximate, &won, &err))
 		funding_report_parse_error(&err, false, str, NULL);
 	PG_RETURN_INT64(won);
 }
@@ -355,7 +426,7 @@ funding_format_amount(PG_FUNCTION_ARGS)
 	char		buf[FUNDING_AMOUNT_BUFLEN];
 	int			len = amount_format(won, unit, buf);
 
-	PG_RETURN_TEXT_P(cstring_to_text_with_len(buf, len));
+	PG_RETURN_TEXT_P(funding_output_text(buf, len));
 }
 
 /* in_unit(25910000000, '억') = 259.1, exactly */
@@ -390,7 +461,7 @@ funding_text_in_unit(PG_FUNCTION_ARGS)
 	char		buf[FUNDING_TEXT_BUFLEN];
 	int			len = funding_format(f, unit, buf);
 
-	PG_RETURN_TEXT_P(cstring_to_text_with_len(buf, len));
+	PG_RETURN_TEXT_P(funding_output_text(buf, len));
 }
 
 /*

@@ -192,6 +192,8 @@ extern int	ratio_format(int64_t won, int64_t unit, char *buf);
 extern int	funding_display_unit;
 extern Funding *funding_make(int64 national, int64 local);
 extern int64 funding_total(const Funding *f);
+extern const char *funding_input_utf8(const char *str, size_t *len);
+extern text *funding_output_text(const char *buf, int len);
 extern void funding_report_parse_error(const FundingParseError *err,
 									   bool whole_value, const char *input,
 									   struct Node *escontext);

@@ -68,8 +68,13 @@ json_amount(Jsonb *jb, const char *key, JsonbValue *v)
 		str = pnstrdup(v->val.string.val, v->val.string.len);
 	else
 		bad_json(jb, psprintf("The value of \"%s\" is neither a number of won nor an amount such as \"929억\".", key));
-	if (!amount_parse(str, strlen(str), &won, &err))
-		funding_report_parse_error(&err, false, str, NULL);
+	{
+		size_t		len = strlen(str);
+		const char *u = funding_input_utf8(str, &len);
+
+		if (!amount_parse(u, len, &won, &err))
+			funding_report_parse_error(&err, false, str, NULL);
+	}
 	return won;
 }
 

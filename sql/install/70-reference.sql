@@ -182,7 +182,7 @@ INSERT INTO @extschema@.committee_figure (key, label_ko, quantity, unit, amount,
 	('investment_projects', '지역 투자사업(프로젝트)', 550, 'projects', NULL, NULL, NULL),
 	('investment_projects_amount', '지역 투자사업(프로젝트) 규모', NULL, NULL, NULL, 65200000000000, NULL),
 	('clusters_2018_2022', '지역혁신협력지구 지원 (국비, 지방비 등)', NULL, NULL,
-	 '총 6,418억원(국비 3,759억원, 지방비 등 2,659억원)', NULL, '2018–2022'),
+	 '총 6,418억원(국비 3,759억원, 지방비 등 2,659억원)', NULL, '2018~2022'),
 	('both_ministries_2023', '지역산업 육성, 기업 지원에 양 부처 투입 (headline, rounded)', NULL, NULL, NULL, 700000000000, '2023');
 
 -- From here on reference rows are read-only: every row of the tables that

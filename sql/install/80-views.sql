@@ -56,7 +56,7 @@ FROM @extschema@.program g
 		WHERE k.parent_id = g.id) AS c
 WHERE g.children_complete;
 COMMENT ON VIEW @extschema@.reconciliation IS
-'every programme whose children are meant to add up to its declared amount: declared, the sum of the children''s declared amounts (computed), computed − declared, and whether they agree';
+'every programme whose children are meant to add up to its declared amount: declared, the sum of the children''s declared amounts (computed), computed - declared, and whether they agree';
 
 CREATE VIEW @extschema@.ministry_totals AS
 SELECT a.fiscal_year,

@@ -44,7 +44,7 @@ CREATE TABLE @extschema@.cluster_evaluation (
 	PRIMARY KEY (cluster_id, fiscal_year)
 );
 COMMENT ON TABLE @extschema@.cluster_evaluation IS
-'the performance evaluation (성과평가) of a cluster for a fiscal year, score 0–100; it decides the cluster''s grade';
+'the performance evaluation (성과평가) of a cluster for a fiscal year, score 0 to 100; it decides the cluster''s grade';
 
 -- Policy ------------------------------------------------------------------
 
