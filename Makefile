@@ -88,11 +88,18 @@ fuzz:
 	fuzz/build/fuzz_funding -dict=fuzz/funding.dict -max_total_time=$(FUZZ_SECONDS) \
 		-print_final_stats=1 -artifact_prefix=fuzz/build/ fuzz/build/new fuzz/corpus
 
-# The slow checks CI also runs: the fuzzer, then every suite against a
-# server under valgrind memcheck.
+# The slow checks CI also runs: the fuzzer, the SQL-level fuzzer (random
+# queries over the extension's surface under a short statement_timeout; a
+# crash, an XX000 error, a broken oracle or a statement that outlives its
+# timeout fails it, reduced to a reproduction in fuzz/build/sqlfuzz), then
+# every suite against a server under valgrind memcheck.
+SQLFUZZ_SEED ?= 1
+SQLFUZZ_SECONDS ?= 60
 check-hard: build-install
-	@.ci/deps valgrind
+	@.ci/deps valgrind python3
 	$(MAKE) --no-print-directory fuzz
+	$(VENV) python3 test/hard/sqlfuzz.py --seed $(SQLFUZZ_SEED) --seconds $(SQLFUZZ_SECONDS) \
+		--reduce-seconds 120 --out fuzz/build/sqlfuzz
 	test/hard/memcheck.sh
 
 # Real clients (psycopg2, JDBC, ODBC) and postgres_fdw federation, in a
