@@ -510,3 +510,61 @@ funding_trunc(PG_FUNCTION_ARGS)
 {
 	return funding_to_multiple(fcinfo, false);
 }
+
+/*
+ * in_unit(sum(national), '억'): a numeric amount of won (a sum of bigint
+ * columns is numeric) in a unit, exactly.  For a unit 2^a 5^b won, with
+ * k = max(a, b): amount / unit = amount * (10^k / unit) / 10^k, where
+ * 10^k / unit is a whole number, so the result is an exact decimal.
+ */
+PG_FUNCTION_INFO_V1(funding_in_unit_numeric);
+Datum
+funding_in_unit_numeric(PG_FUNCTION_ARGS)
+{
+	Numeric		amount = PG_GETARG_NUMERIC(0);
+	text	   *unit_text = PG_GETARG_TEXT_PP(1);
+	int64		unit = funding_unit_arg(unit_text);
+	int64		rest = unit;
+	int			twos = 0,
+				fives = 0,
+				k;
+	Datum		multiplier = DirectFunctionCall1(int8_numeric, Int64GetDatum(1));
+	Datum		result;
+
+	while (rest % 2 == 0)
+	{
+		rest /= 2;
+		twos++;
+	}
+	while (rest % 5 == 0)
+	{
+		rest /= 5;
+		fives++;
+	}
+	if (rest != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("amounts in unit \"%s\" are not exact decimals",
+						text_to_cstring(unit_text)),
+				 errdetail("The unit is " INT64_FORMAT " won.", unit),
+				 errhint("Use a unit whose only prime factors are 2 and 5, such as 10원, 천원, 억 or 5천원.")));
+	k = Max(twos, fives);
+	/* 10^k / unit = 2^(k - twos) * 5^(k - fives) */
+	for (int i = 0; i < k - twos; i++)
+		multiplier = DirectFunctionCall2(numeric_mul, multiplier,
+										 DirectFunctionCall1(int8_numeric, Int64GetDatum(2)));
+	for (int i = 0; i < k - fives; i++)
+		multiplier = DirectFunctionCall2(numeric_mul, multiplier,
+										 DirectFunctionCall1(int8_numeric, Int64GetDatum(5)));
+	result = DirectFunctionCall2(numeric_mul, NumericGetDatum(amount), multiplier);
+	if (k > 0)
+		result = DirectFunctionCall2(numeric_mul, result,
+									 DirectFunctionCall3(numeric_in,
+														 CStringGetDatum(psprintf("1e-%d", k)),
+														 ObjectIdGetDatum(InvalidOid),
+														 Int32GetDatum(-1)));
+#if PG_VERSION_NUM >= 130000
+	result = DirectFunctionCall1(numeric_trim_scale, result);
+#endif
+	PG_RETURN_DATUM(result);
+}

@@ -9,8 +9,8 @@ SELECT plan(80);
 SELECT tables_are('regionpolicy', ARRAY['province', 'province_alias', 'superregion', 'superregion_member', 'program',
 	'program_target', 'allocation', 'cluster', 'evaluation_agency', 'committee_figure', 'cluster_diagnosis',
 	'cluster_evaluation', 'stage2_criteria', 'grade_scale', 'stage_weight', 'province_steward'], 'the schema''s tables');
-SELECT columns_are('regionpolicy', 'province', ARRAY['code', 'kostat_code', 'iso_code', 'name_ko', 'short_ko', 'name_en', 'capital_area', 'note'], 'province columns');
-SELECT columns_are('regionpolicy', 'allocation', ARRAY['id', 'program_id', 'province_code', 'fiscal_year', 'amount', 'phase', 'note'], 'allocation columns');
+SELECT columns_are('regionpolicy', 'province', ARRAY['code', 'kostat_code', 'iso_code', 'name_ko', 'short_ko', 'name_en', 'capital_area', 'note', 'sort_order'], 'province columns');
+SELECT columns_are('regionpolicy', 'allocation', ARRAY['id', 'program_id', 'province_code', 'fiscal_year', 'amount', 'phase', 'note', 'reference'], 'allocation columns');
 SELECT col_type_is('regionpolicy', 'allocation', 'amount', 'regionpolicy', 'funding', 'allocation.amount is funding');
 SELECT col_default_is('regionpolicy', 'allocation', 'phase', 'planned', 'phase defaults to planned');
 SELECT col_type_is('regionpolicy', 'program', 'declared', 'regionpolicy', 'funding', 'program.declared is funding');

@@ -7,7 +7,7 @@ SET LOCAL search_path = regionpolicy, public;
 SELECT plan(21);
 
 SELECT columns_are('regionpolicy', 'region_totals',
-	ARRAY['fiscal_year', 'province_code', 'name_ko', 'phase', 'national', 'local', 'total', 'amount'], 'region_totals columns');
+	ARRAY['fiscal_year', 'province_code', 'name_ko', 'short_ko', 'sort_order', 'phase', 'national', 'local', 'total', 'national_eok', 'local_eok', 'total_eok', 'amount'], 'region_totals columns');
 SELECT columns_are('regionpolicy', 'reconciliation',
 	ARRAY['program_id', 'name_ko', 'declared', 'computed', 'difference', 'agrees', 'children', 'undeclared_children'], 'reconciliation columns');
 SELECT is((SELECT count(*) FROM information_schema.columns

@@ -9,11 +9,18 @@ up=rp_upgrade_$$
 fresh=rp_fresh_$$
 trap 'dropdb --if-exists $up; dropdb --if-exists $fresh' EXIT
 q() { psql -X -q -t -A -v ON_ERROR_STOP=1 -d "$1" -c "$2"; }
-fingerprint() {	# the rows of every table that both versions have
+columns=	# each table's columns in the old version: later versions may add some
+fingerprint() {	# the rows of every table of the old version, in its columns
 	q "$1" "SELECT string_agg(format('%s:%s', c.relname,
-				(xpath('/row/h/text()', query_to_xml(format('SELECT md5(string_agg(t::text, ''|'' ORDER BY t::text)) AS h FROM regionpolicy.%I t', c.relname), false, true, '')))[1]::text), ' ' ORDER BY c.relname)
-			FROM pg_class c WHERE c.relnamespace = 'regionpolicy'::regnamespace AND c.relkind = 'r' AND c.relname <> 'province_steward'"
+				(xpath('/row/h/text()', query_to_xml(format('SELECT md5(string_agg(t::text, ''|'' ORDER BY t::text)) AS h FROM (SELECT %s FROM regionpolicy.%I) t',
+					(SELECT string_agg(quote_ident(x), ', ') FROM unnest(string_to_array(split_part(e, '=', 2), ',')) x), c.relname), false, true, '')))[1]::text), ' ' ORDER BY c.relname)
+			FROM pg_class c
+				 JOIN unnest(string_to_array('$columns', ' ')) e ON split_part(e, '=', 1) = c.relname
+			WHERE c.relnamespace = 'regionpolicy'::regnamespace AND c.relkind = 'r' AND c.relname <> 'province_steward'"
 }
+# Definitions compared as the server reads them: a U&'\D589' literal (the
+# ASCII install script of 1.2.0 on) is the same string as '행'.
+unescape() { perl -CSD -pe "s/U&'((?:[^']|'')*)'/my \$b = \$1; \$b =~ s{\\\\([0-9A-F]{4})}{chr(hex(\$1))}ge; \$b =~ s{\\\\\\\\}{\\\\}g; \"'\$b'\"/ge"; }
 
 createdb "$up"
 q "$up" "CREATE EXTENSION regionpolicy VERSION '$old'" >/dev/null
@@ -26,6 +33,8 @@ INSERT INTO cluster_diagnosis SELECT id, 2024, 2, 75, true, id <> 3 FROM cluster
 INSERT INTO cluster_evaluation SELECT id, 2024, 40 + id * 4 FROM cluster;
 INSERT INTO grade_scale VALUES (2024, 'A', 60, 1.3), (2024, 'B', 0, 1.0);
 " >/dev/null
+columns=$(q "$up" "SELECT string_agg(format('%s=%s', c.relname, (SELECT string_agg(a.attname, ',' ORDER BY a.attnum) FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)), ' ')
+	FROM pg_class c WHERE c.relnamespace = 'regionpolicy'::regnamespace AND c.relkind = 'r'")
 before=$(fingerprint "$up")
 [ -n "$before" ] || echo "# no rows fingerprinted: the old version did not install"
 split_before=$(q "$up" "SELECT string_agg(\"national\"::text, ',' ORDER BY cluster_id) FROM regionpolicy.differential_funding(2024, 100000000000, 1000000)")
@@ -40,8 +49,8 @@ is "$(q "$up" "SELECT string_agg(\"national\"::text, ',' ORDER BY cluster_id) FR
 
 createdb "$fresh"
 q "$fresh" "CREATE EXTENSION regionpolicy" >/dev/null
-psql -X -q -t -A -v ON_ERROR_STOP=1 -d "$up" -f lib/signature.sql >/tmp/rp_upgrade_up_$$ &&
-	psql -X -q -t -A -v ON_ERROR_STOP=1 -d "$fresh" -f lib/signature.sql >/tmp/rp_upgrade_fresh_$$ &&
+psql -X -q -t -A -v ON_ERROR_STOP=1 -d "$up" -f lib/signature.sql | unescape >/tmp/rp_upgrade_up_$$ &&
+	psql -X -q -t -A -v ON_ERROR_STOP=1 -d "$fresh" -f lib/signature.sql | unescape >/tmp/rp_upgrade_fresh_$$ &&
 	[ "$(wc -l </tmp/rp_upgrade_fresh_$$)" -gt 300 ] &&
 	diff /tmp/rp_upgrade_up_$$ /tmp/rp_upgrade_fresh_$$ >/tmp/rp_upgrade_diff_$$
 ok $? "the updated extension has exactly the objects and definitions of a fresh $new install"

@@ -274,54 +274,7 @@ COMMENT ON VIEW @extschema@.cluster_compliance IS
 
 -- Differential funding -----------------------------------------------------
 
-CREATE FUNCTION @extschema@.differential_funding(fiscal_year integer, pool bigint, unit bigint DEFAULT 1)
-RETURNS TABLE (cluster_id integer, province_code text, stage smallint, score numeric,
-			   grade text, coefficient numeric, weight numeric, "national" bigint)
-LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	missing text;
-BEGIN
-	SELECT string_agg(format('%s (%s)', c.id, p.short_ko), ', ' ORDER BY c.id) INTO missing
-	FROM @extschema@.cluster c
-		 JOIN @extschema@.province p ON p.code = c.province_code
-	WHERE NOT EXISTS (SELECT 1 FROM @extschema@.cluster_evaluation e
-					  WHERE e.cluster_id = c.id AND e.fiscal_year = differential_funding.fiscal_year);
-	IF missing IS NOT NULL THEN
-		RAISE EXCEPTION 'no evaluation for fiscal year % of cluster %', differential_funding.fiscal_year, missing
-			USING ERRCODE = 'no_data_found',
-				  HINT = 'Every cluster needs a row in cluster_evaluation before the pool can be split.';
-	END IF;
-
-	RETURN QUERY
-	WITH scored AS (
-		SELECT c.id, c.province_code,
-			   @extschema@.cluster_stage(c.id, differential_funding.fiscal_year) AS stage,
-			   e.score, g.grade, g.coefficient
-		FROM @extschema@.cluster c
-			 JOIN @extschema@.cluster_evaluation e
-				  ON e.cluster_id = c.id AND e.fiscal_year = differential_funding.fiscal_year
-			 CROSS JOIN LATERAL @extschema@.cluster_grade(e.score, differential_funding.fiscal_year) AS g
-	), weighted AS (
-		SELECT s.*, w.weight * s.coefficient AS weight
-		FROM scored s
-			 JOIN @extschema@.stage_weight w
-				  ON w.stage = s.stage
-				 AND w.valid_from = (SELECT max(v.valid_from) FROM @extschema@.stage_weight v
-									 WHERE v.valid_from <= differential_funding.fiscal_year)
-	)
-	-- Ties go to the earlier row: the better score, so that within a stage
-	-- a better score never gets less.
-	SELECT x.id, x.province_code, x.stage, x.score, x.grade, x.coefficient, x.weight,
-		   @extschema@.apportion(differential_funding.pool, x.weight, differential_funding.unit)
-			   OVER (ORDER BY x.score DESC, x.id)
-	FROM weighted x
-	ORDER BY x.id;
-END
-$$;
-COMMENT ON FUNCTION @extschema@.differential_funding(integer, bigint, bigint) IS
-'the national pool split over all clusters by weight = stage weight × grade coefficient, by largest remainder in multiples of unit; the rows add up to the pool exactly; a cluster without an evaluation is an error naming it (P0002)';
+-- differential_funding(): 97-analyst.sql (compliance columns since 1.2.0).
 
 CREATE FUNCTION @extschema@.allocate_differential_funding(
 	program_id integer, fiscal_year integer, pool bigint, unit bigint DEFAULT 1,
