@@ -8,7 +8,20 @@
 
 EXTENSION   = regionpolicy
 EXTVERSION  = $(shell sed -n 's/^  "version": "\([^"]*\)",$$/\1/p' META.json)
-PG_CONFIG  ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) pg_config)
+# The PostgreSQL to build against: PG_MAJOR=NN picks /usr/lib/postgresql/NN;
+# else PG_CONFIG if given; else the newest major installed, or pg_config on
+# the PATH; on a machine with no PostgreSQL yet, the distribution's default
+# major (which make deps then installs).
+ifdef PG_MAJOR
+PG_CONFIG  ?= /usr/lib/postgresql/$(PG_MAJOR)/bin/pg_config
+else
+PG_CONFIG  ?= $(or $(lastword $(sort $(wildcard /usr/lib/postgresql/[1-9][0-9]/bin/pg_config))),$(shell command -v pg_config))
+PG_MAJOR   := $(shell $(PG_CONFIG) --version 2>/dev/null | sed -n 's/^PostgreSQL \([0-9]*\).*/\1/p')
+ifeq ($(PG_MAJOR),)
+PG_MAJOR   := $(shell apt-cache show --no-all-versions postgresql 2>/dev/null | sed -n 's/^Depends:.*postgresql-\([0-9][0-9]*\).*/\1/p')
+PG_CONFIG  := /usr/lib/postgresql/$(PG_MAJOR)/bin/pg_config
+endif
+endif
 
 MODULE_big  = $(EXTENSION)
 OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
@@ -42,12 +55,12 @@ sql/$(EXTENSION)--$(PREVIOUS)--$(EXTVERSION).sql: $(sort $(wildcard sql/install/
 	cat sql/install/00-header.sql $(UPGRADE_PARTS) | perl sql/ascii.pl > $@.tmp && mv $@.tmp $@
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-VENV := pg_virtualenv -t -v 15
+VENV := pg_virtualenv -t -v $(PG_MAJOR)
 
-.PHONY: deps build-install test demo bench fuzz check-hard check-clients
+.PHONY: deps build-install test demo bench fuzz check-hard check-clients check-versions
 
 deps:
-	@.ci/deps
+	@PG_MAJOR=$(PG_MAJOR) .ci/deps
 
 # A clean build with -Werror, so a warning fails the run.
 build-install: deps
@@ -82,7 +95,7 @@ fuzz/build/fuzz_funding: fuzz/fuzz_funding.c src/scan.c src/parse.c src/format.c
 	clang $(FUZZ_CFLAGS) -o $@ fuzz/fuzz_funding.c src/scan.c src/parse.c src/format.c
 
 fuzz:
-	@.ci/deps clang libclang-rt-14-dev
+	@PG_MAJOR=$(PG_MAJOR) .ci/deps clang libclang-rt-14-dev
 	$(MAKE) --no-print-directory fuzz/build/fuzz_funding
 	@mkdir -p fuzz/build/new
 	fuzz/build/fuzz_funding -dict=fuzz/funding.dict -max_total_time=$(FUZZ_SECONDS) \
@@ -96,18 +109,23 @@ fuzz:
 SQLFUZZ_SEED ?= 1
 SQLFUZZ_SECONDS ?= 60
 check-hard: build-install
-	@.ci/deps valgrind python3
+	@PG_MAJOR=$(PG_MAJOR) .ci/deps valgrind python3
 	$(MAKE) --no-print-directory fuzz
 	$(VENV) python3 test/hard/sqlfuzz.py --seed $(SQLFUZZ_SEED) --seconds $(SQLFUZZ_SECONDS) \
 		--reduce-seconds 120 --out fuzz/build/sqlfuzz
-	test/hard/memcheck.sh
+	PG_CONFIG=$(PG_CONFIG) test/hard/memcheck.sh
 
 # Real clients (psycopg2, JDBC, ODBC) and postgres_fdw federation, in a
 # throwaway cluster; CI runs it too.
 CLIENT_PACKAGES = python3-psycopg2 python3-pyodbc default-jdk-headless libpostgresql-jdbc-java \
 	odbc-postgresql unixodbc iproute2
 check-clients: build-install
-	@.ci/deps $(CLIENT_PACKAGES)
+	@PG_MAJOR=$(PG_MAJOR) .ci/deps $(CLIENT_PACKAGES)
 	@rm -f .test-result
 	@RESULT_FILE=$(CURDIR)/.test-result $(VENV) test/clients/run; status=$$?; \
 	cat .test-result 2>/dev/null || echo "0 passed, 1 failed"; rm -f .test-result; exit $$status
+
+# The same build and suites against other PostgreSQL majors, each in a
+# Debian chroot of the release that ships it (cached; see the script).
+check-versions:
+	.ci/check-versions

@@ -10,7 +10,9 @@
 set -eu
 cd "$(dirname "$0")/.."
 N=${1:-100000}
-PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
+# default: the newest PostgreSQL major installed
+PG_CONFIG=${PG_CONFIG:-$(ls -d /usr/lib/postgresql/[1-9][0-9]/bin/pg_config 2>/dev/null | tail -1)}
+PG_CONFIG=${PG_CONFIG:-pg_config}
 bindir=$($PG_CONFIG --bindir)
 tmp=$(mktemp -d /tmp/regionpolicy_memory.XXXXXX)
 chmod 755 "$tmp"

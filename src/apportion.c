@@ -58,7 +58,7 @@ typedef struct Candidate
 	int64		row;
 } Candidate;
 
-static void apportion_error(const char *msg, const char *detail) pg_attribute_noreturn();
+pg_noreturn static void apportion_error(const char *msg, const char *detail);
 
 static void
 apportion_error(const char *msg, const char *detail)

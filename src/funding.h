@@ -180,12 +180,26 @@ extern int	ratio_format(int64_t won, int64_t unit, char *buf);
 #define PG_GETARG_FUNDING_P(n)	DatumGetFundingP(PG_GETARG_DATUM(n))
 #define PG_RETURN_FUNDING_P(x)	return FundingPGetDatum(x)
 
-/* Soft input errors exist from PostgreSQL 16; before, every error is hard. */
+/*
+ * Soft input errors exist from PostgreSQL 16; before, every error is hard.
+ * From 16, VARDATA_ANY, VARSIZE and friends live in varatt.h, no longer
+ * included by postgres.h.
+ */
 #if PG_VERSION_NUM >= 160000
 #include "nodes/miscnodes.h"
+#include "varatt.h"
 #else
 #define errsave(context, ...)	ereport(ERROR, __VA_ARGS__)
 #define SOFT_ERROR_OCCURRED(escontext)	false
+#endif
+
+/*
+ * PostgreSQL 18 replaced the trailing pg_attribute_noreturn() with a leading
+ * pg_noreturn (C11 _Noreturn); before, GCC and Clang take the attribute in
+ * front of the declaration just as well.
+ */
+#if PG_VERSION_NUM < 180000
+#define pg_noreturn pg_attribute_noreturn()
 #endif
 
 /* funding.c */

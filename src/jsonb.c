@@ -41,7 +41,7 @@ funding_to_json(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text(funding_json_text(PG_GETARG_FUNDING_P(0))));
 }
 
-static void bad_json(Jsonb *jb, const char *detail) pg_attribute_noreturn();
+pg_noreturn static void bad_json(Jsonb *jb, const char *detail);
 
 static void
 bad_json(Jsonb *jb, const char *detail)

@@ -8,7 +8,9 @@
 #   - the totals equal a single-server computation of the same rows.
 cd "$(dirname "$0")" && . ../lib/tap.sh
 plan 8
-PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
+# default: the newest PostgreSQL major installed
+PG_CONFIG=${PG_CONFIG:-$(ls -d /usr/lib/postgresql/[1-9][0-9]/bin/pg_config 2>/dev/null | tail -1)}
+PG_CONFIG=${PG_CONFIG:-pg_config}
 bindir=$($PG_CONFIG --bindir)
 tmp=$(mktemp -d /tmp/regionpolicy_shards.XXXXXX)
 chmod 755 "$tmp"
