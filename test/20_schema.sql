@@ -8,9 +8,9 @@ SELECT plan(80);
 
 SELECT tables_are('regionpolicy', ARRAY['province', 'province_alias', 'superregion', 'superregion_member', 'program',
 	'program_target', 'allocation', 'cluster', 'evaluation_agency', 'committee_figure', 'cluster_diagnosis',
-	'cluster_evaluation', 'stage2_criteria', 'grade_scale', 'stage_weight', 'province_steward'], 'the schema''s tables');
-SELECT columns_are('regionpolicy', 'province', ARRAY['code', 'kostat_code', 'iso_code', 'name_ko', 'short_ko', 'name_en', 'capital_area', 'note', 'sort_order'], 'province columns');
-SELECT columns_are('regionpolicy', 'allocation', ARRAY['id', 'program_id', 'province_code', 'fiscal_year', 'amount', 'phase', 'note', 'reference'], 'allocation columns');
+	'cluster_evaluation', 'stage2_criteria', 'grade_scale', 'stage_weight', 'province_steward', 'municipality', 'municipality_designation'], 'the schema''s tables');
+SELECT columns_are('regionpolicy', 'province', ARRAY['code', 'kostat_code', 'iso_code', 'name_ko', 'short_ko', 'name_en', 'capital_area', 'note', 'sort_order', 'valid_from', 'valid_to', 'successor_code', 'provisional'], 'province columns');
+SELECT columns_are('regionpolicy', 'allocation', ARRAY['id', 'program_id', 'province_code', 'fiscal_year', 'amount', 'phase', 'note', 'reference', 'municipality_code'], 'allocation columns');
 SELECT col_type_is('regionpolicy', 'allocation', 'amount', 'regionpolicy', 'funding', 'allocation.amount is funding');
 SELECT col_default_is('regionpolicy', 'allocation', 'phase', 'planned', 'phase defaults to planned');
 SELECT col_type_is('regionpolicy', 'program', 'declared', 'regionpolicy', 'funding', 'program.declared is funding');
@@ -119,10 +119,10 @@ SELECT throws_ok($$SELECT regionpolicy.province_code('21')$$, '22023', NULL, 'a 
 SELECT throws_ok($$SELECT regionpolicy.province_code('Atlantis')$$, '22023', NULL, 'an unknown name');
 SELECT throws_ok($$SELECT regionpolicy.province_code('광주시')$$, '22023', NULL, '광주시 is ambiguous (also a city of 경기도)');
 SELECT is(province_code(NULL), NULL, 'NULL in, NULL out');
-SELECT is((SELECT count(*) FROM province WHERE province_code(name_ko) = code AND province_code(short_ko) = code
-		   AND province_code(name_en) = code AND province_code(iso_code) = code AND province_code(code) = code), 17::bigint,
-		  'every province resolves from each of its names and codes');
-SELECT is((SELECT count(*) FROM province_alias WHERE province_code(alias) = province_alias.province_code), 
+SELECT is((SELECT count(*) FROM province WHERE province_code(name_ko, '2023-03-01') = code AND province_code(short_ko, '2023-03-01') = code
+		   AND province_code(name_en, '2023-03-01') = code AND province_code(iso_code, '2023-03-01') = code AND province_code(code, '2023-03-01') = code), 17::bigint,
+		  'every province of 2023 resolves from each of its names and codes');
+SELECT is((SELECT count(*) FROM province_alias WHERE province_code(alias, '2023-03-01') = province_alias.province_code),
 		  (SELECT count(*) FROM province_alias), 'every alias resolves to its province');
 
 SELECT * FROM finish();

@@ -7,8 +7,8 @@ SET LOCAL search_path = regionpolicy, public;
 SELECT plan(41);
 
 -- provinces and their three code systems
-SELECT is((SELECT count(*) FROM province), 17::bigint, '17 시·도');
-SELECT is((SELECT count(*) FROM province WHERE NOT capital_area), 14::bigint, '14 outside the capital area');
+SELECT is((SELECT count(*) FROM province WHERE province_valid_on(province, '2023-02-27')), 17::bigint, '17 시·도 on the document''s date');
+SELECT is((SELECT count(*) FROM province WHERE NOT capital_area AND province_valid_on(province, '2023-02-27')), 14::bigint, '14 outside the capital area');
 SELECT set_eq('SELECT code FROM province WHERE capital_area', ARRAY['11', '28', '41'], '서울 11, 인천 28, 경기 41 are the capital area');
 SELECT is((SELECT code FROM province WHERE short_ko = '강원'), '51', '강원 is 51');
 SELECT is((SELECT code FROM province WHERE short_ko = '전북'), '52', '전북 is 52');

@@ -21,7 +21,7 @@ INSERT INTO program (ministry, fiscal_year, name_ko, parent_id) SELECT 'MSS', 20
 INSERT INTO program_target SELECT max(id), 'jobs', 12, 'persons' FROM program;
 INSERT INTO allocation (program_id, province_code, fiscal_year, amount, phase)
 	SELECT 1000, p.code, 2024, funding(100000000 * row_number() OVER (ORDER BY p.code), 12345), 'planned'
-	FROM province p WHERE NOT p.capital_area;
+	FROM province p WHERE NOT p.capital_area AND (p.valid_from IS NULL OR p.valid_from <= '2024-12-31');
 INSERT INTO allocation (program_id, province_code, fiscal_year, amount) VALUES (21, '26', 2023, '국비 1억, 지방비 2억');
 INSERT INTO cluster_diagnosis SELECT id, 2024, 2, 80, true, true FROM cluster;
 INSERT INTO cluster_evaluation SELECT id, 2024, 50 + id FROM cluster;
@@ -57,7 +57,7 @@ ok $? "psql restores the plain dump, no errors"
 is "$(fingerprint "$plain")" "$before" "plain format: every table holds exactly the same rows"
 
 is "$(q "$custom" "SELECT count(*) FROM regionpolicy.program WHERE name_ko = '사용자 사업'")" "1" "a user programme survives exactly once"
-is "$(q "$custom" "SELECT count(*) FROM regionpolicy.province")" "17" "reference provinces are not duplicated"
+is "$(q "$custom" "SELECT count(*) FROM regionpolicy.province")" "18" "reference provinces are not duplicated (17 of 2023 and the merged one of 2026)"
 is "$(q "$custom" "SELECT count(*) FROM regionpolicy.program WHERE id < 1000")" \
    "$(q "$src" "SELECT count(*) FROM regionpolicy.program WHERE id < 1000")" "reference programmes are not duplicated"
 is "$(q "$custom" "SELECT regionpolicy.total(regionpolicy.sum(amount)) FROM regionpolicy.allocation")" \

@@ -10,14 +10,15 @@ fresh=rp_fresh_$$
 trap 'dropdb --if-exists $up; dropdb --if-exists $fresh' EXIT
 q() { psql -X -q -t -A -v ON_ERROR_STOP=1 -d "$1" -c "$2"; }
 columns=	# each table's columns in the old version: later versions may add some
-fingerprint() {	# the rows of every table of the old version, in its columns
-	q "$1" "SELECT string_agg(format('%s:%s', c.relname,
-				(xpath('/row/h/text()', query_to_xml(format('SELECT md5(string_agg(t::text, ''|'' ORDER BY t::text)) AS h FROM (SELECT %s FROM regionpolicy.%I) t',
-					(SELECT string_agg(quote_ident(x), ', ') FROM unnest(string_to_array(split_part(e, '=', 2), ',')) x), c.relname), false, true, '')))[1]::text), ' ' ORDER BY c.relname)
-			FROM pg_class c
-				 JOIN unnest(string_to_array('$columns', ' ')) e ON split_part(e, '=', 1) = c.relname
-			WHERE c.relnamespace = 'regionpolicy'::regnamespace AND c.relkind = 'r' AND c.relname <> 'province_steward'"
+rows() {	# every row of every table of the old version, in its columns, one per line
+	for e in $columns; do
+		t=${e%%=*}
+		[ "$t" = province_steward ] && continue
+		cols=$(echo "${e#*=}" | sed 's/\([^,]*\)/"\1"/g')
+		q "$1" "SELECT '$t:' || r::text FROM (SELECT $cols FROM regionpolicy.$t) r"
+	done | LC_ALL=C sort
 }
+fingerprint() { rows "$1" | md5sum | cut -c1-32; }
 # Definitions compared as the server reads them: a U&'\D589' literal (the
 # ASCII install script of 1.2.0 on) is the same string as '행'.
 unescape() { perl -CSD -pe "s/U&'((?:[^']|'')*)'/my \$b = \$1; \$b =~ s{\\\\([0-9A-F]{4})}{chr(hex(\$1))}ge; \$b =~ s{\\\\\\\\}{\\\\}g; \"'\$b'\"/ge"; }
@@ -35,15 +36,19 @@ INSERT INTO grade_scale VALUES (2024, 'A', 60, 1.3), (2024, 'B', 0, 1.0);
 " >/dev/null
 columns=$(q "$up" "SELECT string_agg(format('%s=%s', c.relname, (SELECT string_agg(a.attname, ',' ORDER BY a.attnum) FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)), ' ')
 	FROM pg_class c WHERE c.relnamespace = 'regionpolicy'::regnamespace AND c.relkind = 'r'")
-before=$(fingerprint "$up")
-[ -n "$before" ] || echo "# no rows fingerprinted: the old version did not install"
+rows "$up" >/tmp/rp_upgrade_rows_before_$$
+before=$(wc -l </tmp/rp_upgrade_rows_before_$$)
+[ "$before" -gt 100 ] || echo "# only $before rows seen: the old version did not install"
 split_before=$(q "$up" "SELECT string_agg(\"national\"::text, ',' ORDER BY cluster_id) FROM regionpolicy.differential_funding(2024, 100000000000, 1000000)")
 [ -n "$split_before" ] || split_before="(nothing)"
 
 q "$up" "ALTER EXTENSION regionpolicy UPDATE" >/dev/null
 ok $? "ALTER EXTENSION regionpolicy UPDATE ($old → $new)"
 is "$(q "$up" "SELECT extversion FROM pg_extension WHERE extname = 'regionpolicy'")" "$new" "now at $new"
-is "$(fingerprint "$up")" "${before:-(nothing)}" "every row of every table is kept"
+rows "$up" >/tmp/rp_upgrade_rows_after_$$
+is "$(comm -23 /tmp/rp_upgrade_rows_before_$$ /tmp/rp_upgrade_rows_after_$$ | head -5)$([ "$before" -gt 100 ] || echo none)" "" \
+   "every row of every table is kept ($before rows; reference data may gain rows)"
+rm -f /tmp/rp_upgrade_rows_before_$$ /tmp/rp_upgrade_rows_after_$$
 is "$(q "$up" "SELECT string_agg(\"national\"::text, ',' ORDER BY cluster_id) FROM regionpolicy.differential_funding(2024, 100000000000, 1000000)")" \
    "$split_before" "the computations give the same answers"
 

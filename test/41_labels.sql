@@ -25,7 +25,7 @@ SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE proleak
 				'funding_le', 'funding_lt', 'funding_ne'],
 		  'LEAKPROOF exactly on comparison and hashing, which cannot fail');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provolatile = 'v'),
-		  ARRAY['allocate_differential_funding', 'allocation_entry_insert', 'allocation_no_duplicate', 'grade_scale_check',
+		  ARRAY['allocate_differential_funding', 'allocation_check_region', 'allocation_entry_insert', 'allocation_no_duplicate', 'grade_scale_check',
 				'program_no_cycle', 'reference_guard', 'stage_weight_check', 'steward_guard'],
 		  'VOLATILE only for the writer and the trigger functions');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provolatile = 's' AND lanname = 'c'),
@@ -33,10 +33,10 @@ SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provola
 -- Reviewed one by one: each computes from its arguments and IMMUTABLE C
 -- functions only, and reads no table.
 SELECT is((SELECT array_agg(DISTINCT proname::text ORDER BY proname::text) FROM f WHERE provolatile = 'i' AND lanname NOT IN ('c', 'internal')),
-		  ARRAY['funding', 'funding_text', 'in_unit', 'plain_number', 'slip_text'],
+		  ARRAY['funding', 'funding_text', 'in_unit', 'plain_number', 'province_valid_on', 'slip_text'],
 		  'the SQL and PL/pgSQL functions that claim IMMUTABLE are exactly those that read no table');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE proparallel <> 's'),
-		  ARRAY['allocate_differential_funding', 'allocation_entry_insert', 'allocation_no_duplicate', 'grade_scale_check',
+		  ARRAY['allocate_differential_funding', 'allocation_check_region', 'allocation_entry_insert', 'allocation_no_duplicate', 'grade_scale_check',
 				'program_no_cycle', 'reference_guard', 'stage_weight_check', 'steward_guard'],
 		  'everything but the writer and the triggers is PARALLEL SAFE');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f

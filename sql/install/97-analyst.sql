@@ -117,6 +117,9 @@ ALTER TABLE @extschema@.allocation ADD COLUMN reference text
 	CONSTRAINT allocation_reference_not_blank CHECK (btrim(reference) <> '');
 COMMENT ON COLUMN @extschema@.allocation.reference IS
 'the line''s own identifier in its source (a 세부사업 or 과제 number), unique per fiscal year and phase; loading a line again with the same reference replaces its amount';
+ALTER TABLE @extschema@.allocation ADD COLUMN municipality_code text;
+COMMENT ON COLUMN @extschema@.allocation.municipality_code IS
+'the 시·군·구 the line is for (optional); it must lie in the allocation''s province in its fiscal year';
 CREATE UNIQUE INDEX allocation_reference_key
 	ON @extschema@.allocation (fiscal_year, phase, reference) WHERE reference IS NOT NULL;
 CREATE INDEX allocation_identity_idx
@@ -174,7 +177,8 @@ SELECT g.name_ko AS program,
 	   NULL::text AS local,
 	   NULL::text AS unit,
 	   a.reference,
-	   a.note
+	   a.note,
+	   a.municipality_code AS municipality
 FROM @extschema@.allocation a
 	 JOIN @extschema@.program g ON g.id = a.program_id
 	 LEFT JOIN @extschema@.province p ON p.code = a.province_code;
@@ -194,6 +198,7 @@ DECLARE
 	v_province text;
 	v_amount @extschema@.funding;
 	v_phase text := coalesce(NEW.phase, 'planned');
+	v_municipality text;
 BEGIN
 	IF NEW.fiscal_year IS NULL THEN
 		RAISE EXCEPTION 'fiscal_year is missing (%)', row_text
@@ -234,12 +239,29 @@ BEGIN
 	-- the province: any name or code, or none
 	IF NEW.province IS NOT NULL AND btrim(NEW.province) <> '' THEN
 		BEGIN
-			v_province := @extschema@.province_code(NEW.province);
+			v_province := @extschema@.province_code_in_year(NEW.province, NEW.fiscal_year);
 		EXCEPTION WHEN invalid_parameter_value THEN
-			RAISE EXCEPTION 'unknown province "%" (%)', NEW.province, row_text
-				USING ERRCODE = 'invalid_parameter_value',
-					  HINT = 'Give a province''s Korean, short or English name (경남, 경상남도, Gyeongnam) or its code (48, KR-48).';
+			DECLARE
+				why text;
+			BEGIN
+				GET STACKED DIAGNOSTICS why = MESSAGE_TEXT;
+				RAISE EXCEPTION '% (%)', replace(why, 'unknown province', 'unknown province'), row_text
+					USING ERRCODE = 'invalid_parameter_value',
+						  HINT = 'Give a province''s Korean, short or English name (경남, 경상남도, Gyeongnam) or its code (48, KR-48), as it was in that fiscal year.';
+			END;
 		END;
+	END IF;
+
+	-- the municipality, if any: a name (with or without its province) or code
+	IF NEW.municipality IS NOT NULL AND btrim(NEW.municipality) <> '' THEN
+		v_municipality := @extschema@.municipality_code(
+			CASE WHEN v_province IS NOT NULL AND btrim(NEW.municipality) !~ '^[0-9]{5}$' AND position(' ' IN btrim(NEW.municipality)) = 0
+				 THEN v_province || ' ' || btrim(NEW.municipality) ELSE NEW.municipality END,
+			greatest(make_date(NEW.fiscal_year, 1, 1),
+					 (SELECT v.valid_from FROM @extschema@.province v WHERE v.code = v_province)));
+		IF v_province IS NULL THEN
+			v_province := (SELECT m.province_code FROM @extschema@.municipality m WHERE m.code = v_municipality);
+		END IF;
 	END IF;
 
 	-- the money: a text amount, or national and local numbers in a unit
@@ -265,15 +287,16 @@ BEGIN
 	-- a line with a reference replaces what was loaded under it before
 	IF NEW.reference IS NOT NULL THEN
 		UPDATE @extschema@.allocation a
-		   SET program_id = v_program, province_code = v_province, amount = v_amount, note = NEW.note
+		   SET program_id = v_program, province_code = v_province, amount = v_amount, note = NEW.note,
+			   municipality_code = v_municipality
 		 WHERE a.fiscal_year = NEW.fiscal_year AND a.phase = v_phase
 		   AND a.reference = NEW.reference;
 		IF FOUND THEN
 			RETURN NEW;
 		END IF;
 	END IF;
-	INSERT INTO @extschema@.allocation (program_id, province_code, fiscal_year, amount, phase, note, reference)
-	VALUES (v_program, v_province, NEW.fiscal_year, v_amount, v_phase, NEW.note, NEW.reference);
+	INSERT INTO @extschema@.allocation (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code)
+	VALUES (v_program, v_province, NEW.fiscal_year, v_amount, v_phase, NEW.note, NEW.reference, v_municipality);
 	RETURN NEW;
 END
 $$;
@@ -315,6 +338,7 @@ SELECT a.id AS allocation_id,
 	   a.province_code,
 	   p.name_ko AS province_name,
 	   p.short_ko AS province_short,
+	   a.municipality_code,
 	   a.phase,
 	   a.reference,
 	   @extschema@.national(a.amount) AS "national",
