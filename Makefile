@@ -129,3 +129,54 @@ check-clients: build-install
 # Debian chroot of the release that ships it (cached; see the script).
 check-versions:
 	.ci/check-versions
+
+# Debian packages: postgresql-<major>-regionpolicy for every major that
+# debian/pgversions and postgresql-common support (15 on bookworm), built by
+# pg_buildext (debian/rules) from a copy of this tree (tracked files plus
+# untracked, not ignored ones) in build/deb/, without -Werror.  The .deb,
+# .changes and .buildinfo land in build/deb/.  dh_pgxs_test runs pg_regress
+# against the staged package during the build (DEB_BUILD_OPTIONS=nocheck
+# skips it).  make test-deb installs the .deb and runs every suite against it.
+DEB_DIR      = build/deb
+DEB_PACKAGES = build-essential debhelper dpkg-dev fakeroot postgresql-all postgresql-server-dev-all
+DEB_VERSION  = $(shell awk -F'[()]' 'NR == 1 { print $$2 }' debian/changelog)
+
+.PHONY: deb test-deb dist
+
+deb:
+	@.ci/deps $(DEB_PACKAGES)
+	@v='$(DEB_VERSION)'; [ "$${v%-*}" = "$(EXTVERSION)" ] || { \
+		echo "debian/changelog is at $$v, META.json at $(EXTVERSION): add an entry (dch -v $(EXTVERSION)-1)" >&2; exit 1; }
+	rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/$(EXTENSION)-$(EXTVERSION)
+	git ls-files -z --cached --others --exclude-standard | \
+		tar -cf - --null --no-recursion -T - | tar -C $(DEB_DIR)/$(EXTENSION)-$(EXTVERSION) -xf -
+	cd $(DEB_DIR)/$(EXTENSION)-$(EXTVERSION) && dpkg-buildpackage -us -uc -b
+	@ls -1 $(DEB_DIR)/*.deb
+
+test-deb: deb
+	@PG_MAJOR=$(PG_MAJOR) .ci/deps libtap-parser-sourcehandler-pgtap-perl
+	@command -v npm >/dev/null || .ci/deps nodejs npm	# test/12_es_hangul.sh
+	test/deb/run $(DEB_DIR)/postgresql-*-$(EXTENSION)_$(DEB_VERSION)_*.deb
+
+# The PGXN distribution: build/dist/regionpolicy-<version>.zip, everything
+# committed at HEAD (git archive) under regionpolicy-<version>/, plus the two
+# generated scripts so that META.json's provides file is in it.  META.json is
+# checked against the PGXN Meta Spec 1.0 (test/lib/pgxn-meta.pl: Debian
+# does not package PGXN::Meta::Validator), before and, with every path it
+# names, inside the unpacked zip.
+DIST     = $(EXTENSION)-$(EXTVERSION)
+DIST_DIR = build/dist
+
+dist: $(DATA_built)
+	@.ci/deps unzip
+	@git diff --quiet HEAD || echo "warning: uncommitted changes are not in the zip (git archive HEAD)" >&2
+	perl test/lib/pgxn-meta.pl META.json
+	@[ "$$(sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).control)" = "$(EXTVERSION)" ] || { \
+		echo "$(EXTENSION).control's default_version is not META.json's $(EXTVERSION)" >&2; exit 1; }
+	rm -rf $(DIST_DIR) && mkdir -p $(DIST_DIR)
+	git archive --format=zip --prefix=$(DIST)/sql/ $(addprefix --add-file=,$(DATA_built)) \
+		--prefix=$(DIST)/ -o $(DIST_DIR)/$(DIST).zip HEAD
+	cd $(DIST_DIR) && unzip -q $(DIST).zip && [ "$$(unzip -Z1 $(DIST).zip | cut -d/ -f1 | sort -u)" = "$(DIST)" ]
+	perl test/lib/pgxn-meta.pl --dist $(DIST_DIR)/$(DIST) $(DIST_DIR)/$(DIST)/META.json
+	@rm -rf $(DIST_DIR)/$(DIST)
+	@ls -l $(DIST_DIR)/$(DIST).zip

@@ -3,10 +3,8 @@
 # version is the control file's default_version, and whose files exist.
 cd "$(dirname "$0")/.." && . test/lib/tap.sh
 plan 5
-perl -MJSON::PP -e 'my $m = JSON::PP->new->decode(do { local $/; <STDIN> });
-	for my $k (qw(name abstract version maintainer license provides meta-spec)) { die "missing $k\n" unless $m->{$k} }
-	die "bad meta-spec\n" unless $m->{"meta-spec"}{version} eq "1.0.0";' <META.json
-ok $? "META.json is JSON with the keys PGXN's meta spec 1.0.0 requires"
+perl test/lib/pgxn-meta.pl META.json | sed 's/^/# /'
+ok ${PIPESTATUS[0]} "META.json is valid PGXN Meta Spec 1.0 metadata (test/lib/pgxn-meta.pl)"
 meta_version=$(perl -MJSON::PP -e 'print JSON::PP->new->decode(do { local $/; <STDIN> })->{version}' <META.json)
 control_version=$(sed -n "s/^default_version = '\(.*\)'/\1/p" regionpolicy.control)
 is "$meta_version" "$control_version" "META.json's version is the control file's default_version"
