@@ -115,10 +115,11 @@ check-hard: build-install
 		--reduce-seconds 120 --out fuzz/build/sqlfuzz
 	PG_CONFIG=$(PG_CONFIG) test/hard/memcheck.sh
 
-# Real clients (psycopg2, JDBC, ODBC) and postgres_fdw federation, in a
-# throwaway cluster; CI runs it too.
+# Real clients (psycopg2, JDBC, ODBC), postgres_fdw federation and the CSV
+# export opened by LibreOffice, in a throwaway cluster; CI runs it too.
 CLIENT_PACKAGES = python3-psycopg2 python3-pyodbc default-jdk-headless libpostgresql-jdbc-java \
-	odbc-postgresql unixodbc iproute2
+	odbc-postgresql unixodbc iproute2 \
+	libreoffice-calc-nogui poppler-utils unzip fonts-nanum
 check-clients: build-install
 	@PG_MAJOR=$(PG_MAJOR) .ci/deps $(CLIENT_PACKAGES)
 	@rm -f .test-result

@@ -49,7 +49,7 @@ my $db = "regionpolicy_doc_$$";
 system('createdb', $db) == 0 or die "createdb failed\n";
 my $script = "\\set ON_ERROR_STOP 0\n\\set VERBOSITY default\n"
 	. "SET client_min_messages = warning;\nCREATE EXTENSION regionpolicy;\n"
-	. "SET search_path = \"\$user\", public, regionpolicy;\nRESET client_min_messages;\n"
+	. "SET search_path = regionpolicy, \"\$user\", public;\nRESET client_min_messages;\n"
 	. "\\echo ---8<---\n";
 $script .= $_->{sql} . "\n\\echo ---8<---\n" for @blocks;
 my $tmp = "/tmp/regionpolicy_doc_$$.sql";
