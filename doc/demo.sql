@@ -16,9 +16,12 @@ FROM (VALUES
 	('(259.1억,0)')
 ) AS press(input);
 
-\echo '== 2. One amount, many spellings =='
+\echo '== 2. One amount, many spellings: newspapers, contracts, budget books =='
 SELECT a AS written, parse_amount(a) AS won
-FROM unnest(ARRAY['65.2조', '65조 2000억', '1억 2345만 6789원', '3천5백만원', '2,864억원', '5,000천원']) AS a;
+FROM unnest(ARRAY['65.2조', '65조 2000억', '1억 2345만 6789원', '3천5백만원', '2,864억원', '5,000천원',
+				  '1천44억', '5천8백22억원', '천 452억원', '일억이천삼백만원', '금 일억이천만원정']) AS a;
+SELECT '국비 226억원, 시비 431억원, 구비 83억원'::funding AS "local levels add up",
+	   '총 1,812억원(국비 1,306, 지방비 506)'::funding AS "parts take the total's unit";
 
 \echo '== 3. The display unit (regionpolicy.display_unit) =='
 SELECT u AS display_unit, funding_text('(259.1억,0)', u) AS "(259.1억,0)", funding_text('(929억,433억)', u) AS "(929억,433억)"
@@ -35,6 +38,8 @@ FROM (SELECT '국비 929억원, 지방비 433억원'::funding AS f) AS x;
 \set ON_ERROR_STOP 0
 SELECT '총 4,232억원(국비 2,854억원, 지방비 1,377억원)'::funding;
 SELECT '(0.5원,0)'::funding;
+SELECT parse_amount('12억 5천');
+SELECT parse_amount('약 1조6000억원');
 \set ON_ERROR_STOP 1
 
 \echo '== 6. Arithmetic, grouping, ordering, windows: the four MOTIE programmes of 2023 =='
@@ -71,19 +76,41 @@ WITH RECURSIVE tree AS (
 SELECT id, repeat('  ', depth) || name_ko AS program, ministry, declared FROM tree ORDER BY path;
 SELECT program_id, name_ko, declared, computed, difference, agrees FROM reconciliation ORDER BY program_id;
 \echo 'Finding: MOTIE''s four 2023 programmes add up to 국비 2,853억 + 지방비 1,791억, not the announced 2,854억 + 1,378억.'
+\echo 'Which child, and which figure (reconciliation_detail):'
+SELECT child_name_ko, declared, needed, coalesce(likely_slip, '') AS likely_slip FROM reconciliation_detail;
 
 \echo
-\echo '== 9. Per-region totals (ILLUSTRATIVE allocations: the document gives no per-province split) =='
+\echo '== 9. Loading a file, twice, and a pivot (ILLUSTRATIVE allocations: the document gives no per-province split) =='
 BEGIN;
-INSERT INTO program (id, ministry, fiscal_year, name_ko) VALUES (1001, 'MOTIE', 2023, '예시 사업 (illustrative)');
-INSERT INTO allocation (program_id, province_code, fiscal_year, amount, phase, note)
-SELECT 1001, c.province_code, 2023, amount, phase, 'illustrative'
-FROM cluster c,
-	 LATERAL (VALUES (funding((40 + c.id * 3) * 100000000::bigint, (20 + c.id) * 100000000::bigint), 'planned'),
-					 (funding((38 + c.id * 3) * 100000000::bigint, (19 + c.id) * 100000000::bigint), 'executed')) AS v(amount, phase)
-WHERE c.id <= 5;
-SELECT province_code, name_ko, phase, national, local, total, amount FROM region_totals WHERE fiscal_year = 2023 ORDER BY province_code, phase;
-SELECT province_code, province_name, phase, national_eok, local_eok, total_eok FROM allocation_report WHERE program_id = 1001 AND province_code = '26';
+INSERT INTO program (id, ministry, fiscal_year, name_ko) VALUES
+	(1001, 'MOTIE', 2023, '예시 사업 (illustrative)'), (1002, 'MOTIE', 2024, '예시 사업 (illustrative)');
+\echo 'A CSV with names, text amounts and references, loaded through allocation_entry:'
+COPY allocation_entry (program, province, fiscal_year, amount, reference) FROM STDIN WITH (FORMAT csv);
+예시 사업 (illustrative),부산,2023,"국비 43억원, 시비 21억원",E-2023-26
+예시 사업 (illustrative),대구,2023,"국비 46억원, 시비 22억원",E-2023-27
+예시 사업 (illustrative),광주,2023,"총 72억원(국비 49, 지방비 23)",E-2023-29
+예시 사업 (illustrative),Gyeongnam,2023,국비 52억원 도비 24억원,E-2023-48
+예시 사업 (illustrative),제주,2024,"국비 55억원, 도비 25억원",E-2024-50
+예시 사업 (illustrative),부산광역시,2024,"국비 45억원, 시비 22억원",E-2024-26
+\.
+\echo 'The same file again: every line has its reference, so it replaces, never doubles:'
+COPY allocation_entry (program, province, fiscal_year, amount, reference) FROM STDIN WITH (FORMAT csv);
+예시 사업 (illustrative),부산,2023,"국비 43억원, 시비 21억원",E-2023-26
+\.
+SELECT count(*) AS allocations, sum(amount) AS total FROM allocation WHERE program_id IN (1001, 1002);
+\echo 'A line without a reference that repeats one already there is refused:'
+SAVEPOINT duplicate;
+\set ON_ERROR_STOP 0
+INSERT INTO allocation_entry (program, province, fiscal_year, amount) VALUES
+	('예시 사업 (illustrative)', '울산', 2023, '(1억,1억)'), ('예시 사업 (illustrative)', '울산', 2023, '(1억,1억)');
+\set ON_ERROR_STOP 1
+ROLLBACK TO SAVEPOINT duplicate;
+\echo 'Provinces × years, in the order of Korean statistics (억원):'
+SELECT short_ko AS province,
+	   sum(total_eok) FILTER (WHERE fiscal_year = 2023) AS "2023",
+	   sum(total_eok) FILTER (WHERE fiscal_year = 2024) AS "2024"
+FROM region_totals WHERE phase = 'planned' AND province_code IS NOT NULL
+GROUP BY short_ko, sort_order ORDER BY sort_order;
 ROLLBACK;
 
 \echo
