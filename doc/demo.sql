@@ -125,8 +125,9 @@ INSERT INTO cluster_evaluation (cluster_id, fiscal_year, score) SELECT id, 2023,
 SELECT province, requested_stage AS asked, self_score, has_rnd_body AS rnd_body, stage, coalesce(refusal, '') AS refusal
 FROM cluster_stages WHERE fiscal_year = 2023 ORDER BY cluster_id;
 SELECT province, fiscal_year, problem FROM cluster_compliance;
-SELECT d.cluster_id, p.short_ko AS province, d.stage, d.score, d.grade, d.coefficient, d.weight, format_amount(d."national", '억') AS "national"
-FROM differential_funding(2023, 92900000000, 100000000) d JOIN province p ON p.code = d.province_code
+SELECT d.cluster_id, p.short_ko AS province, d.stage, d.score, d.grade, d.coefficient, d.weight,
+	   format_amount(d."national", '억') AS "national", d.compliant
+FROM differential_funding(2023, '929억') d JOIN province p ON p.code = d.province_code
 ORDER BY d.cluster_id;
-SELECT format_amount(sum("national")::bigint, '억') AS "sum (the pool, exactly)" FROM differential_funding(2023, 92900000000, 100000000);
+SELECT format_amount(sum("national")::bigint, '억') AS "sum (the pool, exactly)" FROM differential_funding(2023, '929억');
 ROLLBACK;
