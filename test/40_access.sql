@@ -5,7 +5,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy;
 SET LOCAL search_path = regionpolicy, public;
-SELECT plan(40);
+SELECT plan(43);
 
 SELECT has_table('regionpolicy', 'province_steward', 'province_steward exists');
 SELECT columns_are('regionpolicy', 'province_steward', ARRAY['role_name', 'province_code'], 'province_steward(role_name, province_code)');
@@ -69,6 +69,12 @@ SELECT is((SELECT count(*) FROM (SELECT 1 FROM cluster_evaluation WHERE cluster_
 SELECT throws_ok($$INSERT INTO regionpolicy.cluster_diagnosis VALUES (2, 2025, 2, 90, true, true)$$, '42501', NULL, 'nor diagnose it');
 SELECT lives_ok($$INSERT INTO regionpolicy.cluster_diagnosis VALUES (1, 2025, 2, 90, true, true)$$, 'diagnoses its own cluster');
 SELECT throws_ok($$UPDATE regionpolicy.cluster_diagnosis SET cluster_id = 2 WHERE cluster_id = 1$$, '42501', NULL, 'cannot move a diagnosis to another cluster''s province');
+SELECT lives_ok($$INSERT INTO regionpolicy.allocation (program_id, province_code, municipality_code, fiscal_year, amount) VALUES (1001, '26', '26110', 2024, '(3,3)')$$,
+				'writes a row of one of its own 시·군·구 (부산 중구)');
+SELECT throws_ok($$INSERT INTO regionpolicy.allocation (program_id, province_code, municipality_code, fiscal_year, amount) VALUES (1001, '27', '27110', 2024, '(3,3)')$$,
+				 '42501', NULL, 'not one of another province''s (대구 중구)');
+SELECT throws_ok($$INSERT INTO regionpolicy.allocation (program_id, province_code, municipality_code, fiscal_year, amount) VALUES (1001, '26', '27110', 2024, '(3,3)')$$,
+				 '23514', NULL, 'nor another province''s 시·군·구 filed under its own province');
 SELECT throws_ok($$INSERT INTO regionpolicy.stage_weight VALUES (2025, 1, 5)$$, '42501', NULL, 'policy tables are not the steward''s');
 SELECT throws_ok($$INSERT INTO regionpolicy.province_steward VALUES ('rp_test_kim', '27')$$, '42501', NULL, 'nor is stewardship');
 RESET ROLE;
@@ -82,14 +88,14 @@ RESET ROLE;
 
 SET LOCAL ROLE rp_test_analyst;	-- SELECT and write privileges, but no province
 SELECT is((SELECT count(*) FROM region_totals WHERE fiscal_year = 2024), 3::bigint, 'an analyst reads region totals');
-SELECT is((SELECT sum(amount) FROM allocation), '(33억,10억)'::funding, 'an analyst reads every allocation');
+SELECT is((SELECT sum(amount) FROM allocation), '(33억,10억)'::funding + '(3,3)', 'an analyst reads every allocation');
 SELECT throws_ok($$INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount) VALUES (1001, '26', 2024, '(1,1)')$$,
 				 '42501', NULL, 'a role that stewards nothing writes nothing');
 RESET ROLE;
 
 -- The owner is not bound by the policies.
 SELECT lives_ok($$UPDATE regionpolicy.allocation SET note = 'owner' WHERE id = 103$$, 'the owner writes rows of no single province');
-SELECT is((SELECT count(*) FROM allocation WHERE province_code = '26'), 1::bigint, 'the steward''s own changes stood');
+SELECT is((SELECT count(*) FROM allocation WHERE province_code = '26'), 2::bigint, 'the steward''s own changes stood');
 
 SELECT * FROM finish();
 ROLLBACK;
