@@ -429,6 +429,18 @@ funding_format_amount(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(funding_output_text(buf, len));
 }
 
+/* 22023: a unit whose quotients need not end (3원, 7천원). */
+static void
+not_a_decimal_unit(text *unit_text, int64 unit)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("amounts in unit \"%s\" are not exact decimals",
+					text_to_cstring(unit_text)),
+			 errdetail("The unit is " INT64_FORMAT " won.", unit),
+			 errhint("Use a unit whose only prime factors are 2 and 5, such as 10원, 천원, 억 or 5천원.")));
+}
+
 /* in_unit(25910000000, '억') = 259.1, exactly */
 PG_FUNCTION_INFO_V1(funding_in_unit);
 Datum
@@ -440,12 +452,7 @@ funding_in_unit(PG_FUNCTION_ARGS)
 	char		buf[FUNDING_RATIO_BUFLEN];
 
 	if (ratio_format(won, unit, buf) < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("amounts in unit \"%s\" are not exact decimals",
-						text_to_cstring(unit_text)),
-				 errdetail("The unit is " INT64_FORMAT " won.", unit),
-				 errhint("Use a unit whose only prime factors are 2 and 5, such as 10원, 천원, 억 or 5천원.")));
+		not_a_decimal_unit(unit_text, unit);
 	PG_RETURN_DATUM(DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
 										ObjectIdGetDatum(InvalidOid),
 										Int32GetDatum(-1)));
@@ -542,12 +549,7 @@ funding_in_unit_numeric(PG_FUNCTION_ARGS)
 		fives++;
 	}
 	if (rest != 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("amounts in unit \"%s\" are not exact decimals",
-						text_to_cstring(unit_text)),
-				 errdetail("The unit is " INT64_FORMAT " won.", unit),
-				 errhint("Use a unit whose only prime factors are 2 and 5, such as 10원, 천원, 억 or 5천원.")));
+		not_a_decimal_unit(unit_text, unit);
 	k = Max(twos, fives);
 	/* 10^k / unit = 2^(k - twos) * 5^(k - fives) */
 	for (int i = 0; i < k - twos; i++)

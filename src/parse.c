@@ -274,6 +274,20 @@ typedef struct Keyed
 	int			total_last_exp;
 } Keyed;
 
+/* The total, which may be approximate (약): keyed_parts() decides. */
+static bool
+scan_total(Scanner *s, Keyed *k)
+{
+	AmountInfo	info;
+
+	if (!scan_component(s, &k->parts, FUNDING_TOTAL,
+						AMOUNT_SEPARATORS | AMOUNT_APPROXIMATE | AMOUNT_KEYED, &info))
+		return false;
+	k->total_approximate = info.approximate;
+	k->total_last_exp = info.last_exp;
+	return true;
+}
+
 static bool
 duplicate_key(Scanner *s, const char *key)
 {
@@ -304,11 +318,8 @@ scan_keyed(Scanner *s, Keyed *k)
 	 */
 	if (amount_starts_at(s))
 	{
-		if (!scan_component(s, parts, FUNDING_TOTAL,
-							AMOUNT_SEPARATORS | AMOUNT_APPROXIMATE | AMOUNT_KEYED, &info))
+		if (!scan_total(s, k))
 			return false;
-		k->total_approximate = info.approximate;
-		k->total_last_exp = info.last_exp;
 		scan_skip_spaces(s);
 		if (scan_at_end(s) || *s->p != '(')
 			return scan_syntax_error(s, "a parenthesised list of national and local amounts after the total");
@@ -408,11 +419,8 @@ scan_keyed(Scanner *s, Keyed *k)
 					s->p = key;
 					return duplicate_key(s, key);
 				}
-				if (!scan_component(s, parts, FUNDING_TOTAL,
-									AMOUNT_SEPARATORS | AMOUNT_APPROXIMATE | AMOUNT_KEYED, &info))
+				if (!scan_total(s, k))
 					return false;
-				k->total_approximate = info.approximate;
-				k->total_last_exp = info.last_exp;
 				break;
 			case KEY_LOCAL:
 				if (k->local_key)
@@ -502,11 +510,8 @@ scan_keyed(Scanner *s, Keyed *k)
 				{
 					if (parts->values.given[FUNDING_TOTAL])
 						return duplicate_key(s, s->p);
-					if (!scan_component(s, parts, FUNDING_TOTAL,
-										AMOUNT_SEPARATORS | AMOUNT_APPROXIMATE | AMOUNT_KEYED, &info))
+					if (!scan_total(s, k))
 						return false;
-					k->total_approximate = info.approximate;
-					k->total_last_exp = info.last_exp;
 					scan_skip_spaces(s);
 					if (scan_at_end(s) || *s->p == ')')
 						break;
