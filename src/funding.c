@@ -442,20 +442,31 @@ not_a_decimal_unit(text *unit_text, int64 unit)
 }
 
 /* in_unit(25910000000, '억') = 259.1, exactly */
-PG_FUNCTION_INFO_V1(funding_in_unit);
-Datum
-funding_in_unit(PG_FUNCTION_ARGS)
+static Datum
+in_unit_common(int64 won, text *unit_text)
 {
-	int64		won = PG_GETARG_INT64(0);
-	text	   *unit_text = PG_GETARG_TEXT_PP(1);
 	int64		unit = funding_unit_arg(unit_text);
 	char		buf[FUNDING_RATIO_BUFLEN];
 
 	if (ratio_format(won, unit, buf) < 0)
 		not_a_decimal_unit(unit_text, unit);
-	PG_RETURN_DATUM(DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
-										ObjectIdGetDatum(InvalidOid),
-										Int32GetDatum(-1)));
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+}
+
+PG_FUNCTION_INFO_V1(funding_in_unit);
+Datum
+funding_in_unit(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_DATUM(in_unit_common(PG_GETARG_INT64(0), PG_GETARG_TEXT_PP(1)));
+}
+
+/* in_unit(1234567, '천원'): an integer literal has an exact match */
+PG_FUNCTION_INFO_V1(funding_in_unit_int4);
+Datum
+funding_in_unit_int4(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_DATUM(in_unit_common(PG_GETARG_INT32(0), PG_GETARG_TEXT_PP(1)));
 }
 
 /* funding_text(f, 'korean') */

@@ -585,10 +585,8 @@ $restore$;
 -- in_unit(1234567, '천원'): an integer argument would otherwise be ambiguous
 -- between in_unit(bigint, text) and in_unit(numeric, text).
 CREATE FUNCTION @extschema@.in_unit(won integer, unit text)
-RETURNS numeric
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$ SELECT @extschema@.in_unit(in_unit.won::bigint, in_unit.unit) $$;
+RETURNS numeric AS 'MODULE_PATHNAME', 'funding_in_unit_int4'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.in_unit(integer, text) IS 'in_unit for an integer amount of won';
 
 -- Comments reworded in 1.2.0 (their 1.1.0 text had characters EUC_KR lacks).
