@@ -119,7 +119,8 @@ SELECT throws_ok($$SELECT regionpolicy.province_code('21')$$, '22023', NULL, 'a 
 SELECT throws_ok($$SELECT regionpolicy.province_code('Atlantis')$$, '22023', NULL, 'an unknown name');
 SELECT throws_ok($$SELECT regionpolicy.province_code('광주시')$$, '22023', NULL, '광주시 is ambiguous (also a city of 경기도)');
 SELECT is(province_code(NULL), NULL, 'NULL in, NULL out');
-SELECT is((SELECT count(*) FROM province WHERE province_code(name_ko, '2023-03-01') = code AND province_code(short_ko, '2023-03-01') = code
+SELECT is((SELECT count(*) FROM (SELECT * FROM province p WHERE province_valid_on(p, '2023-03-01') OFFSET 0) province
+		   WHERE province_code(name_ko, '2023-03-01') = code AND province_code(short_ko, '2023-03-01') = code
 		   AND province_code(name_en, '2023-03-01') = code AND province_code(iso_code, '2023-03-01') = code AND province_code(code, '2023-03-01') = code), 17::bigint,
 		  'every province of 2023 resolves from each of its names and codes');
 SELECT is((SELECT count(*) FROM province_alias WHERE province_code(alias, '2023-03-01') = province_alias.province_code),
