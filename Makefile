@@ -82,6 +82,7 @@ demo: build-install
 N ?= 5000000
 bench: build-install
 	$(VENV) bench/run.sh $(N)
+	$(VENV) bench/encoding.sh
 
 # The fuzzer: libFuzzer with AddressSanitizer and UndefinedBehaviorSanitizer
 # over the pure-C parser and formatter, seeded from fuzz/corpus/.  New
