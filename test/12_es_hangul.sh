@@ -14,9 +14,10 @@
 # texts are unambiguous and mean what they say, so they are left out.)
 cd "$(dirname "$0")" && . lib/tap.sh
 # The version matrix (.ci/check-versions) runs the same C parser on every
-# major; this test needs npm and runs once, on the host.
+# major, and memcheck runs it under valgrind; this test needs npm and many
+# calls, and runs once, in make test on the host.
 if [ -n "${REGIONPOLICY_NO_NPM:-}" ]; then
-	echo "1..0 # SKIP the es-hangul differential test runs on the host only"
+	echo "1..0 # SKIP the es-hangul differential test runs in make test on the host only"
 	exit 0
 fi
 command -v npm >/dev/null && command -v node >/dev/null || ../.ci/deps nodejs npm
