@@ -94,69 +94,42 @@ static const struct
 	{{0xBE, 0xEF}, "억"}, {{0xB8, 0xB8}, "만"}, {{0xC1, 0xB6}, "조"}, {{0xBF, 0xF8}, "원"}
 };
 
-/* EUC_KR text of ASCII and the four units as UTF-8, or NULL. */
+/*
+ * Text of ASCII and the four units, transliterated between EUC_KR and
+ * UTF-8 (to_utf8 says which way); NULL if it holds anything else.
+ */
 static char *
-euckr_units_to_utf8(const char *str, size_t len, size_t *outlen)
+transliterate_units(const char *str, size_t len, bool to_utf8, size_t *outlen)
 {
-	char	   *out = palloc(len / 2 * 3 + len % 2 + 1);
+	size_t		from_len = to_utf8 ? 2 : 3;
+	size_t		to_len = to_utf8 ? 3 : 2;
+	char	   *out = palloc(len + len / 2 + 1);	/* at most 3 bytes for every 2 */
 	char	   *o = out;
 
-	for (size_t i = 0; i < len; i++)
+	for (size_t i = 0; i < len;)
 	{
-		unsigned char c = (unsigned char) str[i];
 		int			u;
 
-		if (c < 0x80)
+		if (!((unsigned char) str[i] & 0x80))
 		{
-			*o++ = (char) c;
+			*o++ = str[i++];
 			continue;
 		}
 		for (u = 0; u < 4; u++)
-			if (i + 1 < len && c == euckr_units[u].euckr[0] &&
-				(unsigned char) str[i + 1] == euckr_units[u].euckr[1])
+		{
+			const char *from = to_utf8 ? (const char *) euckr_units[u].euckr : euckr_units[u].utf8;
+
+			if (i + from_len <= len && memcmp(str + i, from, from_len) == 0)
 				break;
+		}
 		if (u == 4)
 		{
 			pfree(out);
 			return NULL;
 		}
-		memcpy(o, euckr_units[u].utf8, 3);
-		o += 3;
-		i++;
-	}
-	*o = '\0';
-	*outlen = o - out;
-	return out;
-}
-
-/* UTF-8 text of ASCII and the four units as EUC_KR, or NULL. */
-static char *
-utf8_units_to_euckr(const char *str, size_t len, size_t *outlen)
-{
-	char	   *out = palloc(len + 1);
-	char	   *o = out;
-
-	for (size_t i = 0; i < len; i++)
-	{
-		unsigned char c = (unsigned char) str[i];
-		int			u;
-
-		if (c < 0x80)
-		{
-			*o++ = (char) c;
-			continue;
-		}
-		for (u = 0; u < 4; u++)
-			if (i + 3 <= len && memcmp(str + i, euckr_units[u].utf8, 3) == 0)
-				break;
-		if (u == 4)
-		{
-			pfree(out);
-			return NULL;
-		}
-		memcpy(o, euckr_units[u].euckr, 2);
-		o += 2;
-		i += 2;
+		memcpy(o, to_utf8 ? euckr_units[u].utf8 : (const char *) euckr_units[u].euckr, to_len);
+		o += to_len;
+		i += from_len;
 	}
 	*o = '\0';
 	*outlen = o - out;
@@ -173,7 +146,7 @@ funding_input_utf8(const char *str, size_t *len)
 	if (!needs_conversion(str, *len))
 		return str;
 	if (GetDatabaseEncoding() == PG_EUC_KR &&
-		(u = euckr_units_to_utf8(str, *len, &ulen)) != NULL)
+		(u = transliterate_units(str, *len, true, &ulen)) != NULL)
 	{
 		*len = ulen;
 		return u;
@@ -191,7 +164,7 @@ output_in_server_encoding(const char *buf, int len)
 	size_t		elen;
 
 	if (GetDatabaseEncoding() == PG_EUC_KR &&
-		(e = utf8_units_to_euckr(buf, len, &elen)) != NULL)
+		(e = transliterate_units(buf, len, false, &elen)) != NULL)
 		return e;
 	return pg_any_to_server(buf, len, PG_UTF8);
 }
