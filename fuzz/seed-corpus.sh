@@ -1,11 +1,13 @@
 #!/bin/bash
-# Regenerate fuzz/corpus/ from the string literals of the test suites, then
+# Regenerate fuzz/corpus/ from the string literals of the test suites and
+# the amounts of real documents (test/data/real-amounts.tsv), then
 # minimise it with the fuzzer (fuzz/build/fuzz_funding must exist).
 set -eu
 cd "$(dirname "$0")/.."
 raw=$(mktemp -d)
 trap 'rm -rf "$raw"' EXIT
-grep -ohP "'[^']*'" test/*.sql sql/*.sql doc/*.sql | sed "s/^'//; s/'\$//" | sort -u |
+{ grep -ohP "'[^']*'" test/*.sql sql/*.sql doc/*.sql | sed "s/^'//; s/'\$//"
+  grep -v '^#' test/data/real-amounts.tsv | tail -n +2 | cut -f3; } | sort -u |
 while IFS= read -r s; do
 	printf '%s' "$s" > "$raw/$(printf '%s' "$s" | sha1sum | cut -c1-16)"
 done
