@@ -255,12 +255,14 @@ funding_unit_arg(text *unit)
 	const char *u = funding_input_utf8(str, &len);
 
 	if (!unit_parse(u, len, &value, &err))
+	{
+		message_to_server(err.detail, sizeof(err.detail));
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid unit: \"%s\"", str),
-				 (message_to_server(err.detail, sizeof(err.detail)),
-				  errdetail_internal("%s", err.detail)),
+				 errdetail_internal("%s", err.detail),
 				 errhint("Use a positive amount of won such as 원, 10원, 천원, 만, 억 or 조.")));
+	}
 	pfree(str);
 	return value;
 }

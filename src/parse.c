@@ -265,7 +265,6 @@ typedef struct Keyed
 	int			nlevels;		/* 도비, 시비, … given */
 	unsigned	level_seen;		/* which level keys, by index bit */
 	bool		level_overflow;
-	bool		levels_have_units;
 	bool		levels_unitless;
 	int64_t		levels[16];
 	long		breakdown_depth;	/* depth of the "(" right after 지방비 */
@@ -289,10 +288,9 @@ scan_total(Scanner *s, Keyed *k)
 }
 
 static bool
-duplicate_key(Scanner *s, const char *key)
+duplicate_key(Scanner *s)
 {
 	return scan_syntax_error(s, "each key at most once (the same key twice)");
-	(void) key;
 }
 
 /*
@@ -307,10 +305,8 @@ scan_keyed(Scanner *s, Keyed *k)
 	Parts	   *parts = &k->parts;
 	long		depth = 0;
 	AmountInfo	info;
-	int			last_kind = -1;
 
 	k->breakdown_depth = -1;
-	k->levels_have_units = true;
 
 	/*
 	 * "2,864억원(정부 2,049억원, 지방비 815억원)": an amount with no key
@@ -407,7 +403,7 @@ scan_keyed(Scanner *s, Keyed *k)
 				if (parts->values.given[FUNDING_NATIONAL])
 				{
 					s->p = key;
-					return duplicate_key(s, key);
+					return duplicate_key(s);
 				}
 				if (!scan_component(s, parts, FUNDING_NATIONAL,
 									AMOUNT_SEPARATORS | AMOUNT_KEYED, &info))
@@ -417,7 +413,7 @@ scan_keyed(Scanner *s, Keyed *k)
 				if (parts->values.given[FUNDING_TOTAL])
 				{
 					s->p = key;
-					return duplicate_key(s, key);
+					return duplicate_key(s);
 				}
 				if (!scan_total(s, k))
 					return false;
@@ -426,7 +422,7 @@ scan_keyed(Scanner *s, Keyed *k)
 				if (k->local_key)
 				{
 					s->p = key;
-					return duplicate_key(s, key);
+					return duplicate_key(s);
 				}
 				if (k->nlevels > 0)
 				{
@@ -448,7 +444,7 @@ scan_keyed(Scanner *s, Keyed *k)
 				if (k->level_seen & (1u << which % 32))
 				{
 					s->p = key;
-					return duplicate_key(s, key);
+					return duplicate_key(s);
 				}
 				if (k->nlevels >= (int) (sizeof(k->levels) / sizeof(k->levels[0])))
 				{
@@ -460,17 +456,14 @@ scan_keyed(Scanner *s, Keyed *k)
 				k->level_seen |= 1u << which % 32;
 				k->levels[k->nlevels++] = value;
 				k->level_overflow |= info.overflow;
-				if (info.has_unit)
-					k->levels_unitless = k->levels_unitless;
-				else
+				if (!info.has_unit)
 					k->levels_unitless = true;
 				if (k->local_key && depth != k->breakdown_depth)
 					k->level_outside_breakdown = true;
 				break;
 			case KEY_OTHER:
-				break;
+				break;			/* refused above */
 		}
-		last_kind = kind;
 
 		{
 			bool		spaced = scan_skip_spaces(s);
@@ -509,7 +502,7 @@ scan_keyed(Scanner *s, Keyed *k)
 				if (deung && amount_starts_at(s))
 				{
 					if (parts->values.given[FUNDING_TOTAL])
-						return duplicate_key(s, s->p);
+						return duplicate_key(s);
 					if (!scan_total(s, k))
 						return false;
 					scan_skip_spaces(s);
@@ -522,7 +515,6 @@ scan_keyed(Scanner *s, Keyed *k)
 				return scan_syntax_error(s, "\",\", \"·\", \";\", 과/와, 및 or a space between pairs");
 		}
 	}
-	(void) last_kind;
 
 	while (depth > 0 && scan_accept(s, ")"))
 	{

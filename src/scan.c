@@ -560,6 +560,25 @@ approximate_error(Scanner *s, const char *word, bool readable)
 	return false;
 }
 
+/*
+ * 여 ("more than") after the digits, possibly after spaces: standing alone,
+ * or before a myriad unit or 원 (56억6800여만원, 52억여원, 291억 여 원).  The
+ * scanner is left where it was; on true it points at 여, for the message.
+ */
+static bool
+more_than_at(Scanner *s)
+{
+	const char *before = s->p;
+
+	scan_skip_spaces(s);
+	if (scan_word_at(s, s->p, "여", 3) &&
+		(!scan_syllable_at(s, s->p + 3) || myriad_at(s, s->p + 3) ||
+		 scan_word_at(s, s->p + 3, "원", 3)))
+		return true;
+	s->p = before;
+	return false;
+}
+
 /* An approximation word (suffix) at p: its index, or -1. */
 static int
 approx_suffix_at(const Scanner *s, const char *p)
@@ -676,18 +695,8 @@ scan_amount(Scanner *s, int flags, int64_t *result, AmountInfo *info)
 			return false;
 
 		/* 여: "more than", between the digits and the unit */
-		{
-			const char *before = s->p;
-
-			scan_skip_spaces(s);
-			if (g.ndigits > 0 && scan_word_at(s, s->p, "여", 3) &&
-				!scan_syllable_at(s, s->p + 3))
-				return approximate_error(s, "여", false);
-			if (g.ndigits > 0 && scan_word_at(s, s->p, "여", 3) &&
-				(myriad_at(s, s->p + 3) || scan_word_at(s, s->p + 3, "원", 3)))
-				return approximate_error(s, "여", false);
-			s->p = before;
-		}
+		if (g.ndigits > 0 && more_than_at(s))
+			return approximate_error(s, "여", false);
 
 		/* The group's myriad unit, if any, possibly after spaces. */
 		{
@@ -829,9 +838,9 @@ scan_amount(Scanner *s, int flags, int64_t *result, AmountInfo *info)
 		const char *before = s->p;
 		int			a;
 
-		scan_skip_spaces(s);
-		if (scan_word_at(s, s->p, "여", 3) && !scan_syllable_at(s, s->p + 3))
+		if (more_than_at(s))
 			return approximate_error(s, "여", false);
+		scan_skip_spaces(s);
 		if (!scan_at_end(s) && (*s->p == '~' || scan_word_at(s, s->p, "～", 3)))
 			return approximate_error(s, "~", false);
 		a = approx_suffix_at(s, s->p);
