@@ -7,31 +7,7 @@
 -- 70-reference.sql).  Programme ids below 1000 are reserved for reference
 -- rows; user programmes get ids from 1000 up.
 
--- Reference rows may be written only by the extension's own scripts, which
--- create these triggers after loading them (and disable them in upgrades).
-CREATE FUNCTION @extschema@.reference_guard()
-RETURNS trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	-- TG_ARGV[0]: 'all' (every row is reference data) or the name of an
-	-- integer key column below 1000 for reference rows.
-	IF TG_OP = 'TRUNCATE' OR TG_ARGV[0] = 'all'
-	   OR (TG_OP <> 'INSERT' AND (to_jsonb(OLD) ->> TG_ARGV[0])::bigint < 1000)
-	   OR (TG_OP <> 'DELETE' AND (to_jsonb(NEW) ->> TG_ARGV[0])::bigint < 1000) THEN
-		RAISE EXCEPTION 'cannot % reference data in table %', lower(TG_OP), TG_TABLE_NAME
-			USING ERRCODE = 'insufficient_privilege',
-				  DETAIL = 'Rows shipped with regionpolicy are read-only'
-						   || CASE WHEN TG_ARGV[0] = 'all' THEN '.'
-								   ELSE format('; %s values below 1000 are reserved for them.', TG_ARGV[0]) END,
-				  HINT = 'Add your own rows instead; report errors in reference data upstream.';
-	END IF;
-	RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
-END
-$$;
-COMMENT ON FUNCTION @extschema@.reference_guard() IS
-'trigger: refuses writes to reference rows shipped with the extension (SQLSTATE 42501)';
+-- reference_guard(), the trigger that keeps them read-only: 05-reference-guard.sql.
 
 -- Provinces ---------------------------------------------------------------
 

@@ -134,13 +134,6 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-	IF NEW.province_code IS NOT NULL
-	   AND NOT EXISTS (SELECT 1 FROM @extschema@.province p WHERE p.code = NEW.province_code) THEN
-		RAISE EXCEPTION 'there is no province with code "%"', NEW.province_code
-			USING ERRCODE = 'foreign_key_violation',
-				  HINT = format('province_code holds a 행정표준코드 such as 48; regionpolicy.province_code(%L) turns a name into one, and allocation_entry does it for you.',
-								NEW.province_code);
-	END IF;
 	IF NEW.reference IS NOT NULL THEN
 		RETURN NEW;
 	END IF;
@@ -161,7 +154,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.allocation_no_duplicate() IS
-'trigger: refuses (23505) a row without a reference identical to an existing one, and an unknown province code with a hint';
+'trigger: refuses (23505) a row without a reference identical to an existing one';
 CREATE TRIGGER allocation_no_duplicate BEFORE INSERT OR UPDATE ON @extschema@.allocation
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.allocation_no_duplicate();
 
@@ -194,6 +187,7 @@ DECLARE
 	row_text text := format('program %L, province %L, fiscal year %s, reference %L',
 							NEW.program, NEW.province, NEW.fiscal_year, NEW.reference);
 	v_program integer;
+	n_programs bigint;
 	candidates text;
 	v_province text;
 	v_amount @extschema@.funding;
@@ -214,12 +208,11 @@ BEGIN
 		SELECT g.id INTO v_program FROM @extschema@.program g
 		WHERE g.id = btrim(NEW.program)::integer AND g.fiscal_year = NEW.fiscal_year;
 	ELSE
-		SELECT min(g.id), string_agg(format('%s (%s, id %s)', g.name_ko, g.ministry, g.id), '; ' ORDER BY g.id)
-		  INTO v_program, candidates
+		SELECT min(g.id), count(*), string_agg(format('%s (%s, id %s)', g.name_ko, g.ministry, g.id), '; ' ORDER BY g.id)
+		  INTO v_program, n_programs, candidates
 		FROM @extschema@.program g
 		WHERE g.name_ko = btrim(NEW.program) AND g.fiscal_year = NEW.fiscal_year;
-		IF (SELECT count(*) FROM @extschema@.program g
-			WHERE g.name_ko = btrim(NEW.program) AND g.fiscal_year = NEW.fiscal_year) > 1 THEN
+		IF n_programs > 1 THEN
 			RAISE EXCEPTION 'program "%" is ambiguous in fiscal year % (%)', NEW.program, NEW.fiscal_year, row_text
 				USING ERRCODE = 'ambiguous_parameter',
 					  DETAIL = format('Programs of that name: %s.', candidates),
@@ -245,7 +238,7 @@ BEGIN
 				why text;
 			BEGIN
 				GET STACKED DIAGNOSTICS why = MESSAGE_TEXT;
-				RAISE EXCEPTION '% (%)', replace(why, 'unknown province', 'unknown province'), row_text
+				RAISE EXCEPTION '% (%)', why, row_text
 					USING ERRCODE = 'invalid_parameter_value',
 						  HINT = 'Give a province''s Korean, short or English name (경남, 경상남도, Gyeongnam) or its code (48, KR-48), as it was in that fiscal year.';
 			END;
@@ -528,41 +521,6 @@ AS $$
 $$;
 COMMENT ON FUNCTION @extschema@.differential_funding(integer, text, text) IS
 'differential_funding with the pool written as an amount (''929억'') and shares in multiples of a unit written as one (default 억)';
-
--- The policy tables speak of years ----------------------------------------------
-
-CREATE OR REPLACE FUNCTION @extschema@.reference_guard()
-RETURNS trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	-- TG_ARGV[0]: 'all' (every row is reference data), 'valid_from' (a
-	-- policy table whose shipped default is valid_from 0), or the name of
-	-- an integer key column below 1000 for reference rows.
-	IF TG_ARGV[0] = 'valid_from' AND TG_OP <> 'TRUNCATE' THEN
-		IF (TG_OP <> 'INSERT' AND (to_jsonb(OLD) ->> 'valid_from')::integer = 0)
-		   OR (TG_OP <> 'DELETE' AND (to_jsonb(NEW) ->> 'valid_from')::integer = 0) THEN
-			RAISE EXCEPTION 'cannot % the shipped default policy in table %', lower(TG_OP), TG_TABLE_NAME
-				USING ERRCODE = 'insufficient_privilege',
-					  DETAIL = 'The rows with valid_from 0 are the illustrative defaults shipped with regionpolicy; they are read-only.',
-					  HINT = 'To set the policy from a fiscal year on, insert rows with valid_from = that year (for example 2024); they apply from that year until a later year''s rows.';
-		END IF;
-		RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
-	END IF;
-	IF TG_OP = 'TRUNCATE' OR TG_ARGV[0] = 'all'
-	   OR (TG_OP <> 'INSERT' AND (to_jsonb(OLD) ->> TG_ARGV[0])::bigint < 1000)
-	   OR (TG_OP <> 'DELETE' AND (to_jsonb(NEW) ->> TG_ARGV[0])::bigint < 1000) THEN
-		RAISE EXCEPTION 'cannot % reference data in table %', lower(TG_OP), TG_TABLE_NAME
-			USING ERRCODE = 'insufficient_privilege',
-				  DETAIL = 'Rows shipped with regionpolicy are read-only'
-						   || CASE WHEN TG_ARGV[0] = 'all' THEN '.'
-								   ELSE format('; %s values below 1000 are reserved for them.', TG_ARGV[0]) END,
-				  HINT = 'Add your own rows instead; report errors in reference data upstream.';
-	END IF;
-	RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
-END
-$$;
 
 -- Privileges granted on the views replaced above, granted again.
 DO $restore$

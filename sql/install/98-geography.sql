@@ -117,14 +117,27 @@ AS $$
 DECLARE
 	first_day text;
 	last_day text;
+	why text;
 BEGIN
+	-- on its first day the name may mean nothing yet (12 in 2026): then the last day decides
 	BEGIN
 		first_day := @extschema@.province_code(name_or_code, make_date(fiscal_year, 1, 1));
 	EXCEPTION WHEN invalid_parameter_value THEN
-		first_day := NULL;
+		RETURN @extschema@.province_code(name_or_code, make_date(fiscal_year, 12, 31));
 	END;
-	last_day := @extschema@.province_code(name_or_code, make_date(fiscal_year, 12, 31));
-	IF first_day IS NOT NULL AND first_day <> last_day THEN
+	-- it meant something then; on the last day it may mean something else,
+	-- or have ended with no successor (then the first day decides); an
+	-- ambiguity on the last day stays an error
+	BEGIN
+		last_day := @extschema@.province_code(name_or_code, make_date(fiscal_year, 12, 31));
+	EXCEPTION WHEN invalid_parameter_value THEN
+		GET STACKED DIAGNOSTICS why = MESSAGE_TEXT;
+		IF why LIKE '%did not exist on%' THEN
+			RETURN first_day;
+		END IF;
+		RAISE;
+	END;
+	IF first_day <> last_day THEN
 		RAISE EXCEPTION 'province "%" is ambiguous in fiscal year %', name_or_code, fiscal_year
 			USING ERRCODE = 'invalid_parameter_value',
 				  DETAIL = format('On %s it was %s, on %s %s.', make_date(fiscal_year, 1, 1), first_day,
@@ -132,11 +145,6 @@ BEGIN
 				  HINT = 'Give the province''s code.';
 	END IF;
 	RETURN last_day;
-EXCEPTION WHEN invalid_parameter_value THEN
-	IF first_day IS NOT NULL AND SQLERRM NOT LIKE '%ambiguous%' THEN
-		RETURN first_day;
-	END IF;
-	RAISE;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.province_code_in_year(text, integer) IS

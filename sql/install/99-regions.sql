@@ -26,9 +26,10 @@ ALTER TABLE @extschema@.allocation ADD CONSTRAINT allocation_municipality_fkey
 CREATE INDEX allocation_municipality_idx ON @extschema@.allocation (municipality_code)
 	WHERE municipality_code IS NOT NULL;
 
--- Every write to allocation: the province exists and is valid on some day of
--- the fiscal year; the municipality lies in that province then; and no
--- silent duplicate (see allocation_no_duplicate in 97-analyst.sql).
+-- Every write to allocation: the province exists (with a hint when a name
+-- stands where a code belongs) and is valid on some day of the fiscal year,
+-- and the municipality lies in that province then.  The duplicate rule is
+-- allocation_no_duplicate (97-analyst.sql), which fires after this.
 CREATE FUNCTION @extschema@.allocation_check_region()
 RETURNS trigger
 LANGUAGE plpgsql
@@ -43,7 +44,13 @@ BEGIN
 	IF NEW.province_code IS NOT NULL AND (TG_OP = 'INSERT' OR NEW.province_code IS DISTINCT FROM OLD.province_code
 										   OR NEW.fiscal_year <> OLD.fiscal_year) THEN
 		SELECT * INTO p FROM @extschema@.province v WHERE v.code = NEW.province_code;
-		IF FOUND AND NOT ((p.valid_from IS NULL OR p.valid_from < year_end) AND (p.valid_to IS NULL OR p.valid_to > year_start)) THEN
+		IF NOT FOUND THEN
+			RAISE EXCEPTION 'there is no province with code "%"', NEW.province_code
+				USING ERRCODE = 'foreign_key_violation',
+					  HINT = format('province_code holds a 행정표준코드 such as 48; regionpolicy.province_code(%L) turns a name into one, and allocation_entry does it for you.',
+									NEW.province_code);
+		END IF;
+		IF NOT ((p.valid_from IS NULL OR p.valid_from < year_end) AND (p.valid_to IS NULL OR p.valid_to > year_start)) THEN
 			RAISE EXCEPTION 'province % (%) did not exist in fiscal year %', p.code, p.name_ko, NEW.fiscal_year
 				USING ERRCODE = 'check_violation',
 					  DETAIL = format('It is valid from %s%s.', coalesce(p.valid_from::text, 'before 2023'),
@@ -71,7 +78,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.allocation_check_region() IS
-'trigger: an allocation''s province is valid on some day of its fiscal year, and its municipality lies in that province then (23514)';
+'trigger: an allocation''s province exists (23503) and is valid on some day of its fiscal year, and its municipality lies in that province then (23514)';
 CREATE TRIGGER allocation_check_region BEFORE INSERT OR UPDATE OF province_code, municipality_code, fiscal_year
 	ON @extschema@.allocation FOR EACH ROW EXECUTE FUNCTION @extschema@.allocation_check_region();
 
