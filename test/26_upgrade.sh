@@ -18,7 +18,6 @@ rows() {	# every row of every table of the old version, in its columns, one per 
 		q "$1" "SELECT '$t:' || r::text FROM (SELECT $cols FROM regionpolicy.$t) r"
 	done | LC_ALL=C sort
 }
-fingerprint() { rows "$1" | md5sum | cut -c1-32; }
 # Definitions compared as the server reads them: a U&'\D589' literal (the
 # ASCII install script of 1.2.0 on) is the same string as '행'.
 unescape() { perl -CSD -pe "s/U&'((?:[^']|'')*)'/my \$b = \$1; \$b =~ s{\\\\([0-9A-F]{4})}{chr(hex(\$1))}ge; \$b =~ s{\\\\\\\\}{\\\\}g; \"'\$b'\"/ge"; }
