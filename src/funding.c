@@ -83,8 +83,9 @@ needs_conversion(const char *str, size_t len)
  * The four syllables output writes and COPY reads by the million, in EUC_KR
  * (KS X 1001) and UTF-8.  Text made of ASCII and these is transliterated
  * directly; anything else goes through PostgreSQL's conversion.  (Measured
- * on COPY of a million "(75.42598억,82.59914억)" lines into an EUC_KR
- * database: conversion through pg_server_to_any cost about 37% over UTF8.)
+ * on COPY of 3,000,000 "(108.66024억,50.61658억)" lines, the library with and
+ * without this path swapped between 7 interleaved rounds: through
+ * pg_server_to_any an EUC_KR database took 1.52× a UTF8 one, with it 1.04×.)
  */
 static const struct
 {
