@@ -25,6 +25,8 @@ endif
 
 MODULE_big  = $(EXTENSION)
 OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+# Only the fmgr entry points are exported (src/funding.h marks them).
+PG_CFLAGS   = -fvisibility=hidden
 # The current version's install script is built from sql/install/*.sql;
 # released install scripts and every upgrade script are committed as is.
 # The upgrade from the previous release is built from the parts marked

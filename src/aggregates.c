@@ -42,15 +42,56 @@ typedef struct FundingSumState
 
 #define INT64_FITS(x)	((x) >= PG_INT64_MIN && (x) <= PG_INT64_MAX)
 
+/*
+ * The state to update.  Inside its own aggregate the state belongs to the
+ * aggregate and is updated in place; NULL starts a new one in the
+ * aggregate's memory.  Called any other way (the functions are callable by
+ * anyone, on states stored in tables), the argument is never touched: the
+ * result is a copy, and NULL means an empty state.
+ */
 static FundingSumState *
-new_state(FunctionCallInfo fcinfo)
+state_to_update(FunctionCallInfo fcinfo, int argno)
 {
 	MemoryContext aggcontext;
+	FundingSumState *state;
 
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		elog(ERROR, "aggregate function called in non-aggregate context");
-	return (FundingSumState *) MemoryContextAllocZero(aggcontext,
-													  sizeof(FundingSumState));
+	if (AggCheckCallContext(fcinfo, &aggcontext))
+	{
+		if (!PG_ARGISNULL(argno))
+			return (FundingSumState *) PG_GETARG_POINTER(argno);
+		return (FundingSumState *) MemoryContextAllocZero(aggcontext,
+														  sizeof(FundingSumState));
+	}
+	state = (FundingSumState *) palloc0(sizeof(FundingSumState));
+	if (!PG_ARGISNULL(argno))
+		memcpy(state, PG_GETARG_POINTER(argno), sizeof(FundingSumState));
+	return state;
+}
+
+pg_noreturn static void
+state_out_of_range(const char *what)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("funding sum state out of range"),
+			 errdetail("The %s would leave the range of the state (128-bit sums, a 64-bit count).", what)));
+}
+
+/* state += sign * (national, local, count), every step checked. */
+static void
+state_add(FundingSumState *state, int128 national, int128 local, int64 count)
+{
+	if (__builtin_add_overflow(state->national, national, &state->national))
+		state_out_of_range("national sum");
+	if (__builtin_add_overflow(state->local, local, &state->local))
+		state_out_of_range("local sum");
+	if (pg_add_s64_overflow(state->count, count, &state->count))
+		state_out_of_range("count");
+	if (state->count < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot take a value out of an empty funding sum"),
+				 errdetail("The state counts no value, so there is nothing to take back.")));
 }
 
 /* sfunc and msfunc of sum and avg */
@@ -58,16 +99,13 @@ PG_FUNCTION_INFO_V1(funding_sum_accum);
 Datum
 funding_sum_accum(PG_FUNCTION_ARGS)
 {
-	FundingSumState *state = PG_ARGISNULL(0) ? new_state(fcinfo) :
-		(FundingSumState *) PG_GETARG_POINTER(0);
+	FundingSumState *state = state_to_update(fcinfo, 0);
 
 	if (!PG_ARGISNULL(1))
 	{
 		Funding    *f = PG_GETARG_FUNDING_P(1);
 
-		state->national += f->national;
-		state->local += f->local;
-		state->count++;
+		state_add(state, f->national, f->local, 1);
 	}
 	PG_RETURN_POINTER(state);
 }
@@ -77,16 +115,13 @@ PG_FUNCTION_INFO_V1(funding_sum_inverse);
 Datum
 funding_sum_inverse(PG_FUNCTION_ARGS)
 {
-	FundingSumState *state = PG_ARGISNULL(0) ? new_state(fcinfo) :
-		(FundingSumState *) PG_GETARG_POINTER(0);
+	FundingSumState *state = state_to_update(fcinfo, 0);
 
 	if (!PG_ARGISNULL(1))
 	{
 		Funding    *f = PG_GETARG_FUNDING_P(1);
 
-		state->national -= f->national;
-		state->local -= f->local;
-		state->count--;
+		state_add(state, -(int128) f->national, -(int128) f->local, -1);
 	}
 	PG_RETURN_POINTER(state);
 }
@@ -95,25 +130,19 @@ PG_FUNCTION_INFO_V1(funding_sum_combine);
 Datum
 funding_sum_combine(PG_FUNCTION_ARGS)
 {
-	FundingSumState *a = PG_ARGISNULL(0) ? NULL : (FundingSumState *) PG_GETARG_POINTER(0);
-	FundingSumState *b = PG_ARGISNULL(1) ? NULL : (FundingSumState *) PG_GETARG_POINTER(1);
+	FundingSumState *a;
+	FundingSumState *b;
 
-	if (b == NULL)
+	if (PG_ARGISNULL(1))
 	{
-		if (a == NULL)
+		if (PG_ARGISNULL(0))
 			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
+		PG_RETURN_POINTER(state_to_update(fcinfo, 0));
 	}
-	if (a == NULL)
-	{
-		/* The result must live in our aggregate context, not b's. */
-		a = new_state(fcinfo);
-		*a = *b;
-		PG_RETURN_POINTER(a);
-	}
-	a->national += b->national;
-	a->local += b->local;
-	a->count += b->count;
+	b = (FundingSumState *) PG_GETARG_POINTER(1);
+	/* a NULL first state: a new one, in our aggregate context, not b's */
+	a = state_to_update(fcinfo, 0);
+	state_add(a, b->national, b->local, b->count);
 	PG_RETURN_POINTER(a);
 }
 

@@ -34,7 +34,7 @@ static const struct config_enum_entry display_unit_options[] = {
 	{NULL, 0, false}
 };
 
-void		_PG_init(void);
+PGDLLEXPORT void _PG_init(void);
 
 void
 _PG_init(void)

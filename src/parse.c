@@ -578,7 +578,6 @@ keyed_parts(Scanner *s, Keyed *k)
 		 (k->nlevels > 0 && k->levels_unitless));
 	if (inherit)
 	{
-		bool		ok = true;
 
 		if (!parts->values.given[FUNDING_NATIONAL] || (!k->local_key && k->nlevels == 0))
 		{
@@ -589,22 +588,23 @@ keyed_parts(Scanner *s, Keyed *k)
 					 "Amounts with no unit take the total's unit only when national and local are both given and add up to the total; otherwise write their units.");
 			return false;
 		}
-		if (parts->values.given[FUNDING_NATIONAL] && !parts->has_unit[FUNDING_NATIONAL])
-			ok &= inherit_unit(&parts->values.value[FUNDING_NATIONAL], k->total_last_exp);
-		if (k->local_key && !k->local_key_has_unit)
-			ok &= inherit_unit(&k->local_key_value, k->total_last_exp);
+		/* a part that leaves int64 in the total's unit is named itself */
+		if (parts->values.given[FUNDING_NATIONAL] && !parts->has_unit[FUNDING_NATIONAL] &&
+			!inherit_unit(&parts->values.value[FUNDING_NATIONAL], k->total_last_exp))
+			parts->overflow[FUNDING_NATIONAL] = true;
+		if (k->local_key && !k->local_key_has_unit &&
+			!inherit_unit(&k->local_key_value, k->total_last_exp))
+			k->local_overflow = true;
 		if (k->nlevels > 0 && k->levels_unitless)
 		{
 			levels_sum = 0;
 			for (int i = 0; i < k->nlevels; i++)
 			{
-				ok &= inherit_unit(&k->levels[i], k->total_last_exp);
-				if (__builtin_add_overflow(levels_sum, k->levels[i], &levels_sum))
+				if (!inherit_unit(&k->levels[i], k->total_last_exp) ||
+					__builtin_add_overflow(levels_sum, k->levels[i], &levels_sum))
 					levels_overflow = true;
 			}
 		}
-		if (!ok)
-			parts->overflow[FUNDING_NATIONAL] = true;
 	}
 
 	if (k->local_key)

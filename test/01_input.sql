@@ -110,7 +110,7 @@ INSERT INTO rejected VALUES
 	('total 9223372036854775807, local -1', '22003'),
 	('(0,0,9223372036854775808)', '22003');
 
-SELECT plan((SELECT count(*)::int FROM accepted) + (SELECT count(*)::int FROM rejected) + 13);
+SELECT plan((SELECT count(*)::int FROM accepted) + (SELECT count(*)::int FROM rejected) + 16);
 
 SELECT is(f, funding(a.national, a.local), format('reads %s', a.input))
 FROM accepted AS a, LATERAL (SELECT a.input::funding AS f) AS x;
@@ -130,6 +130,27 @@ SELECT throws_ok('SELECT ''(1억,2억,4억)''::regionpolicy.funding', '22P02',
 SELECT throws_ok('SELECT ''(9223372036854775808,0)''::regionpolicy.funding', '22003',
 				 'value "(9223372036854775808,0)" is out of range for type funding',
 				 'the range message quotes the input');
+
+-- A range error names the part that is out of range, not another one.
+CREATE FUNCTION pg_temp.error_detail(input text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	d text;
+BEGIN
+	PERFORM input::regionpolicy.funding;
+	RETURN NULL;
+EXCEPTION WHEN numeric_value_out_of_range THEN
+	GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
+	RETURN d;
+END
+$$;
+SELECT is(pg_temp.error_detail('총 1억(국비 5000만원, 지방비 99999999999)'),
+		  'The local amount "99999999999" is outside the range of a 64-bit count of won.',
+		  'a unitless local part out of range in the total''s unit is named as local');
+SELECT is(pg_temp.error_detail('총 1억(국비 99999999999, 지방비 5000)'),
+		  'The national amount "99999999999" is outside the range of a 64-bit count of won.',
+		  'a unitless national part out of range is named as national');
+SELECT matches(pg_temp.error_detail('총 1억(국비 5000, 도비 99999999999, 시비 1)'),
+		  '^The local amount ', 'a local government''s share out of range is named as local');
 
 -- An attacker's inputs: long, deep, strange.  Never a crash, never a wrong value.
 SELECT throws_ok(format('SELECT %L::regionpolicy.funding', '(' || repeat('9', 1000000) || ',0)'),
