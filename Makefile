@@ -32,13 +32,16 @@ PG_CFLAGS   = -fvisibility=hidden
 # The upgrade from the previous release is built from the parts marked
 # "-- since <this version>": each works both in a fresh install and on top
 # of the previous release.
-PREVIOUS    = 1.1.0
+PREVIOUS    = 1.2.0
 UPGRADE_PARTS = $(shell grep -l '^-- since $(EXTVERSION)$$' $(sort $(wildcard sql/install/*.sql)))
 DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql sql/$(EXTENSION)--$(PREVIOUS)--$(EXTVERSION).sql
 DATA        = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*.sql))
 REGRESS     = $(patsubst sql/%.sql,%,$(filter-out sql/$(EXTENSION)--%,$(sort $(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --dbname=regionpolicy_regress
-EXTRA_CLEAN = results/ regression.diffs regression.out fuzz/build/
+# Concurrency: isolation specs (test/isolation/specs), run by installcheck too.
+ISOLATION   = $(patsubst test/isolation/specs/%.spec,%,$(sort $(wildcard test/isolation/specs/*.spec)))
+ISOLATION_OPTS = --inputdir=test/isolation --dbname=regionpolicy_isolation --load-extension=regionpolicy
+EXTRA_CLEAN = results/ regression.diffs regression.out fuzz/build/ output_iso/
 
 # Without the server headers (a fresh machine) only deps/test/demo work;
 # they install the headers and re-enter make.

@@ -4,12 +4,12 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy;
 SET LOCAL search_path = regionpolicy, public;
-SELECT plan(80);
+SELECT plan(81);
 
 SELECT tables_are('regionpolicy', ARRAY['province', 'province_alias', 'superregion', 'superregion_member', 'program',
 	'program_target', 'allocation', 'cluster', 'evaluation_agency', 'committee_figure', 'cluster_diagnosis',
 	'cluster_evaluation', 'stage2_criteria', 'grade_scale', 'stage_weight', 'province_steward', 'municipality', 'municipality_designation'], 'the schema''s tables');
-SELECT columns_are('regionpolicy', 'province', ARRAY['code', 'kostat_code', 'iso_code', 'name_ko', 'short_ko', 'name_en', 'capital_area', 'note', 'sort_order', 'valid_from', 'valid_to', 'successor_code', 'provisional'], 'province columns');
+SELECT columns_are('regionpolicy', 'province', ARRAY['code', 'kostat_code', 'iso_code', 'name_ko', 'short_ko', 'name_en', 'capital_area', 'note', 'sort_order', 'valid_from', 'valid_to', 'successor_code', 'provisional', 'shipped'], 'province columns');
 SELECT columns_are('regionpolicy', 'allocation', ARRAY['id', 'program_id', 'province_code', 'fiscal_year', 'amount', 'phase', 'note', 'reference', 'municipality_code'], 'allocation columns');
 SELECT col_type_is('regionpolicy', 'allocation', 'amount', 'regionpolicy', 'funding', 'allocation.amount is funding');
 SELECT col_default_is('regionpolicy', 'allocation', 'phase', 'planned', 'phase defaults to planned');
@@ -60,7 +60,8 @@ INSERT INTO constraint_cases VALUES
 	($$TRUNCATE regionpolicy.evaluation_agency$$, '42501', 'truncating the agencies'),
 	($$UPDATE regionpolicy.grade_scale SET coefficient = 2 WHERE valid_from = 0 AND grade = 'S'$$, '42501', 'changing the shipped grade scale'),
 	($$INSERT INTO regionpolicy.program_target VALUES (1, 'jobs', 1, 'persons')$$, '42501', 'adding a target to a reference programme'),
-	($$INSERT INTO regionpolicy.cluster (id, province_code, name_ko, designated_year) VALUES (15, '11', 'x', 2023)$$, '42501', 'adding a cluster');
+	($$UPDATE regionpolicy.cluster SET name_ko = 'x' WHERE id = 1$$, '42501', 'renaming a shipped cluster'),
+	($$INSERT INTO regionpolicy.cluster (id, province_code, name_ko, designated_year, shipped) VALUES (15, '44', 'x', 2023, true)$$, '42501', 'marking a row of one''s own as shipped');
 
 SET CONSTRAINTS ALL IMMEDIATE;
 SELECT throws_ok(sql, code, NULL, format('refuses %s with %s', what, code)) FROM constraint_cases;
@@ -123,8 +124,9 @@ SELECT is((SELECT count(*) FROM (SELECT * FROM province p WHERE province_valid_o
 		   WHERE province_code(name_ko, '2023-03-01') = code AND province_code(short_ko, '2023-03-01') = code
 		   AND province_code(name_en, '2023-03-01') = code AND province_code(iso_code, '2023-03-01') = code AND province_code(code, '2023-03-01') = code), 17::bigint,
 		  'every province of 2023 resolves from each of its names and codes');
-SELECT is((SELECT count(*) FROM province_alias WHERE province_code(alias, '2023-03-01') = province_alias.province_code),
-		  (SELECT count(*) FROM province_alias), 'every alias resolves to its province');
+SELECT is((SELECT count(*) FROM province_alias a JOIN province p ON p.code = a.province_code
+		   WHERE province_code(a.alias, coalesce(p.valid_from, '2023-03-01')) = a.province_code),
+		  (SELECT count(*) FROM province_alias), 'every alias resolves to its province, from the day it exists');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -25,20 +25,22 @@ SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE proleak
 				'funding_le', 'funding_lt', 'funding_ne'],
 		  'LEAKPROOF exactly on comparison and hashing, which cannot fail');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provolatile = 'v'),
-		  ARRAY['allocate_differential_funding', 'allocation_check_region', 'allocation_entry_insert', 'allocation_no_duplicate', 'grade_scale_check',
-				'program_no_cycle', 'reference_guard', 'stage_weight_check', 'steward_guard'],
-		  'VOLATILE only for the writer and the trigger functions');
+		  ARRAY['allocate_differential_funding', 'allocate_differential_funding', 'allocation_check_region', 'allocation_entry_insert',
+				'allocation_entry_tally', 'allocation_load_begin', 'allocation_load_count', 'allocation_load_end', 'allocation_load_summary',
+				'grade_scale_check', 'program_no_cycle', 'reference_guard', 'stage_weight_check', 'steward_guard'],
+		  'VOLATILE only for the writers, the triggers and the load tally');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provolatile = 's' AND lanname = 'c'),
 		  ARRAY['funding_out'], 'among C functions only the output function is STABLE (it reads regionpolicy.display_unit)');
 -- Reviewed one by one: each computes from its arguments and IMMUTABLE C
 -- functions only, and reads no table.
 SELECT is((SELECT array_agg(DISTINCT proname::text ORDER BY proname::text) FROM f WHERE provolatile = 'i' AND lanname NOT IN ('c', 'internal')),
-		  ARRAY['funding', 'funding_text', 'plain_number', 'province_valid_on', 'slip_text'],
+		  ARRAY['funding', 'funding_text', 'plain_number', 'province_valid_on', 'reference_trim', 'slip_text'],
 		  'the SQL and PL/pgSQL functions that claim IMMUTABLE are exactly those that read no table');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE proparallel <> 's'),
-		  ARRAY['allocate_differential_funding', 'allocation_check_region', 'allocation_entry_insert', 'allocation_no_duplicate', 'grade_scale_check',
-				'program_no_cycle', 'reference_guard', 'stage_weight_check', 'steward_guard'],
-		  'everything but the writer and the triggers is PARALLEL SAFE');
+		  ARRAY['allocate_differential_funding', 'allocate_differential_funding', 'allocation_check_region', 'allocation_entry_insert',
+				'allocation_entry_tally', 'allocation_load_begin', 'allocation_load_count', 'allocation_load_end', 'allocation_load_summary',
+				'grade_scale_check', 'program_no_cycle', 'reference_guard', 'stage_weight_check', 'steward_guard'],
+		  'everything but the writers, the triggers and the load tally is PARALLEL SAFE');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f
 		   WHERE lanname = 'c' AND prokind = 'f' AND NOT proisstrict),
 		  ARRAY['funding_avg_final', 'funding_sum_accum', 'funding_sum_combine', 'funding_sum_final', 'funding_sum_inverse'],

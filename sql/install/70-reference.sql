@@ -213,32 +213,4 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.program_target', 'WHERE 
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.allocation', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.allocation_id_seq', '');
 
--- province_code(text): any name or code of a province, to the current code.
-CREATE FUNCTION @extschema@.province_code(name_or_code text)
-RETURNS text
-LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	wanted text := btrim(name_or_code);
-	result text;
-BEGIN
-	SELECT p.code INTO result
-	FROM @extschema@.province p
-	WHERE p.code = wanted OR p.iso_code = upper(wanted) OR p.name_ko = wanted
-	   OR p.short_ko = wanted OR lower(p.name_en) = lower(wanted);
-	IF result IS NULL THEN
-		SELECT a.province_code INTO result
-		FROM @extschema@.province_alias a
-		WHERE lower(a.alias) = lower(wanted);
-	END IF;
-	IF result IS NULL THEN
-		RAISE EXCEPTION 'unknown province: "%"', name_or_code
-			USING ERRCODE = 'invalid_parameter_value',
-				  HINT = 'Give a Korean, short or English name (current or former), a 행정표준코드 (current or former) or an ISO 3166-2 code such as KR-26.';
-	END IF;
-	RETURN result;
-END
-$$;
-COMMENT ON FUNCTION @extschema@.province_code(text) IS
-'the current 행정표준코드 of a province given any of its names or codes, current or former (42 → 51, 전라북도 → 52, KR-26 → 26); KOSTAT codes are not accepted, since they collide with 행정표준코드';
+-- province_code(text, as_of): 991-merger.sql.

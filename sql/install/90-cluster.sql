@@ -211,31 +211,7 @@ COMMENT ON FUNCTION @extschema@.cluster_grade(numeric, integer) IS
 
 -- Stages ------------------------------------------------------------------
 
-CREATE VIEW @extschema@.cluster_stages AS
-SELECT c.id AS cluster_id,
-	   c.province_code,
-	   p.short_ko AS province,
-	   d.fiscal_year,
-	   d.requested_stage,
-	   d.self_score,
-	   d.has_rnd_body,
-	   d.workforce_program,
-	   (CASE WHEN d.requested_stage = 2 AND r.refusal IS NULL THEN 2 ELSE 1 END)::smallint AS stage,
-	   r.refusal
-FROM @extschema@.cluster c
-	 JOIN @extschema@.province p ON p.code = c.province_code
-	 JOIN @extschema@.cluster_diagnosis d ON d.cluster_id = c.id
-	 JOIN @extschema@.cluster_policy k ON k.fiscal_year = d.fiscal_year
-	 CROSS JOIN LATERAL (
-		SELECT CASE WHEN d.requested_stage = 2 THEN
-					nullif(concat_ws('; ',
-						CASE WHEN d.self_score < k.min_self_score
-							 THEN format('self-diagnosis score %s is below %s', d.self_score, k.min_self_score) END,
-						CASE WHEN k.rnd_body_required AND NOT d.has_rnd_body
-							 THEN 'no body to plan, evaluate and manage R&D' END), '')
-			   END AS refusal) AS r;
-COMMENT ON VIEW @extschema@.cluster_stages IS
-'each diagnosed cluster and year: the stage it asked for, the stage it gets (2 only when asked for and the criteria are met), and why a stage-2 request was refused';
+-- The view cluster_stages: 991-merger.sql.
 
 CREATE FUNCTION @extschema@.cluster_stage(cluster_id integer, fiscal_year integer)
 RETURNS smallint
@@ -259,57 +235,10 @@ $$;
 COMMENT ON FUNCTION @extschema@.cluster_stage(integer, integer) IS
 '1 or 2: stage 2 only when the region asked for it in its diagnosis for that year and meets the stage-2 criteria in force; 1 without a diagnosis';
 
-CREATE VIEW @extschema@.cluster_compliance AS
-SELECT c.id AS cluster_id,
-	   c.province_code,
-	   p.short_ko AS province,
-	   d.fiscal_year,
-	   'no workforce-training programme, which every stage must run'::text AS problem
-FROM @extschema@.cluster_diagnosis d
-	 JOIN @extschema@.cluster c ON c.id = d.cluster_id
-	 JOIN @extschema@.province p ON p.code = c.province_code
-WHERE NOT d.workforce_program;
-COMMENT ON VIEW @extschema@.cluster_compliance IS
-'clusters whose diagnosis lacks the workforce-training programme that is mandatory at every stage';
+-- The view cluster_compliance: 991-merger.sql.
 
 -- Differential funding -----------------------------------------------------
 
 -- differential_funding(): 97-analyst.sql (compliance columns since 1.2.0).
 
-CREATE FUNCTION @extschema@.allocate_differential_funding(
-	program_id integer, fiscal_year integer, pool bigint, unit bigint DEFAULT 1,
-	phase text DEFAULT 'planned', replace boolean DEFAULT false)
-RETURNS SETOF @extschema@.allocation
-LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	IF EXISTS (SELECT 1 FROM @extschema@.allocation a
-			   WHERE a.program_id = allocate_differential_funding.program_id
-				 AND a.fiscal_year = allocate_differential_funding.fiscal_year
-				 AND a.phase = allocate_differential_funding.phase) THEN
-		IF NOT replace THEN
-			RAISE EXCEPTION 'program % already has % allocations for fiscal year %',
-				allocate_differential_funding.program_id, allocate_differential_funding.phase,
-				allocate_differential_funding.fiscal_year
-				USING ERRCODE = 'unique_violation',
-					  HINT = 'Pass replace => true to replace them.';
-		END IF;
-		DELETE FROM @extschema@.allocation a
-		WHERE a.program_id = allocate_differential_funding.program_id
-		  AND a.fiscal_year = allocate_differential_funding.fiscal_year
-		  AND a.phase = allocate_differential_funding.phase;
-	END IF;
-	RETURN QUERY
-	INSERT INTO @extschema@.allocation (program_id, province_code, fiscal_year, amount, phase, note)
-	SELECT allocate_differential_funding.program_id, d.province_code, allocate_differential_funding.fiscal_year,
-		   @extschema@.funding(d.national, 0), allocate_differential_funding.phase,
-		   format('differential funding: stage %s, grade %s', d.stage, d.grade)
-	FROM @extschema@.differential_funding(allocate_differential_funding.fiscal_year,
-										  allocate_differential_funding.pool,
-										  allocate_differential_funding.unit) AS d
-	RETURNING *;
-END
-$$;
-COMMENT ON FUNCTION @extschema@.allocate_differential_funding(integer, integer, bigint, bigint, text, boolean) IS
-'writes differential_funding() as national allocations of a programme, one per cluster province, in one statement; refuses to add to existing allocations of that programme, year and phase unless replace is true';
+-- allocate_differential_funding(): 991-merger.sql.

@@ -102,28 +102,7 @@ $$;
 COMMENT ON FUNCTION @extschema@.province_as_of(date) IS
 'each province code with the code of the province it belonged to on as_of (itself, or its successor after a merger)';
 
-CREATE FUNCTION @extschema@.region_totals_as_of(as_of date)
-RETURNS TABLE (fiscal_year integer, province_code text, name_ko text, short_ko text, sort_order smallint,
-			   phase text, "national" bigint, local bigint, total bigint,
-			   national_eok numeric, local_eok numeric, total_eok numeric, amount @extschema@.funding)
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-	SELECT a.fiscal_year, a.province_code, p.name_ko, p.short_ko, p.sort_order, a.phase,
-		   @extschema@.national(a.amount), @extschema@.local(a.amount), @extschema@.total(a.amount),
-		   @extschema@.in_unit(@extschema@.national(a.amount), '억'),
-		   @extschema@.in_unit(@extschema@.local(a.amount), '억'),
-		   @extschema@.in_unit(@extschema@.total(a.amount), '억'),
-		   a.amount
-	FROM (SELECT x.fiscal_year, m.as_of_code AS province_code, x.phase, @extschema@.sum(x.amount) AS amount
-		  FROM @extschema@.allocation x
-			   LEFT JOIN @extschema@.province_as_of(region_totals_as_of.as_of) m ON m.code = x.province_code
-		  GROUP BY x.fiscal_year, m.as_of_code, x.phase) a
-		 LEFT JOIN @extschema@.province p ON p.code = a.province_code
-	ORDER BY a.fiscal_year, p.sort_order NULLS LAST, a.province_code, a.phase
-$$;
-COMMENT ON FUNCTION @extschema@.region_totals_as_of(date) IS
-'region_totals with every year''s allocations rolled up to the provinces valid on as_of (광주 and 전남 of 2023 counted as 전남광주통합특별시 after 2026-07-01): a series across a merger compares like with like, and no won is counted twice or lost';
+-- region_totals_as_of(date): 991-merger.sql.
 
 CREATE VIEW @extschema@.municipality_totals AS
 SELECT a.fiscal_year,
