@@ -131,3 +131,28 @@ FROM differential_funding(2023, '929억') d JOIN province p ON p.code = d.provin
 ORDER BY d.cluster_id;
 SELECT format_amount(sum("national")::bigint, '억') AS "sum (the pool, exactly)" FROM differential_funding(2023, '929억');
 ROLLBACK;
+
+\echo
+\echo '== 11. Across the 광주 + 전남 merger (2026-07-01; code 12 PROVISIONAL; ILLUSTRATIVE amounts and scores) =='
+BEGIN;
+INSERT INTO program (ministry, fiscal_year, name_ko) VALUES
+	('MOTIE', 2026, '지역혁신협력지구'), ('MOTIE', 2027, '지역혁신협력지구'), ('MOTIE', 2027, '지역혁신협력지구 차등지원');
+\echo 'FY2026: codes load as themselves; a name needs the line''s date (as_of):'
+INSERT INTO allocation_entry (program, province, fiscal_year, amount, reference, as_of) VALUES
+	('지역혁신협력지구', '29', 2026, '국비 61억원, 시비 26억원', 'C-29', NULL),
+	('지역혁신협력지구', '46', 2026, '국비 66억원, 도비 28억원', 'C-46', NULL),
+	('지역혁신협력지구', '광주', 2026, '국비 1억원', 'C-29-추경', '2026-03-02');
+\echo 'FY2027: the merged province by its short name, a line that names its 시·군·구:'
+INSERT INTO allocation_entry (program, province, municipality, fiscal_year, amount, reference) VALUES
+	('지역혁신협력지구', '전남광주', NULL, 2027, '국비 127억원, 지방비 54억원', 'C-12'),
+	('지역혁신협력지구', '광주특별시', '신안군', 2027, '국비 5억원', 'C-12-신안');
+\echo 'FY2027 differential funding: both clusters now belong to 12, and the split is recorded:'
+INSERT INTO cluster_evaluation (cluster_id, fiscal_year, score) SELECT id, 2027, 55 + (id * 11) % 43 FROM cluster;
+SELECT a.reference, a.province_code, format_amount(national_won(a.amount), '억') AS "national"
+FROM allocate_differential_funding(
+	(SELECT id FROM program WHERE fiscal_year = 2027 AND name_ko = '지역혁신협력지구 차등지원'), 2027, '929억') a
+WHERE a.province_code IN ('12', '29', '46') ORDER BY a.reference;
+\echo 'The same lines on the 2023 map (merged_after: a line of the merged province, never split by a guess):'
+SELECT fiscal_year, province_code, short_ko, total_eok, merged_after FROM region_totals_as_of('2023-01-01')
+WHERE fiscal_year >= 2026 AND province_code IN ('12', '29', '46') ORDER BY fiscal_year, province_code;
+ROLLBACK;
