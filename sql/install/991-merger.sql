@@ -8,22 +8,32 @@
 
 -- Which provinces a name or code means on a day ---------------------------------
 
--- Every province the text names (its code, ISO code, names, aliases),
--- followed through successors while it had ended by as_of, kept if valid on
--- as_of.  Empty when none; never raises.
+-- The provinces a text names, whatever their dates: its code, ISO code,
+-- Korean, short or English name, or an alias (a former name or code).
+CREATE FUNCTION @extschema@.province_named(name_or_code text)
+RETURNS text[]
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT coalesce(array_agg(DISTINCT n.code ORDER BY n.code), '{}')
+	FROM (SELECT v.code FROM @extschema@.province v
+		  WHERE v.code = btrim(name_or_code) OR v.iso_code = upper(btrim(name_or_code)) OR v.name_ko = btrim(name_or_code)
+			 OR v.short_ko = btrim(name_or_code) OR lower(v.name_en) = lower(btrim(name_or_code))
+		  UNION
+		  SELECT a.province_code FROM @extschema@.province_alias a WHERE lower(a.alias) = lower(btrim(name_or_code))) n
+$$;
+COMMENT ON FUNCTION @extschema@.province_named(text) IS
+'the codes of every province a text names by its code, ISO code, a name or an alias, on any date; empty when none';
+
+-- Those provinces followed through successors while they had ended by
+-- as_of, kept if valid on as_of.  Empty when none; never raises.
 CREATE FUNCTION @extschema@.province_candidates(name_or_code text, as_of date)
 RETURNS text[]
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
-	WITH RECURSIVE named(code) AS (
-		SELECT v.code FROM @extschema@.province v
-		WHERE v.code = btrim(name_or_code) OR v.iso_code = upper(btrim(name_or_code)) OR v.name_ko = btrim(name_or_code)
-		   OR v.short_ko = btrim(name_or_code) OR lower(v.name_en) = lower(btrim(name_or_code))
-		UNION
-		SELECT a.province_code FROM @extschema@.province_alias a WHERE lower(a.alias) = lower(btrim(name_or_code))
-	), chain(code, depth) AS (
-		SELECT code, 0 FROM named
+	WITH RECURSIVE chain(code, depth) AS (
+		SELECT n.code, 0 FROM unnest(@extschema@.province_named(name_or_code)) AS n(code)
 		UNION ALL
 		SELECT p.successor_code, c.depth + 1
 		FROM chain c JOIN @extschema@.province p ON p.code = c.code
@@ -45,6 +55,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	found text[] := @extschema@.province_candidates(name_or_code, as_of);
+	named text[] := @extschema@.province_named(name_or_code);
 	suffix text := coalesce(' (' || context || ')', '');
 BEGIN
 	IF cardinality(found) > 1 THEN
@@ -52,12 +63,7 @@ BEGIN
 			USING ERRCODE = 'invalid_parameter_value',
 				  DETAIL = format('It names %s.', array_to_string(found, ' and ')),
 				  HINT = 'Give the province''s code.';
-	ELSIF NOT EXISTS (SELECT 1 FROM @extschema@.province v
-					  WHERE v.code = btrim(name_or_code) OR v.iso_code = upper(btrim(name_or_code))
-						 OR v.name_ko = btrim(name_or_code) OR v.short_ko = btrim(name_or_code)
-						 OR lower(v.name_en) = lower(btrim(name_or_code))
-					  UNION ALL
-					  SELECT 1 FROM @extschema@.province_alias a WHERE lower(a.alias) = lower(btrim(name_or_code))) THEN
+	ELSIF cardinality(named) = 0 THEN
 		RAISE EXCEPTION 'unknown province: "%"%', name_or_code, suffix
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'Give a Korean, short or English name (current or former), a 행정표준코드 (current or former) or an ISO 3166-2 code such as KR-26.';
@@ -67,12 +73,7 @@ BEGIN
 				  DETAIL = (SELECT string_agg(format('%s (%s) is valid from %s%s', v.code, v.name_ko,
 													 coalesce(v.valid_from::text, 'before 2023'),
 													 coalesce(' until ' || (v.valid_to - 1)::text, '')), '; ' ORDER BY v.code)
-							FROM @extschema@.province v
-							WHERE v.code = btrim(name_or_code) OR v.iso_code = upper(btrim(name_or_code))
-							   OR v.name_ko = btrim(name_or_code) OR v.short_ko = btrim(name_or_code)
-							   OR lower(v.name_en) = lower(btrim(name_or_code))
-							   OR v.code IN (SELECT a.province_code FROM @extschema@.province_alias a
-											 WHERE lower(a.alias) = lower(btrim(name_or_code)))) || '.',
+							FROM @extschema@.province v WHERE v.code = ANY (named)) || '.',
 				  HINT = 'Give a date on which it existed, or the province of that time.';
 	END IF;
 	RETURN found[1];
@@ -168,51 +169,7 @@ ALTER TABLE @extschema@.province_alias ADD CONSTRAINT province_alias_kind_known
 -- administrator adds (a new cluster, a province) are theirs to change, and
 -- pg_dump keeps them.  reference_guard('shipped') refuses writes to shipped
 -- rows and refuses to mark a row as shipped.
-CREATE OR REPLACE FUNCTION @extschema@.reference_guard()
-RETURNS trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	-- TG_ARGV[0]: 'all' (every row is reference data), 'shipped' (rows with
-	-- shipped = true are), 'valid_from' (a policy table whose shipped
-	-- default is valid_from 0), or the name of an integer key column below
-	-- 1000 for reference rows.
-	IF TG_ARGV[0] = 'valid_from' AND TG_OP <> 'TRUNCATE' THEN
-		IF (TG_OP <> 'INSERT' AND (to_jsonb(OLD) ->> 'valid_from')::integer = 0)
-		   OR (TG_OP <> 'DELETE' AND (to_jsonb(NEW) ->> 'valid_from')::integer = 0) THEN
-			RAISE EXCEPTION 'cannot % the shipped default policy in table %', lower(TG_OP), TG_TABLE_NAME
-				USING ERRCODE = 'insufficient_privilege',
-					  DETAIL = 'The rows with valid_from 0 are the illustrative defaults shipped with regionpolicy; they are read-only.',
-					  HINT = 'To set the policy from a fiscal year on, insert rows with valid_from = that year (for example 2024); they apply from that year until a later year''s rows.';
-		END IF;
-		RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
-	END IF;
-	IF TG_ARGV[0] = 'shipped' AND TG_OP <> 'TRUNCATE' THEN
-		IF (TG_OP <> 'INSERT' AND (to_jsonb(OLD) ->> 'shipped')::boolean)
-		   OR (TG_OP <> 'DELETE' AND (to_jsonb(NEW) ->> 'shipped')::boolean) THEN
-			RAISE EXCEPTION 'cannot % reference data in table %', lower(TG_OP), TG_TABLE_NAME
-				USING ERRCODE = 'insufficient_privilege',
-					  DETAIL = 'Rows shipped with regionpolicy (shipped = true) are read-only, and no other row can be marked shipped.',
-					  HINT = 'Add your own rows instead (they are yours to change, and pg_dump keeps them); report errors in reference data upstream.';
-		END IF;
-		RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
-	END IF;
-	IF TG_OP = 'TRUNCATE' OR TG_ARGV[0] = 'all'
-	   OR (TG_OP <> 'INSERT' AND (to_jsonb(OLD) ->> TG_ARGV[0])::bigint < 1000)
-	   OR (TG_OP <> 'DELETE' AND (to_jsonb(NEW) ->> TG_ARGV[0])::bigint < 1000) THEN
-		RAISE EXCEPTION 'cannot % reference data in table %', lower(TG_OP), TG_TABLE_NAME
-			USING ERRCODE = 'insufficient_privilege',
-				  DETAIL = 'Rows shipped with regionpolicy are read-only'
-						   || CASE WHEN TG_ARGV[0] = 'all' THEN '.'
-								   ELSE format('; %s values below 1000 are reserved for them.', TG_ARGV[0]) END,
-				  HINT = 'Add your own rows instead; report errors in reference data upstream.';
-	END IF;
-	RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
-END
-$$;
-COMMENT ON FUNCTION @extschema@.reference_guard() IS
-'trigger: refuses writes to reference rows shipped with the extension (SQLSTATE 42501)';
+-- (reference_guard('shipped'): 05-reference-guard.sql)
 
 -- (the municipalities' deferred successor keys are checked first, so that
 -- their table can be altered)
@@ -364,6 +321,21 @@ $$;
 COMMENT ON FUNCTION @extschema@.differential_funding(integer, bigint, bigint) IS
 'the national pool split over all clusters by weight = stage weight × grade coefficient (× the non-compliance coefficient for a cluster missing a mandatory programme), by largest remainder in multiples of unit; the rows add up to the pool exactly; a cluster without an evaluation is an error naming it (P0002)';
 
+-- A unit written as text, in won: '억', '천원', '10억', or won, man, eok, jo
+-- in any case.  The pool forms of differential_funding and
+-- allocate_differential_funding share it.
+CREATE FUNCTION @extschema@.unit_won(unit text)
+RETURNS bigint
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT @extschema@.parse_amount(CASE lower(unit)
+		WHEN 'won' THEN '원' WHEN 'man' THEN '만' WHEN 'eok' THEN '억' WHEN 'jo' THEN '조'
+		ELSE unit END)
+$$;
+COMMENT ON FUNCTION @extschema@.unit_won(text) IS
+'a unit written as text (억, 천원, 10억, or won/man/eok/jo in any case) in won';
+
 CREATE OR REPLACE FUNCTION @extschema@.differential_funding(fiscal_year integer, pool text, unit text DEFAULT '억')
 RETURNS TABLE (cluster_id integer, province_code text, stage smallint, score numeric,
 			   grade text, coefficient numeric, weight numeric, "national" bigint,
@@ -373,9 +345,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 	SELECT * FROM @extschema@.differential_funding(differential_funding.fiscal_year,
 		@extschema@.parse_amount(differential_funding.pool),
-		@extschema@.parse_amount(CASE lower(differential_funding.unit)
-			WHEN 'won' THEN '원' WHEN 'man' THEN '만' WHEN 'eok' THEN '억' WHEN 'jo' THEN '조'
-			ELSE differential_funding.unit END))
+		@extschema@.unit_won(differential_funding.unit))
 $$;
 COMMENT ON FUNCTION @extschema@.differential_funding(integer, text, text) IS
 'differential_funding with the pool written as an amount (''929억'') and shares in multiples of a unit written as one (default 억)';
@@ -436,9 +406,7 @@ AS $$
 	SELECT * FROM @extschema@.allocate_differential_funding(allocate_differential_funding.program_id,
 		allocate_differential_funding.fiscal_year,
 		@extschema@.parse_amount(allocate_differential_funding.pool),
-		@extschema@.parse_amount(CASE lower(allocate_differential_funding.unit)
-			WHEN 'won' THEN '원' WHEN 'man' THEN '만' WHEN 'eok' THEN '억' WHEN 'jo' THEN '조'
-			ELSE allocate_differential_funding.unit END),
+		@extschema@.unit_won(allocate_differential_funding.unit),
 		allocate_differential_funding.phase, allocate_differential_funding.replace)
 $$;
 COMMENT ON FUNCTION @extschema@.allocate_differential_funding(integer, integer, text, text, text, boolean) IS
