@@ -110,8 +110,9 @@ fuzz:
 # The slow checks CI also runs: the fuzzer, the SQL-level fuzzer (random
 # queries over the extension's surface under a short statement_timeout; a
 # crash, an XX000 error, a broken oracle or a statement that outlives its
-# timeout fails it, reduced to a reproduction in fuzz/build/sqlfuzz), then
-# every suite against a server under valgrind memcheck.
+# timeout fails it, reduced to a reproduction in fuzz/build/sqlfuzz), the
+# planted look-alikes against every documented example, then every suite
+# against a server under valgrind memcheck.
 SQLFUZZ_SEED ?= 1
 SQLFUZZ_SECONDS ?= 60
 check-hard: build-install
@@ -119,6 +120,7 @@ check-hard: build-install
 	$(MAKE) --no-print-directory fuzz
 	$(VENV) python3 test/hard/sqlfuzz.py --seed $(SQLFUZZ_SEED) --seconds $(SQLFUZZ_SECONDS) \
 		--reduce-seconds 120 --out fuzz/build/sqlfuzz
+	$(VENV) bash test/42_planted.sh
 	PG_CONFIG=$(PG_CONFIG) test/hard/memcheck.sh
 
 # Real clients (psycopg2, JDBC, ODBC), postgres_fdw federation and the CSV

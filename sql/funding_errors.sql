@@ -1,7 +1,7 @@
 --
 -- funding_errors: the exact messages of rejected input
 --
-SET client_min_messages = warning;
+SET client_min_messages = error;	-- before 15, CREATE EXTENSION warns that public is writable
 CREATE EXTENSION IF NOT EXISTS regionpolicy;
 RESET client_min_messages;
 SET search_path = regionpolicy, public;

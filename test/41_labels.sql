@@ -15,7 +15,9 @@ FROM pg_proc p
 	 JOIN pg_language l ON l.oid = p.prolang;
 
 SELECT cmp_ok((SELECT count(*) FROM f), '>', 60::bigint, 'the review covers every function of the extension');
-SELECT is((SELECT count(*) FROM f WHERE prosecdef), 0::bigint, 'no function is SECURITY DEFINER');
+SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE prosecdef),
+		  ARRAY['delete_allocation', 'delete_cluster_diagnosis'],
+		  'SECURITY DEFINER only for the stewards'' deletes (their search_path is pinned below)');
 SELECT is((SELECT array_agg(proname ORDER BY proname) FROM f
 		   WHERE lanname IN ('sql', 'plpgsql')
 			 AND NOT coalesce('search_path=pg_catalog, pg_temp' = ANY (proconfig), false)), NULL,
@@ -27,6 +29,7 @@ SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE proleak
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provolatile = 'v'),
 		  ARRAY['allocate_differential_funding', 'allocate_differential_funding', 'allocation_check_region', 'allocation_entry_insert',
 				'allocation_entry_tally', 'allocation_load_begin', 'allocation_load_count', 'allocation_load_end', 'allocation_load_summary',
+				'delete_allocation', 'delete_cluster_diagnosis',
 				'grade_scale_check', 'program_no_cycle', 'reference_guard', 'stage_weight_check', 'steward_guard'],
 		  'VOLATILE only for the writers, the triggers and the load tally');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provolatile = 's' AND lanname = 'c'),
@@ -39,6 +42,7 @@ SELECT is((SELECT array_agg(DISTINCT proname::text ORDER BY proname::text) FROM 
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE proparallel <> 's'),
 		  ARRAY['allocate_differential_funding', 'allocate_differential_funding', 'allocation_check_region', 'allocation_entry_insert',
 				'allocation_entry_tally', 'allocation_load_begin', 'allocation_load_count', 'allocation_load_end', 'allocation_load_summary',
+				'delete_allocation', 'delete_cluster_diagnosis',
 				'grade_scale_check', 'program_no_cycle', 'reference_guard', 'stage_weight_check', 'steward_guard'],
 		  'everything but the writers, the triggers and the load tally is PARALLEL SAFE');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f

@@ -14,7 +14,14 @@ use strict;
 use warnings;
 
 my $update = @ARGV && $ARGV[0] eq '--update' ? shift @ARGV : 0;
-my $file = shift @ARGV or die "usage: $0 [--update] file.md\n";
+# --planted SETUP PATH: run SETUP (SQL that plants look-alikes) after
+# CREATE EXTENSION, run the examples on search_path PATH, and report one
+# test: that no output line says PLANTED (what the look-alikes raise).
+my ($planted, $search_path) = (undef, 'regionpolicy, "$user", public');
+if (@ARGV && $ARGV[0] eq '--planted') {
+	(undef, $planted, $search_path) = splice @ARGV, 0, 3;
+}
+my $file = shift @ARGV or die "usage: $0 [--update | --planted setup.sql search_path] file.md\n";
 open my $fh, '<:raw', $file or die "$file: $!\n";
 my @lines = <$fh>;
 close $fh;
@@ -48,8 +55,9 @@ for (my $i = 0; $i < @lines; $i++) {
 my $db = "regionpolicy_doc_$$";
 system('createdb', $db) == 0 or die "createdb failed\n";
 my $script = "\\set ON_ERROR_STOP 0\n\\set VERBOSITY default\n"
-	. "SET client_min_messages = warning;\nCREATE EXTENSION regionpolicy;\n"
-	. "SET search_path = regionpolicy, \"\$user\", public;\nRESET client_min_messages;\n"
+	. "SET client_min_messages = error;\nCREATE EXTENSION regionpolicy;\n"
+	. (defined $planted ? "\\i $planted\n" : '')
+	. "SET search_path = $search_path;\nRESET client_min_messages;\n"
 	. "\\echo ---8<---\n";
 $script .= $_->{sql} . "\n\\echo ---8<---\n" for @blocks;
 my $tmp = "/tmp/regionpolicy_doc_$$.sql";
@@ -79,6 +87,15 @@ if ($update) {
 	print $out @lines;
 	close $out;
 	exit 0;
+}
+
+if (defined $planted) {
+	my @hits = join("", @outputs) =~ /^.*PLANTED.*$/mg;
+	print "1..1\n";
+	print((@hits ? 'not ok' : 'ok') . " 1 - $file: no planted look-alike runs on search_path $search_path ("
+		  . scalar(@blocks) . " blocks)\n");
+	print map({ "# $_\n" } @hits[0 .. ($#hits < 9 ? $#hits : 9)]);
+	exit(@hits ? 1 : 0);
 }
 
 print "1.." . scalar(@blocks) . "\n";

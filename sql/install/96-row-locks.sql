@@ -9,7 +9,4 @@
 -- and deletes of other provinces' rows (steward_guard).
 ALTER POLICY steward_update ON @extschema@.allocation
 	USING (@extschema@.is_steward_of(province_code));
-ALTER POLICY steward_update ON @extschema@.cluster_diagnosis
-	USING (@extschema@.is_steward_of(@extschema@.cluster_province(cluster_id)));
-ALTER POLICY steward_update ON @extschema@.cluster_evaluation
-	USING (@extschema@.is_steward_of(@extschema@.cluster_province(cluster_id)));
+-- (the diagnoses' policies: 992-access.sql)
