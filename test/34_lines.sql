@@ -7,7 +7,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy;
 SET LOCAL search_path = regionpolicy, public;
 SET LOCAL client_min_messages = warning;
-SELECT plan(42);
+SELECT plan(45);
 
 INSERT INTO program (id, ministry, fiscal_year, name_ko) VALUES
 	(1000, 'MOTIE', 2027, '지역혁신협력지구'), (1001, 'MSS', 2027, '지역스타기업 R&D'),
@@ -53,6 +53,14 @@ SELECT throws_ok($$INSERT INTO regionpolicy.allocation (program_id, province_cod
 	'23505', NULL, 'two identical lines of no single province');
 SELECT lives_ok($$INSERT INTO regionpolicy.allocation_entry (program, province, municipality, fiscal_year, amount) VALUES ('지역스타기업 R&D', '경남', '통영시', 2027, '(1억,1억)')$$,
 	'the same amount for a named 시·군·구 is another line');
+-- a load run with references after one without, or the other way round
+SELECT throws_ok($$INSERT INTO regionpolicy.allocation_entry (program, province, fiscal_year, amount, reference) VALUES ('지역스타기업 R&D', '경남', 2027, '(1억,1억)', 'G-1')$$,
+	'23505', NULL, 'a referenced line identical to one loaded without a reference is refused, not added beside it');
+INSERT INTO allocation_entry (program, province, fiscal_year, amount, reference) VALUES ('지역스타기업 R&D', '경남', 2027, '(2억,1억)', 'G-2');
+SELECT throws_ok($$INSERT INTO regionpolicy.allocation_entry (program, province, fiscal_year, amount) VALUES ('지역스타기업 R&D', '경남', 2027, '(2억,1억)')$$,
+	'23505', NULL, 'a line without a reference identical to a referenced one is refused');
+SELECT lives_ok($$INSERT INTO regionpolicy.allocation_entry (program, province, fiscal_year, amount, reference) VALUES ('지역스타기업 R&D', '경남', 2027, '(2억,1억)', 'G-3')$$,
+	'two referenced lines of the same amount are two lines (two 과제)');
 SELECT is((SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'), 0::bigint, 'a load takes no advisory lock');
 
 -- the merger: codes are never ambiguous, names are read on a date

@@ -76,6 +76,9 @@ CREATE UNIQUE INDEX allocation_unreferenced_line_key
 CREATE UNIQUE INDEX allocation_unreferenced_national_line_key
 	ON @extschema@.allocation (fiscal_year, phase, program_id, (coalesce(municipality_code, '')), amount)
 	WHERE reference IS NULL AND province_code IS NULL;
+-- allocation_entry's look-up of an identical line, referenced or not
+CREATE INDEX allocation_line_amount_idx
+	ON @extschema@.allocation (fiscal_year, phase, program_id, amount);
 COMMENT ON INDEX @extschema@.allocation_line_key IS
 'a line of a province is identified by (province, fiscal year, phase, programme, reference)';
 COMMENT ON INDEX @extschema@.allocation_unreferenced_line_key IS
@@ -131,6 +134,8 @@ DECLARE
 	v_amount @extschema@.funding;
 	v_phase text := coalesce(NEW.phase, 'planned');
 	v_municipality text;
+	twin_id bigint;
+	twin_reference text;
 	inserted boolean;
 BEGIN
 	IF NEW.fiscal_year IS NULL THEN
@@ -207,19 +212,36 @@ BEGIN
 				  HINT = 'Give amount (text such as ''국비 929억원, 지방비 433억원'') or national and local numbers with their unit.';
 	END IF;
 
+	-- A line identical to one already there (programme, province, year,
+	-- phase, 시·군·구 and amount) would double the total when one of the two
+	-- has no reference: a load run again without references, or run with
+	-- references after one without.  (Two identical loads without a
+	-- reference at once are refused by the unique index itself.)
+	SELECT a.id, a.reference INTO twin_id, twin_reference
+	FROM @extschema@.allocation a
+	WHERE a.fiscal_year = NEW.fiscal_year AND a.phase = v_phase AND a.program_id = v_program
+	  AND a.amount OPERATOR(@extschema@.=) v_amount
+	  AND a.province_code IS NOT DISTINCT FROM v_province
+	  AND coalesce(a.municipality_code, '') = coalesce(v_municipality, '')
+	  AND (v_reference IS NULL OR a.reference IS NULL)
+	ORDER BY a.reference NULLS FIRST
+	LIMIT 1;
+	IF twin_id IS NOT NULL THEN
+		RAISE EXCEPTION 'allocation already recorded: %, phase %, amount %', row_text, v_phase, v_amount
+			USING ERRCODE = 'unique_violation',
+				  DETAIL = CASE WHEN v_reference IS NOT NULL
+							   THEN format('An identical line without a reference is already there (allocation %s); loading this one beside it would double the total.', twin_id)
+							   WHEN twin_reference IS NOT NULL
+							   THEN format('An identical line is already there under reference %L; loading this one too would double the total.', twin_reference)
+							   ELSE 'An identical line without a reference is already there; loading it again would double the total.' END,
+				  HINT = CASE WHEN v_reference IS NOT NULL
+							 THEN format('Give the line already there its reference (UPDATE regionpolicy.allocation SET reference = %L WHERE id = %s), or delete it, then load again.', v_reference, twin_id)
+							 WHEN twin_reference IS NOT NULL
+							 THEN 'Load it with that reference to replace that line, or give this line a reference of its own.'
+							 ELSE 'Give each line its reference (its 세부사업 or 과제 number): a line loaded again with the same reference replaces its amount, so a load can be run twice.' END;
+	END IF;
+
 	IF v_reference IS NULL THEN
-		-- a line without a reference: refused if identical to one already
-		-- there (a concurrent identical load is refused by the index itself)
-		IF EXISTS (SELECT 1 FROM @extschema@.allocation a
-				   WHERE a.province_code IS NOT DISTINCT FROM v_province AND a.fiscal_year = NEW.fiscal_year
-					 AND a.phase = v_phase AND a.program_id = v_program AND a.reference IS NULL
-					 AND coalesce(a.municipality_code, '') = coalesce(v_municipality, '')
-					 AND a.amount OPERATOR(@extschema@.=) v_amount) THEN
-			RAISE EXCEPTION 'allocation already recorded: %, phase %, amount %', row_text, v_phase, v_amount
-				USING ERRCODE = 'unique_violation',
-					  DETAIL = 'An identical line without a reference is already there; loading it again would double the total.',
-					  HINT = 'Give each line its reference (its 세부사업 or 과제 number): a line loaded again with the same reference replaces its amount, so a load can be run twice.';
-		END IF;
 		INSERT INTO @extschema@.allocation (program_id, province_code, fiscal_year, amount, phase, note, municipality_code)
 		VALUES (v_program, v_province, NEW.fiscal_year, v_amount, v_phase, NEW.note, v_municipality);
 		inserted := true;
