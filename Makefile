@@ -38,9 +38,14 @@ DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql sql/$(EXTENSION)--$(PREVIOUS)-
 DATA        = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*.sql))
 REGRESS     = $(patsubst sql/%.sql,%,$(filter-out sql/$(EXTENSION)--%,$(sort $(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --dbname=regionpolicy_regress
-# Concurrency: isolation specs (test/isolation/specs), run by installcheck too.
+# Concurrency: isolation specs (test/isolation/specs), run by installcheck
+# too, where the server's development files ship pg_isolation_regress
+# (Debian's do from PostgreSQL 14 on).
+ISOLATION_TESTER = $(wildcard $(dir $(shell $(PG_CONFIG) --pgxs 2>/dev/null))../../src/test/isolation/pg_isolation_regress)
+ifneq ($(ISOLATION_TESTER),)
 ISOLATION   = $(patsubst test/isolation/specs/%.spec,%,$(sort $(wildcard test/isolation/specs/*.spec)))
 ISOLATION_OPTS = --inputdir=test/isolation --dbname=regionpolicy_isolation --load-extension=regionpolicy
+endif
 EXTRA_CLEAN = results/ regression.diffs regression.out fuzz/build/ output_iso/
 
 # Without the server headers (a fresh machine) only deps/test/demo work;

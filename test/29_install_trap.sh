@@ -8,7 +8,8 @@ cd "$(dirname "$0")" && . lib/tap.sh
 plan 11
 db=rp_trap_$$
 trap 'dropdb --if-exists $db; psql -X -q -d postgres -c "DROP ROLE IF EXISTS rp_trap_mallory" 2>/dev/null' EXIT
-q() { psql -X -q -t -A -d "$db" -v VERBOSITY=sqlstate "$@" 2>&1; }
+# (the warning that public is writable, before PostgreSQL 15, is not what is tested here)
+q() { psql -X -q -t -A -d "$db" -v VERBOSITY=sqlstate "$@" 2>&1 | grep -v '^WARNING:  01000$'; }
 
 createdb "$db"
 psql -X -q -d postgres -c "CREATE ROLE rp_trap_mallory" >/dev/null
