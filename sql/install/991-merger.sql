@@ -29,19 +29,28 @@ COMMENT ON FUNCTION @extschema@.province_named(text) IS
 -- as_of, kept if valid on as_of.  Empty when none; never raises.
 CREATE FUNCTION @extschema@.province_candidates(name_or_code text, as_of date)
 RETURNS text[]
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
-	WITH RECURSIVE chain(code, depth) AS (
-		SELECT n.code, 0 FROM unnest(@extschema@.province_named(name_or_code)) AS n(code)
-		UNION ALL
-		SELECT p.successor_code, c.depth + 1
-		FROM chain c JOIN @extschema@.province p ON p.code = c.code
-		WHERE p.successor_code IS NOT NULL AND p.valid_to <= province_candidates.as_of AND c.depth < 20
-	)
-	SELECT coalesce(array_agg(DISTINCT c.code ORDER BY c.code), '{}')
-	FROM chain c JOIN @extschema@.province p ON p.code = c.code
-	WHERE @extschema@.province_valid_on(p, province_candidates.as_of)
+DECLARE
+	cur text;
+	p @extschema@.province;
+	found text[] := '{}';
+BEGIN
+	FOREACH cur IN ARRAY @extschema@.province_named(name_or_code) LOOP
+		-- follow successors while the province had ended by as_of (a chain
+		-- of at most a few links: the primary key keeps each code one row)
+		FOR depth IN 1 .. 20 LOOP
+			SELECT * INTO p FROM @extschema@.province v WHERE v.code = cur;
+			EXIT WHEN p.valid_to IS NULL OR p.valid_to > as_of OR p.successor_code IS NULL;
+			cur := p.successor_code;
+		END LOOP;
+		IF @extschema@.province_valid_on(p, as_of) AND NOT cur = ANY (found) THEN
+			found := found || cur;
+		END IF;
+	END LOOP;
+	RETURN ARRAY(SELECT c FROM unnest(found) AS c ORDER BY c);
+END
 $$;
 COMMENT ON FUNCTION @extschema@.province_candidates(text, date) IS
 'the codes of the provinces a name or code means on as_of (a province that had ended then stands for its successor); empty when none';
@@ -128,6 +137,16 @@ BEGIN
 	  AND (v.valid_from IS NULL OR v.valid_from <= last_day) AND (v.valid_to IS NULL OR v.valid_to > first_day);
 	IF FOUND THEN
 		RETURN result;
+	END IF;
+	-- the usual case: the text names one province, valid all year
+	on_first := @extschema@.province_named(wanted);
+	IF cardinality(on_first) = 1 THEN
+		SELECT v.code INTO result FROM @extschema@.province v
+		WHERE v.code = on_first[1]
+		  AND (v.valid_from IS NULL OR v.valid_from <= first_day) AND (v.valid_to IS NULL OR v.valid_to > last_day);
+		IF FOUND THEN
+			RETURN result;
+		END IF;
 	END IF;
 	IF as_of IS NOT NULL THEN
 		on_first := @extschema@.province_candidates(wanted, as_of);
