@@ -27,17 +27,21 @@ MODULE_big  = $(EXTENSION)
 OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 # Only the fmgr entry points are exported (src/funding.h marks them).
 PG_CFLAGS   = -fvisibility=hidden
-# The current version's install script is built from sql/install/*.sql;
-# released install scripts and every upgrade script are committed as is.
-# The upgrade from the previous release is built from the parts marked
-# "-- since <this version>": each works both in a fresh install and on top
-# of the previous release.
-PREVIOUS    = 1.2.0
-UPGRADE_PARTS = $(shell grep -l '^-- since $(EXTVERSION)$$' $(sort $(wildcard sql/install/*.sql)))
-DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql sql/$(EXTENSION)--$(PREVIOUS)--$(EXTVERSION).sql
-DATA        = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*.sql))
-REGRESS     = $(patsubst sql/%.sql,%,$(filter-out sql/$(EXTENSION)--%,$(sort $(wildcard sql/*.sql))))
-REGRESS_OPTS = --inputdir=. --dbname=regionpolicy_regress
+# Install and upgrade scripts are committed as they load: one full script
+# for the current version, hand-written upgrades from each release.
+DATA        = $(wildcard sql/$(EXTENSION)--*.sql)
+# pg_regress: inputs in test/sql, expected output in expected/ (found in
+# the output directory, or through --expecteddir from PostgreSQL 16 on).
+# make installcheck runs every suite (test/run) against the installed
+# extension and the server the PG* variables point to: pg_regress and the
+# isolation specs (installcheck-regress), the pgTAP suites (pg_prove), the
+# shell suites (dump and restore, upgrades, encodings, planted look-alikes,
+# documented examples).  A suite whose tool is not installed is skipped
+# with a note, except under REGIONPOLICY_STRICT=1 (make test, CI), where
+# it fails.
+NO_INSTALLCHECK = 1
+REGRESS     = $(patsubst test/sql/%.sql,%,$(sort $(wildcard test/sql/*.sql)))
+REGRESS_OPTS = --inputdir=test --dbname=regionpolicy_regress $(if $(filter 13 14 15,$(PG_MAJOR)),,--expecteddir=.)
 # Concurrency: isolation specs (test/isolation/specs), run by installcheck
 # too, where the server's development files ship pg_isolation_regress
 # (Debian's do from PostgreSQL 14 on).
@@ -55,22 +59,28 @@ ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
 endif
 
-# The install script is the concatenation of sql/install/*.sql, in order,
-# made ASCII-only by sql/ascii.pl (U&'' escapes) so that it loads in any
-# database encoding and refuses the unsupported ones itself.
-sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/install/*.sql)) sql/ascii.pl META.json
-	cat $(sort $(wildcard sql/install/*.sql)) | perl sql/ascii.pl > $@.tmp && mv $@.tmp $@
+.PHONY: installcheck installcheck-regress
+installcheck:
+	@test/run
 
-sql/$(EXTENSION)--$(PREVIOUS)--$(EXTVERSION).sql: $(sort $(wildcard sql/install/*.sql)) sql/ascii.pl META.json
-	cat sql/install/00-header.sql $(UPGRADE_PARTS) | perl sql/ascii.pl > $@.tmp && mv $@.tmp $@
+installcheck-regress:
+	$(pg_regress_installcheck) $(REGRESS_OPTS) $(REGRESS)
+ifdef ISOLATION
+	$(pg_isolation_regress_installcheck) $(ISOLATION_OPTS) $(ISOLATION)
+endif
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 VENV := pg_virtualenv -t -v $(PG_MAJOR)
 
 .PHONY: deps build-install test demo bench fuzz check-hard check-clients check-versions
 
+# Everything make test needs, installed if missing (Debian packages, by
+# .ci/deps, the one script that installs anything; packagers skip it and
+# run make installcheck).  npm is for the es-hangul differential test; a
+# Node.js from elsewhere that brings its own npm is used as it is.
 deps:
 	@PG_MAJOR=$(PG_MAJOR) .ci/deps
+	@command -v npm >/dev/null && command -v node >/dev/null || PG_MAJOR=$(PG_MAJOR) .ci/deps nodejs npm
 
 # A clean build with -Werror, so a warning fails the run.
 build-install: deps
@@ -82,7 +92,8 @@ build-install: deps
 # run ends with "N passed, M failed".
 test: build-install
 	@rm -f .test-result
-	@RESULT_FILE=$(CURDIR)/.test-result $(VENV) test/run; status=$$?; \
+	@RESULT_FILE=$(CURDIR)/.test-result REGIONPOLICY_STRICT=1 $(VENV) \
+		$(MAKE) --no-print-directory -s PG_CONFIG=$(PG_CONFIG) installcheck; status=$$?; \
 	cat .test-result 2>/dev/null || echo "0 passed, 1 failed"; rm -f .test-result; exit $$status
 
 demo: build-install
@@ -173,23 +184,21 @@ test-deb: deb
 	test/deb/run $(DEB_DIR)/postgresql-*-$(EXTENSION)_$(DEB_VERSION)_*.deb
 
 # The PGXN distribution: build/dist/regionpolicy-<version>.zip, everything
-# committed at HEAD (git archive) under regionpolicy-<version>/, plus the two
-# generated scripts so that META.json's provides file is in it.  META.json is
+# committed at HEAD (git archive) under regionpolicy-<version>/.  META.json is
 # checked against the PGXN Meta Spec 1.0 (test/lib/pgxn-meta.pl: Debian
 # does not package PGXN::Meta::Validator), before and, with every path it
 # names, inside the unpacked zip.
 DIST     = $(EXTENSION)-$(EXTVERSION)
 DIST_DIR = build/dist
 
-dist: $(DATA_built)
+dist:
 	@.ci/deps unzip
 	@git diff --quiet HEAD || echo "warning: uncommitted changes are not in the zip (git archive HEAD)" >&2
 	perl test/lib/pgxn-meta.pl META.json
 	@[ "$$(sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).control)" = "$(EXTVERSION)" ] || { \
 		echo "$(EXTENSION).control's default_version is not META.json's $(EXTVERSION)" >&2; exit 1; }
 	rm -rf $(DIST_DIR) && mkdir -p $(DIST_DIR)
-	git archive --format=zip --prefix=$(DIST)/sql/ $(addprefix --add-file=,$(DATA_built)) \
-		--prefix=$(DIST)/ -o $(DIST_DIR)/$(DIST).zip HEAD
+	git archive --format=zip --prefix=$(DIST)/ -o $(DIST_DIR)/$(DIST).zip HEAD
 	cd $(DIST_DIR) && unzip -q $(DIST).zip && [ "$$(unzip -Z1 $(DIST).zip | cut -d/ -f1 | sort -u)" = "$(DIST)" ]
 	perl test/lib/pgxn-meta.pl --dist $(DIST_DIR)/$(DIST) $(DIST_DIR)/$(DIST)/META.json
 	@rm -rf $(DIST_DIR)/$(DIST)

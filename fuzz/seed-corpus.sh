@@ -6,7 +6,7 @@ set -eu
 cd "$(dirname "$0")/.."
 raw=$(mktemp -d)
 trap 'rm -rf "$raw"' EXIT
-{ grep -ohP "'[^']*'" test/*.sql sql/*.sql doc/*.sql | sed "s/^'//; s/'\$//"
+{ grep -ohP "'[^']*'" test/*.sql test/sql/*.sql doc/*.sql | sed "s/^'//; s/'\$//"
   grep -v '^#' test/data/real-amounts.tsv | tail -n +2 | cut -f3; } | sort -u |
 while IFS= read -r s; do
 	printf '%s' "$s" > "$raw/$(printf '%s' "$s" | sha1sum | cut -c1-16)"

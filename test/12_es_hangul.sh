@@ -20,7 +20,8 @@ if [ -n "${REGIONPOLICY_NO_NPM:-}" ]; then
 	echo "1..0 # SKIP the es-hangul differential test runs in make test on the host only"
 	exit 0
 fi
-command -v npm >/dev/null && command -v node >/dev/null || ../.ci/deps nodejs npm
+needs npm "the es-hangul differential test: make deps installs it"
+needs node "the es-hangul differential test: make deps installs it"
 plan 6
 work=${RP_NPM_DIR:-/var/cache/regionpolicy/es-hangul}
 db=rp_eshangul_$$

@@ -2,15 +2,19 @@
 # Database encodings (SPEC §5, issue 13): UTF8 and EUC_KR databases give the
 # same values in and out; EUC_KR clients (to EUC_KR) and UHC/CP949 clients
 # (to UTF8) go through PostgreSQL's own conversion; any other server
-# encoding is refused at CREATE EXTENSION with a message that says why.
+# encoding is refused at CREATE EXTENSION with a message that says why:
+# PostgreSQL's own (22P05, naming the encoding) where it converts the UTF-8
+# install script and finds Hangul it cannot hold, the script's where it
+# does not convert (SQL_ASCII).
 cd "$(dirname "$0")" && . lib/tap.sh
-plan 10
+plan 12
 utf8=rp_enc_utf8_$$
 euckr=rp_enc_euckr_$$
 latin1=rp_enc_latin1_$$
+ascii=rp_enc_ascii_$$
 tmp=$(mktemp -d)
-trap 'for d in $utf8 $euckr $latin1; do dropdb --if-exists $d; done; rm -rf "$tmp"' EXIT
-for pair in "$utf8 UTF8" "$euckr EUC_KR" "$latin1 LATIN1"; do
+trap 'for d in $utf8 $euckr $latin1 $ascii; do dropdb --if-exists $d; done; rm -rf "$tmp"' EXIT
+for pair in "$utf8 UTF8" "$euckr EUC_KR" "$latin1 LATIN1" "$ascii SQL_ASCII"; do
 	set -- $pair
 	createdb -E "$2" -l C -T template0 "$1"
 done
@@ -19,9 +23,13 @@ psql -X -q -d "$utf8" -c "CREATE EXTENSION regionpolicy" >/dev/null 2>&1
 ok $? "installs in a UTF8 database"
 psql -X -q -d "$euckr" -c "CREATE EXTENSION regionpolicy" >/dev/null 2>&1
 ok $? "installs in an EUC_KR database"
-is "$(psql -X -q -t -A -d "$latin1" -v VERBOSITY=sqlstate -c "CREATE EXTENSION regionpolicy" 2>&1)" "ERROR:  0A000" \
-	"a LATIN1 database is refused (0A000) …"
-psql -X -q -t -A -d "$latin1" -c "CREATE EXTENSION regionpolicy" 2>&1 | grep -q 'UTF8 or EUC_KR'
+is "$(psql -X -q -t -A -d "$latin1" -v VERBOSITY=sqlstate -c "CREATE EXTENSION regionpolicy" 2>&1)" "ERROR:  22P05" \
+	"a LATIN1 database is refused (22P05: the script's Hangul has no LATIN1 form) …"
+psql -X -q -t -A -d "$latin1" -c "CREATE EXTENSION regionpolicy" 2>&1 | grep -q 'in encoding "UTF8" has no equivalent in encoding "LATIN1"'
+ok $? "… with a message that names the encoding"
+is "$(psql -X -q -t -A -d "$ascii" -v VERBOSITY=sqlstate -c "CREATE EXTENSION regionpolicy" 2>&1)" "ERROR:  0A000" \
+	"an SQL_ASCII database (no conversion) is refused (0A000) …"
+psql -X -q -t -A -d "$ascii" -c "CREATE EXTENSION regionpolicy" 2>&1 | grep -q 'UTF8 or EUC_KR'
 ok $? "… with a message that names the encodings it needs"
 
 # The same battery in both databases, through a UTF8 client: values,
@@ -78,9 +86,10 @@ is "$(PGCLIENTENCODING=UTF8 psql -X -q -t -A -d "$euckr" -c "SELECT regionpolicy
    "$(PGCLIENTENCODING=UTF8 psql -X -q -t -A -d "$utf8" -c "SELECT regionpolicy.sum(f)::text FROM c")" "COPY of Korean amounts sums alike in both"
 is "$(PGCLIENTENCODING=UTF8 psql -X -q -t -A -d "$euckr" -c "SELECT regionpolicy.sum(f)::text FROM c")" \
    "(1000000억,1001000억,2001000억)" "… and right (odd numbers to 1999 national, even to 2000 local)"
-# The install script is ASCII, so it loads in any encoding and its first
-# statement can refuse; make writes it so from the UTF-8 sources.
+# The install script is UTF-8 (encoding = UTF8 in the control file), and
+# every character in it has an EUC-KR form, comments included: PostgreSQL
+# converts the whole file before running any of it.
 script="$(${PG_CONFIG:-pg_config} --sharedir)/extension/regionpolicy--$(sed -n "s/^default_version = '\(.*\)'/\1/p" ../regionpolicy.control).sql"
-[ -s "$script" ] && ! LC_ALL=C grep -q '[^[:print:][:space:]]' "$script"
-ok $? "the installed script ($script) is ASCII"
+[ -s "$script" ] && grep -qx 'encoding = UTF8' ../regionpolicy.control && iconv -f UTF-8 -t EUC-KR "$script" >/dev/null
+ok $? "the installed script ($script) is UTF-8 that converts to EUC-KR"
 done_testing

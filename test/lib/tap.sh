@@ -18,3 +18,13 @@ is() {	# is <got> <expected> <description>
 	fi
 }
 done_testing() { exit $((tap_failed > 0)); }
+# needs <command> <what for>: a suite that cannot run without a tool skips
+# (1..0 # SKIP), or fails under REGIONPOLICY_STRICT=1 (make test, CI), where
+# every tool is meant to be there.
+needs() {
+	command -v "$1" >/dev/null && return 0
+	if [ -n "${REGIONPOLICY_STRICT:-}" ]; then
+		echo "1..1"; echo "not ok 1 - $1 is not installed ($2)"; exit 1
+	fi
+	echo "1..0 # SKIP $1 is not installed ($2)"; exit 0
+}

@@ -1,0 +1,1154 @@
+-- regionpolicy 1.2.0 to 1.3.0: every won placed once (line identity and
+-- load summary), the 2026 merger of 전라남도 and 광주광역시 through to FY2027
+-- differential funding, and who may write what (doc/regionpolicy.md,
+-- "Loading", "Provinces over time" and "Access control").
+\echo Use "ALTER EXTENSION regionpolicy UPDATE TO '1.3.0'" to load this file. \quit
+
+-- Reference rows may be written only by the extension's own scripts, which
+-- create the triggers after loading them (and disable them in upgrades).
+-- The policy tables' message speaks of years: their shipped defaults are
+-- the rows with valid_from 0.  Since 1.3.0 tables of reference data mark
+-- their shipped rows (shipped = true), so that rows administrators add are
+-- theirs.  (CREATE OR REPLACE: the same definition replaces the previous
+-- version's in an upgrade.)
+CREATE OR REPLACE FUNCTION @extschema@.reference_guard()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	-- TG_ARGV[0]: 'all' (every row is reference data), 'shipped' (rows with
+	-- shipped = true are), 'valid_from' (a policy table whose shipped
+	-- default is valid_from 0), or the name of an integer key column below
+	-- 1000 for reference rows.
+	IF TG_ARGV[0] = 'valid_from' AND TG_OP <> 'TRUNCATE' THEN
+		IF (TG_OP <> 'INSERT' AND (to_jsonb(OLD) ->> 'valid_from')::integer = 0)
+		   OR (TG_OP <> 'DELETE' AND (to_jsonb(NEW) ->> 'valid_from')::integer = 0) THEN
+			RAISE EXCEPTION 'cannot % the shipped default policy in table %', lower(TG_OP), TG_TABLE_NAME
+				USING ERRCODE = 'insufficient_privilege',
+					  DETAIL = 'The rows with valid_from 0 are the illustrative defaults shipped with regionpolicy; they are read-only.',
+					  HINT = 'To set the policy from a fiscal year on, insert rows with valid_from = that year (for example 2024); they apply from that year until a later year''s rows.';
+		END IF;
+		RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
+	END IF;
+	IF TG_ARGV[0] = 'shipped' AND TG_OP <> 'TRUNCATE' THEN
+		IF (TG_OP <> 'INSERT' AND (to_jsonb(OLD) ->> 'shipped')::boolean)
+		   OR (TG_OP <> 'DELETE' AND (to_jsonb(NEW) ->> 'shipped')::boolean) THEN
+			RAISE EXCEPTION 'cannot % reference data in table %', lower(TG_OP), TG_TABLE_NAME
+				USING ERRCODE = 'insufficient_privilege',
+					  DETAIL = 'Rows shipped with regionpolicy (shipped = true) are read-only, and no other row can be marked shipped.',
+					  HINT = 'Add your own rows instead (they are yours to change, and pg_dump keeps them); report errors in reference data upstream.';
+		END IF;
+		RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
+	END IF;
+	IF TG_OP = 'TRUNCATE' OR TG_ARGV[0] = 'all'
+	   OR (TG_OP <> 'INSERT' AND (to_jsonb(OLD) ->> TG_ARGV[0])::bigint < 1000)
+	   OR (TG_OP <> 'DELETE' AND (to_jsonb(NEW) ->> TG_ARGV[0])::bigint < 1000) THEN
+		RAISE EXCEPTION 'cannot % reference data in table %', lower(TG_OP), TG_TABLE_NAME
+			USING ERRCODE = 'insufficient_privilege',
+				  DETAIL = 'Rows shipped with regionpolicy are read-only'
+						   || CASE WHEN TG_ARGV[0] = 'all' THEN '.'
+								   ELSE format('; %s values below 1000 are reserved for them.', TG_ARGV[0]) END,
+				  HINT = 'Add your own rows instead; report errors in reference data upstream.';
+	END IF;
+	RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.reference_guard() IS
+'trigger: refuses writes to reference rows shipped with the extension (SQLSTATE 42501)';
+
+-- Every won placed once (doc/regionpolicy.md, "Loading").
+--
+-- A line is identified by its fiscal year, phase, programme, province and
+-- reference: loading the same reference again replaces that line's amount,
+-- municipality and note; the same reference under another programme or
+-- province is another line.  A line without a reference that is identical
+-- to one already there (year, phase, programme, province, municipality,
+-- amount) is refused.  Both rules are unique indexes, so they hold under
+-- every isolation level and interleaving of concurrent loads, cost one
+-- index probe per row however many rows are loaded, and take no lock that
+-- another province's load could wait for.  Each rule is two partial
+-- indexes, one for lines of a province and one for lines of no single
+-- province, so that a NULL province is a key like any other and every key
+-- of a province's lines begins with its province.
+
+-- 1.2.0's trigger, advisory lock and indexes give way to the constraints.
+DROP TRIGGER IF EXISTS allocation_no_duplicate ON @extschema@.allocation;
+DROP FUNCTION IF EXISTS @extschema@.allocation_no_duplicate();
+DROP INDEX IF EXISTS @extschema@.allocation_reference_key;
+DROP INDEX IF EXISTS @extschema@.allocation_identity_idx;
+DROP VIEW IF EXISTS @extschema@.allocation_entry;
+DROP FUNCTION IF EXISTS @extschema@.allocation_entry_insert();
+
+-- References are compared exactly, after surrounding white space (spaces,
+-- tabs, line breaks and the ideographic space U+3000) is trimmed.
+CREATE FUNCTION @extschema@.reference_trim(reference text)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT nullif(btrim(reference, E' \t\r\n\f\v' || '　'), '') $$;
+COMMENT ON FUNCTION @extschema@.reference_trim(text) IS
+'a reference as allocation stores it: surrounding spaces, tabs, line breaks and ideographic spaces trimmed; NULL when nothing is left';
+
+-- An upgrade trims the references already stored; two lines that then
+-- share an identity are reported, not merged.
+UPDATE @extschema@.allocation SET reference = @extschema@.reference_trim(reference)
+WHERE reference IS DISTINCT FROM @extschema@.reference_trim(reference);
+DO $check$
+DECLARE
+	clash text;
+BEGIN
+	SELECT string_agg(format('fiscal year %s, phase %s, program %s, province %s, %s', fiscal_year, phase, program_id,
+							 coalesce(province_code, '(none)'), coalesce('reference ' || reference, 'amount ' || amt::text)), '; ')
+	  INTO clash
+	FROM (SELECT fiscal_year, phase, program_id, province_code, reference,
+				 CASE WHEN reference IS NULL THEN municipality_code END AS municipality,
+				 CASE WHEN reference IS NULL THEN amount END AS amt
+		  FROM @extschema@.allocation
+		  GROUP BY 1, 2, 3, 4, 5, 6, 7
+		  HAVING count(*) > 1
+		  LIMIT 10) d;
+	IF clash IS NOT NULL THEN
+		RAISE EXCEPTION 'allocations that would be one line: %', clash
+			USING ERRCODE = 'unique_violation',
+				  HINT = 'Give those lines distinct references (or delete the doubles), then update the extension again.';
+	END IF;
+END
+$check$;
+
+ALTER TABLE @extschema@.allocation DROP CONSTRAINT IF EXISTS allocation_reference_not_blank;
+ALTER TABLE @extschema@.allocation ADD CONSTRAINT allocation_reference_trimmed
+	CHECK (reference = btrim(reference, E' \t\r\n\f\v' || '　') AND reference <> '');
+COMMENT ON COLUMN @extschema@.allocation.reference IS
+'the line''s own identifier in its source (a 세부사업 or 과제 number), trimmed; with fiscal year, phase, programme and province it identifies the line: loading it again replaces the line''s amount';
+
+CREATE UNIQUE INDEX allocation_line_key
+	ON @extschema@.allocation (province_code, fiscal_year, phase, program_id, reference)
+	WHERE reference IS NOT NULL AND province_code IS NOT NULL;
+CREATE UNIQUE INDEX allocation_national_line_key
+	ON @extschema@.allocation (fiscal_year, phase, program_id, reference)
+	WHERE reference IS NOT NULL AND province_code IS NULL;
+CREATE UNIQUE INDEX allocation_unreferenced_line_key
+	ON @extschema@.allocation (province_code, fiscal_year, phase, program_id, (coalesce(municipality_code, '')), amount)
+	WHERE reference IS NULL AND province_code IS NOT NULL;
+CREATE UNIQUE INDEX allocation_unreferenced_national_line_key
+	ON @extschema@.allocation (fiscal_year, phase, program_id, (coalesce(municipality_code, '')), amount)
+	WHERE reference IS NULL AND province_code IS NULL;
+-- allocation_entry's look-up of an identical line, referenced or not
+CREATE INDEX allocation_line_amount_idx
+	ON @extschema@.allocation (fiscal_year, phase, program_id, amount);
+COMMENT ON INDEX @extschema@.allocation_line_key IS
+'a line of a province is identified by (province, fiscal year, phase, programme, reference)';
+COMMENT ON INDEX @extschema@.allocation_unreferenced_line_key IS
+'a line without a reference identical to one already there is refused: give lines references to load them again';
+
+-- The tally of a load (load.c) ------------------------------------------------
+
+CREATE FUNCTION @extschema@.allocation_load_begin() RETURNS void
+AS 'MODULE_PATHNAME', 'allocation_load_begin' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+CREATE FUNCTION @extschema@.allocation_load_count(inserted boolean) RETURNS void
+AS 'MODULE_PATHNAME', 'allocation_load_count' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+CREATE FUNCTION @extschema@.allocation_load_end() RETURNS void
+AS 'MODULE_PATHNAME', 'allocation_load_end' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+CREATE FUNCTION @extschema@.allocation_load_summary(OUT inserted bigint, OUT replaced bigint)
+AS 'MODULE_PATHNAME', 'allocation_load_summary' LANGUAGE C VOLATILE STRICT PARALLEL RESTRICTED;
+COMMENT ON FUNCTION @extschema@.allocation_load_summary() IS
+'how many lines the last INSERT or COPY into allocation_entry in this session inserted, and how many it replaced (NULLs before the first)';
+
+-- allocation_entry: the way data gets in ------------------------------------
+
+CREATE VIEW @extschema@.allocation_entry AS
+SELECT g.name_ko AS program,
+	   p.short_ko AS province,
+	   a.fiscal_year,
+	   a.phase,
+	   a.amount::text AS amount,
+	   NULL::text AS "national",
+	   NULL::text AS local,
+	   NULL::text AS unit,
+	   a.reference,
+	   a.note,
+	   a.municipality_code AS municipality,
+	   NULL::date AS as_of
+FROM @extschema@.allocation a
+	 JOIN @extschema@.program g ON g.id = a.program_id
+	 LEFT JOIN @extschema@.province p ON p.code = a.province_code;
+COMMENT ON VIEW @extschema@.allocation_entry IS
+'the way allocations get in: INSERT or COPY rows with program (name within the year, or id), province (any name or code; as_of, the line''s date, decides a name in a year its meaning changed), fiscal_year, phase, and amount as text, or national and local numbers in a unit; unresolvable or ambiguous values are errors naming the value; a reference makes a line replaceable; each statement reports how many lines it inserted and replaced';
+
+CREATE FUNCTION @extschema@.allocation_entry_insert()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	v_reference text := @extschema@.reference_trim(NEW.reference);
+	row_text text := format('program %L, province %L, fiscal year %s, reference %L',
+							NEW.program, NEW.province, NEW.fiscal_year, NEW.reference);
+	v_program integer;
+	n_programs bigint;
+	candidates text;
+	v_province text;
+	v_amount @extschema@.funding;
+	v_phase text := coalesce(NEW.phase, 'planned');
+	v_municipality text;
+	twin_id bigint;
+	twin_reference text;
+	inserted boolean;
+BEGIN
+	IF NEW.fiscal_year IS NULL THEN
+		RAISE EXCEPTION 'fiscal_year is missing (%)', row_text
+			USING ERRCODE = 'not_null_violation';
+	END IF;
+	IF NEW.program IS NULL OR btrim(NEW.program) = '' THEN
+		RAISE EXCEPTION 'program is missing (%)', row_text
+			USING ERRCODE = 'not_null_violation';
+	END IF;
+
+	-- the program: its name within the fiscal year, or its id
+	IF btrim(NEW.program) ~ '^[0-9]+$' THEN
+		SELECT g.id INTO v_program FROM @extschema@.program g
+		WHERE g.id = btrim(NEW.program)::integer AND g.fiscal_year = NEW.fiscal_year;
+	ELSE
+		SELECT min(g.id), count(*), string_agg(format('%s (%s, id %s)', g.name_ko, g.ministry, g.id), '; ' ORDER BY g.id)
+		  INTO v_program, n_programs, candidates
+		FROM @extschema@.program g
+		WHERE g.name_ko = btrim(NEW.program) AND g.fiscal_year = NEW.fiscal_year;
+		IF n_programs > 1 THEN
+			RAISE EXCEPTION 'program "%" is ambiguous in fiscal year % (%)', NEW.program, NEW.fiscal_year, row_text
+				USING ERRCODE = 'ambiguous_parameter',
+					  DETAIL = format('Programs of that name: %s.', candidates),
+					  HINT = 'Give the program''s id instead of its name.';
+		END IF;
+	END IF;
+	IF v_program IS NULL THEN
+		RAISE EXCEPTION 'no program "%" in fiscal year % (%)', NEW.program, NEW.fiscal_year, row_text
+			USING ERRCODE = 'foreign_key_violation',
+				  DETAIL = coalesce('Programs of that year: ' || (
+					  SELECT string_agg(format('%s (id %s)', g.name_ko, g.id), ', ' ORDER BY g.id)
+					  FROM (SELECT * FROM @extschema@.program WHERE fiscal_year = NEW.fiscal_year ORDER BY id LIMIT 12) g) || '.',
+					  format('There are no programs for fiscal year %s yet.', NEW.fiscal_year)),
+				  HINT = 'Add the program first: INSERT INTO regionpolicy.program (ministry, fiscal_year, name_ko) VALUES (…).';
+	END IF;
+
+	-- the province: any name or code, or none; the line's date decides a
+	-- name in a year its meaning changed
+	IF NEW.province IS NOT NULL AND btrim(NEW.province) <> '' THEN
+		v_province := @extschema@.province_code_in_year(NEW.province, NEW.fiscal_year, NEW.as_of, row_text);
+	END IF;
+
+	-- the municipality, if any: a name (with or without its province) or code
+	IF NEW.municipality IS NOT NULL AND btrim(NEW.municipality) <> '' THEN
+		v_municipality := @extschema@.municipality_code(
+			CASE WHEN v_province IS NOT NULL AND btrim(NEW.municipality) !~ '^[0-9]{5}$' AND position(' ' IN btrim(NEW.municipality)) = 0
+				 THEN v_province || ' ' || btrim(NEW.municipality) ELSE NEW.municipality END,
+			coalesce(NEW.as_of,
+					 greatest(make_date(NEW.fiscal_year, 1, 1),
+							  (SELECT v.valid_from FROM @extschema@.province v WHERE v.code = v_province))));
+		IF v_province IS NULL THEN
+			v_province := (SELECT m.province_code FROM @extschema@.municipality m WHERE m.code = v_municipality);
+		END IF;
+	END IF;
+
+	-- the money: a text amount, or national and local numbers in a unit
+	IF NEW.amount IS NOT NULL AND (NEW."national" IS NOT NULL OR NEW.local IS NOT NULL) THEN
+		RAISE EXCEPTION 'give either amount or national and local, not both (%)', row_text
+			USING ERRCODE = 'invalid_parameter_value';
+	ELSIF NEW.amount IS NOT NULL THEN
+		IF NEW.unit IS NOT NULL THEN
+			RAISE EXCEPTION 'unit applies to national and local numbers, not to a text amount (%)', row_text
+				USING ERRCODE = 'invalid_parameter_value',
+					  HINT = 'Write the unit inside the amount: ''국비 929억원, 지방비 433억원''.';
+		END IF;
+		v_amount := NEW.amount::@extschema@.funding;
+	ELSIF NEW."national" IS NOT NULL OR NEW.local IS NOT NULL THEN
+		v_amount := @extschema@.funding(coalesce(NEW."national", '0'), coalesce(NEW.local, '0'),
+									   coalesce(NEW.unit, '원'));
+	ELSE
+		RAISE EXCEPTION 'no amount (%)', row_text
+			USING ERRCODE = 'not_null_violation',
+				  HINT = 'Give amount (text such as ''국비 929억원, 지방비 433억원'') or national and local numbers with their unit.';
+	END IF;
+
+	-- A line identical to one already there (programme, province, year,
+	-- phase, 시·군·구 and amount) would double the total when one of the two
+	-- has no reference: a load run again without references, or run with
+	-- references after one without.  (Two identical loads without a
+	-- reference at once are refused by the unique index itself.)
+	SELECT a.id, a.reference INTO twin_id, twin_reference
+	FROM @extschema@.allocation a
+	WHERE a.fiscal_year = NEW.fiscal_year AND a.phase = v_phase AND a.program_id = v_program
+	  AND a.amount OPERATOR(@extschema@.=) v_amount
+	  AND a.province_code IS NOT DISTINCT FROM v_province
+	  AND coalesce(a.municipality_code, '') = coalesce(v_municipality, '')
+	  AND (v_reference IS NULL OR a.reference IS NULL)
+	ORDER BY a.reference NULLS FIRST
+	LIMIT 1;
+	IF twin_id IS NOT NULL THEN
+		RAISE EXCEPTION 'allocation already recorded: %, phase %, amount %', row_text, v_phase, v_amount
+			USING ERRCODE = 'unique_violation',
+				  DETAIL = CASE WHEN v_reference IS NOT NULL
+							   THEN format('An identical line without a reference is already there (allocation %s); loading this one beside it would double the total.', twin_id)
+							   WHEN twin_reference IS NOT NULL
+							   THEN format('An identical line is already there under reference %L; loading this one too would double the total.', twin_reference)
+							   ELSE 'An identical line without a reference is already there; loading it again would double the total.' END,
+				  HINT = CASE WHEN v_reference IS NOT NULL
+							 THEN format('Give the line already there its reference (UPDATE regionpolicy.allocation SET reference = %L WHERE id = %s), or delete it, then load again.', v_reference, twin_id)
+							 WHEN twin_reference IS NOT NULL
+							 THEN 'Load it with that reference to replace that line, or give this line a reference of its own.'
+							 ELSE 'Give each line its reference (its 세부사업 or 과제 number): a line loaded again with the same reference replaces its amount, so a load can be run twice.' END;
+	END IF;
+
+	IF v_reference IS NULL THEN
+		INSERT INTO @extschema@.allocation (program_id, province_code, fiscal_year, amount, phase, note, municipality_code)
+		VALUES (v_program, v_province, NEW.fiscal_year, v_amount, v_phase, NEW.note, v_municipality);
+		inserted := true;
+	ELSIF v_province IS NOT NULL THEN
+		-- a line with a reference replaces what was loaded under it before
+		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code)
+		VALUES (v_program, v_province, NEW.fiscal_year, v_amount, v_phase, NEW.note, v_reference, v_municipality)
+		ON CONFLICT (province_code, fiscal_year, phase, program_id, reference)
+			WHERE reference IS NOT NULL AND province_code IS NOT NULL
+		DO UPDATE SET amount = EXCLUDED.amount, municipality_code = EXCLUDED.municipality_code, note = EXCLUDED.note
+		RETURNING a.xmax = 0 INTO inserted;
+	ELSE
+		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code)
+		VALUES (v_program, NULL, NEW.fiscal_year, v_amount, v_phase, NEW.note, v_reference, v_municipality)
+		ON CONFLICT (fiscal_year, phase, program_id, reference)
+			WHERE reference IS NOT NULL AND province_code IS NULL
+		DO UPDATE SET amount = EXCLUDED.amount, municipality_code = EXCLUDED.municipality_code, note = EXCLUDED.note
+		RETURNING a.xmax = 0 INTO inserted;
+	END IF;
+	PERFORM @extschema@.allocation_load_count(inserted);
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.allocation_entry_insert() IS
+'INSTEAD OF INSERT on allocation_entry: resolves program and province, reads the amount, and inserts the line, or replaces the line of the same programme, province, year, phase and reference';
+CREATE TRIGGER allocation_entry_insert INSTEAD OF INSERT ON @extschema@.allocation_entry
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.allocation_entry_insert();
+
+-- Once per statement: "allocation_entry: 62 lines inserted, 2 replaced".
+CREATE FUNCTION @extschema@.allocation_entry_tally()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	s record;
+BEGIN
+	IF TG_WHEN = 'BEFORE' THEN
+		PERFORM @extschema@.allocation_load_begin();
+	ELSE
+		PERFORM @extschema@.allocation_load_end();
+		s := @extschema@.allocation_load_summary();
+		RAISE NOTICE 'allocation_entry: % % inserted, % replaced', s.inserted,
+			CASE WHEN s.inserted = 1 THEN 'line' ELSE 'lines' END, s.replaced
+			USING DETAIL = 'regionpolicy.allocation_load_summary() returns these counts.';
+	END IF;
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.allocation_entry_tally() IS
+'statement trigger on allocation_entry: starts the tally of a load, and reports once per statement how many lines it inserted and replaced';
+CREATE TRIGGER allocation_entry_tally_begin BEFORE INSERT ON @extschema@.allocation_entry
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.allocation_entry_tally();
+CREATE TRIGGER allocation_entry_tally_end AFTER INSERT ON @extschema@.allocation_entry
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.allocation_entry_tally();
+
+-- The map over time, all the way through a merger (doc/regionpolicy.md,
+-- "Regions over time"): codes that are never ambiguous, names decided by a
+-- date, the merged province's short forms, clusters that follow their
+-- province's successor, designations that belong to the 시·군·구 rather
+-- than to one of its codes, series on an earlier map, and reference tables
+-- whose administrators' rows are their own.
+
+-- Which provinces a name or code means on a day ---------------------------------
+
+-- The provinces a text names, whatever their dates: its code, ISO code,
+-- Korean, short or English name, or an alias (a former name or code).
+CREATE FUNCTION @extschema@.province_named(name_or_code text)
+RETURNS text[]
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT coalesce(array_agg(DISTINCT n.code ORDER BY n.code), '{}')
+	FROM (SELECT v.code FROM @extschema@.province v
+		  WHERE v.code = btrim(name_or_code) OR v.iso_code = upper(btrim(name_or_code)) OR v.name_ko = btrim(name_or_code)
+			 OR v.short_ko = btrim(name_or_code) OR lower(v.name_en) = lower(btrim(name_or_code))
+		  UNION
+		  SELECT a.province_code FROM @extschema@.province_alias a WHERE lower(a.alias) = lower(btrim(name_or_code))) n
+$$;
+COMMENT ON FUNCTION @extschema@.province_named(text) IS
+'the codes of every province a text names by its code, ISO code, a name or an alias, on any date; empty when none';
+
+-- Those provinces followed through successors while they had ended by
+-- as_of, kept if valid on as_of.  Empty when none; never raises.
+CREATE FUNCTION @extschema@.province_candidates(name_or_code text, as_of date)
+RETURNS text[]
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	cur text;
+	p @extschema@.province;
+	found text[] := '{}';
+BEGIN
+	FOREACH cur IN ARRAY @extschema@.province_named(name_or_code) LOOP
+		-- follow successors while the province had ended by as_of (a chain
+		-- of at most a few links: the primary key keeps each code one row)
+		FOR depth IN 1 .. 20 LOOP
+			SELECT * INTO p FROM @extschema@.province v WHERE v.code = cur;
+			EXIT WHEN p.valid_to IS NULL OR p.valid_to > as_of OR p.successor_code IS NULL;
+			cur := p.successor_code;
+		END LOOP;
+		IF @extschema@.province_valid_on(p, as_of) AND NOT cur = ANY (found) THEN
+			found := found || cur;
+		END IF;
+	END LOOP;
+	RETURN ARRAY(SELECT c FROM unnest(found) AS c ORDER BY c);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.province_candidates(text, date) IS
+'the codes of the provinces a name or code means on as_of (a province that had ended then stands for its successor); empty when none';
+
+-- The error for a name or code that means no single province on as_of;
+-- context, when given, is added to the message (the row of a load).
+CREATE FUNCTION @extschema@.province_refuse(name_or_code text, as_of date, context text DEFAULT NULL)
+RETURNS text
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	found text[] := @extschema@.province_candidates(name_or_code, as_of);
+	named text[] := @extschema@.province_named(name_or_code);
+	suffix text := coalesce(' (' || context || ')', '');
+BEGIN
+	IF cardinality(found) > 1 THEN
+		RAISE EXCEPTION '%', format('province "%s" is ambiguous on %s%s', name_or_code, as_of, suffix)
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = format('It names %s.', array_to_string(found, ' and ')),
+				  HINT = 'Give the province''s code.';
+	ELSIF cardinality(named) = 0 THEN
+		RAISE EXCEPTION 'unknown province: "%"%', name_or_code, suffix
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Give a Korean, short or English name (current or former), a 행정표준코드 (current or former) or an ISO 3166-2 code such as KR-26.';
+	ELSIF cardinality(found) = 0 THEN
+		RAISE EXCEPTION '%', format('province "%s" did not exist on %s%s', name_or_code, as_of, suffix)
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = (SELECT string_agg(format('%s (%s) is valid from %s%s', v.code, v.name_ko,
+													 coalesce(v.valid_from::text, 'before 2023'),
+													 coalesce(' until ' || (v.valid_to - 1)::text, '')), '; ' ORDER BY v.code)
+							FROM @extschema@.province v WHERE v.code = ANY (named)) || '.',
+				  HINT = 'Give a date on which it existed, or the province of that time.';
+	END IF;
+	RETURN found[1];
+END
+$$;
+COMMENT ON FUNCTION @extschema@.province_refuse(text, date, text) IS
+'raises the error for a name or code that means no single province on as_of (unknown, not yet or no longer existing, ambiguous); returns the province when it means one';
+
+DROP FUNCTION IF EXISTS @extschema@.province_code(text, date);
+CREATE FUNCTION @extschema@.province_code(name_or_code text, as_of date DEFAULT CURRENT_DATE)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	found text[] := @extschema@.province_candidates(name_or_code, as_of);
+BEGIN
+	IF cardinality(found) = 1 THEN
+		RETURN found[1];
+	END IF;
+	RETURN @extschema@.province_refuse(name_or_code, as_of);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.province_code(text, date) IS
+'the 행정표준코드 of the province a name or code means on as_of (default today): former names and codes of the same province resolve to its code (42 → 51), a province that had ended resolves to its successor (광주 after 2026-07-01 → 12); KOSTAT codes are not accepted';
+
+-- The province a line names in a fiscal year.  A code (행정표준코드 or ISO)
+-- of a province that existed on some day of the year is that province:
+-- codes are never ambiguous (29 and 46 in FY2026).  A name is read on the
+-- line's date when it has one; else on the year's first and last days, and
+-- if those differ (광주 in 2026: 29, then 12) it is refused with both.
+DROP FUNCTION IF EXISTS @extschema@.province_code_in_year(text, integer);
+CREATE FUNCTION @extschema@.province_code_in_year(name_or_code text, fiscal_year integer,
+												  as_of date DEFAULT NULL, context text DEFAULT NULL)
+RETURNS text
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	wanted text := btrim(name_or_code);
+	first_day date := make_date(fiscal_year, 1, 1);
+	last_day date := make_date(fiscal_year, 12, 31);
+	result text;
+	on_first text[];
+	on_last text[];
+BEGIN
+	IF name_or_code IS NULL OR fiscal_year IS NULL THEN
+		RETURN NULL;
+	END IF;
+	SELECT v.code INTO result FROM @extschema@.province v
+	WHERE (v.code = wanted OR v.iso_code = upper(wanted))
+	  AND (v.valid_from IS NULL OR v.valid_from <= last_day) AND (v.valid_to IS NULL OR v.valid_to > first_day);
+	IF FOUND THEN
+		RETURN result;
+	END IF;
+	-- the usual case: the text names one province, valid all year
+	on_first := @extschema@.province_named(wanted);
+	IF cardinality(on_first) = 1 THEN
+		SELECT v.code INTO result FROM @extschema@.province v
+		WHERE v.code = on_first[1]
+		  AND (v.valid_from IS NULL OR v.valid_from <= first_day) AND (v.valid_to IS NULL OR v.valid_to > last_day);
+		IF FOUND THEN
+			RETURN result;
+		END IF;
+	END IF;
+	IF as_of IS NOT NULL THEN
+		on_first := @extschema@.province_candidates(wanted, as_of);
+		IF cardinality(on_first) = 1 THEN
+			RETURN on_first[1];
+		END IF;
+		RETURN @extschema@.province_refuse(name_or_code, as_of, context);
+	END IF;
+	on_first := @extschema@.province_candidates(wanted, first_day);
+	on_last := @extschema@.province_candidates(wanted, last_day);
+	IF cardinality(on_first) = 1 AND (cardinality(on_last) = 0 OR on_last = on_first) THEN
+		RETURN on_first[1];
+	ELSIF cardinality(on_last) = 1 AND cardinality(on_first) = 0 THEN
+		RETURN on_last[1];
+	ELSIF cardinality(on_first) = 1 AND cardinality(on_last) = 1 THEN
+		RAISE EXCEPTION '%', format('province "%s" is ambiguous in fiscal year %s%s', name_or_code, fiscal_year,
+			coalesce(' (' || context || ')', ''))
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = format('On %s it was %s (%s), on %s %s (%s).',
+								  first_day, on_first[1], (SELECT v.name_ko FROM @extschema@.province v WHERE v.code = on_first[1]),
+								  last_day, on_last[1], (SELECT v.name_ko FROM @extschema@.province v WHERE v.code = on_last[1])),
+				  HINT = format('Give the province''s code (%s or %s), or the line''s date (as_of).', on_first[1], on_last[1]);
+	END IF;
+	RETURN @extschema@.province_refuse(name_or_code, CASE WHEN cardinality(on_first) = 0 THEN last_day ELSE first_day END, context);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.province_code_in_year(text, integer, date, text) IS
+'the province a line names in a fiscal year: a code of a province of that year is itself; a name is read on the line''s date (as_of) if given, else refused when it means two provinces that year (a merger during the year)';
+
+-- The merged province's common short forms.  KR-12 stands in for an ISO
+-- 3166-2 code until one is published (provisional, like the code itself).
+ALTER TABLE @extschema@.province_alias DROP CONSTRAINT province_alias_kind_known;
+ALTER TABLE @extschema@.province_alias ADD CONSTRAINT province_alias_kind_known
+	CHECK (kind IN ('name', 'short name', 'iso code', 'former name', 'former code', 'english', 'former english'));
+
+-- Rows that ship with the extension, and rows administrators add ------------------
+
+-- Each table of reference data marks its shipped rows; the rows an
+-- administrator adds (a new cluster, a province) are theirs to change, and
+-- pg_dump keeps them.  reference_guard('shipped') refuses writes to shipped
+-- rows and refuses to mark a row as shipped.
+-- (reference_guard('shipped'): above.)
+
+-- (the municipalities' deferred successor keys are checked first, so that
+-- their table can be altered)
+SET CONSTRAINTS ALL IMMEDIATE;
+DO $shipped$
+DECLARE
+	t text;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['province', 'province_alias', 'superregion', 'superregion_member',
+							 'cluster', 'evaluation_agency', 'committee_figure', 'municipality'] LOOP
+		EXECUTE format('ALTER TABLE @extschema@.%I DISABLE TRIGGER reference_guard', t);
+		EXECUTE format('ALTER TABLE @extschema@.%I ADD COLUMN shipped boolean NOT NULL DEFAULT false', t);
+		EXECUTE format('UPDATE @extschema@.%I SET shipped = true', t);
+		EXECUTE format('COMMENT ON COLUMN @extschema@.%I.shipped IS %L', t,
+					   'true for rows shipped with the extension (read-only); rows you add are yours, and pg_dump keeps them');
+		EXECUTE format('DROP TRIGGER reference_guard ON @extschema@.%I', t);
+		EXECUTE format('CREATE TRIGGER reference_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.%I '
+					   'FOR EACH ROW EXECUTE FUNCTION @extschema@.reference_guard(''shipped'')', t);
+		PERFORM pg_catalog.pg_extension_config_dump(format('@extschema@.%I', t)::regclass, 'WHERE NOT shipped');
+	END LOOP;
+END
+$shipped$;
+
+ALTER TABLE @extschema@.province_alias DISABLE TRIGGER reference_guard;
+INSERT INTO @extschema@.province_alias (alias, province_code, kind, shipped) VALUES
+	('전남광주', '12', 'short name', true),
+	('KR-12', '12', 'iso code', true);
+ALTER TABLE @extschema@.province_alias ENABLE TRIGGER reference_guard;
+
+-- Clusters follow their province -------------------------------------------------
+
+-- A cluster keeps the province it was designated in; in a fiscal year it
+-- belongs to that province's successor valid on the year's first day
+-- (the 광주 and 전남 clusters: 29 and 46 until FY2026, 12 from FY2027).
+CREATE FUNCTION @extschema@.cluster_province(cluster_id integer, fiscal_year integer)
+RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT m.as_of_code
+	FROM @extschema@.cluster c
+		 JOIN @extschema@.province_as_of(make_date(cluster_province.fiscal_year, 1, 1)) m ON m.code = c.province_code
+	WHERE c.id = cluster_province.cluster_id
+$$;
+COMMENT ON FUNCTION @extschema@.cluster_province(integer, integer) IS
+'the province a cluster belongs to in a fiscal year: its designated province, or that province''s successor after a merger';
+
+CREATE OR REPLACE VIEW @extschema@.cluster_stages AS
+SELECT c.id AS cluster_id,
+	   y.province_code,
+	   p.short_ko AS province,
+	   d.fiscal_year,
+	   d.requested_stage,
+	   d.self_score,
+	   d.has_rnd_body,
+	   d.workforce_program,
+	   (CASE WHEN d.requested_stage = 2 AND r.refusal IS NULL THEN 2 ELSE 1 END)::smallint AS stage,
+	   r.refusal
+FROM @extschema@.cluster c
+	 JOIN @extschema@.cluster_diagnosis d ON d.cluster_id = c.id
+	 CROSS JOIN LATERAL (SELECT @extschema@.cluster_province(c.id, d.fiscal_year) AS province_code) y
+	 JOIN @extschema@.province p ON p.code = y.province_code
+	 JOIN @extschema@.cluster_policy k ON k.fiscal_year = d.fiscal_year
+	 CROSS JOIN LATERAL (
+		SELECT CASE WHEN d.requested_stage = 2 THEN
+					nullif(concat_ws('; ',
+						CASE WHEN d.self_score < k.min_self_score
+							 THEN format('self-diagnosis score %s is below %s', d.self_score, k.min_self_score) END,
+						CASE WHEN k.rnd_body_required AND NOT d.has_rnd_body
+							 THEN 'no body to plan, evaluate and manage R&D' END), '')
+			   END AS refusal) AS r;
+COMMENT ON VIEW @extschema@.cluster_stages IS
+'each diagnosed cluster and year, with the province it belongs to that year: the stage it asked for, the stage it gets (2 only when asked for and the criteria are met), and why a stage-2 request was refused';
+
+CREATE OR REPLACE VIEW @extschema@.cluster_compliance AS
+SELECT c.id AS cluster_id,
+	   y.province_code,
+	   p.short_ko AS province,
+	   d.fiscal_year,
+	   'no workforce-training programme, which every stage must run'::text AS problem
+FROM @extschema@.cluster_diagnosis d
+	 JOIN @extschema@.cluster c ON c.id = d.cluster_id
+	 CROSS JOIN LATERAL (SELECT @extschema@.cluster_province(c.id, d.fiscal_year) AS province_code) y
+	 JOIN @extschema@.province p ON p.code = y.province_code
+WHERE NOT d.workforce_program;
+COMMENT ON VIEW @extschema@.cluster_compliance IS
+'clusters whose diagnosis lacks the workforce-training programme that is mandatory at every stage';
+
+-- Differential funding, across a merger ----------------------------------------
+
+-- The pool is split over every cluster; each cluster's share is paid to
+-- the province it belongs to that year.
+CREATE OR REPLACE FUNCTION @extschema@.differential_funding(fiscal_year integer, pool bigint, unit bigint DEFAULT 1)
+RETURNS TABLE (cluster_id integer, province_code text, stage smallint, score numeric,
+			   grade text, coefficient numeric, weight numeric, "national" bigint,
+			   compliant boolean, problems text)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	missing text;
+BEGIN
+	SELECT string_agg(format('%s (%s)', c.id, p.short_ko), ', ' ORDER BY c.id) INTO missing
+	FROM @extschema@.cluster c
+		 JOIN @extschema@.province p ON p.code = @extschema@.cluster_province(c.id, differential_funding.fiscal_year)
+	WHERE NOT EXISTS (SELECT 1 FROM @extschema@.cluster_evaluation e
+					  WHERE e.cluster_id = c.id AND e.fiscal_year = differential_funding.fiscal_year);
+	IF missing IS NOT NULL THEN
+		RAISE EXCEPTION 'no evaluation for fiscal year % of cluster %', differential_funding.fiscal_year, missing
+			USING ERRCODE = 'no_data_found',
+				  HINT = 'Every cluster needs a row in cluster_evaluation before the pool can be split.';
+	END IF;
+
+	RETURN QUERY
+	WITH policy AS (
+		SELECT s.noncompliant_coefficient
+		FROM @extschema@.stage2_criteria s
+		WHERE s.valid_from <= differential_funding.fiscal_year
+		ORDER BY s.valid_from DESC LIMIT 1
+	), scored AS (
+		SELECT c.id, @extschema@.cluster_province(c.id, differential_funding.fiscal_year) AS province_code,
+			   @extschema@.cluster_stage(c.id, differential_funding.fiscal_year) AS stage,
+			   e.score, g.grade, g.coefficient,
+			   (SELECT string_agg(m.problem, '; ') FROM @extschema@.cluster_compliance m
+				WHERE m.cluster_id = c.id AND m.fiscal_year = differential_funding.fiscal_year) AS problems
+		FROM @extschema@.cluster c
+			 JOIN @extschema@.cluster_evaluation e
+				  ON e.cluster_id = c.id AND e.fiscal_year = differential_funding.fiscal_year
+			 CROSS JOIN LATERAL @extschema@.cluster_grade(e.score, differential_funding.fiscal_year) AS g
+	), weighted AS (
+		SELECT s.*, w.weight * s.coefficient
+				   * CASE WHEN s.problems IS NULL THEN 1 ELSE (SELECT k.noncompliant_coefficient FROM policy k) END AS weight
+		FROM scored s
+			 JOIN @extschema@.stage_weight w
+				  ON w.stage = s.stage
+				 AND w.valid_from = (SELECT max(v.valid_from) FROM @extschema@.stage_weight v
+									 WHERE v.valid_from <= differential_funding.fiscal_year)
+	)
+	-- Ties go to the earlier row: the better score, so that within a stage
+	-- a better score never gets less.
+	SELECT x.id, x.province_code, x.stage, x.score, x.grade, x.coefficient, x.weight,
+		   @extschema@.apportion(differential_funding.pool, x.weight, differential_funding.unit)
+			   OVER (ORDER BY x.score DESC, x.id),
+		   x.problems IS NULL, x.problems
+	FROM weighted x
+	ORDER BY x.id;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.differential_funding(integer, bigint, bigint) IS
+'the national pool split over all clusters by weight = stage weight × grade coefficient (× the non-compliance coefficient for a cluster missing a mandatory programme), by largest remainder in multiples of unit; the rows add up to the pool exactly; a cluster without an evaluation is an error naming it (P0002)';
+
+-- A unit written as text, in won: '억', '천원', '10억', or won, man, eok, jo
+-- in any case.  The pool forms of differential_funding and
+-- allocate_differential_funding share it.
+CREATE FUNCTION @extschema@.unit_won(unit text)
+RETURNS bigint
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT @extschema@.parse_amount(CASE lower(unit)
+		WHEN 'won' THEN '원' WHEN 'man' THEN '만' WHEN 'eok' THEN '억' WHEN 'jo' THEN '조'
+		ELSE unit END)
+$$;
+COMMENT ON FUNCTION @extschema@.unit_won(text) IS
+'a unit written as text (억, 천원, 10억, or won/man/eok/jo in any case) in won';
+
+CREATE OR REPLACE FUNCTION @extschema@.differential_funding(fiscal_year integer, pool text, unit text DEFAULT '억')
+RETURNS TABLE (cluster_id integer, province_code text, stage smallint, score numeric,
+			   grade text, coefficient numeric, weight numeric, "national" bigint,
+			   compliant boolean, problems text)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT * FROM @extschema@.differential_funding(differential_funding.fiscal_year,
+		@extschema@.parse_amount(differential_funding.pool),
+		@extschema@.unit_won(differential_funding.unit))
+$$;
+COMMENT ON FUNCTION @extschema@.differential_funding(integer, text, text) IS
+'differential_funding with the pool written as an amount (''929억'') and shares in multiples of a unit written as one (default 억)';
+
+
+-- allocate_differential_funding(program_id, fiscal_year, pool, …) records
+-- the split as allocations, one line per cluster, each with its reference
+-- ('cluster 3'), so that two clusters of one province (after a merger) are
+-- two lines, and a re-run with replace => true replaces them.  It takes the
+-- pool as differential_funding does: bigint won in multiples of unit won
+-- (default 1), or text such as '929억' in multiples of a text unit (default 억).
+CREATE OR REPLACE FUNCTION @extschema@.allocate_differential_funding(
+	program_id integer, fiscal_year integer, pool bigint, unit bigint DEFAULT 1,
+	phase text DEFAULT 'planned', replace boolean DEFAULT false)
+RETURNS SETOF @extschema@.allocation
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF EXISTS (SELECT 1 FROM @extschema@.allocation a
+			   WHERE a.program_id = allocate_differential_funding.program_id
+				 AND a.fiscal_year = allocate_differential_funding.fiscal_year
+				 AND a.phase = allocate_differential_funding.phase) THEN
+		IF NOT replace THEN
+			RAISE EXCEPTION 'program % already has % allocations for fiscal year %',
+				allocate_differential_funding.program_id, allocate_differential_funding.phase,
+				allocate_differential_funding.fiscal_year
+				USING ERRCODE = 'unique_violation',
+					  HINT = 'Pass replace => true to replace them.';
+		END IF;
+		DELETE FROM @extschema@.allocation a
+		WHERE a.program_id = allocate_differential_funding.program_id
+		  AND a.fiscal_year = allocate_differential_funding.fiscal_year
+		  AND a.phase = allocate_differential_funding.phase;
+	END IF;
+	RETURN QUERY
+	INSERT INTO @extschema@.allocation (program_id, province_code, fiscal_year, amount, phase, note, reference)
+	SELECT allocate_differential_funding.program_id, d.province_code, allocate_differential_funding.fiscal_year,
+		   @extschema@.funding(d.national, 0), allocate_differential_funding.phase,
+		   format('differential funding: stage %s, grade %s', d.stage, d.grade),
+		   format('cluster %s', d.cluster_id)
+	FROM @extschema@.differential_funding(allocate_differential_funding.fiscal_year,
+										  allocate_differential_funding.pool,
+										  allocate_differential_funding.unit) AS d
+	RETURNING *;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.allocate_differential_funding(integer, integer, bigint, bigint, text, boolean) IS
+'writes differential_funding() as national allocations of a programme, one line per cluster (reference ''cluster N'') in the province it belongs to that year; refuses to add to existing allocations of that programme, year and phase unless replace is true';
+
+CREATE FUNCTION @extschema@.allocate_differential_funding(
+	program_id integer, fiscal_year integer, pool text, unit text DEFAULT '억',
+	phase text DEFAULT 'planned', replace boolean DEFAULT false)
+RETURNS SETOF @extschema@.allocation
+LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT * FROM @extschema@.allocate_differential_funding(allocate_differential_funding.program_id,
+		allocate_differential_funding.fiscal_year,
+		@extschema@.parse_amount(allocate_differential_funding.pool),
+		@extschema@.unit_won(allocate_differential_funding.unit),
+		allocate_differential_funding.phase, allocate_differential_funding.replace)
+$$;
+COMMENT ON FUNCTION @extschema@.allocate_differential_funding(integer, integer, text, text, text, boolean) IS
+'allocate_differential_funding with the pool written as an amount (''929억'') and shares in multiples of a unit written as one (default 억), as differential_funding takes them';
+
+-- Designations belong to the 시·군·구 ------------------------------------------------
+
+-- Every code of the same 시·군·구: a code and its successor are the same
+-- 시·군·구 when the successor keeps its name (a renumbering: 홍천군 42720 →
+-- 51720, 신안군 46910 → 12870); a merger or split makes another one.
+CREATE VIEW @extschema@.municipality_lineage AS
+WITH RECURSIVE link(a, b) AS (		-- both directions of each renumbering
+	SELECT x.a, x.b
+	FROM @extschema@.municipality m
+		 JOIN @extschema@.municipality s ON s.code = m.successor_code AND s.name_ko = m.name_ko
+		 CROSS JOIN LATERAL (VALUES (m.code, s.code), (s.code, m.code)) AS x(a, b)
+), same(code, same_code) AS (
+	SELECT m.code, m.code FROM @extschema@.municipality m
+	UNION
+	SELECT s.code, l.b FROM same s JOIN link l ON l.a = s.same_code
+)
+SELECT code, same_code FROM same;
+COMMENT ON VIEW @extschema@.municipality_lineage IS
+'every pair of codes of the same 시·군·구 (itself included): a code and a successor of the same name are one 시·군·구 renumbered';
+
+-- Is the 시·군·구 of this code designated kind on as_of, under any of its codes?
+CREATE FUNCTION @extschema@.municipality_designated(code text, kind text, as_of date)
+RETURNS boolean
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT EXISTS (
+		SELECT 1
+		FROM @extschema@.municipality_lineage l
+			 JOIN @extschema@.municipality_designation d ON d.municipality_code = l.same_code
+		WHERE l.code = municipality_designated.code
+		  AND d.kind = municipality_designated.kind
+		  AND d.valid_from <= municipality_designated.as_of
+		  AND (d.valid_to IS NULL OR d.valid_to > municipality_designated.as_of))
+$$;
+COMMENT ON FUNCTION @extschema@.municipality_designated(text, text, date) IS
+'true when the 시·군·구 of the code was designated kind (인구감소지역, 인구감소관심지역, …) on as_of, under this or any other of its codes (a FY2027 line under 51720 is in the 인구감소지역 designated as 42720)';
+
+-- The designations under every code of their 시·군·구, for joins.
+CREATE VIEW @extschema@.municipality_designations AS
+SELECT l.code AS municipality_code, d.kind, d.valid_from, d.valid_to, d.basis,
+	   d.municipality_code AS designated_code, d.id AS designation_id
+FROM @extschema@.municipality_designation d
+	 JOIN @extschema@.municipality_lineage l ON l.same_code = d.municipality_code;
+COMMENT ON VIEW @extschema@.municipality_designations IS
+'each designation under every code of its 시·군·구 (designated_code is the code it was made under): join allocations on municipality_code and the date';
+GRANT SELECT ON @extschema@.municipality_lineage, @extschema@.municipality_designations TO PUBLIC;
+
+-- Series on another day's map ---------------------------------------------------------
+
+-- region_totals_as_of(d): every year's allocations on the map of day d.  A
+-- line that names its 시·군·구 goes to the province that 시·군·구 (under
+-- any of its codes) lay in on d; other lines go to their province, or the
+-- province it had become part of by d.  A province that did not yet exist
+-- on d (the merged province, for a date before the merger) is shown as
+-- itself and flagged merged_after: its lines are never split by a guess.
+DROP FUNCTION IF EXISTS @extschema@.region_totals_as_of(date);
+CREATE FUNCTION @extschema@.region_totals_as_of(as_of date)
+RETURNS TABLE (fiscal_year integer, province_code text, name_ko text, short_ko text, sort_order smallint,
+			   phase text, "national" bigint, local bigint, total bigint,
+			   national_eok numeric, local_eok numeric, total_eok numeric, amount @extschema@.funding,
+			   merged_after boolean)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	WITH municipality_on AS (		-- each code, and its 시·군·구's province on as_of
+		SELECT DISTINCT ON (l.code) l.code, m.province_code
+		FROM @extschema@.municipality_lineage l
+			 JOIN @extschema@.municipality m ON m.code = l.same_code
+		WHERE (m.valid_from IS NULL OR m.valid_from <= region_totals_as_of.as_of)
+		  AND (m.valid_to IS NULL OR m.valid_to > region_totals_as_of.as_of)
+		ORDER BY l.code, m.code
+	)
+	SELECT a.fiscal_year, a.province_code, p.name_ko, p.short_ko, p.sort_order, a.phase,
+		   @extschema@.national(a.amount), @extschema@.local(a.amount), @extschema@.total(a.amount),
+		   @extschema@.in_unit(@extschema@.national(a.amount), '억'),
+		   @extschema@.in_unit(@extschema@.local(a.amount), '억'),
+		   @extschema@.in_unit(@extschema@.total(a.amount), '억'),
+		   a.amount,
+		   coalesce(p.valid_from > region_totals_as_of.as_of, false)
+	FROM (SELECT x.fiscal_year, coalesce(mo.province_code, m.as_of_code) AS province_code, x.phase,
+				 @extschema@.sum(x.amount) AS amount
+		  FROM @extschema@.allocation x
+			   LEFT JOIN municipality_on mo ON mo.code = x.municipality_code
+			   LEFT JOIN @extschema@.province_as_of(region_totals_as_of.as_of) m ON m.code = x.province_code
+		  GROUP BY 1, 2, 3) a
+		 LEFT JOIN @extschema@.province p ON p.code = a.province_code
+	ORDER BY a.fiscal_year, p.sort_order NULLS LAST, a.province_code, a.phase
+$$;
+COMMENT ON FUNCTION @extschema@.region_totals_as_of(date) IS
+'region_totals on the map of as_of: after a merger the merged provinces'' lines of every year are counted under the merged province; before it, lines that name a 시·군·구 go to its province of that date, and the merged province''s other lines are shown under it, flagged merged_after; no won is counted twice or lost';
+
+-- Who writes what (doc/regionpolicy.md, "Access control").
+--
+-- Stewards write their own provinces' allocations and diagnoses with the
+-- documented privileges: INSERT, and UPDATE of the columns they may change,
+-- never table-wide UPDATE or DELETE.  PostgreSQL lets a role that holds
+-- table-wide UPDATE, DELETE or TRUNCATE take any table lock, ACCESS
+-- EXCLUSIVE included, which would block every province's writers and all
+-- readers; with INSERT and column privileges a steward can take at most ROW
+-- EXCLUSIVE, which blocks nobody's reads or writes, and row locks reach
+-- only its own provinces' rows (the UPDATE policy).  A steward deletes
+-- through delete_allocation() and delete_cluster_diagnosis().
+--
+-- cluster_evaluation is the ministry's: only members of the role
+-- regionpolicy_evaluator write it, and never for a cluster of a province
+-- they steward.  The answer for another province's row is the same
+-- everywhere: an UPDATE reaches only the rows one may write (UPDATE 0 for
+-- others'), an insert, a delete or a move of another province's row is
+-- refused with 42501.
+
+-- 1.2.0's policies named the cluster's designated province; from 1.3.0 a
+-- diagnosis belongs to the province the cluster belongs to in its year.
+DROP TRIGGER IF EXISTS steward_guard ON @extschema@.allocation;
+DROP TRIGGER IF EXISTS steward_guard ON @extschema@.cluster_diagnosis;
+DROP TRIGGER IF EXISTS steward_guard ON @extschema@.cluster_evaluation;
+DROP POLICY IF EXISTS steward_insert ON @extschema@.cluster_diagnosis;
+DROP POLICY IF EXISTS steward_update ON @extschema@.cluster_diagnosis;
+DROP POLICY IF EXISTS steward_delete ON @extschema@.cluster_diagnosis;
+DROP POLICY IF EXISTS steward_insert ON @extschema@.cluster_evaluation;
+DROP POLICY IF EXISTS steward_update ON @extschema@.cluster_evaluation;
+DROP POLICY IF EXISTS steward_delete ON @extschema@.cluster_evaluation;
+DROP FUNCTION IF EXISTS @extschema@.cluster_province(integer);
+
+-- A diagnosis's province: its cluster's in the diagnosis's year.
+CREATE POLICY steward_insert ON @extschema@.cluster_diagnosis FOR INSERT
+	WITH CHECK (@extschema@.is_steward_of(@extschema@.cluster_province(cluster_id, fiscal_year)));
+CREATE POLICY steward_update ON @extschema@.cluster_diagnosis FOR UPDATE
+	USING (@extschema@.is_steward_of(@extschema@.cluster_province(cluster_id, fiscal_year)))
+	WITH CHECK (@extschema@.is_steward_of(@extschema@.cluster_province(cluster_id, fiscal_year)));
+CREATE POLICY steward_delete ON @extschema@.cluster_diagnosis FOR DELETE USING (true);
+
+-- Under row-level security a DELETE could only skip the rows a policy
+-- hides; to refuse (42501) rather than silently skip another province's
+-- rows, the DELETE policies let writers see every row and this trigger
+-- checks the old row.  It acts only where row-level security applies to
+-- the current user (a role granted DELETE beyond the documented
+-- privileges).
+CREATE OR REPLACE FUNCTION @extschema@.steward_guard()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	old_province text;
+BEGIN
+	IF NOT pg_catalog.row_security_active(TG_RELID) THEN
+		RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
+	END IF;
+	-- (plpgsql compiles trigger functions per table, so each branch only
+	-- ever meets its own row type)
+	IF TG_TABLE_NAME = 'allocation' THEN
+		old_province := OLD.province_code;
+	ELSE
+		old_province := @extschema@.cluster_province(OLD.cluster_id, OLD.fiscal_year);
+	END IF;
+	IF NOT @extschema@.is_steward_of(old_province) THEN
+		RAISE EXCEPTION 'permission denied to % a row of province % in %', lower(TG_OP),
+			coalesce(old_province, '(none)'), TG_TABLE_NAME
+			USING ERRCODE = 'insufficient_privilege',
+				  HINT = 'Only members of the province''s steward role (see province_steward) may change its rows.';
+	END IF;
+	RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.steward_guard() IS
+'trigger: under row-level security, refuses (42501) updates and deletes of rows of provinces the user does not steward';
+CREATE TRIGGER steward_guard BEFORE UPDATE OR DELETE ON @extschema@.allocation
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.steward_guard();
+CREATE TRIGGER steward_guard BEFORE UPDATE OR DELETE ON @extschema@.cluster_diagnosis
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.steward_guard();
+
+-- The evaluation is the ministry's ---------------------------------------------------
+
+CREATE FUNCTION @extschema@.is_evaluator()
+RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r
+				   WHERE r.rolname = 'regionpolicy_evaluator' AND pg_catalog.pg_has_role(r.oid, 'MEMBER'))
+$$;
+COMMENT ON FUNCTION @extschema@.is_evaluator() IS
+'true when the current user is a member of the role regionpolicy_evaluator (which the administrator creates)';
+
+CREATE POLICY evaluator_insert ON @extschema@.cluster_evaluation FOR INSERT
+	WITH CHECK (@extschema@.is_evaluator()
+				AND NOT @extschema@.is_steward_of(@extschema@.cluster_province(cluster_id, fiscal_year)));
+CREATE POLICY evaluator_update ON @extschema@.cluster_evaluation FOR UPDATE
+	USING (@extschema@.is_evaluator()
+		   AND NOT @extschema@.is_steward_of(@extschema@.cluster_province(cluster_id, fiscal_year)))
+	WITH CHECK (@extschema@.is_evaluator()
+				AND NOT @extschema@.is_steward_of(@extschema@.cluster_province(cluster_id, fiscal_year)));
+CREATE POLICY evaluator_delete ON @extschema@.cluster_evaluation FOR DELETE
+	USING (@extschema@.is_evaluator()
+		   AND NOT @extschema@.is_steward_of(@extschema@.cluster_province(cluster_id, fiscal_year)));
+COMMENT ON TABLE @extschema@.cluster_evaluation IS
+'the performance evaluation (성과평가) of a cluster for a fiscal year, score 0 to 100; it decides the cluster''s grade. Written by members of regionpolicy_evaluator, never by a steward of the cluster''s province';
+
+-- Deletes by stewards ------------------------------------------------------------------
+
+-- These run as the extension's owner, so that stewards need no DELETE
+-- privilege (which would let them lock the whole table).  They act for the
+-- session's login role (session_user): a session can become any role that
+-- role is a member of, so they give it no right it does not already have.
+CREATE FUNCTION @extschema@.session_stewards(province_code text)
+RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT EXISTS (
+		SELECT 1
+		FROM @extschema@.province_steward s
+			 JOIN pg_catalog.pg_roles r ON r.rolname = s.role_name
+		WHERE s.province_code = session_stewards.province_code
+		  AND pg_catalog.pg_has_role(session_user, r.oid, 'MEMBER'))
+$$;
+COMMENT ON FUNCTION @extschema@.session_stewards(text) IS
+'true when the session''s login role is a member of a role that stewards the province (false for NULL)';
+
+CREATE FUNCTION @extschema@.delete_allocation(allocation_id bigint)
+RETURNS boolean
+LANGUAGE plpgsql VOLATILE STRICT SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	p text;
+BEGIN
+	SELECT a.province_code INTO p FROM @extschema@.allocation a WHERE a.id = allocation_id FOR UPDATE;
+	IF NOT FOUND THEN
+		RETURN false;
+	END IF;
+	IF NOT @extschema@.session_stewards(p) THEN
+		RAISE EXCEPTION 'permission denied to delete allocation % of province %', allocation_id, coalesce(p, '(none)')
+			USING ERRCODE = 'insufficient_privilege',
+				  HINT = 'Only members of the province''s steward role (see province_steward) may delete its rows; lines of no single province are the owner''s.';
+	END IF;
+	DELETE FROM @extschema@.allocation a WHERE a.id = allocation_id;
+	RETURN true;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.delete_allocation(bigint) IS
+'deletes an allocation of a province the session''s role stewards (42501 for any other); false when there is no such allocation';
+
+CREATE FUNCTION @extschema@.delete_cluster_diagnosis(cluster_id integer, fiscal_year integer)
+RETURNS boolean
+LANGUAGE plpgsql VOLATILE STRICT SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	p text := @extschema@.cluster_province(delete_cluster_diagnosis.cluster_id, delete_cluster_diagnosis.fiscal_year);
+BEGIN
+	IF NOT EXISTS (SELECT 1 FROM @extschema@.cluster_diagnosis d
+				   WHERE d.cluster_id = delete_cluster_diagnosis.cluster_id
+					 AND d.fiscal_year = delete_cluster_diagnosis.fiscal_year) THEN
+		RETURN false;
+	END IF;
+	IF NOT @extschema@.session_stewards(p) THEN
+		RAISE EXCEPTION 'permission denied to delete the diagnosis of cluster % for fiscal year % (province %)',
+			delete_cluster_diagnosis.cluster_id, delete_cluster_diagnosis.fiscal_year, coalesce(p, '(none)')
+			USING ERRCODE = 'insufficient_privilege',
+				  HINT = 'Only members of the province''s steward role (see province_steward) may delete its diagnoses.';
+	END IF;
+	DELETE FROM @extschema@.cluster_diagnosis d
+	WHERE d.cluster_id = delete_cluster_diagnosis.cluster_id AND d.fiscal_year = delete_cluster_diagnosis.fiscal_year;
+	RETURN true;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.delete_cluster_diagnosis(integer, integer) IS
+'deletes a diagnosis of a cluster of a province the session''s role stewards (42501 for any other); false when there is none';
+
+-- A warning at install time -----------------------------------------------------------
+
+-- Any role that can create objects in a schema on the search path can plant
+-- a look-alike of a function or operator that then runs as whoever calls
+-- it (PostgreSQL's "secure schema usage pattern").  The path checked is the
+-- session's default, which later sessions get too (CREATE EXTENSION runs
+-- its script under a search_path of its own).
+DO $warn$
+DECLARE
+	writable text;
+BEGIN
+	SELECT string_agg(DISTINCT n.nspname, ', ') INTO writable
+	FROM pg_catalog.unnest(pg_catalog.string_to_array(
+			 (SELECT s.reset_val FROM pg_catalog.pg_settings s WHERE s.name = 'search_path'), ',')) AS e(item)
+		 JOIN pg_catalog.pg_namespace n
+			  ON n.nspname = pg_catalog.replace(pg_catalog.btrim(pg_catalog.btrim(e.item), '"'), '$user', session_user)
+	WHERE pg_catalog.has_schema_privilege('public', n.oid, 'CREATE');
+	IF writable IS NOT NULL THEN
+		RAISE WARNING 'every role can create objects in schema %, which is on the search path', writable
+			USING DETAIL = 'A function or operator planted there can win over regionpolicy''s and run as whoever calls it.',
+				  HINT = 'REVOKE CREATE ON SCHEMA public FROM PUBLIC, or leave such schemas off the search path: SET search_path = regionpolicy, "$user" (see the README, "Putting regionpolicy on the search path").';
+	END IF;
+END
+$warn$;
+
+-- 1.2.0's install script wrote the Korean in this function's comments as
+-- escapes; the same function, readable.
+-- municipality_code(text, as_of): '통영시', '경남 통영시', '경상남도 통영시' or a code.
+CREATE OR REPLACE FUNCTION @extschema@.municipality_code(name_or_code text, as_of date DEFAULT CURRENT_DATE)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	wanted text := btrim(regexp_replace(name_or_code, '\s+', ' ', 'g'));
+	name text := wanted;
+	province text;
+	m @extschema@.municipality;
+	cur text;
+	candidates text;
+	n integer;
+BEGIN
+	IF wanted ~ '^[0-9]{5}$' THEN
+		cur := wanted;
+		LOOP
+			SELECT * INTO m FROM @extschema@.municipality v WHERE v.code = cur;
+			IF NOT FOUND THEN
+				RAISE EXCEPTION 'unknown municipality code: "%"', name_or_code
+					USING ERRCODE = 'invalid_parameter_value';
+			END IF;
+			EXIT WHEN m.valid_to IS NULL OR m.valid_to > as_of OR m.successor_code IS NULL;
+			cur := m.successor_code;
+		END LOOP;
+		IF (m.valid_from IS NOT NULL AND m.valid_from > as_of) OR (m.valid_to IS NOT NULL AND m.valid_to <= as_of) THEN
+			RAISE EXCEPTION 'municipality code "%" was not in use on %', name_or_code, as_of
+				USING ERRCODE = 'invalid_parameter_value',
+					  DETAIL = format('%s (%s) is valid from %s%s.', m.code, m.name_ko, coalesce(m.valid_from::text, 'before 2023'),
+									  coalesce(' until ' || (m.valid_to - 1)::text, '')),
+					  HINT = CASE WHEN m.valid_to <= as_of AND m.successor_code IS NULL
+								  THEN 'It was split with no single successor; give the municipality of that date by name or code.' END;
+		END IF;
+		RETURN cur;
+	END IF;
+
+	-- a province before the name: "경남 통영시", "경상남도 통영시"
+	IF position(' ' IN wanted) > 0 THEN
+		province := @extschema@.province_code(split_part(wanted, ' ', 1), as_of);
+		name := substr(wanted, position(' ' IN wanted) + 1);
+	END IF;
+	SELECT count(*), min(v.code),
+		   string_agg(format('%s %s (%s)', p.short_ko, v.name_ko, v.code), ', ' ORDER BY p.sort_order, v.code)
+	  INTO n, cur, candidates
+	FROM @extschema@.municipality v
+		 JOIN @extschema@.province p ON p.code = v.province_code
+	WHERE v.name_ko = name
+	  AND (province IS NULL OR v.province_code = province)
+	  AND (v.valid_from IS NULL OR v.valid_from <= as_of) AND (v.valid_to IS NULL OR v.valid_to > as_of);
+	IF n = 0 THEN
+		RAISE EXCEPTION 'unknown municipality: "%" on %', name_or_code, as_of
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Give its full name (통영시, 중구), optionally after its province (경남 통영시), or its 5-digit code.';
+	ELSIF n > 1 THEN
+		RAISE EXCEPTION 'municipality "%" is ambiguous on %', name_or_code, as_of
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = format('Candidates: %s.', candidates),
+				  HINT = format('Put the province first, e.g. "%s", or give the code.',
+								(SELECT p.short_ko FROM @extschema@.province p
+								 JOIN @extschema@.municipality v ON v.province_code = p.code WHERE v.name_ko = name
+								 ORDER BY p.sort_order LIMIT 1) || ' ' || name);
+	END IF;
+	RETURN cur;
+END
+$$;

@@ -1,0 +1,3428 @@
+-- regionpolicy 1.3.0: the funding type (national and local funds, exact to
+-- the won) and the regional-policy schema around it.  doc/regionpolicy.md
+-- describes every object; its section names are cited below.
+--
+-- The script is UTF-8 (the control file says so: encoding = UTF8), and
+-- PostgreSQL converts it to the database's encoding before running it.
+-- It reads top to bottom in nine parts:
+--
+--   1. Before anything else: the database and the schema
+--   2. The funding type
+--   3. Tables
+--   4. Reference data
+--   5. Provinces and 시·군·구 by name, on a day
+--   6. Loading allocations
+--   7. Reports
+--   8. Clusters: stages, grades and differential funding
+--   9. Access control
+\echo Use "CREATE EXTENSION regionpolicy" to load this file. \quit
+
+-- ============================================================================
+-- 1. Before anything else: the database and the schema
+-- ============================================================================
+
+-- The database encodings regionpolicy supports ("Installation"): UTF8, and
+-- EUC_KR, the encoding of many Korean legacy databases.  PostgreSQL converts
+-- this script to the database encoding before it runs, and refuses (22P05)
+-- an encoding that cannot hold Hangul, naming it; an SQL_ASCII database is
+-- not converted, so this check is what refuses it.
+DO $encoding$
+BEGIN
+	IF pg_catalog.getdatabaseencoding() NOT IN ('UTF8', 'EUC_KR') THEN
+		RAISE EXCEPTION 'regionpolicy cannot be installed in a % database', pg_catalog.getdatabaseencoding()
+			USING ERRCODE = 'feature_not_supported',
+				  DETAIL = 'It reads and writes Korean amounts, names and keys in Hangul, which need a database encoding that holds Hangul: UTF8 or EUC_KR.',
+				  HINT = 'Create the database with ENCODING ''UTF8'' (or ''EUC_KR'' for a Korean legacy system), for example CREATE DATABASE budget ENCODING ''UTF8'' TEMPLATE template0.';
+	END IF;
+END
+$encoding$;
+-- (Its messages are ASCII: a LATIN1 or SQL_ASCII server could not print Hangul.)
+
+-- Refuse a prepared trap ("Installation").  The control file names the schema, so
+-- CREATE EXTENSION creates it, or silently uses one that already exists;
+-- a schema someone else made can hold objects (a planted
+-- funding(integer, integer), say) that would run as whoever calls them.
+-- The schema is used only if this very command created it (its catalog row
+-- written by the current transaction), or if it is one that cannot hold a
+-- trap: owned by a superuser, empty, and with no other role allowed to
+-- create in it.  The second case is what pg_restore does (CREATE SCHEMA,
+-- then CREATE EXTENSION), so dumps restore.
+DO $guard$
+DECLARE
+	s record;
+BEGIN
+	SELECT n.oid, n.xmin::text AS creator, r.rolname AS owner, r.rolsuper AS owner_super,
+		   EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+				   WHERE d.refclassid = 'pg_catalog.pg_namespace'::pg_catalog.regclass
+					 AND d.refobjid = n.oid
+					 AND d.classid <> 'pg_catalog.pg_extension'::pg_catalog.regclass) AS has_objects,
+		   EXISTS (SELECT 1 FROM pg_catalog.pg_roles o
+				   WHERE NOT o.rolsuper
+					 AND pg_catalog.has_schema_privilege(o.oid, n.oid, 'CREATE')) AS others_create
+	  INTO s
+	  FROM pg_catalog.pg_namespace n
+	  JOIN pg_catalog.pg_roles r ON r.oid = n.nspowner
+	 WHERE n.nspname = '@extschema@';
+	IF s.creator = (pg_catalog.txid_current() % 4294967296)::text THEN
+		RETURN;
+	END IF;
+	IF NOT s.owner_super OR s.has_objects OR s.others_create THEN
+		RAISE EXCEPTION 'schema "@extschema@" already exists and could hold a trap'
+			USING ERRCODE = 'insufficient_privilege',
+				  DETAIL = pg_catalog.format('The schema was not created by this command, and %s.',
+					CASE WHEN NOT s.owner_super THEN pg_catalog.format('it is owned by %s, who is not a superuser', pg_catalog.quote_ident(s.owner))
+						 WHEN s.has_objects THEN 'it already holds objects'
+						 ELSE 'roles other than superusers may create objects in it' END),
+				  HINT = 'CREATE EXTENSION regionpolicy installs into a schema it creates, or into an empty one owned by a superuser. Check what the schema holds, drop or rename it, and run CREATE EXTENSION again.';
+	END IF;
+END
+$guard$;
+
+-- ============================================================================
+-- 2. The funding type
+-- ============================================================================
+
+-- Storage, text and binary I/O, constructors, accessors, amounts and units,
+-- JSON casts ("The funding type": "Input", "Output", "Binary format",
+-- "Casts and JSON").
+
+CREATE TYPE @extschema@.funding;
+
+CREATE FUNCTION @extschema@.funding_in(cstring)
+RETURNS @extschema@.funding
+AS 'MODULE_PATHNAME', 'funding_in'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+-- STABLE: the text depends on regionpolicy.display_unit.
+CREATE FUNCTION @extschema@.funding_out(@extschema@.funding)
+RETURNS cstring
+AS 'MODULE_PATHNAME', 'funding_out'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.funding_recv(internal)
+RETURNS @extschema@.funding
+AS 'MODULE_PATHNAME', 'funding_recv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.funding_send(@extschema@.funding)
+RETURNS bytea
+AS 'MODULE_PATHNAME', 'funding_send'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.funding (
+	INTERNALLENGTH = 16,
+	INPUT = @extschema@.funding_in,
+	OUTPUT = @extschema@.funding_out,
+	RECEIVE = @extschema@.funding_recv,
+	SEND = @extschema@.funding_send,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+
+COMMENT ON TYPE @extschema@.funding IS
+'money split between national (국비) and local (지방비) funds, in whole won; prints as (national,local,total)';
+
+-- Constructors and accessors
+
+CREATE FUNCTION @extschema@.funding(national_won bigint, local_won bigint)
+RETURNS @extschema@.funding
+AS 'MODULE_PATHNAME', 'funding_from_won'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.funding(bigint, bigint) IS
+'funding from national and local amounts in won';
+
+CREATE FUNCTION @extschema@.funding(national_amount numeric, local_amount numeric, unit text)
+RETURNS @extschema@.funding
+AS 'MODULE_PATHNAME', 'funding_from_numeric'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.funding(numeric, numeric, text) IS
+'funding from amounts counted in a unit, e.g. funding(929, 433, ''억''); a fraction of a won is an error';
+
+-- NATIONAL is a keyword (NATIONAL CHARACTER): call it as
+-- regionpolicy.national(f), "national"(f), or national_won(f).
+CREATE FUNCTION @extschema@.national(@extschema@.funding)
+RETURNS bigint
+AS 'MODULE_PATHNAME', 'funding_national'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.national(@extschema@.funding) IS
+'national (국비) amount in won; write regionpolicy.national(f) or "national"(f), since NATIONAL is an SQL keyword';
+
+CREATE FUNCTION @extschema@.national_won(@extschema@.funding)
+RETURNS bigint
+AS 'MODULE_PATHNAME', 'funding_national'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.national_won(@extschema@.funding) IS
+'national (국비) amount in won; the same as national(f), callable without qualification';
+
+CREATE FUNCTION @extschema@.local(@extschema@.funding)
+RETURNS bigint
+AS 'MODULE_PATHNAME', 'funding_local'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.local(@extschema@.funding) IS
+'local (지방비) amount in won';
+
+CREATE FUNCTION @extschema@.total(@extschema@.funding)
+RETURNS bigint
+AS 'MODULE_PATHNAME', 'funding_total_won'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.total(@extschema@.funding) IS
+'national + local in won';
+
+CREATE FUNCTION @extschema@.national_share(@extschema@.funding)
+RETURNS numeric
+AS 'MODULE_PATHNAME', 'funding_national_share'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.national_share(@extschema@.funding) IS
+'national / total; NULL when the total is zero';
+
+-- Amounts and units
+
+CREATE FUNCTION @extschema@.format_amount(won bigint, unit text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'funding_format_amount'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.format_amount(bigint, text) IS
+'one amount as output prints it in a display unit (억, 원, korean, 만, 조)';
+
+CREATE FUNCTION @extschema@.in_unit(won bigint, unit text)
+RETURNS numeric
+AS 'MODULE_PATHNAME', 'funding_in_unit'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.in_unit(bigint, text) IS
+'an amount counted exactly in a unit: in_unit(25910000000, ''억'') = 259.1';
+
+CREATE FUNCTION @extschema@.funding_text(@extschema@.funding, unit text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'funding_text_in_unit'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.funding_text(@extschema@.funding, text) IS
+'the text output would print under the given display unit';
+
+CREATE FUNCTION @extschema@.round(@extschema@.funding, unit text)
+RETURNS @extschema@.funding
+AS 'MODULE_PATHNAME', 'funding_round'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.round(@extschema@.funding, text) IS
+'each component rounded half away from zero to a multiple of the unit';
+
+CREATE FUNCTION @extschema@.trunc(@extschema@.funding, unit text)
+RETURNS @extschema@.funding
+AS 'MODULE_PATHNAME', 'funding_trunc'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.trunc(@extschema@.funding, text) IS
+'each component truncated toward zero (절사) to a multiple of the unit';
+
+-- JSON.  With these casts to_json(), to_jsonb() and row_to_json() write a
+-- funding column as an object of won rather than as a string.
+
+CREATE FUNCTION @extschema@.funding_to_jsonb(@extschema@.funding)
+RETURNS jsonb
+AS 'MODULE_PATHNAME', 'funding_to_jsonb'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.funding_to_json(@extschema@.funding)
+RETURNS json
+AS 'MODULE_PATHNAME', 'funding_to_json'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.funding_from_jsonb(jsonb)
+RETURNS @extschema@.funding
+AS 'MODULE_PATHNAME', 'funding_from_jsonb'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE CAST (@extschema@.funding AS jsonb)
+	WITH FUNCTION @extschema@.funding_to_jsonb(@extschema@.funding);
+CREATE CAST (@extschema@.funding AS json)
+	WITH FUNCTION @extschema@.funding_to_json(@extschema@.funding);
+CREATE CAST (jsonb AS @extschema@.funding)
+	WITH FUNCTION @extschema@.funding_from_jsonb(jsonb);
+
+COMMENT ON FUNCTION @extschema@.funding_to_jsonb(@extschema@.funding) IS
+'{"national": n, "local": l, "total": t} in won';
+COMMENT ON FUNCTION @extschema@.funding_to_json(@extschema@.funding) IS
+'{"national": n, "local": l, "total": t} in won';
+COMMENT ON FUNCTION @extschema@.funding_from_jsonb(jsonb) IS
+'funding from {"national": n, "local": l[, "total": t]}; values are won or amount strings; total is checked';
+
+-- parse_amount(text [, approximate]): one amount, read as funding input
+-- reads its amounts ("Input").
+CREATE FUNCTION @extschema@.parse_amount(amount text, approximate boolean DEFAULT false)
+RETURNS bigint
+AS 'MODULE_PATHNAME', 'funding_parse_amount'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.parse_amount(text, boolean) IS
+'an amount written as in Korean documents, in won: parse_amount(''2,864억원'') = 286400000000; approximate => true reads 약/가량/내외/정도 figures';
+
+-- Comparison, hashing, sorting ("Operators"): a total order by total, then
+-- national; equal means both components equal.
+
+CREATE FUNCTION @extschema@.funding_eq(@extschema@.funding, @extschema@.funding)
+RETURNS boolean AS 'MODULE_PATHNAME', 'funding_eq'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.funding_ne(@extschema@.funding, @extschema@.funding)
+RETURNS boolean AS 'MODULE_PATHNAME', 'funding_ne'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.funding_lt(@extschema@.funding, @extschema@.funding)
+RETURNS boolean AS 'MODULE_PATHNAME', 'funding_lt'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.funding_le(@extschema@.funding, @extschema@.funding)
+RETURNS boolean AS 'MODULE_PATHNAME', 'funding_le'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.funding_gt(@extschema@.funding, @extschema@.funding)
+RETURNS boolean AS 'MODULE_PATHNAME', 'funding_gt'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.funding_ge(@extschema@.funding, @extschema@.funding)
+RETURNS boolean AS 'MODULE_PATHNAME', 'funding_ge'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.funding_cmp(@extschema@.funding, @extschema@.funding)
+RETURNS integer AS 'MODULE_PATHNAME', 'funding_cmp'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.funding_sortsupport(internal)
+RETURNS void AS 'MODULE_PATHNAME', 'funding_sortsupport'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.funding_hash(@extschema@.funding)
+RETURNS integer AS 'MODULE_PATHNAME', 'funding_hash'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.funding_hash_extended(@extschema@.funding, bigint)
+RETURNS bigint AS 'MODULE_PATHNAME', 'funding_hash_extended'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.funding_smaller(@extschema@.funding, @extschema@.funding)
+RETURNS @extschema@.funding AS 'MODULE_PATHNAME', 'funding_smaller'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.funding_larger(@extschema@.funding, @extschema@.funding)
+RETURNS @extschema@.funding AS 'MODULE_PATHNAME', 'funding_larger'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = @extschema@.funding, RIGHTARG = @extschema@.funding,
+	FUNCTION = @extschema@.funding_eq,
+	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel,
+	MERGES, HASHES
+);
+CREATE OPERATOR @extschema@.<> (
+	LEFTARG = @extschema@.funding, RIGHTARG = @extschema@.funding,
+	FUNCTION = @extschema@.funding_ne,
+	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
+);
+CREATE OPERATOR @extschema@.< (
+	LEFTARG = @extschema@.funding, RIGHTARG = @extschema@.funding,
+	FUNCTION = @extschema@.funding_lt,
+	COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
+	RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel
+);
+CREATE OPERATOR @extschema@.<= (
+	LEFTARG = @extschema@.funding, RIGHTARG = @extschema@.funding,
+	FUNCTION = @extschema@.funding_le,
+	COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
+	RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel
+);
+CREATE OPERATOR @extschema@.> (
+	LEFTARG = @extschema@.funding, RIGHTARG = @extschema@.funding,
+	FUNCTION = @extschema@.funding_gt,
+	COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
+	RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel
+);
+CREATE OPERATOR @extschema@.>= (
+	LEFTARG = @extschema@.funding, RIGHTARG = @extschema@.funding,
+	FUNCTION = @extschema@.funding_ge,
+	COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
+	RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel
+);
+
+CREATE OPERATOR CLASS @extschema@.funding_ops
+DEFAULT FOR TYPE @extschema@.funding USING btree AS
+	OPERATOR 1 @extschema@.< ,
+	OPERATOR 2 @extschema@.<= ,
+	OPERATOR 3 @extschema@.= ,
+	OPERATOR 4 @extschema@.>= ,
+	OPERATOR 5 @extschema@.> ,
+	FUNCTION 1 @extschema@.funding_cmp(@extschema@.funding, @extschema@.funding),
+	FUNCTION 2 @extschema@.funding_sortsupport(internal);
+
+CREATE OPERATOR CLASS @extschema@.funding_hash_ops
+DEFAULT FOR TYPE @extschema@.funding USING hash AS
+	OPERATOR 1 @extschema@.= ,
+	FUNCTION 1 @extschema@.funding_hash(@extschema@.funding),
+	FUNCTION 2 @extschema@.funding_hash_extended(@extschema@.funding, bigint);
+
+COMMENT ON OPERATOR @extschema@.= (@extschema@.funding, @extschema@.funding) IS 'equal: both components equal';
+COMMENT ON OPERATOR @extschema@.<> (@extschema@.funding, @extschema@.funding) IS 'not equal';
+COMMENT ON OPERATOR @extschema@.< (@extschema@.funding, @extschema@.funding) IS 'less than: by total, then national';
+COMMENT ON OPERATOR @extschema@.<= (@extschema@.funding, @extschema@.funding) IS 'less than or equal: by total, then national';
+COMMENT ON OPERATOR @extschema@.> (@extschema@.funding, @extschema@.funding) IS 'greater than: by total, then national';
+COMMENT ON OPERATOR @extschema@.>= (@extschema@.funding, @extschema@.funding) IS 'greater than or equal: by total, then national';
+COMMENT ON FUNCTION @extschema@.funding_cmp(@extschema@.funding, @extschema@.funding) IS 'btree comparison: by total, then national';
+COMMENT ON FUNCTION @extschema@.funding_hash(@extschema@.funding) IS 'hash for hash joins, hashed aggregation and hash indexes';
+COMMENT ON OPERATOR CLASS @extschema@.funding_ops USING btree IS 'default btree operator class: by total, then national';
+COMMENT ON OPERATOR CLASS @extschema@.funding_hash_ops USING hash IS 'default hash operator class';
+
+-- Equal funding values are bytewise equal, so btree deduplication is safe:
+-- btequalimage.
+ALTER OPERATOR FAMILY @extschema@.funding_ops USING btree
+	ADD FUNCTION 4 (@extschema@.funding) pg_catalog.btequalimage(oid);
+
+-- Arithmetic ("Operators"): components rounded half away from zero to whole
+-- won; overflow 22003; division by zero 22012.
+
+CREATE FUNCTION @extschema@.funding_add(@extschema@.funding, @extschema@.funding)
+RETURNS @extschema@.funding AS 'MODULE_PATHNAME', 'funding_add'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.funding_sub(@extschema@.funding, @extschema@.funding)
+RETURNS @extschema@.funding AS 'MODULE_PATHNAME', 'funding_sub'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.funding_neg(@extschema@.funding)
+RETURNS @extschema@.funding AS 'MODULE_PATHNAME', 'funding_neg'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.funding_mul(@extschema@.funding, numeric)
+RETURNS @extschema@.funding AS 'MODULE_PATHNAME', 'funding_mul'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.numeric_mul_funding(numeric, @extschema@.funding)
+RETURNS @extschema@.funding AS 'MODULE_PATHNAME', 'numeric_mul_funding'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.funding_div(@extschema@.funding, numeric)
+RETURNS @extschema@.funding AS 'MODULE_PATHNAME', 'funding_div'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE OPERATOR @extschema@.+ (
+	LEFTARG = @extschema@.funding, RIGHTARG = @extschema@.funding,
+	FUNCTION = @extschema@.funding_add,
+	COMMUTATOR = OPERATOR(@extschema@.+)
+);
+CREATE OPERATOR @extschema@.- (
+	LEFTARG = @extschema@.funding, RIGHTARG = @extschema@.funding,
+	FUNCTION = @extschema@.funding_sub
+);
+CREATE OPERATOR @extschema@.- (
+	RIGHTARG = @extschema@.funding,
+	FUNCTION = @extschema@.funding_neg
+);
+CREATE OPERATOR @extschema@.* (
+	LEFTARG = @extschema@.funding, RIGHTARG = numeric,
+	FUNCTION = @extschema@.funding_mul,
+	COMMUTATOR = OPERATOR(@extschema@.*)
+);
+CREATE OPERATOR @extschema@.* (
+	LEFTARG = numeric, RIGHTARG = @extschema@.funding,
+	FUNCTION = @extschema@.numeric_mul_funding,
+	COMMUTATOR = OPERATOR(@extschema@.*)
+);
+CREATE OPERATOR @extschema@./ (
+	LEFTARG = @extschema@.funding, RIGHTARG = numeric,
+	FUNCTION = @extschema@.funding_div
+);
+
+COMMENT ON OPERATOR @extschema@.+ (@extschema@.funding, @extschema@.funding) IS 'add componentwise';
+COMMENT ON OPERATOR @extschema@.- (@extschema@.funding, @extschema@.funding) IS 'subtract componentwise';
+COMMENT ON OPERATOR @extschema@.- (NONE, @extschema@.funding) IS 'negate';
+COMMENT ON OPERATOR @extschema@.* (@extschema@.funding, numeric) IS 'scale; each component rounded half away from zero to whole won';
+COMMENT ON OPERATOR @extschema@.* (numeric, @extschema@.funding) IS 'scale; each component rounded half away from zero to whole won';
+COMMENT ON OPERATOR @extschema@./ (@extschema@.funding, numeric) IS 'divide; each component rounded half away from zero to whole won';
+
+-- f * 2, 2 * f, f / 3 with integer and bigint operands: each an
+-- exact-type match in this schema, so an operator planted in another schema
+-- never wins overload resolution over ours, and no numeric is involved.
+
+CREATE FUNCTION @extschema@.funding_mul_int4(@extschema@.funding, integer)
+RETURNS @extschema@.funding AS 'MODULE_PATHNAME', 'funding_mul_int4'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.int4_mul_funding(integer, @extschema@.funding)
+RETURNS @extschema@.funding AS 'MODULE_PATHNAME', 'int4_mul_funding'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.funding_mul_int8(@extschema@.funding, bigint)
+RETURNS @extschema@.funding AS 'MODULE_PATHNAME', 'funding_mul_int8'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.int8_mul_funding(bigint, @extschema@.funding)
+RETURNS @extschema@.funding AS 'MODULE_PATHNAME', 'int8_mul_funding'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.funding_div_int4(@extschema@.funding, integer)
+RETURNS @extschema@.funding AS 'MODULE_PATHNAME', 'funding_div_int4'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.funding_div_int8(@extschema@.funding, bigint)
+RETURNS @extschema@.funding AS 'MODULE_PATHNAME', 'funding_div_int8'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE OPERATOR @extschema@.* (
+	LEFTARG = @extschema@.funding, RIGHTARG = integer,
+	FUNCTION = @extschema@.funding_mul_int4,
+	COMMUTATOR = OPERATOR(@extschema@.*)
+);
+CREATE OPERATOR @extschema@.* (
+	LEFTARG = integer, RIGHTARG = @extschema@.funding,
+	FUNCTION = @extschema@.int4_mul_funding,
+	COMMUTATOR = OPERATOR(@extschema@.*)
+);
+CREATE OPERATOR @extschema@.* (
+	LEFTARG = @extschema@.funding, RIGHTARG = bigint,
+	FUNCTION = @extschema@.funding_mul_int8,
+	COMMUTATOR = OPERATOR(@extschema@.*)
+);
+CREATE OPERATOR @extschema@.* (
+	LEFTARG = bigint, RIGHTARG = @extschema@.funding,
+	FUNCTION = @extschema@.int8_mul_funding,
+	COMMUTATOR = OPERATOR(@extschema@.*)
+);
+CREATE OPERATOR @extschema@./ (
+	LEFTARG = @extschema@.funding, RIGHTARG = integer,
+	FUNCTION = @extschema@.funding_div_int4
+);
+CREATE OPERATOR @extschema@./ (
+	LEFTARG = @extschema@.funding, RIGHTARG = bigint,
+	FUNCTION = @extschema@.funding_div_int8
+);
+
+COMMENT ON OPERATOR @extschema@.* (@extschema@.funding, integer) IS 'scale by a whole number';
+COMMENT ON OPERATOR @extschema@.* (integer, @extschema@.funding) IS 'scale by a whole number';
+COMMENT ON OPERATOR @extschema@.* (@extschema@.funding, bigint) IS 'scale by a whole number';
+COMMENT ON OPERATOR @extschema@.* (bigint, @extschema@.funding) IS 'scale by a whole number';
+COMMENT ON OPERATOR @extschema@./ (@extschema@.funding, integer) IS 'divide; each component rounded half away from zero to whole won';
+COMMENT ON OPERATOR @extschema@./ (@extschema@.funding, bigint) IS 'divide; each component rounded half away from zero to whole won';
+
+-- Aggregates ("Aggregates"): exact (128-bit state), NULLs ignored, empty
+-- input NULL, parallel (combine), and moving-aggregate support so that
+-- sliding window frames stay O(n).
+
+-- min and max keep a funding value; sum and avg a funding_sum_state (below).
+
+CREATE AGGREGATE @extschema@.min(@extschema@.funding) (
+	SFUNC = @extschema@.funding_smaller,
+	STYPE = @extschema@.funding,
+	COMBINEFUNC = @extschema@.funding_smaller,
+	SORTOP = OPERATOR(@extschema@.<),
+	PARALLEL = SAFE
+);
+
+CREATE AGGREGATE @extschema@.max(@extschema@.funding) (
+	SFUNC = @extschema@.funding_larger,
+	STYPE = @extschema@.funding,
+	COMBINEFUNC = @extschema@.funding_larger,
+	SORTOP = OPERATOR(@extschema@.>),
+	PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE @extschema@.min(@extschema@.funding) IS 'smallest funding value (by total, then national)';
+COMMENT ON AGGREGATE @extschema@.max(@extschema@.funding) IS 'largest funding value (by total, then national)';
+
+-- sum(funding) and avg(funding) with a concrete state type.
+-- funding_sum_state is 40 bytes, passed by reference and updated in place:
+-- 128-bit national and local sums and a count, with an exact text form
+-- "(national,local,count)" and a binary form.  An engine that ships partial
+-- aggregates between servers as values of the state type (Citus's
+-- worker_partial_agg/coord_combine_agg) keeps every 128-bit partial sum, and
+-- parallel query needs no serialize/deserialize pair.  sum_state() and
+-- sum_combine() do the same by hand: partial states per server or shard,
+-- combined anywhere.
+
+CREATE TYPE @extschema@.funding_sum_state;
+CREATE FUNCTION @extschema@.funding_sum_state_in(cstring)
+RETURNS @extschema@.funding_sum_state AS 'MODULE_PATHNAME', 'funding_sum_state_in'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.funding_sum_state_out(@extschema@.funding_sum_state)
+RETURNS cstring AS 'MODULE_PATHNAME', 'funding_sum_state_out'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.funding_sum_state_recv(internal)
+RETURNS @extschema@.funding_sum_state AS 'MODULE_PATHNAME', 'funding_sum_state_recv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.funding_sum_state_send(@extschema@.funding_sum_state)
+RETURNS bytea AS 'MODULE_PATHNAME', 'funding_sum_state_send'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE @extschema@.funding_sum_state (
+	INPUT = @extschema@.funding_sum_state_in,
+	OUTPUT = @extschema@.funding_sum_state_out,
+	RECEIVE = @extschema@.funding_sum_state_recv,
+	SEND = @extschema@.funding_sum_state_send,
+	INTERNALLENGTH = 40,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+COMMENT ON TYPE @extschema@.funding_sum_state IS
+'partial state of sum(funding) and avg(funding): (national sum, local sum, count), 128-bit sums';
+
+CREATE FUNCTION @extschema@.funding_sum_accum(@extschema@.funding_sum_state, @extschema@.funding)
+RETURNS @extschema@.funding_sum_state AS 'MODULE_PATHNAME', 'funding_sum_accum'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.funding_sum_inverse(@extschema@.funding_sum_state, @extschema@.funding)
+RETURNS @extschema@.funding_sum_state AS 'MODULE_PATHNAME', 'funding_sum_inverse'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.funding_sum_combine(@extschema@.funding_sum_state, @extschema@.funding_sum_state)
+RETURNS @extschema@.funding_sum_state AS 'MODULE_PATHNAME', 'funding_sum_combine'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.funding_sum_final(@extschema@.funding_sum_state)
+RETURNS @extschema@.funding AS 'MODULE_PATHNAME', 'funding_sum_final'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.funding_avg_final(@extschema@.funding_sum_state)
+RETURNS @extschema@.funding AS 'MODULE_PATHNAME', 'funding_avg_final'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE AGGREGATE @extschema@.sum(@extschema@.funding) (
+	SFUNC = @extschema@.funding_sum_accum,
+	STYPE = @extschema@.funding_sum_state,
+	FINALFUNC = @extschema@.funding_sum_final,
+	COMBINEFUNC = @extschema@.funding_sum_combine,
+	MSFUNC = @extschema@.funding_sum_accum,
+	MINVFUNC = @extschema@.funding_sum_inverse,
+	MSTYPE = @extschema@.funding_sum_state,
+	MFINALFUNC = @extschema@.funding_sum_final,
+	PARALLEL = SAFE
+);
+CREATE AGGREGATE @extschema@.avg(@extschema@.funding) (
+	SFUNC = @extschema@.funding_sum_accum,
+	STYPE = @extschema@.funding_sum_state,
+	FINALFUNC = @extschema@.funding_avg_final,
+	COMBINEFUNC = @extschema@.funding_sum_combine,
+	MSFUNC = @extschema@.funding_sum_accum,
+	MINVFUNC = @extschema@.funding_sum_inverse,
+	MSTYPE = @extschema@.funding_sum_state,
+	MFINALFUNC = @extschema@.funding_avg_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.sum(@extschema@.funding) IS 'exact sum of funding; NULL for no rows';
+COMMENT ON AGGREGATE @extschema@.avg(@extschema@.funding) IS 'average of funding, each component rounded half away from zero to whole won';
+
+-- Partial aggregation by hand: sum_state(amount) on each server or shard,
+-- then sum_combine(state) over the states wherever they meet.
+CREATE AGGREGATE @extschema@.sum_state(@extschema@.funding) (
+	SFUNC = @extschema@.funding_sum_accum,
+	STYPE = @extschema@.funding_sum_state,
+	COMBINEFUNC = @extschema@.funding_sum_combine,
+	PARALLEL = SAFE
+);
+CREATE AGGREGATE @extschema@.sum_combine(@extschema@.funding_sum_state) (
+	SFUNC = @extschema@.funding_sum_combine,
+	STYPE = @extschema@.funding_sum_state,
+	FINALFUNC = @extschema@.funding_sum_final,
+	COMBINEFUNC = @extschema@.funding_sum_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.sum_state(@extschema@.funding) IS
+'the partial state of sum(funding) over the rows: combine states from several servers with sum_combine';
+COMMENT ON AGGREGATE @extschema@.sum_combine(@extschema@.funding_sum_state) IS
+'the sum of the rows behind several partial states from sum_state(), exactly as one sum() over all of them';
+
+-- apportion: split a pool across a window partition by largest remainder.
+-- ("apportion").  Window functions see the whole partition; they are not
+-- strict (a NULL weight yields NULL for its row only).
+
+CREATE FUNCTION @extschema@.apportion(pool bigint, weight numeric)
+RETURNS bigint AS 'MODULE_PATHNAME', 'apportion_bigint'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.apportion(pool bigint, weight numeric, unit bigint)
+RETURNS bigint AS 'MODULE_PATHNAME', 'apportion_bigint'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.apportion(pool @extschema@.funding, weight numeric)
+RETURNS @extschema@.funding AS 'MODULE_PATHNAME', 'apportion_funding'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.apportion(pool @extschema@.funding, weight numeric, unit bigint)
+RETURNS @extschema@.funding AS 'MODULE_PATHNAME', 'apportion_funding'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.apportion(bigint, numeric) IS
+'window function: the row''s share of pool in proportion to weight, by largest remainder; shares add up to pool';
+COMMENT ON FUNCTION @extschema@.apportion(bigint, numeric, bigint) IS
+'window function: the row''s share of pool in multiples of unit, by largest remainder; shares add up to pool';
+COMMENT ON FUNCTION @extschema@.apportion(@extschema@.funding, numeric) IS
+'window function: each component of pool apportioned by weight, by largest remainder';
+COMMENT ON FUNCTION @extschema@.apportion(@extschema@.funding, numeric, bigint) IS
+'window function: each component of pool apportioned by weight in multiples of unit, by largest remainder';
+
+-- Amounts for reports ---------------------------------------------------------
+
+CREATE FUNCTION @extschema@.in_unit(amount numeric, unit text)
+RETURNS numeric AS 'MODULE_PATHNAME', 'funding_in_unit_numeric'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.in_unit(numeric, text) IS
+'a numeric amount of won (such as sum(national)) in a unit, exactly: in_unit(sum(national), ''억'')';
+
+-- funding_text(f, '억', 1) = '(160.7억,25.1억,185.9억)': for reports only.
+CREATE FUNCTION @extschema@.funding_text(f @extschema@.funding, unit text, digits integer)
+RETURNS text
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	suffix text;
+BEGIN
+	suffix := CASE lower(unit) WHEN '억' THEN '억' WHEN 'eok' THEN '억' WHEN '억원' THEN '억'
+							   WHEN '만' THEN '만' WHEN 'man' THEN '만' WHEN '만원' THEN '만'
+							   WHEN '조' THEN '조' WHEN 'jo' THEN '조' WHEN '조원' THEN '조'
+							   WHEN '원' THEN '' WHEN 'won' THEN '' END;
+	IF suffix IS NULL THEN
+		RAISE EXCEPTION 'invalid display unit for rounded text: "%"', unit
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Use 억 (eok), 만 (man), 조 (jo) or 원 (won); korean amounts are not rounded.';
+	END IF;
+	IF digits < 0 OR digits > 16 THEN
+		RAISE EXCEPTION 'digits must be between 0 and 16, not %', digits
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	RETURN format('(%s%s,%s%s,%s%s)',
+		round(@extschema@.in_unit(@extschema@.national(f), unit), digits), suffix,
+		round(@extschema@.in_unit(@extschema@.local(f), unit), digits), suffix,
+		round(@extschema@.in_unit(@extschema@.total(f), unit), digits), suffix);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.funding_text(@extschema@.funding, text, integer) IS
+'for reports: each component rounded half away from zero to digits decimals of the unit, (160.7억,25.1억,185.9억); display only, the type''s own output stays exact';
+
+-- funding('7,979,230', '1,000', '천원'): numbers as spreadsheets write them.
+CREATE FUNCTION @extschema@.funding(national_amount text, local_amount text, unit text)
+RETURNS @extschema@.funding
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	RETURN @extschema@.funding(@extschema@.plain_number(national_amount, 'national'),
+							   @extschema@.plain_number(local_amount, 'local'), unit);
+END
+$$;
+
+-- '7,979,230' or '224.03817' as numeric; thousands separators only in threes.
+CREATE FUNCTION @extschema@.plain_number(number text, what text DEFAULT 'amount')
+RETURNS numeric
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	t text := btrim(number);
+BEGIN
+	IF t ~ '^[-+]?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\.[0-9]+)?$' THEN
+		RETURN replace(t, ',', '')::numeric;
+	END IF;
+	RAISE EXCEPTION 'invalid % number: "%"', what, number
+		USING ERRCODE = 'invalid_text_representation',
+			  DETAIL = 'Expected digits, with commas only between groups of three (7,979,230) and a point before decimals (224.03817).',
+			  HINT = 'Give the unit separately (unit => ''천원''), or write the whole amount as text in the amount column (''국비 929억원, 지방비 433억원'').';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.funding(text, text, text) IS
+'funding from numbers written as spreadsheets and budget books do, with thousands separators, in a unit: funding(''7,979,230'', ''1,000'', ''천원'')';
+COMMENT ON FUNCTION @extschema@.plain_number(text, text) IS
+'a number with optional thousands separators (7,979,230) as numeric; 22P02 otherwise';
+
+-- in_unit(1234567, '천원'): an integer argument would otherwise be ambiguous
+-- between in_unit(bigint, text) and in_unit(numeric, text).
+CREATE FUNCTION @extschema@.in_unit(won integer, unit text)
+RETURNS numeric AS 'MODULE_PATHNAME', 'funding_in_unit_int4'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.in_unit(integer, text) IS 'in_unit for an integer amount of won';
+
+-- ============================================================================
+-- 3. Tables
+-- ============================================================================
+
+-- The regional-policy schema ("The schema": "Tables"): provinces and
+-- 시·군·구, super-regions, programmes, allocations, clusters, evaluation
+-- agencies, committee figures, and the cluster policy tables (part 8).
+--
+-- Reference rows (shipped with the extension, from the source document)
+-- are read-only and never dumped; rows users add are theirs, and pg_dump
+-- keeps them (pg_extension_config_dump, part 4).  Tables of reference data
+-- mark their shipped rows (shipped = true); programme ids below 1000, and
+-- designation ids, are reserved for shipped rows.
+
+-- reference_guard: the trigger that keeps shipped rows read-only.  This
+-- script creates the triggers after loading the rows.  The policy tables'
+-- message speaks of years: their shipped defaults are the rows with
+-- valid_from 0.
+CREATE FUNCTION @extschema@.reference_guard()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	-- TG_ARGV[0]: 'all' (every row is reference data), 'shipped' (rows with
+	-- shipped = true are), 'valid_from' (a policy table whose shipped
+	-- default is valid_from 0), or the name of an integer key column below
+	-- 1000 for reference rows.
+	IF TG_ARGV[0] = 'valid_from' AND TG_OP <> 'TRUNCATE' THEN
+		IF (TG_OP <> 'INSERT' AND (to_jsonb(OLD) ->> 'valid_from')::integer = 0)
+		   OR (TG_OP <> 'DELETE' AND (to_jsonb(NEW) ->> 'valid_from')::integer = 0) THEN
+			RAISE EXCEPTION 'cannot % the shipped default policy in table %', lower(TG_OP), TG_TABLE_NAME
+				USING ERRCODE = 'insufficient_privilege',
+					  DETAIL = 'The rows with valid_from 0 are the illustrative defaults shipped with regionpolicy; they are read-only.',
+					  HINT = 'To set the policy from a fiscal year on, insert rows with valid_from = that year (for example 2024); they apply from that year until a later year''s rows.';
+		END IF;
+		RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
+	END IF;
+	IF TG_ARGV[0] = 'shipped' AND TG_OP <> 'TRUNCATE' THEN
+		IF (TG_OP <> 'INSERT' AND (to_jsonb(OLD) ->> 'shipped')::boolean)
+		   OR (TG_OP <> 'DELETE' AND (to_jsonb(NEW) ->> 'shipped')::boolean) THEN
+			RAISE EXCEPTION 'cannot % reference data in table %', lower(TG_OP), TG_TABLE_NAME
+				USING ERRCODE = 'insufficient_privilege',
+					  DETAIL = 'Rows shipped with regionpolicy (shipped = true) are read-only, and no other row can be marked shipped.',
+					  HINT = 'Add your own rows instead (they are yours to change, and pg_dump keeps them); report errors in reference data upstream.';
+		END IF;
+		RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
+	END IF;
+	IF TG_OP = 'TRUNCATE' OR TG_ARGV[0] = 'all'
+	   OR (TG_OP <> 'INSERT' AND (to_jsonb(OLD) ->> TG_ARGV[0])::bigint < 1000)
+	   OR (TG_OP <> 'DELETE' AND (to_jsonb(NEW) ->> TG_ARGV[0])::bigint < 1000) THEN
+		RAISE EXCEPTION 'cannot % reference data in table %', lower(TG_OP), TG_TABLE_NAME
+			USING ERRCODE = 'insufficient_privilege',
+				  DETAIL = 'Rows shipped with regionpolicy are read-only'
+						   || CASE WHEN TG_ARGV[0] = 'all' THEN '.'
+								   ELSE format('; %s values below 1000 are reserved for them.', TG_ARGV[0]) END,
+				  HINT = 'Add your own rows instead; report errors in reference data upstream.';
+	END IF;
+	RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.reference_guard() IS
+'trigger: refuses writes to reference rows shipped with the extension (SQLSTATE 42501)';
+
+-- Provinces ---------------------------------------------------------------
+
+-- Geography that changes ("Loading, reports and regions over time"):
+-- provinces over time, and the 시·군·구 level.  Facts from
+-- doc/sources/municipalities.md, each row citing
+-- its section; what only third-party sources give is marked provisional.
+--
+-- Validity is a half-open period [valid_from, valid_to): valid_to is the day
+-- the successor starts, NULL while current; valid_from NULL means "since
+-- before the data's basis" (2023-02-27).  A renumbering of the same province
+-- keeps one row under its current code (강원 42 → 51: the former code is an
+-- alias); a merger makes rows: 광주 (29) and 전남 (46) end on 2026-07-01,
+-- succeeded by 전남광주통합특별시 (12).  Each code is one row (the primary
+-- key), so no code can have two overlapping periods; exclusion constraints
+-- over names would need btree_gist, which the extension does not require.
+
+CREATE TABLE @extschema@.province (
+	code text PRIMARY KEY
+		CONSTRAINT province_code_two_digits CHECK (code ~ '^[0-9]{2}$'),
+	-- the merged province has no published KOSTAT, ISO or English name yet
+	kostat_code text UNIQUE
+		CONSTRAINT province_kostat_code_two_digits CHECK (kostat_code ~ '^[0-9]{2}$'),
+	iso_code text UNIQUE
+		CONSTRAINT province_iso_code_format CHECK (iso_code ~ '^KR-[0-9]{2}$'),
+	name_ko text NOT NULL UNIQUE,
+	short_ko text NOT NULL UNIQUE,
+	name_en text UNIQUE,
+	capital_area boolean NOT NULL,
+	note text,
+	sort_order smallint NOT NULL,
+	valid_from date,
+	valid_to date,
+	successor_code text REFERENCES @extschema@.province (code),
+	provisional boolean NOT NULL DEFAULT false,
+	shipped boolean NOT NULL DEFAULT false,
+	UNIQUE (code, capital_area),
+	CONSTRAINT province_valid_period CHECK (valid_from < valid_to),
+	CONSTRAINT province_successor_when_ended CHECK (successor_code IS NULL OR valid_to IS NOT NULL)
+);
+COMMENT ON TABLE @extschema@.province IS
+'the 17 시·도; code is the current 행정표준코드/법정동코드 province prefix; kostat_code (통계청) and iso_code (ISO 3166-2) are other numberings, kept apart on purpose';
+COMMENT ON COLUMN @extschema@.province.code IS 'current 2-digit 행정표준코드 / 법정동코드 prefix (강원 51, 전북 52)';
+COMMENT ON COLUMN @extschema@.province.kostat_code IS 'Statistics Korea numbering: a different system (21 is 부산, 26 is 울산)';
+COMMENT ON COLUMN @extschema@.province.iso_code IS 'ISO 3166-2 code for map tools (강원 KR-42, 제주 KR-49, 세종 KR-50)';
+COMMENT ON COLUMN @extschema@.province.capital_area IS 'true for 서울, 인천, 경기 (수도권)';
+COMMENT ON COLUMN @extschema@.province.sort_order IS
+'the order in which Korean statistics list the 시·도 (서울 1 … 제주 17); report views order by it, never by code';
+COMMENT ON COLUMN @extschema@.province.valid_from IS 'first day the province existed under this code (NULL: before 2023)';
+COMMENT ON COLUMN @extschema@.province.valid_to IS 'the day it ended (its successor''s first day); NULL while current';
+COMMENT ON COLUMN @extschema@.province.successor_code IS 'the province it became part of when it ended';
+COMMENT ON COLUMN @extschema@.province.provisional IS 'true where the code or facts come from third-party sources, not yet confirmed against the ministry''s code file';
+
+-- Every other way of writing a province: former codes and names, spellings.
+CREATE TABLE @extschema@.province_alias (
+	alias text PRIMARY KEY,
+	province_code text NOT NULL REFERENCES @extschema@.province (code),
+	kind text NOT NULL
+		CONSTRAINT province_alias_kind_known
+		CHECK (kind IN ('name', 'short name', 'iso code', 'former name', 'former code', 'english', 'former english')),
+	valid_until date,
+	shipped boolean NOT NULL DEFAULT false,
+	CONSTRAINT province_alias_not_blank CHECK (alias = btrim(alias) AND alias <> '')
+);
+CREATE UNIQUE INDEX province_alias_lower_idx ON @extschema@.province_alias (lower(alias));
+COMMENT ON TABLE @extschema@.province_alias IS
+'former codes and names and other spellings of provinces, for province_code(); valid_until is the last day a former name or code was current';
+
+-- Super-regions (초광역 협력권) -------------------------------------------
+
+CREATE TABLE @extschema@.superregion (
+	id smallint PRIMARY KEY,
+	name_ko text NOT NULL UNIQUE,
+	industry_ko text NOT NULL,
+	industry_en text NOT NULL,
+	shipped boolean NOT NULL DEFAULT false
+);
+COMMENT ON TABLE @extschema@.superregion IS
+'the five 초광역 협력권 chosen by the regions, with their cooperation industries (협력산업); name_ko lists the members as the source document does';
+
+CREATE TABLE @extschema@.superregion_member (
+	superregion_id smallint NOT NULL REFERENCES @extschema@.superregion (id),
+	province_code text NOT NULL REFERENCES @extschema@.province (code),
+	shipped boolean NOT NULL DEFAULT false,
+	PRIMARY KEY (superregion_id, province_code)
+);
+CREATE INDEX superregion_member_province_idx ON @extschema@.superregion_member (province_code);
+COMMENT ON TABLE @extschema@.superregion_member IS 'which provinces form each super-region';
+
+-- Programmes --------------------------------------------------------------
+
+CREATE TABLE @extschema@.program (
+	id integer GENERATED BY DEFAULT AS IDENTITY (START WITH 1000) PRIMARY KEY,
+	parent_id integer,
+	ministry text NOT NULL
+		CONSTRAINT program_ministry_known CHECK (ministry IN ('MSS', 'MOTIE')),
+	fiscal_year integer NOT NULL
+		CONSTRAINT program_fiscal_year_plausible CHECK (fiscal_year BETWEEN 2000 AND 2100),
+	name_ko text NOT NULL
+		CONSTRAINT program_name_not_blank CHECK (btrim(name_ko) <> ''),
+	name_en text,
+	declared @extschema@.funding,
+	children_complete boolean NOT NULL DEFAULT false,
+	support_years smallint
+		CONSTRAINT program_support_years_positive CHECK (support_years > 0),
+	annual_cap bigint
+		CONSTRAINT program_annual_cap_positive CHECK (annual_cap > 0),
+	government_share numeric
+		CONSTRAINT program_government_share_fraction CHECK (government_share > 0 AND government_share <= 1),
+	selection_mode text,
+	announced_on date,
+	applications_from date,
+	applications_until date,
+	selection_period text,
+	note text,
+	reference boolean GENERATED ALWAYS AS (id < 1000) STORED,
+	UNIQUE (id, ministry, fiscal_year),
+	UNIQUE (id, fiscal_year),
+	CONSTRAINT program_not_own_parent CHECK (parent_id <> id),
+	CONSTRAINT program_declared_not_negative
+		CHECK (declared IS NULL OR (@extschema@.national(declared) >= 0 AND @extschema@.local(declared) >= 0)),
+	CONSTRAINT program_applications_in_order CHECK (applications_from <= applications_until),
+	-- a sub-programme belongs to its parent's ministry and year; deferred,
+	-- so that a restore may load a child before its parent
+	CONSTRAINT program_parent_fkey FOREIGN KEY (parent_id, ministry, fiscal_year)
+		REFERENCES @extschema@.program (id, ministry, fiscal_year)
+		DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX program_parent_idx ON @extschema@.program (parent_id);
+CREATE INDEX program_year_ministry_idx ON @extschema@.program (fiscal_year, ministry);
+COMMENT ON TABLE @extschema@.program IS
+'budget programmes as a tree; declared is the amount as announced (NULL when none was), children_complete says the children are meant to add up to it';
+COMMENT ON COLUMN @extschema@.program.declared IS 'funding as announced; NULL when not announced';
+COMMENT ON COLUMN @extschema@.program.children_complete IS 'true when the children are meant to add up to declared (see the reconciliation view)';
+COMMENT ON COLUMN @extschema@.program.annual_cap IS 'support limit per project per year (지원 한도), in won';
+COMMENT ON COLUMN @extschema@.program.government_share IS 'largest share of project cost the government pays (지원금 비중), as a fraction';
+COMMENT ON COLUMN @extschema@.program.reference IS 'true for rows shipped with the extension (ids below 1000)';
+
+-- No cycles in the tree.  The walk is bounded by the depth of the tree.
+CREATE FUNCTION @extschema@.program_no_cycle()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF NEW.parent_id IS NOT NULL AND EXISTS (
+		WITH RECURSIVE up(id, parent_id, path) AS (
+			SELECT p.id, p.parent_id, ARRAY[p.id]
+			FROM @extschema@.program p WHERE p.id = NEW.parent_id
+			UNION ALL
+			SELECT p.id, p.parent_id, up.path || p.id
+			FROM @extschema@.program p JOIN up ON p.id = up.parent_id
+			WHERE NOT p.id = ANY (up.path)
+		)
+		SELECT 1 FROM up WHERE up.id = NEW.id)
+	THEN
+		RAISE EXCEPTION 'program % cannot have % as parent: the tree would have a cycle', NEW.id, NEW.parent_id
+			USING ERRCODE = 'check_violation';
+	END IF;
+	RETURN NEW;
+END
+$$;
+CREATE TRIGGER program_no_cycle
+	BEFORE INSERT OR UPDATE OF parent_id ON @extschema@.program
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.program_no_cycle();
+COMMENT ON FUNCTION @extschema@.program_no_cycle() IS 'trigger: the programme tree has no cycles';
+
+CREATE TABLE @extschema@.program_target (
+	program_id integer NOT NULL REFERENCES @extschema@.program (id),
+	indicator text NOT NULL
+		CONSTRAINT program_target_indicator_known CHECK (indicator IN ('jobs', 'sales')),
+	quantity numeric NOT NULL
+		CONSTRAINT program_target_positive CHECK (quantity > 0),
+	unit text NOT NULL
+		CONSTRAINT program_target_unit_known CHECK (unit IN ('persons', 'won')),
+	PRIMARY KEY (program_id, indicator)
+);
+COMMENT ON TABLE @extschema@.program_target IS 'targets announced with a programme (new jobs, sales from commercialisation)';
+
+-- Municipalities (시·군·구) ------------------------------------------------------
+
+CREATE TABLE @extschema@.municipality (
+	code text PRIMARY KEY
+		CONSTRAINT municipality_code_five_digits CHECK (code ~ '^[0-9]{5}$'),
+	province_code text NOT NULL REFERENCES @extschema@.province (code),
+	name_ko text NOT NULL,
+	kind text NOT NULL
+		CONSTRAINT municipality_kind_known CHECK (kind IN ('시', '군', '자치구', '특별자치시', '행정시')),
+	valid_from date,
+	valid_to date,
+	successor_code text REFERENCES @extschema@.municipality (code) DEFERRABLE INITIALLY DEFERRED,
+	provisional boolean NOT NULL DEFAULT false,
+	source text NOT NULL,
+	shipped boolean NOT NULL DEFAULT false,
+	CONSTRAINT municipality_valid_period CHECK (valid_from < valid_to)
+);
+CREATE INDEX municipality_province_idx ON @extschema@.municipality (province_code);
+CREATE INDEX municipality_name_idx ON @extschema@.municipality (name_ko);
+COMMENT ON TABLE @extschema@.municipality IS
+'the 시·군·구: 229 as of 2023-02-27 (226 autonomous: 75 시, 82 군, 69 자치구; 세종; the 행정시 제주시 and 서귀포시), one row per code and period, with the province valid in that period; renumberings (강원, 전북, 군위, 광주/전남) link a code to its successor';
+COMMENT ON COLUMN @extschema@.municipality.code IS '5-digit 행정표준코드 / 법정동코드 prefix';
+COMMENT ON COLUMN @extschema@.municipality.provisional IS 'true where the code comes from third-party sources only (the 2026 codes)';
+
+CREATE TABLE @extschema@.municipality_designation (
+	id integer GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+	municipality_code text NOT NULL REFERENCES @extschema@.municipality (code),
+	kind text NOT NULL
+		CONSTRAINT municipality_designation_kind_not_blank CHECK (btrim(kind) <> ''),
+	valid_from date NOT NULL,
+	valid_to date,
+	basis text NOT NULL,
+	source text,
+	CONSTRAINT municipality_designation_period CHECK (valid_from < valid_to),
+	UNIQUE (municipality_code, kind, valid_from)
+);
+CREATE INDEX municipality_designation_kind_idx ON @extschema@.municipality_designation (kind, valid_from);
+COMMENT ON TABLE @extschema@.municipality_designation IS
+'dated designations of 시·군·구 (인구감소지역, 인구감소관심지역, …) with their legal basis; ids below 1000 are shipped, administrators may add kinds of their own (the 132 기초지자체 of 2023, once published)';
+
+-- Allocations: the fact table ----------------------------------------------
+
+CREATE TABLE @extschema@.allocation (
+	id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+	program_id integer NOT NULL,
+	province_code text REFERENCES @extschema@.province (code),
+	fiscal_year integer NOT NULL,
+	amount @extschema@.funding NOT NULL,
+	phase text NOT NULL DEFAULT 'planned'
+		CONSTRAINT allocation_phase_known CHECK (phase IN ('planned', 'approved', 'adjusted', 'executed')),
+	note text,
+	reference text,
+	municipality_code text
+		CONSTRAINT allocation_municipality_fkey REFERENCES @extschema@.municipality (code),
+	-- the allocation's year is its programme's year
+	CONSTRAINT allocation_program_fkey FOREIGN KEY (program_id, fiscal_year)
+		REFERENCES @extschema@.program (id, fiscal_year),
+	-- plans and budgets are not negative; adjustments and execution may be
+	-- (cuts, recoveries)
+	CONSTRAINT allocation_budget_not_negative
+		CHECK (phase IN ('adjusted', 'executed')
+			   OR (@extschema@.national(amount) >= 0 AND @extschema@.local(amount) >= 0)),
+	-- references are compared exactly, so they are stored trimmed (the
+	-- spaces, tabs, line breaks and ideographic spaces reference_trim cuts)
+	CONSTRAINT allocation_reference_trimmed
+		CHECK (reference = btrim(reference, E' \t\r\n\f\v' || '　') AND reference <> '')
+);
+CREATE INDEX allocation_year_province_phase_idx ON @extschema@.allocation (fiscal_year, province_code, phase);
+CREATE INDEX allocation_program_idx ON @extschema@.allocation (program_id);
+CREATE INDEX allocation_province_idx ON @extschema@.allocation (province_code);
+COMMENT ON TABLE @extschema@.allocation IS
+'money of a programme for a province (or for no single province) in a fiscal year and budget phase';
+COMMENT ON COLUMN @extschema@.allocation.province_code IS 'NULL for lines that belong to no single province';
+COMMENT ON COLUMN @extschema@.allocation.reference IS
+'the line''s own identifier in its source (a 세부사업 or 과제 number), trimmed; with fiscal year, phase, programme and province it identifies the line: loading it again replaces the line''s amount';
+COMMENT ON COLUMN @extschema@.allocation.municipality_code IS
+'the 시·군·구 the line is for (optional); it must lie in the allocation''s province in its fiscal year';
+COMMENT ON COLUMN @extschema@.allocation.phase IS 'planned (default), approved, adjusted or executed: the budget phases of the Fiscal Data Package standard';
+
+-- Clusters (지역혁신협력지구) ---------------------------------------------
+
+CREATE TABLE @extschema@.cluster (
+	id integer PRIMARY KEY,
+	province_code text NOT NULL UNIQUE,
+	capital_area boolean NOT NULL DEFAULT false
+		CONSTRAINT cluster_not_capital_area CHECK (NOT capital_area),
+	name_ko text NOT NULL,
+	designated_year integer NOT NULL,
+	shipped boolean NOT NULL DEFAULT false,
+	-- one per non-capital province
+	CONSTRAINT cluster_province_fkey FOREIGN KEY (province_code, capital_area)
+		REFERENCES @extschema@.province (code, capital_area)
+);
+COMMENT ON TABLE @extschema@.cluster IS
+'the regional innovation clusters (지역혁신협력지구), one per non-capital province, designated in 2018';
+
+-- Evaluation agencies and committee figures --------------------------------
+
+CREATE TABLE @extschema@.evaluation_agency (
+	province_code text PRIMARY KEY REFERENCES @extschema@.province (code),
+	name_ko text NOT NULL UNIQUE,
+	address text NOT NULL,
+	telephone text NOT NULL,
+	shipped boolean NOT NULL DEFAULT false
+);
+COMMENT ON TABLE @extschema@.evaluation_agency IS
+'the 14 regional evaluation agencies (지역사업평가단), address and telephone as published in February 2023';
+
+CREATE TABLE @extschema@.committee_figure (
+	key text PRIMARY KEY,
+	label_ko text NOT NULL,
+	quantity numeric,
+	unit text,
+	amount @extschema@.funding,
+	amount_total bigint,
+	period text,
+	shipped boolean NOT NULL DEFAULT false,
+	CONSTRAINT committee_figure_one_kind
+		CHECK ((quantity IS NOT NULL AND unit IS NOT NULL AND amount IS NULL AND amount_total IS NULL)
+			   OR (quantity IS NULL AND unit IS NULL AND (amount IS NOT NULL OR amount_total IS NOT NULL)))
+);
+COMMENT ON TABLE @extschema@.committee_figure IS
+'headline figures of the 2023 1st Regional Economic Committee, as published: counts, or amounts (funding when the split was given, amount_total in won when only a total was)';
+
+-- Clusters: each region's self-diagnosis and stage (1 or 2), and the
+-- performance evaluation that decides a differential share of national
+-- funds (국비 차등지급) ("Clusters: stages and differential funding").
+--
+-- The source document fixes no criteria, grades or weights.  The policy
+-- tables ship ILLUSTRATIVE defaults (rows with valid_from = 0, read-only);
+-- an administrator changes the policy for a fiscal year onwards by adding
+-- rows with valid_from = that year.  For any year the policy in force is the
+-- one with the greatest valid_from not after it.  The defaults, in one place:
+--
+--   stage-2 criteria: self-diagnosis score at least 70, and a body able to
+--                     plan, evaluate and manage R&D
+--   grades:           S ≥ 90 → 1.20, A ≥ 80 → 1.10, B ≥ 70 → 1.00,
+--                     C ≥ 60 → 0.90, D ≥ 0 → 0.70   (after MOTIE's 2013
+--                     신특화산업 grades: +25억/+10억/±0/-10억/-35억 on 115억)
+--   stage weights:    stage 1 → 1.0, stage 2 → 1.2  (stage-2 regions run
+--                     their own R&D planning and management)
+
+CREATE TABLE @extschema@.cluster_diagnosis (
+	cluster_id integer NOT NULL REFERENCES @extschema@.cluster (id),
+	fiscal_year integer NOT NULL
+		CONSTRAINT cluster_diagnosis_fiscal_year_plausible CHECK (fiscal_year BETWEEN 2023 AND 2100),
+	requested_stage smallint NOT NULL
+		CONSTRAINT cluster_diagnosis_stage_1_or_2 CHECK (requested_stage IN (1, 2)),
+	self_score numeric NOT NULL
+		CONSTRAINT cluster_diagnosis_score_0_to_100 CHECK (self_score BETWEEN 0 AND 100),
+	has_rnd_body boolean NOT NULL,
+	workforce_program boolean NOT NULL,
+	note text,
+	PRIMARY KEY (cluster_id, fiscal_year)
+);
+COMMENT ON TABLE @extschema@.cluster_diagnosis IS
+'a region''s self-diagnosis (자체진단) for a fiscal year: the stage it asks for, its score, whether it has an R&D planning body, whether it runs the mandatory workforce programme';
+COMMENT ON COLUMN @extschema@.cluster_diagnosis.has_rnd_body IS 'a body able to plan, evaluate and manage R&D (needed for stage 2 by default)';
+COMMENT ON COLUMN @extschema@.cluster_diagnosis.workforce_program IS 'runs the workforce-training programme every stage must run (see cluster_compliance)';
+
+CREATE TABLE @extschema@.cluster_evaluation (
+	cluster_id integer NOT NULL REFERENCES @extschema@.cluster (id),
+	fiscal_year integer NOT NULL
+		CONSTRAINT cluster_evaluation_fiscal_year_plausible CHECK (fiscal_year BETWEEN 2023 AND 2100),
+	score numeric NOT NULL
+		CONSTRAINT cluster_evaluation_score_0_to_100 CHECK (score BETWEEN 0 AND 100),
+	note text,
+	PRIMARY KEY (cluster_id, fiscal_year)
+);
+COMMENT ON TABLE @extschema@.cluster_evaluation IS
+'the performance evaluation (성과평가) of a cluster for a fiscal year, score 0 to 100; it decides the cluster''s grade. Written by members of regionpolicy_evaluator, never by a steward of the cluster''s province';
+
+-- ============================================================================
+-- 4. Reference data
+-- ============================================================================
+
+-- From the 2023 1st Regional Economic Committee press release (MSS and
+-- MOTIE, 2023-02-27; doc/sources/2023-02-27-regional-economic-committee.txt),
+-- entered exactly as published ("Reference data");
+-- where published parts and totals disagree, the reconciliation view shows
+-- it.  The province code tables (행정표준코드, Statistics Korea, ISO 3166-2)
+-- are not in the release; they are the published code lists.
+
+INSERT INTO @extschema@.province (code, kostat_code, iso_code, name_ko, short_ko, name_en, capital_area, note, sort_order) VALUES
+	('11', '11', 'KR-11', '서울특별시', '서울', 'Seoul', true, NULL, 1),
+	('26', '21', 'KR-26', '부산광역시', '부산', 'Busan', false, NULL, 2),
+	('27', '22', 'KR-27', '대구광역시', '대구', 'Daegu', false, NULL, 3),
+	('28', '23', 'KR-28', '인천광역시', '인천', 'Incheon', true, NULL, 4),
+	('29', '24', 'KR-29', '광주광역시', '광주', 'Gwangju', false, NULL, 5),
+	('30', '25', 'KR-30', '대전광역시', '대전', 'Daejeon', false, NULL, 6),
+	('31', '26', 'KR-31', '울산광역시', '울산', 'Ulsan', false, NULL, 7),
+	('36', '29', 'KR-50', '세종특별자치시', '세종', 'Sejong', false, NULL, 8),
+	('41', '31', 'KR-41', '경기도', '경기', 'Gyeonggi', true, NULL, 9),
+	('51', '32', 'KR-42', '강원특별자치도', '강원', 'Gangwon State', false,
+	 '행정표준코드 42 until 2023-06-10, 51 since 강원특별자치도 began on 2023-06-11; ISO 3166-2 keeps KR-42', 10),
+	('43', '33', 'KR-43', '충청북도', '충북', 'North Chungcheong', false, NULL, 11),
+	('44', '34', 'KR-44', '충청남도', '충남', 'South Chungcheong', false, NULL, 12),
+	('52', '35', 'KR-45', '전북특별자치도', '전북', 'Jeonbuk State', false,
+	 '행정표준코드 45 until 2024-01-17, 52 since 전북특별자치도 began on 2024-01-18; ISO 3166-2 keeps KR-45; the KOSTAT code 35 is unverified', 13),
+	('46', '36', 'KR-46', '전라남도', '전남', 'South Jeolla', false, NULL, 14),
+	('47', '37', 'KR-47', '경상북도', '경북', 'North Gyeongsang', false, NULL, 15),
+	('48', '38', 'KR-48', '경상남도', '경남', 'South Gyeongsang', false, NULL, 16),
+	('50', '39', 'KR-49', '제주특별자치도', '제주', 'Jeju', false, NULL, 17);
+
+INSERT INTO @extschema@.province_alias (alias, province_code, kind, valid_until) VALUES
+	('42', '51', 'former code', '2023-06-10'),
+	('45', '52', 'former code', '2024-01-17'),
+	('강원도', '51', 'former name', '2023-06-10'),
+	('전라북도', '52', 'former name', '2024-01-17'),
+	('제주도', '50', 'former name', '2006-06-30'),
+	('Gangwon-do', '51', 'former english', '2023-06-10'),
+	('Gangwon Province', '51', 'former english', '2023-06-10'),
+	('Jeollabuk-do', '52', 'former english', '2024-01-17'),
+	('North Jeolla', '52', 'former english', '2024-01-17'),
+	('서울시', '11', 'name', NULL),
+	('부산시', '26', 'name', NULL),
+	('대구시', '27', 'name', NULL),
+	('인천시', '28', 'name', NULL),
+	('대전시', '30', 'name', NULL),
+	('울산시', '31', 'name', NULL),
+	('세종시', '36', 'name', NULL),
+	('강원', '51', 'name', NULL),
+	('전북', '52', 'name', NULL),
+	('Gangwon', '51', 'english', NULL),
+	('Gangwon-teukbyeoljachido', '51', 'english', NULL),
+	('Jeonbuk', '52', 'english', NULL),
+	('Jeonbuk-teukbyeoljachido', '52', 'english', NULL),
+	('Gyeonggi-do', '41', 'english', NULL),
+	('Chungcheongbuk-do', '43', 'english', NULL),
+	('Chungbuk', '43', 'english', NULL),
+	('Chungcheongnam-do', '44', 'english', NULL),
+	('Chungnam', '44', 'english', NULL),
+	('Jeollanam-do', '46', 'english', NULL),
+	('Jeonnam', '46', 'english', NULL),
+	('Gyeongsangbuk-do', '47', 'english', NULL),
+	('Gyeongbuk', '47', 'english', NULL),
+	('Gyeongsangnam-do', '48', 'english', NULL),
+	('Gyeongnam', '48', 'english', NULL),
+	('Jeju-do', '50', 'english', NULL),
+	('Jeju-teukbyeoljachido', '50', 'english', NULL);
+-- "광주시" is left out on purpose: it is also a city of 경기도.
+
+INSERT INTO @extschema@.superregion (id, name_ko, industry_ko, industry_en) VALUES
+	(1, '부산·울산·경남', '친환경지능형(스마트)조선해양', 'eco-friendly smart shipbuilding and offshore'),
+	(2, '광주·전남', '신재생에너지기반 지능형전력시스템', 'smart power systems on renewable energy'),
+	(3, '충북·강원·제주', '생명공학(바이오)진단치료의료기기', 'biotech diagnostic and therapeutic medical devices'),
+	(4, '전북·대구·경북', '전기자율차', 'electric and autonomous vehicles'),
+	(5, '대전·세종·충남', '디지털건강 관리(헬스케어)', 'digital healthcare');
+
+INSERT INTO @extschema@.superregion_member (superregion_id, province_code) VALUES
+	(1, '26'), (1, '31'), (1, '48'),
+	(2, '29'), (2, '46'),
+	(3, '43'), (3, '51'), (3, '50'),
+	(4, '52'), (4, '27'), (4, '47'),
+	(5, '30'), (5, '36'), (5, '44');
+
+-- Programmes.  Ids below 1000 are reference rows.
+--
+-- MSS, 2023 regional industry promotion plan (지역산업진흥계획): 2,864억 =
+-- 정부 2,049억 + 지방비 815억.  Its sub-programmes of 지역특화산업육성 are
+-- published as one budget figure each ("지원규모는 해당사업의 당해연도
+-- 사업예산"): recorded as national (정부) funds.  Support period and
+-- government share are maxima (붙임 5).
+INSERT INTO @extschema@.program
+	(id, parent_id, ministry, fiscal_year, name_ko, name_en, declared, children_complete,
+	 support_years, annual_cap, government_share, selection_mode,
+	 announced_on, applications_from, applications_until, selection_period, note)
+OVERRIDING SYSTEM VALUE VALUES
+	(1, NULL, 'MSS', 2023, '2023년도 지역산업진흥계획', 'Regional industry promotion plan 2023',
+	 '2,864억원(정부 2,049억원, 지방비 815억원)', false,
+	 NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	 'covers 지역주력산업, 지역혁신 선도기업, 시군구연고산업 and more; only 지역특화산업육성 is itemised in the release'),
+	(2, 1, 'MSS', 2023, '지역특화산업육성', 'Regional specialised industry development',
+	 NULL, false,
+	 NULL, NULL, NULL, NULL, '2023-02-28', '2023-03-15', '2023-03-29', '2023-04',
+	 'no total published; announced 2.28, applications 3.15~29, selection in April'),
+	(3, 2, 'MSS', 2023, '지역주력산업 R&D', 'Regional main industry R&D',
+	 '국비 1,207억', true, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '선정규모 1,207억원 (신규 879, 계속 328)'),
+	(4, 3, 'MSS', 2023, '지역주력산업 R&D 신규', 'Regional main industry R&D, new',
+	 '국비 879억', true, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+	(5, 4, 'MSS', 2023, '자유공모', 'Open call',
+	 '국비 688억', false, 2, 200000000, 0.80, '자유공모', NULL, NULL, NULL, NULL, NULL),
+	(6, 4, 'MSS', 2023, '품목지정', 'Designated items',
+	 '국비 108억', false, 2, 400000000, 0.80, '품목지정', NULL, NULL, NULL, NULL, NULL),
+	(7, 4, 'MSS', 2023, '지역혁신 선도기업', 'Regional innovation leading companies',
+	 '국비 83억', false, 3, 300000000, 0.80, '자유공모', NULL, NULL, NULL, NULL, NULL),
+	(8, 3, 'MSS', 2023, '지역주력산업 R&D 계속', 'Regional main industry R&D, continuing',
+	 '국비 328억', false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+	(9, 2, 'MSS', 2023, '지역스타기업 R&D', 'Regional star company R&D',
+	 '국비 323억', true, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '선정규모 323억원 (신규 234, 계속 89)'),
+	(10, 9, 'MSS', 2023, '지역스타기업 R&D 신규', 'Regional star company R&D, new',
+	 '국비 234억', false, 2, 200000000, 0.80, '자유공모', NULL, NULL, NULL, NULL, NULL),
+	(11, 9, 'MSS', 2023, '지역스타기업 R&D 계속', 'Regional star company R&D, continuing',
+	 '국비 89억', false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+	(12, 2, 'MSS', 2023, '지역주력산업지원', 'Regional main industry support',
+	 '국비 259.1억', false, 2, 500000000, 1.00, '프로그램 지정', NULL, NULL, NULL, NULL, '선정규모 259.1억원 (신규)');
+
+-- MOTIE, 2023 regional projects plan (지역사업추진계획): four programmes,
+-- "총 4,232억원(국비 2,854억원, 지방비 1,378억원)".  The four published
+-- splits add up to 국비 2,853억 and 지방비 1,791억: entered as published.
+INSERT INTO @extschema@.program (id, parent_id, ministry, fiscal_year, name_ko, name_en, declared, children_complete, note)
+OVERRIDING SYSTEM VALUE VALUES
+	(20, NULL, 'MOTIE', 2023, '2023년도 지역사업추진계획', 'Regional projects plan 2023',
+	 '총 4,232억원(국비 2,854억원, 지방비 1,378억원)', true, '4개 사업'),
+	(21, 20, 'MOTIE', 2023, '지역혁신협력지구(클러스터)육성', 'Regional innovation clusters',
+	 '국비 929억, 지방비 433억', false, NULL),
+	(22, 20, 'MOTIE', 2023, '지역협력혁신성장', 'Regional cooperative innovation growth',
+	 '국비 107억, 지방비 459억', false, NULL),
+	(23, 20, 'MOTIE', 2023, '사회적경제혁신성장', 'Social economy innovation growth',
+	 '국비 210억, 지방비 210억', false, NULL),
+	(24, 20, 'MOTIE', 2023, '지능형(스마트) 특성화기반구축', 'Smart specialised infrastructure',
+	 '국비 1,607억, 지방비 689억', false, NULL);
+
+INSERT INTO @extschema@.program_target (program_id, indicator, quantity, unit) VALUES
+	(1, 'jobs', 3623, 'persons'),
+	(1, 'sales', 821500000000, 'won');
+
+INSERT INTO @extschema@.cluster (id, province_code, name_ko, designated_year) VALUES
+	(1, '26', '부산 지역혁신협력지구', 2018),
+	(2, '27', '대구 지역혁신협력지구', 2018),
+	(3, '29', '광주 지역혁신협력지구', 2018),
+	(4, '30', '대전 지역혁신협력지구', 2018),
+	(5, '31', '울산 지역혁신협력지구', 2018),
+	(6, '36', '세종 지역혁신협력지구', 2018),
+	(7, '51', '강원 지역혁신협력지구', 2018),
+	(8, '43', '충북 지역혁신협력지구', 2018),
+	(9, '44', '충남 지역혁신협력지구', 2018),
+	(10, '52', '전북 지역혁신협력지구', 2018),
+	(11, '46', '전남 지역혁신협력지구', 2018),
+	(12, '47', '경북 지역혁신협력지구', 2018),
+	(13, '48', '경남 지역혁신협력지구', 2018),
+	(14, '50', '제주 지역혁신협력지구', 2018);
+
+-- 붙임 5, 지역별 문의처: as published in February 2023 (so 강원도 and
+-- 전라북도 in the addresses, before their renaming).
+INSERT INTO @extschema@.evaluation_agency (province_code, name_ko, address, telephone) VALUES
+	('26', '(재)부산지역사업평가단', '부산광역시 사상구 엄궁로 70-16, 부산테크노파크 1층 112호', '(051)315-9263~6'),
+	('27', '(재)대구지역사업평가단', '대구광역시 북구 경대로17길 47, 경북대학교 IT융합산업빌딩 10층 1003호', '(053)818-9564~5, 9599'),
+	('30', '(재)대전지역사업평가단', '대전광역시 유성구 테크노9로 35, 대전테크노파크 IT전용 벤처타운 121호', '(042)864-4271, 4275, 4278, 4277'),
+	('29', '(재)광주지역사업평가단', '광주광역시 북구 추암로 249, 광주이노비즈센터 9층', '(062)604-9121, 9124'),
+	('31', '(재)울산지역사업평가단', '울산광역시 중구 종가로 362-11, 울산과학기술진흥센터 201호', '(052)248-5763, 5766, 5768, 5769'),
+	('51', '(재)강원지역사업평가단', '강원도 춘천시 강원대학길 1, 강원대학교 60주년기념관 8층', '(033)258-2681, 2655'),
+	('43', '(재)충북지역사업평가단', '충청북도 청주시 흥덕구 오송읍 오송생명1로 194-41, 충북산학 융합본부 기업연구1관 203호', '(043)278-2711, 2714, 2715, 2717'),
+	('44', '(재)충남지역사업평가단', '충청남도 천안시 서북구 광장로 215, 충남경제종합지원센터 6층', '(041)415-2169'),
+	('52', '(재)전북지역사업평가단', '전라북도 전주시 덕진구 백제대로 567, 전북대학교 건지원 1층', '(063)278-9734, 9739'),
+	('46', '(재)전남지역사업평가단', '전라남도 나주시 그린로 370, 에너지밸리기업개발원 1층(빛가람동)', '(061)339-9722~5'),
+	('47', '(재)경북지역사업평가단', '경상북도 경산시 삼풍로 27, 글로벌벤처동 4층 2403호', '(053)818-9503, 9507, 9509'),
+	('48', '(재)경남지역사업평가단', '경상남도 창원시 의창구 창원대로18번길 22, 본부동 405호', '(055)259-3403, 3404, 3408, 3410'),
+	('50', '(재)제주지역사업평가단', '제주특별자치도 제주시 첨단로 213-3, 스마트빌딩 420호', '(064)759-7422~4, 7426'),
+	('36', '(재)세종지역사업평가단', '세종특별자치시 조치원읍 군청로 93, 세종SB플라자 5층 501호', '(044)863-9367, 9382');
+
+INSERT INTO @extschema@.committee_figure (key, label_ko, quantity, unit, amount, amount_total, period) VALUES
+	('provinces', '비수도권 시·도', 14, 'provinces', NULL, NULL, NULL),
+	('main_industries_before', '기존 지역주력산업', 48, 'industries', NULL, NULL, NULL),
+	('core_industries', '주축산업', 41, 'industries', NULL, NULL, NULL),
+	('future_industries', '미래신산업', 19, 'industries', NULL, NULL, NULL),
+	('home_industry_municipalities', '시군구연고산업 지원대상 기초지자체', 132, 'municipalities', NULL, NULL, NULL),
+	('superregions', '초광역 협력권', 5, 'superregions', NULL, NULL, NULL),
+	('investment_projects', '지역 투자사업(프로젝트)', 550, 'projects', NULL, NULL, NULL),
+	('investment_projects_amount', '지역 투자사업(프로젝트) 규모', NULL, NULL, NULL, 65200000000000, NULL),
+	('clusters_2018_2022', '지역혁신협력지구 지원 (국비, 지방비 등)', NULL, NULL,
+	 '총 6,418억원(국비 3,759억원, 지방비 등 2,659억원)', NULL, '2018~2022'),
+	('both_ministries_2023', '지역산업 육성, 기업 지원에 양 부처 투입 (headline, rounded)', NULL, NULL, NULL, 700000000000, '2023');
+
+-- pg_dump keeps what users write, and only that.
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.program', 'WHERE id >= 1000');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.program_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.program_target', 'WHERE program_id >= 1000');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.allocation', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.allocation_id_seq', '');
+
+-- Provinces over time ---------------------------------------------------------
+
+-- 전남광주통합특별시: special act passed 2026-03-01 (asiae.co.kr
+-- 2026030121443114468; seoul.co.kr 2026-02-24; ohmynews A0003203236), in force
+-- 2026-07-01; code 12 from third-party repositories only (municipalities.md
+-- §1, §1a): provisional.
+INSERT INTO @extschema@.province (code, kostat_code, iso_code, name_ko, short_ko, name_en, capital_area,
+								  note, sort_order, valid_from, provisional)
+VALUES ('12', NULL, NULL, '전남광주통합특별시', '광주특별시', NULL, false,
+		'광주광역시 (29) and 전라남도 (46) merged on 2026-07-01; code 12 as reported by third parties (municipalities.md §1a), UNVERIFIED against the MOIS code file; no KOSTAT or ISO code published',
+		14, '2026-07-01', true);
+UPDATE @extschema@.province SET valid_to = '2026-07-01', successor_code = '12' WHERE code IN ('29', '46');
+-- Its common short forms.  KR-12 stands in for an ISO 3166-2 code until one
+-- is published (provisional, like the code itself).
+INSERT INTO @extschema@.province_alias (alias, province_code, kind) VALUES
+	('전남광주', '12', 'short name'),
+	('KR-12', '12', 'iso code');
+
+-- The 시·군·구 and their designations, as doc/sources/municipalities.md gives
+-- them (each row's source column cites its sections, "§n").
+
+-- 시·군·구 (basic local governments), one row per code-validity period, from
+-- the tables of doc/sources/municipalities.md §1, §1a, §1b and §2.
+--
+-- table @extschema@.municipality (code text, province_code text, name_ko text, kind text,
+--   valid_from date, valid_to date, successor_code text, provisional boolean, source text)
+--
+-- Periods are half-open [valid_from, valid_to): valid_to is the day the next
+-- code starts.  valid_from NULL means "since before 2023" (the data's basis,
+-- the press release of 2023-02-27); valid_to NULL means current.
+-- province_code is the province valid in the row's period, under the
+-- province table's key: a renumbered province keeps its current code (강원
+-- 42xxx rows are province 51, 전북 45xxx rows 52); a real move or merger
+-- changes it (군위 47720 is 47, 27720 is 27; 광주/전남 29xxx/46xxx until
+-- 2026-07-01, 12xxx after).
+-- provisional = true: the code comes only from third-party repositories
+-- (municipalities.md §1a/§1b), not yet checked against the MOIS code file.
+-- Not here: 일반구 (non-autonomous districts, §2a), incl. 부천's of 2024 and
+-- 화성's of 2026.
+--
+-- Codes are the 5-digit prefix of the MOIS 법정동코드 / 행정표준코드, not the
+-- 통계청 한국행정구역분류 (where 부산 is 21).
+
+-- 1. The 229 rows of 2023-02-27 (§2, in its order): 75 시, 82 군, 69 자치구,
+--    세종 (특별자치시, single tier) and the 제주 행정시 제주시/서귀포시 (not
+--    autonomous).  Source: MOIS 「법정동코드 전체자료」 as committed to
+--    github.com/wooriFISA-final/agent, data/법정동코드 전체자료.txt, commit
+--    ec2c3affe5692213d0b80b81836c7382ce2e2e59 (2025-11-03); the 2023 codes
+--    of 강원, 전북 and 군위 are that file's 폐지 rows.
+--    Ends recorded here: 강원 42xxx on 2023-06-11, 군위 47720 on 2023-07-01,
+--    전북 45xxx on 2024-01-18 (all verified, §1); 광주 29xxx and 전남 46xxx,
+--    and 인천 중구/동구/서구, on 2026-07-01 (the events verified in news, §1;
+--    the successor codes third-party).
+INSERT INTO @extschema@.municipality (code, province_code, name_ko, kind, valid_from, valid_to, successor_code, provisional, source) VALUES
+	('11110', '11', '종로구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('11140', '11', '중구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('11170', '11', '용산구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('11200', '11', '성동구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('11215', '11', '광진구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('11230', '11', '동대문구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('11260', '11', '중랑구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('11290', '11', '성북구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('11305', '11', '강북구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('11320', '11', '도봉구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('11350', '11', '노원구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('11380', '11', '은평구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('11410', '11', '서대문구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('11440', '11', '마포구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('11470', '11', '양천구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('11500', '11', '강서구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('11530', '11', '구로구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('11545', '11', '금천구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('11560', '11', '영등포구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('11590', '11', '동작구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('11620', '11', '관악구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('11650', '11', '서초구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('11680', '11', '강남구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('11710', '11', '송파구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('11740', '11', '강동구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('26110', '26', '중구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('26140', '26', '서구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('26170', '26', '동구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('26200', '26', '영도구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('26230', '26', '부산진구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('26260', '26', '동래구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('26290', '26', '남구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('26320', '26', '북구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('26350', '26', '해운대구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('26380', '26', '사하구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('26410', '26', '금정구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('26440', '26', '강서구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('26470', '26', '연제구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('26500', '26', '수영구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('26530', '26', '사상구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('26710', '26', '기장군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('27110', '27', '중구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('27140', '27', '동구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('27170', '27', '서구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('27200', '27', '남구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('27230', '27', '북구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('27260', '27', '수성구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('27290', '27', '달서구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('27710', '27', '달성군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('28110', '28', '중구', '자치구', NULL, '2026-07-01', NULL, false, '§2 MOIS 법정동코드; §1b 인천 2026-07-01: abolished; split into 제물포구 28125 (inland) and 영종구 28155 (islands), no single successor'),
+	('28140', '28', '동구', '자치구', NULL, '2026-07-01', '28125', false, '§2 MOIS 법정동코드; §1b 인천 2026-07-01: abolished; all of it went into 제물포구 28125'),
+	('28177', '28', '미추홀구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('28185', '28', '연수구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('28200', '28', '남동구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('28237', '28', '부평구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('28245', '28', '계양구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('28260', '28', '서구', '자치구', NULL, '2026-07-01', '28275', false, '§2 MOIS 법정동코드; §1b 인천 2026-07-01: abolished; remainder renamed 서해구 28275 (main successor), north of 아라뱃길 became 검단구 28290'),
+	('28710', '28', '강화군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('28720', '28', '옹진군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('29110', '29', '동구', '자치구', NULL, '2026-07-01', '12210', false, '§2 MOIS 법정동코드; §1 전남광주통합특별시 2026-07-01; successor code §1a third-party, UNVERIFIED'),
+	('29140', '29', '서구', '자치구', NULL, '2026-07-01', '12240', false, '§2 MOIS 법정동코드; §1 전남광주통합특별시 2026-07-01; successor code §1a third-party, UNVERIFIED'),
+	('29155', '29', '남구', '자치구', NULL, '2026-07-01', '12270', false, '§2 MOIS 법정동코드; §1 전남광주통합특별시 2026-07-01; successor code §1a third-party, UNVERIFIED'),
+	('29170', '29', '북구', '자치구', NULL, '2026-07-01', '12300', false, '§2 MOIS 법정동코드; §1 전남광주통합특별시 2026-07-01; successor code §1a third-party, UNVERIFIED'),
+	('29200', '29', '광산구', '자치구', NULL, '2026-07-01', '12330', false, '§2 MOIS 법정동코드; §1 전남광주통합특별시 2026-07-01; successor code §1a third-party, UNVERIFIED'),
+	('30110', '30', '동구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('30140', '30', '중구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('30170', '30', '서구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('30200', '30', '유성구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('30230', '30', '대덕구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('31110', '31', '중구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('31140', '31', '남구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('31170', '31', '동구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('31200', '31', '북구', '자치구', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('31710', '31', '울주군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('36110', '36', '세종특별자치시', '특별자치시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('41110', '41', '수원시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('41130', '41', '성남시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('41150', '41', '의정부시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('41170', '41', '안양시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('41190', '41', '부천시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('41210', '41', '광명시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('41220', '41', '평택시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('41250', '41', '동두천시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('41270', '41', '안산시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('41280', '41', '고양시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('41290', '41', '과천시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('41310', '41', '구리시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('41360', '41', '남양주시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('41370', '41', '오산시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('41390', '41', '시흥시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('41410', '41', '군포시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('41430', '41', '의왕시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('41450', '41', '하남시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('41460', '41', '용인시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('41480', '41', '파주시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('41500', '41', '이천시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('41550', '41', '안성시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('41570', '41', '김포시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('41590', '41', '화성시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('41610', '41', '광주시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('41630', '41', '양주시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('41650', '41', '포천시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('41670', '41', '여주시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('41800', '41', '연천군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('41820', '41', '가평군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('41830', '41', '양평군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('42110', '51', '춘천시', '시', NULL, '2023-06-11', '51110', false, '§2 MOIS 법정동코드 (폐지); §1 강원 2023-06-11'),
+	('42130', '51', '원주시', '시', NULL, '2023-06-11', '51130', false, '§2 MOIS 법정동코드 (폐지); §1 강원 2023-06-11'),
+	('42150', '51', '강릉시', '시', NULL, '2023-06-11', '51150', false, '§2 MOIS 법정동코드 (폐지); §1 강원 2023-06-11'),
+	('42170', '51', '동해시', '시', NULL, '2023-06-11', '51170', false, '§2 MOIS 법정동코드 (폐지); §1 강원 2023-06-11'),
+	('42190', '51', '태백시', '시', NULL, '2023-06-11', '51190', false, '§2 MOIS 법정동코드 (폐지); §1 강원 2023-06-11'),
+	('42210', '51', '속초시', '시', NULL, '2023-06-11', '51210', false, '§2 MOIS 법정동코드 (폐지); §1 강원 2023-06-11'),
+	('42230', '51', '삼척시', '시', NULL, '2023-06-11', '51230', false, '§2 MOIS 법정동코드 (폐지); §1 강원 2023-06-11'),
+	('42720', '51', '홍천군', '군', NULL, '2023-06-11', '51720', false, '§2 MOIS 법정동코드 (폐지); §1 강원 2023-06-11'),
+	('42730', '51', '횡성군', '군', NULL, '2023-06-11', '51730', false, '§2 MOIS 법정동코드 (폐지); §1 강원 2023-06-11'),
+	('42750', '51', '영월군', '군', NULL, '2023-06-11', '51750', false, '§2 MOIS 법정동코드 (폐지); §1 강원 2023-06-11'),
+	('42760', '51', '평창군', '군', NULL, '2023-06-11', '51760', false, '§2 MOIS 법정동코드 (폐지); §1 강원 2023-06-11'),
+	('42770', '51', '정선군', '군', NULL, '2023-06-11', '51770', false, '§2 MOIS 법정동코드 (폐지); §1 강원 2023-06-11'),
+	('42780', '51', '철원군', '군', NULL, '2023-06-11', '51780', false, '§2 MOIS 법정동코드 (폐지); §1 강원 2023-06-11'),
+	('42790', '51', '화천군', '군', NULL, '2023-06-11', '51790', false, '§2 MOIS 법정동코드 (폐지); §1 강원 2023-06-11'),
+	('42800', '51', '양구군', '군', NULL, '2023-06-11', '51800', false, '§2 MOIS 법정동코드 (폐지); §1 강원 2023-06-11'),
+	('42810', '51', '인제군', '군', NULL, '2023-06-11', '51810', false, '§2 MOIS 법정동코드 (폐지); §1 강원 2023-06-11'),
+	('42820', '51', '고성군', '군', NULL, '2023-06-11', '51820', false, '§2 MOIS 법정동코드 (폐지); §1 강원 2023-06-11'),
+	('42830', '51', '양양군', '군', NULL, '2023-06-11', '51830', false, '§2 MOIS 법정동코드 (폐지); §1 강원 2023-06-11'),
+	('43110', '43', '청주시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('43130', '43', '충주시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('43150', '43', '제천시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('43720', '43', '보은군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('43730', '43', '옥천군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('43740', '43', '영동군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('43745', '43', '증평군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('43750', '43', '진천군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('43760', '43', '괴산군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('43770', '43', '음성군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('43800', '43', '단양군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('44130', '44', '천안시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('44150', '44', '공주시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('44180', '44', '보령시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('44200', '44', '아산시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('44210', '44', '서산시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('44230', '44', '논산시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('44250', '44', '계룡시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('44270', '44', '당진시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('44710', '44', '금산군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('44760', '44', '부여군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('44770', '44', '서천군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('44790', '44', '청양군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('44800', '44', '홍성군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('44810', '44', '예산군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('44825', '44', '태안군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('45110', '52', '전주시', '시', NULL, '2024-01-18', '52110', false, '§2 MOIS 법정동코드 (폐지); §1 전북 2024-01-18'),
+	('45130', '52', '군산시', '시', NULL, '2024-01-18', '52130', false, '§2 MOIS 법정동코드 (폐지); §1 전북 2024-01-18'),
+	('45140', '52', '익산시', '시', NULL, '2024-01-18', '52140', false, '§2 MOIS 법정동코드 (폐지); §1 전북 2024-01-18'),
+	('45180', '52', '정읍시', '시', NULL, '2024-01-18', '52180', false, '§2 MOIS 법정동코드 (폐지); §1 전북 2024-01-18'),
+	('45190', '52', '남원시', '시', NULL, '2024-01-18', '52190', false, '§2 MOIS 법정동코드 (폐지); §1 전북 2024-01-18'),
+	('45210', '52', '김제시', '시', NULL, '2024-01-18', '52210', false, '§2 MOIS 법정동코드 (폐지); §1 전북 2024-01-18'),
+	('45710', '52', '완주군', '군', NULL, '2024-01-18', '52710', false, '§2 MOIS 법정동코드 (폐지); §1 전북 2024-01-18'),
+	('45720', '52', '진안군', '군', NULL, '2024-01-18', '52720', false, '§2 MOIS 법정동코드 (폐지); §1 전북 2024-01-18'),
+	('45730', '52', '무주군', '군', NULL, '2024-01-18', '52730', false, '§2 MOIS 법정동코드 (폐지); §1 전북 2024-01-18'),
+	('45740', '52', '장수군', '군', NULL, '2024-01-18', '52740', false, '§2 MOIS 법정동코드 (폐지); §1 전북 2024-01-18'),
+	('45750', '52', '임실군', '군', NULL, '2024-01-18', '52750', false, '§2 MOIS 법정동코드 (폐지); §1 전북 2024-01-18'),
+	('45770', '52', '순창군', '군', NULL, '2024-01-18', '52770', false, '§2 MOIS 법정동코드 (폐지); §1 전북 2024-01-18'),
+	('45790', '52', '고창군', '군', NULL, '2024-01-18', '52790', false, '§2 MOIS 법정동코드 (폐지); §1 전북 2024-01-18'),
+	('45800', '52', '부안군', '군', NULL, '2024-01-18', '52800', false, '§2 MOIS 법정동코드 (폐지); §1 전북 2024-01-18'),
+	('46110', '46', '목포시', '시', NULL, '2026-07-01', '12110', false, '§2 MOIS 법정동코드; §1 전남광주통합특별시 2026-07-01; successor code §1a third-party, UNVERIFIED'),
+	('46130', '46', '여수시', '시', NULL, '2026-07-01', '12130', false, '§2 MOIS 법정동코드; §1 전남광주통합특별시 2026-07-01; successor code §1a third-party, UNVERIFIED'),
+	('46150', '46', '순천시', '시', NULL, '2026-07-01', '12150', false, '§2 MOIS 법정동코드; §1 전남광주통합특별시 2026-07-01; successor code §1a third-party, UNVERIFIED'),
+	('46170', '46', '나주시', '시', NULL, '2026-07-01', '12170', false, '§2 MOIS 법정동코드; §1 전남광주통합특별시 2026-07-01; successor code §1a third-party, UNVERIFIED'),
+	('46230', '46', '광양시', '시', NULL, '2026-07-01', '12190', false, '§2 MOIS 법정동코드; §1 전남광주통합특별시 2026-07-01; successor code §1a third-party, UNVERIFIED'),
+	('46710', '46', '담양군', '군', NULL, '2026-07-01', '12710', false, '§2 MOIS 법정동코드; §1 전남광주통합특별시 2026-07-01; successor code §1a third-party, UNVERIFIED'),
+	('46720', '46', '곡성군', '군', NULL, '2026-07-01', '12720', false, '§2 MOIS 법정동코드; §1 전남광주통합특별시 2026-07-01; successor code §1a third-party, UNVERIFIED'),
+	('46730', '46', '구례군', '군', NULL, '2026-07-01', '12730', false, '§2 MOIS 법정동코드; §1 전남광주통합특별시 2026-07-01; successor code §1a third-party, UNVERIFIED'),
+	('46770', '46', '고흥군', '군', NULL, '2026-07-01', '12740', false, '§2 MOIS 법정동코드; §1 전남광주통합특별시 2026-07-01; successor code §1a third-party, UNVERIFIED'),
+	('46780', '46', '보성군', '군', NULL, '2026-07-01', '12750', false, '§2 MOIS 법정동코드; §1 전남광주통합특별시 2026-07-01; successor code §1a third-party, UNVERIFIED'),
+	('46790', '46', '화순군', '군', NULL, '2026-07-01', '12760', false, '§2 MOIS 법정동코드; §1 전남광주통합특별시 2026-07-01; successor code §1a third-party, UNVERIFIED'),
+	('46800', '46', '장흥군', '군', NULL, '2026-07-01', '12770', false, '§2 MOIS 법정동코드; §1 전남광주통합특별시 2026-07-01; successor code §1a third-party, UNVERIFIED'),
+	('46810', '46', '강진군', '군', NULL, '2026-07-01', '12780', false, '§2 MOIS 법정동코드; §1 전남광주통합특별시 2026-07-01; successor code §1a third-party, UNVERIFIED'),
+	('46820', '46', '해남군', '군', NULL, '2026-07-01', '12790', false, '§2 MOIS 법정동코드; §1 전남광주통합특별시 2026-07-01; successor code §1a third-party, UNVERIFIED'),
+	('46830', '46', '영암군', '군', NULL, '2026-07-01', '12800', false, '§2 MOIS 법정동코드; §1 전남광주통합특별시 2026-07-01; successor code §1a third-party, UNVERIFIED'),
+	('46840', '46', '무안군', '군', NULL, '2026-07-01', '12810', false, '§2 MOIS 법정동코드; §1 전남광주통합특별시 2026-07-01; successor code §1a third-party, UNVERIFIED'),
+	('46860', '46', '함평군', '군', NULL, '2026-07-01', '12820', false, '§2 MOIS 법정동코드; §1 전남광주통합특별시 2026-07-01; successor code §1a third-party, UNVERIFIED'),
+	('46870', '46', '영광군', '군', NULL, '2026-07-01', '12830', false, '§2 MOIS 법정동코드; §1 전남광주통합특별시 2026-07-01; successor code §1a third-party, UNVERIFIED'),
+	('46880', '46', '장성군', '군', NULL, '2026-07-01', '12840', false, '§2 MOIS 법정동코드; §1 전남광주통합특별시 2026-07-01; successor code §1a third-party, UNVERIFIED'),
+	('46890', '46', '완도군', '군', NULL, '2026-07-01', '12850', false, '§2 MOIS 법정동코드; §1 전남광주통합특별시 2026-07-01; successor code §1a third-party, UNVERIFIED'),
+	('46900', '46', '진도군', '군', NULL, '2026-07-01', '12860', false, '§2 MOIS 법정동코드; §1 전남광주통합특별시 2026-07-01; successor code §1a third-party, UNVERIFIED'),
+	('46910', '46', '신안군', '군', NULL, '2026-07-01', '12870', false, '§2 MOIS 법정동코드; §1 전남광주통합특별시 2026-07-01; successor code §1a third-party, UNVERIFIED'),
+	('47110', '47', '포항시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('47130', '47', '경주시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('47150', '47', '김천시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('47170', '47', '안동시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('47190', '47', '구미시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('47210', '47', '영주시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('47230', '47', '영천시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('47250', '47', '상주시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('47280', '47', '문경시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('47290', '47', '경산시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('47720', '47', '군위군', '군', NULL, '2023-07-01', '27720', false, '§2 MOIS 법정동코드 (폐지); §1 군위 2023-07-01 (경북 → 대구)'),
+	('47730', '47', '의성군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('47750', '47', '청송군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('47760', '47', '영양군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('47770', '47', '영덕군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('47820', '47', '청도군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('47830', '47', '고령군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('47840', '47', '성주군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('47850', '47', '칠곡군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('47900', '47', '예천군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('47920', '47', '봉화군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('47930', '47', '울진군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('47940', '47', '울릉군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('48120', '48', '창원시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('48170', '48', '진주시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('48220', '48', '통영시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('48240', '48', '사천시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('48250', '48', '김해시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('48270', '48', '밀양시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('48310', '48', '거제시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('48330', '48', '양산시', '시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('48720', '48', '의령군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('48730', '48', '함안군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('48740', '48', '창녕군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('48820', '48', '고성군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('48840', '48', '남해군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('48850', '48', '하동군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('48860', '48', '산청군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('48870', '48', '함양군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('48880', '48', '거창군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('48890', '48', '합천군', '군', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('50110', '50', '제주시', '행정시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드'),
+	('50130', '50', '서귀포시', '행정시', NULL, NULL, NULL, false, '§2 MOIS 법정동코드');
+
+-- 2. Renumberings of the same 시·군·구, verified against the MOIS file (§1):
+--    강원특별자치도 2023-06-11 (42xxx → 51xxx, same suffix), 군위군 moved from
+--    경북 to 대구 2023-07-01 (47720 → 27720), 전북특별자치도 2024-01-18
+--    (45xxx → 52xxx, same suffix).
+INSERT INTO @extschema@.municipality (code, province_code, name_ko, kind, valid_from, valid_to, successor_code, provisional, source) VALUES
+	('51110', '51', '춘천시', '시', '2023-06-11', NULL, NULL, false, '§2 MOIS 법정동코드; §1 강원 2023-06-11'),
+	('51130', '51', '원주시', '시', '2023-06-11', NULL, NULL, false, '§2 MOIS 법정동코드; §1 강원 2023-06-11'),
+	('51150', '51', '강릉시', '시', '2023-06-11', NULL, NULL, false, '§2 MOIS 법정동코드; §1 강원 2023-06-11'),
+	('51170', '51', '동해시', '시', '2023-06-11', NULL, NULL, false, '§2 MOIS 법정동코드; §1 강원 2023-06-11'),
+	('51190', '51', '태백시', '시', '2023-06-11', NULL, NULL, false, '§2 MOIS 법정동코드; §1 강원 2023-06-11'),
+	('51210', '51', '속초시', '시', '2023-06-11', NULL, NULL, false, '§2 MOIS 법정동코드; §1 강원 2023-06-11'),
+	('51230', '51', '삼척시', '시', '2023-06-11', NULL, NULL, false, '§2 MOIS 법정동코드; §1 강원 2023-06-11'),
+	('51720', '51', '홍천군', '군', '2023-06-11', NULL, NULL, false, '§2 MOIS 법정동코드; §1 강원 2023-06-11'),
+	('51730', '51', '횡성군', '군', '2023-06-11', NULL, NULL, false, '§2 MOIS 법정동코드; §1 강원 2023-06-11'),
+	('51750', '51', '영월군', '군', '2023-06-11', NULL, NULL, false, '§2 MOIS 법정동코드; §1 강원 2023-06-11'),
+	('51760', '51', '평창군', '군', '2023-06-11', NULL, NULL, false, '§2 MOIS 법정동코드; §1 강원 2023-06-11'),
+	('51770', '51', '정선군', '군', '2023-06-11', NULL, NULL, false, '§2 MOIS 법정동코드; §1 강원 2023-06-11'),
+	('51780', '51', '철원군', '군', '2023-06-11', NULL, NULL, false, '§2 MOIS 법정동코드; §1 강원 2023-06-11'),
+	('51790', '51', '화천군', '군', '2023-06-11', NULL, NULL, false, '§2 MOIS 법정동코드; §1 강원 2023-06-11'),
+	('51800', '51', '양구군', '군', '2023-06-11', NULL, NULL, false, '§2 MOIS 법정동코드; §1 강원 2023-06-11'),
+	('51810', '51', '인제군', '군', '2023-06-11', NULL, NULL, false, '§2 MOIS 법정동코드; §1 강원 2023-06-11'),
+	('51820', '51', '고성군', '군', '2023-06-11', NULL, NULL, false, '§2 MOIS 법정동코드; §1 강원 2023-06-11'),
+	('51830', '51', '양양군', '군', '2023-06-11', NULL, NULL, false, '§2 MOIS 법정동코드; §1 강원 2023-06-11'),
+	('52110', '52', '전주시', '시', '2024-01-18', NULL, NULL, false, '§2 MOIS 법정동코드; §1 전북 2024-01-18'),
+	('52130', '52', '군산시', '시', '2024-01-18', NULL, NULL, false, '§2 MOIS 법정동코드; §1 전북 2024-01-18'),
+	('52140', '52', '익산시', '시', '2024-01-18', NULL, NULL, false, '§2 MOIS 법정동코드; §1 전북 2024-01-18'),
+	('52180', '52', '정읍시', '시', '2024-01-18', NULL, NULL, false, '§2 MOIS 법정동코드; §1 전북 2024-01-18'),
+	('52190', '52', '남원시', '시', '2024-01-18', NULL, NULL, false, '§2 MOIS 법정동코드; §1 전북 2024-01-18'),
+	('52210', '52', '김제시', '시', '2024-01-18', NULL, NULL, false, '§2 MOIS 법정동코드; §1 전북 2024-01-18'),
+	('52710', '52', '완주군', '군', '2024-01-18', NULL, NULL, false, '§2 MOIS 법정동코드; §1 전북 2024-01-18'),
+	('52720', '52', '진안군', '군', '2024-01-18', NULL, NULL, false, '§2 MOIS 법정동코드; §1 전북 2024-01-18'),
+	('52730', '52', '무주군', '군', '2024-01-18', NULL, NULL, false, '§2 MOIS 법정동코드; §1 전북 2024-01-18'),
+	('52740', '52', '장수군', '군', '2024-01-18', NULL, NULL, false, '§2 MOIS 법정동코드; §1 전북 2024-01-18'),
+	('52750', '52', '임실군', '군', '2024-01-18', NULL, NULL, false, '§2 MOIS 법정동코드; §1 전북 2024-01-18'),
+	('52770', '52', '순창군', '군', '2024-01-18', NULL, NULL, false, '§2 MOIS 법정동코드; §1 전북 2024-01-18'),
+	('52790', '52', '고창군', '군', '2024-01-18', NULL, NULL, false, '§2 MOIS 법정동코드; §1 전북 2024-01-18'),
+	('52800', '52', '부안군', '군', '2024-01-18', NULL, NULL, false, '§2 MOIS 법정동코드; §1 전북 2024-01-18'),
+	('27720', '27', '군위군', '군', '2023-07-01', NULL, NULL, false, '§2 MOIS 법정동코드; §1 군위 2023-07-01 (경북 → 대구)');
+
+-- 3. 2026-07-01, provisional (codes third-party, UNVERIFIED against MOIS):
+--    전남광주통합특별시 (province 12): the 27 시·군·구 of 광주 and 전남 keep
+--    their names under new codes 12110…12870 (§1a, one-to-one).
+--    인천 (§1b): 중구 and 동구 abolished, 제물포구 (inland 중구 + 동구) and
+--    영종구 (중구's islands) created; 서구 split into 검단구 (north of
+--    아라뱃길) and the remainder, renamed 서해구.  「인천광역시 제물포구·영종구
+--    및 검단구 설치에 관한 법률」 (passed 2024-01-09) and 「인천광역시 서구
+--    명칭 변경에 관한 법률」 (법률 제21734호).
+--    After 2026-07-01: 227 autonomous (75 시, 82 군, 70 자치구) + 3 = 230 rows.
+INSERT INTO @extschema@.municipality (code, province_code, name_ko, kind, valid_from, valid_to, successor_code, provisional, source) VALUES
+	('12110', '12', '목포시', '시', '2026-07-01', NULL, NULL, true, '§1a third-party, UNVERIFIED against MOIS: was 46110'),
+	('12130', '12', '여수시', '시', '2026-07-01', NULL, NULL, true, '§1a third-party, UNVERIFIED against MOIS: was 46130'),
+	('12150', '12', '순천시', '시', '2026-07-01', NULL, NULL, true, '§1a third-party, UNVERIFIED against MOIS: was 46150'),
+	('12170', '12', '나주시', '시', '2026-07-01', NULL, NULL, true, '§1a third-party, UNVERIFIED against MOIS: was 46170'),
+	('12190', '12', '광양시', '시', '2026-07-01', NULL, NULL, true, '§1a third-party, UNVERIFIED against MOIS: was 46230'),
+	('12210', '12', '동구', '자치구', '2026-07-01', NULL, NULL, true, '§1a third-party, UNVERIFIED against MOIS: was 29110'),
+	('12240', '12', '서구', '자치구', '2026-07-01', NULL, NULL, true, '§1a third-party, UNVERIFIED against MOIS: was 29140'),
+	('12270', '12', '남구', '자치구', '2026-07-01', NULL, NULL, true, '§1a third-party, UNVERIFIED against MOIS: was 29155'),
+	('12300', '12', '북구', '자치구', '2026-07-01', NULL, NULL, true, '§1a third-party, UNVERIFIED against MOIS: was 29170'),
+	('12330', '12', '광산구', '자치구', '2026-07-01', NULL, NULL, true, '§1a third-party, UNVERIFIED against MOIS: was 29200'),
+	('12710', '12', '담양군', '군', '2026-07-01', NULL, NULL, true, '§1a third-party, UNVERIFIED against MOIS: was 46710'),
+	('12720', '12', '곡성군', '군', '2026-07-01', NULL, NULL, true, '§1a third-party, UNVERIFIED against MOIS: was 46720'),
+	('12730', '12', '구례군', '군', '2026-07-01', NULL, NULL, true, '§1a third-party, UNVERIFIED against MOIS: was 46730'),
+	('12740', '12', '고흥군', '군', '2026-07-01', NULL, NULL, true, '§1a third-party, UNVERIFIED against MOIS: was 46770'),
+	('12750', '12', '보성군', '군', '2026-07-01', NULL, NULL, true, '§1a third-party, UNVERIFIED against MOIS: was 46780'),
+	('12760', '12', '화순군', '군', '2026-07-01', NULL, NULL, true, '§1a third-party, UNVERIFIED against MOIS: was 46790'),
+	('12770', '12', '장흥군', '군', '2026-07-01', NULL, NULL, true, '§1a third-party, UNVERIFIED against MOIS: was 46800'),
+	('12780', '12', '강진군', '군', '2026-07-01', NULL, NULL, true, '§1a third-party, UNVERIFIED against MOIS: was 46810'),
+	('12790', '12', '해남군', '군', '2026-07-01', NULL, NULL, true, '§1a third-party, UNVERIFIED against MOIS: was 46820'),
+	('12800', '12', '영암군', '군', '2026-07-01', NULL, NULL, true, '§1a third-party, UNVERIFIED against MOIS: was 46830'),
+	('12810', '12', '무안군', '군', '2026-07-01', NULL, NULL, true, '§1a third-party, UNVERIFIED against MOIS: was 46840'),
+	('12820', '12', '함평군', '군', '2026-07-01', NULL, NULL, true, '§1a third-party, UNVERIFIED against MOIS: was 46860'),
+	('12830', '12', '영광군', '군', '2026-07-01', NULL, NULL, true, '§1a third-party, UNVERIFIED against MOIS: was 46870'),
+	('12840', '12', '장성군', '군', '2026-07-01', NULL, NULL, true, '§1a third-party, UNVERIFIED against MOIS: was 46880'),
+	('12850', '12', '완도군', '군', '2026-07-01', NULL, NULL, true, '§1a third-party, UNVERIFIED against MOIS: was 46890'),
+	('12860', '12', '진도군', '군', '2026-07-01', NULL, NULL, true, '§1a third-party, UNVERIFIED against MOIS: was 46900'),
+	('12870', '12', '신안군', '군', '2026-07-01', NULL, NULL, true, '§1a third-party, UNVERIFIED against MOIS: was 46910'),
+	('28125', '28', '제물포구', '자치구', '2026-07-01', NULL, NULL, true, '§1b third-party, UNVERIFIED against MOIS: inland 중구 28110 + all of 동구 28140'),
+	('28155', '28', '영종구', '자치구', '2026-07-01', NULL, NULL, true, '§1b third-party, UNVERIFIED against MOIS: 중구 28110 islands (영종도 등)'),
+	('28275', '28', '서해구', '자치구', '2026-07-01', NULL, NULL, true, '§1b third-party, UNVERIFIED against MOIS: 서구 28260 south of 아라뱃길, renamed'),
+	('28290', '28', '검단구', '자치구', '2026-07-01', NULL, NULL, true, '§1b third-party, UNVERIFIED against MOIS: 서구 28260 north of 아라뱃길');
+
+-- Dated designations of 시·군·구, from the tables of
+-- doc/sources/municipalities.md §3, §3a, §4 and §4a.
+--
+-- table @extschema@.municipality_designation (municipality_code text, kind text,
+--   valid_from date, valid_to date, basis text, source text)
+--
+-- Each row is keyed by the municipality code valid on its valid_from; later
+-- renumberings are followed through municipality.successor_code (강원 42xxx
+-- → 51xxx, 군위 47720 → 27720, 전북 45xxx → 52xxx, 광주/전남 → 12xxx).
+-- Periods are half-open [valid_from, valid_to); valid_to NULL: no end recorded.
+
+-- 1. The 89 인구감소지역: 행정안전부 고시 제2021-66호 of 2021-10-19 (announced
+--    2021-10-18), by province in the 고시 order: 부산 3, 대구 2, 인천 2, 경기 2,
+--    강원 12, 충북 6, 충남 9, 전북 10, 전남 16, 경북 16, 경남 11.  Verified
+--    (five web/news lists and one repository JSON agree, §3).  Keyed by the
+--    codes of 2021 (강원 42xxx, 전북 45xxx, 군위 47720).
+--    The list is reviewed every five years; no end date and no successor
+--    고시 are in the reference notes (the cycle is said to end 2026-10-19, but
+--    no new 고시 was known on 2026-09-24), so valid_to is NULL.
+--    고시 제2024-15호 (2024-02-27, reference date 2023-07-01) re-issued the
+--    same 89 with 군위 under 대구 (대구 3, 경북 15).  Known only from a
+--    repository note (§1, §7 source 5); it is the same designation, already
+--    covered by 47720 → 27720, so it adds no rows.
+INSERT INTO @extschema@.municipality_designation (municipality_code, kind, valid_from, valid_to, basis, source) VALUES
+	('26140', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (부산광역시 서구)'),
+	('26170', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (부산광역시 동구)'),
+	('26200', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (부산광역시 영도구)'),
+	('27170', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (대구광역시 서구)'),
+	('27200', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (대구광역시 남구)'),
+	('28710', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (인천광역시 강화군)'),
+	('28720', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (인천광역시 옹진군)'),
+	('41800', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (경기도 연천군)'),
+	('41820', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (경기도 가평군)'),
+	('42190', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (강원도 태백시)'),
+	('42230', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (강원도 삼척시)'),
+	('42720', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (강원도 홍천군)'),
+	('42730', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (강원도 횡성군)'),
+	('42750', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (강원도 영월군)'),
+	('42760', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (강원도 평창군)'),
+	('42770', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (강원도 정선군)'),
+	('42780', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (강원도 철원군)'),
+	('42790', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (강원도 화천군)'),
+	('42800', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (강원도 양구군)'),
+	('42820', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (강원도 고성군)'),
+	('42830', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (강원도 양양군)'),
+	('43150', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (충청북도 제천시)'),
+	('43720', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (충청북도 보은군)'),
+	('43730', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (충청북도 옥천군)'),
+	('43740', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (충청북도 영동군)'),
+	('43760', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (충청북도 괴산군)'),
+	('43800', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (충청북도 단양군)'),
+	('44150', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (충청남도 공주시)'),
+	('44180', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (충청남도 보령시)'),
+	('44230', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (충청남도 논산시)'),
+	('44710', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (충청남도 금산군)'),
+	('44760', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (충청남도 부여군)'),
+	('44770', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (충청남도 서천군)'),
+	('44790', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (충청남도 청양군)'),
+	('44810', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (충청남도 예산군)'),
+	('44825', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (충청남도 태안군)'),
+	('45180', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (전라북도 정읍시)'),
+	('45190', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (전라북도 남원시)'),
+	('45210', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (전라북도 김제시)'),
+	('45720', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (전라북도 진안군)'),
+	('45730', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (전라북도 무주군)'),
+	('45740', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (전라북도 장수군)'),
+	('45750', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (전라북도 임실군)'),
+	('45770', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (전라북도 순창군)'),
+	('45790', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (전라북도 고창군)'),
+	('45800', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (전라북도 부안군)'),
+	('46710', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (전라남도 담양군)'),
+	('46720', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (전라남도 곡성군)'),
+	('46730', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (전라남도 구례군)'),
+	('46770', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (전라남도 고흥군)'),
+	('46780', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (전라남도 보성군)'),
+	('46790', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (전라남도 화순군)'),
+	('46800', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (전라남도 장흥군)'),
+	('46810', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (전라남도 강진군)'),
+	('46820', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (전라남도 해남군)'),
+	('46830', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (전라남도 영암군)'),
+	('46860', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (전라남도 함평군)'),
+	('46870', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (전라남도 영광군)'),
+	('46880', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (전라남도 장성군)'),
+	('46890', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (전라남도 완도군)'),
+	('46900', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (전라남도 진도군)'),
+	('46910', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (전라남도 신안군)'),
+	('47170', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (경상북도 안동시)'),
+	('47210', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (경상북도 영주시)'),
+	('47230', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (경상북도 영천시)'),
+	('47250', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (경상북도 상주시)'),
+	('47280', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (경상북도 문경시)'),
+	('47720', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (경상북도 군위군); re-issued under 대구 27720 by 고시 제2024-15호 (2024-02-27), §1 repository note only, not loaded'),
+	('47730', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (경상북도 의성군)'),
+	('47750', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (경상북도 청송군)'),
+	('47760', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (경상북도 영양군)'),
+	('47770', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (경상북도 영덕군)'),
+	('47820', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (경상북도 청도군)'),
+	('47830', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (경상북도 고령군)'),
+	('47840', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (경상북도 성주군)'),
+	('47920', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (경상북도 봉화군)'),
+	('47930', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (경상북도 울진군)'),
+	('47940', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (경상북도 울릉군)'),
+	('48270', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (경상남도 밀양시)'),
+	('48720', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (경상남도 의령군)'),
+	('48730', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (경상남도 함안군)'),
+	('48740', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (경상남도 창녕군)'),
+	('48820', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (경상남도 고성군)'),
+	('48840', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (경상남도 남해군)'),
+	('48850', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (경상남도 하동군)'),
+	('48860', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (경상남도 산청군)'),
+	('48870', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (경상남도 함양군)'),
+	('48880', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (경상남도 거창군)'),
+	('48890', '인구감소지역', '2021-10-19', NULL, '행정안전부 고시 제2021-66호', '§3, §3a (경상남도 합천군)');
+
+-- 2. The 18 인구감소관심지역: formally designated only by 행정안전부 고시
+--    제2025-78호 (issued 2025-12-24, in force 2026-01-01, valid until
+--    2026-10-19, read as the last day: valid_to 2026-10-20).  Source: a
+--    repository note made from the MOIS 고시 files (§4), UNVERIFIED against
+--    the 고시 text; the 18 names are confirmed by a repository JSON tagged
+--    2025-78 and, in part, by news.  They are NOT a 2021 designation: 고시
+--    제2021-66호 does not contain them.  Keyed by the codes of 2026-01-01
+--    (강원 51xxx, 익산 52140).  인천 동구 (28140) ends with 동구 on 2026-07-01.
+--    From 2022-02-11 to 2025-12-31 the same 18 were only a category of
+--    지방소멸대응기금 배분 (고시 제2022-11호 별표1), not a designation; they are
+--    not loaded as one (see the commented block 3 below).
+INSERT INTO @extschema@.municipality_designation (municipality_code, kind, valid_from, valid_to, basis, source) VALUES
+	('26110', '인구감소관심지역', '2026-01-01', '2026-10-20', '행정안전부 고시 제2025-78호', '§4, §4a (부산광역시 중구); date and term: repository note, UNVERIFIED'),
+	('26410', '인구감소관심지역', '2026-01-01', '2026-10-20', '행정안전부 고시 제2025-78호', '§4, §4a (부산광역시 금정구); date and term: repository note, UNVERIFIED'),
+	('28140', '인구감소관심지역', '2026-01-01', '2026-07-01', '행정안전부 고시 제2025-78호', '§4, §4a (인천광역시 동구); ends when 동구 was abolished on 2026-07-01 (§1b): no 고시 seen extends it to 제물포구 28125'),
+	('29110', '인구감소관심지역', '2026-01-01', '2026-10-20', '행정안전부 고시 제2025-78호', '§4, §4a (광주광역시 동구); date and term: repository note, UNVERIFIED'),
+	('30110', '인구감소관심지역', '2026-01-01', '2026-10-20', '행정안전부 고시 제2025-78호', '§4, §4a (대전광역시 동구); date and term: repository note, UNVERIFIED'),
+	('30140', '인구감소관심지역', '2026-01-01', '2026-10-20', '행정안전부 고시 제2025-78호', '§4, §4a (대전광역시 중구); date and term: repository note, UNVERIFIED'),
+	('30230', '인구감소관심지역', '2026-01-01', '2026-10-20', '행정안전부 고시 제2025-78호', '§4, §4a (대전광역시 대덕구); date and term: repository note, UNVERIFIED'),
+	('41250', '인구감소관심지역', '2026-01-01', '2026-10-20', '행정안전부 고시 제2025-78호', '§4, §4a (경기도 동두천시); date and term: repository note, UNVERIFIED'),
+	('41650', '인구감소관심지역', '2026-01-01', '2026-10-20', '행정안전부 고시 제2025-78호', '§4, §4a (경기도 포천시); date and term: repository note, UNVERIFIED'),
+	('51150', '인구감소관심지역', '2026-01-01', '2026-10-20', '행정안전부 고시 제2025-78호', '§4, §4a (강원도 강릉시); date and term: repository note, UNVERIFIED'),
+	('51170', '인구감소관심지역', '2026-01-01', '2026-10-20', '행정안전부 고시 제2025-78호', '§4, §4a (강원도 동해시); date and term: repository note, UNVERIFIED'),
+	('51210', '인구감소관심지역', '2026-01-01', '2026-10-20', '행정안전부 고시 제2025-78호', '§4, §4a (강원도 속초시); date and term: repository note, UNVERIFIED'),
+	('51810', '인구감소관심지역', '2026-01-01', '2026-10-20', '행정안전부 고시 제2025-78호', '§4, §4a (강원도 인제군); date and term: repository note, UNVERIFIED'),
+	('52140', '인구감소관심지역', '2026-01-01', '2026-10-20', '행정안전부 고시 제2025-78호', '§4, §4a (전라북도 익산시); date and term: repository note, UNVERIFIED'),
+	('47130', '인구감소관심지역', '2026-01-01', '2026-10-20', '행정안전부 고시 제2025-78호', '§4, §4a (경상북도 경주시); date and term: repository note, UNVERIFIED'),
+	('47150', '인구감소관심지역', '2026-01-01', '2026-10-20', '행정안전부 고시 제2025-78호', '§4, §4a (경상북도 김천시); date and term: repository note, UNVERIFIED'),
+	('48220', '인구감소관심지역', '2026-01-01', '2026-10-20', '행정안전부 고시 제2025-78호', '§4, §4a (경상남도 통영시); date and term: repository note, UNVERIFIED'),
+	('48240', '인구감소관심지역', '2026-01-01', '2026-10-20', '행정안전부 고시 제2025-78호', '§4, §4a (경상남도 사천시); date and term: repository note, UNVERIFIED');
+
+-- 3. NOT LOADED.  If the 2022-2025 fund category is wanted, add it as a kind
+--    of its own (it was not a 고시 designation; §4):
+--    INSERT INTO @extschema@.municipality_designation (municipality_code, kind, valid_from, valid_to, basis, source)
+--    SELECT code, '지방소멸대응기금 관심지역', '2022-02-11', '2026-01-01',
+--           '행정안전부 고시 제2022-11호 별표1', '§4 repository note, UNVERIFIED'
+--    FROM (VALUES ('26110'), ('26410'), ('28140'), ('29110'), ('30110'), ('30140'), ('30230'), ('41250'), ('41650'), ('42150'), ('42170'), ('42210'), ('42810'), ('45140'), ('47130'), ('47150'), ('48220'), ('48240')) AS v(code);
+
+-- Shipped designations have ids below 1000; administrators' start there.
+ALTER TABLE @extschema@.municipality_designation ALTER COLUMN id RESTART WITH 1000;
+CREATE TRIGGER reference_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.municipality_designation
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.reference_guard('id');
+CREATE TRIGGER reference_guard_truncate BEFORE TRUNCATE ON @extschema@.municipality_designation
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_guard('all');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.municipality_designation', 'WHERE id >= 1000');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.municipality_designation_id_seq', '');
+GRANT SELECT ON @extschema@.municipality, @extschema@.municipality_designation TO PUBLIC;
+
+-- Rows that ship with the extension, and rows administrators add ------------------
+
+-- Each table of reference data marks its shipped rows; the rows an
+-- administrator adds (a new cluster, a province) are theirs to change, and
+-- pg_dump keeps them.  reference_guard('shipped') refuses writes to shipped
+-- rows and refuses to mark a row as shipped.
+
+-- Every row loaded so far in the tables of reference data is shipped.
+DO $shipped$
+DECLARE
+	t text;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['province', 'province_alias', 'superregion', 'superregion_member',
+							 'cluster', 'evaluation_agency', 'committee_figure', 'municipality'] LOOP
+		EXECUTE format('UPDATE @extschema@.%I SET shipped = true', t);
+		EXECUTE format('COMMENT ON COLUMN @extschema@.%I.shipped IS %L', t,
+					   'true for rows shipped with the extension (read-only); rows you add are yours, and pg_dump keeps them');
+		EXECUTE format('CREATE TRIGGER reference_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.%I '
+					   'FOR EACH ROW EXECUTE FUNCTION @extschema@.reference_guard(''shipped'')', t);
+		EXECUTE format('CREATE TRIGGER reference_guard_truncate BEFORE TRUNCATE ON @extschema@.%I '
+					   'FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_guard(''all'')', t);
+		PERFORM pg_catalog.pg_extension_config_dump(format('@extschema@.%I', t)::regclass, 'WHERE NOT shipped');
+	END LOOP;
+END
+$shipped$;
+
+-- Programmes and their targets: ids below 1000 are the shipped ones.
+CREATE TRIGGER reference_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.program
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.reference_guard('id');
+CREATE TRIGGER reference_guard_truncate BEFORE TRUNCATE ON @extschema@.program
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_guard('all');
+CREATE TRIGGER reference_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.program_target
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.reference_guard('program_id');
+CREATE TRIGGER reference_guard_truncate BEFORE TRUNCATE ON @extschema@.program_target
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_guard('all');
+
+-- ============================================================================
+-- 5. Provinces and 시·군·구 by name, on a day
+-- ============================================================================
+
+-- Is the province valid on day d?  On some day of fiscal year y?
+CREATE FUNCTION @extschema@.province_valid_on(p @extschema@.province, d date)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT (p.valid_from IS NULL OR p.valid_from <= d) AND (p.valid_to IS NULL OR p.valid_to > d) $$;
+
+-- The map over time, all the way through a merger (doc/regionpolicy.md,
+-- "Regions over time"): codes that are never ambiguous, names decided by a
+-- date, the merged province's short forms, clusters that follow their
+-- province's successor, designations that belong to the 시·군·구 rather
+-- than to one of its codes, series on an earlier map, and reference tables
+-- whose administrators' rows are their own.
+
+-- Which provinces a name or code means on a day ---------------------------------
+
+-- The provinces a text names, whatever their dates: its code, ISO code,
+-- Korean, short or English name, or an alias (a former name or code).
+CREATE FUNCTION @extschema@.province_named(name_or_code text)
+RETURNS text[]
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT coalesce(array_agg(DISTINCT n.code ORDER BY n.code), '{}')
+	FROM (SELECT v.code FROM @extschema@.province v
+		  WHERE v.code = btrim(name_or_code) OR v.iso_code = upper(btrim(name_or_code)) OR v.name_ko = btrim(name_or_code)
+			 OR v.short_ko = btrim(name_or_code) OR lower(v.name_en) = lower(btrim(name_or_code))
+		  UNION
+		  SELECT a.province_code FROM @extschema@.province_alias a WHERE lower(a.alias) = lower(btrim(name_or_code))) n
+$$;
+COMMENT ON FUNCTION @extschema@.province_named(text) IS
+'the codes of every province a text names by its code, ISO code, a name or an alias, on any date; empty when none';
+
+-- Those provinces followed through successors while they had ended by
+-- as_of, kept if valid on as_of.  Empty when none; never raises.
+CREATE FUNCTION @extschema@.province_candidates(name_or_code text, as_of date)
+RETURNS text[]
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	cur text;
+	p @extschema@.province;
+	found text[] := '{}';
+BEGIN
+	FOREACH cur IN ARRAY @extschema@.province_named(name_or_code) LOOP
+		-- follow successors while the province had ended by as_of (a chain
+		-- of at most a few links: the primary key keeps each code one row)
+		FOR depth IN 1 .. 20 LOOP
+			SELECT * INTO p FROM @extschema@.province v WHERE v.code = cur;
+			EXIT WHEN p.valid_to IS NULL OR p.valid_to > as_of OR p.successor_code IS NULL;
+			cur := p.successor_code;
+		END LOOP;
+		IF @extschema@.province_valid_on(p, as_of) AND NOT cur = ANY (found) THEN
+			found := found || cur;
+		END IF;
+	END LOOP;
+	RETURN ARRAY(SELECT c FROM unnest(found) AS c ORDER BY c);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.province_candidates(text, date) IS
+'the codes of the provinces a name or code means on as_of (a province that had ended then stands for its successor); empty when none';
+
+-- The error for a name or code that means no single province on as_of;
+-- context, when given, is added to the message (the row of a load).
+CREATE FUNCTION @extschema@.province_refuse(name_or_code text, as_of date, context text DEFAULT NULL)
+RETURNS text
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	found text[] := @extschema@.province_candidates(name_or_code, as_of);
+	named text[] := @extschema@.province_named(name_or_code);
+	suffix text := coalesce(' (' || context || ')', '');
+BEGIN
+	IF cardinality(found) > 1 THEN
+		RAISE EXCEPTION '%', format('province "%s" is ambiguous on %s%s', name_or_code, as_of, suffix)
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = format('It names %s.', array_to_string(found, ' and ')),
+				  HINT = 'Give the province''s code.';
+	ELSIF cardinality(named) = 0 THEN
+		RAISE EXCEPTION 'unknown province: "%"%', name_or_code, suffix
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Give a Korean, short or English name (current or former), a 행정표준코드 (current or former) or an ISO 3166-2 code such as KR-26.';
+	ELSIF cardinality(found) = 0 THEN
+		RAISE EXCEPTION '%', format('province "%s" did not exist on %s%s', name_or_code, as_of, suffix)
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = (SELECT string_agg(format('%s (%s) is valid from %s%s', v.code, v.name_ko,
+													 coalesce(v.valid_from::text, 'before 2023'),
+													 coalesce(' until ' || (v.valid_to - 1)::text, '')), '; ' ORDER BY v.code)
+							FROM @extschema@.province v WHERE v.code = ANY (named)) || '.',
+				  HINT = 'Give a date on which it existed, or the province of that time.';
+	END IF;
+	RETURN found[1];
+END
+$$;
+COMMENT ON FUNCTION @extschema@.province_refuse(text, date, text) IS
+'raises the error for a name or code that means no single province on as_of (unknown, not yet or no longer existing, ambiguous); returns the province when it means one';
+
+CREATE FUNCTION @extschema@.province_code(name_or_code text, as_of date DEFAULT CURRENT_DATE)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	found text[] := @extschema@.province_candidates(name_or_code, as_of);
+BEGIN
+	IF cardinality(found) = 1 THEN
+		RETURN found[1];
+	END IF;
+	RETURN @extschema@.province_refuse(name_or_code, as_of);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.province_code(text, date) IS
+'the 행정표준코드 of the province a name or code means on as_of (default today): former names and codes of the same province resolve to its code (42 → 51), a province that had ended resolves to its successor (광주 after 2026-07-01 → 12); KOSTAT codes are not accepted';
+
+-- The province a line names in a fiscal year.  A code (행정표준코드 or ISO)
+-- of a province that existed on some day of the year is that province:
+-- codes are never ambiguous (29 and 46 in FY2026).  A name is read on the
+-- line's date when it has one; else on the year's first and last days, and
+-- if those differ (광주 in 2026: 29, then 12) it is refused with both.
+CREATE FUNCTION @extschema@.province_code_in_year(name_or_code text, fiscal_year integer,
+												  as_of date DEFAULT NULL, context text DEFAULT NULL)
+RETURNS text
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	wanted text := btrim(name_or_code);
+	first_day date := make_date(fiscal_year, 1, 1);
+	last_day date := make_date(fiscal_year, 12, 31);
+	result text;
+	on_first text[];
+	on_last text[];
+BEGIN
+	IF name_or_code IS NULL OR fiscal_year IS NULL THEN
+		RETURN NULL;
+	END IF;
+	SELECT v.code INTO result FROM @extschema@.province v
+	WHERE (v.code = wanted OR v.iso_code = upper(wanted))
+	  AND (v.valid_from IS NULL OR v.valid_from <= last_day) AND (v.valid_to IS NULL OR v.valid_to > first_day);
+	IF FOUND THEN
+		RETURN result;
+	END IF;
+	-- the usual case: the text names one province, valid all year
+	on_first := @extschema@.province_named(wanted);
+	IF cardinality(on_first) = 1 THEN
+		SELECT v.code INTO result FROM @extschema@.province v
+		WHERE v.code = on_first[1]
+		  AND (v.valid_from IS NULL OR v.valid_from <= first_day) AND (v.valid_to IS NULL OR v.valid_to > last_day);
+		IF FOUND THEN
+			RETURN result;
+		END IF;
+	END IF;
+	IF as_of IS NOT NULL THEN
+		on_first := @extschema@.province_candidates(wanted, as_of);
+		IF cardinality(on_first) = 1 THEN
+			RETURN on_first[1];
+		END IF;
+		RETURN @extschema@.province_refuse(name_or_code, as_of, context);
+	END IF;
+	on_first := @extschema@.province_candidates(wanted, first_day);
+	on_last := @extschema@.province_candidates(wanted, last_day);
+	IF cardinality(on_first) = 1 AND (cardinality(on_last) = 0 OR on_last = on_first) THEN
+		RETURN on_first[1];
+	ELSIF cardinality(on_last) = 1 AND cardinality(on_first) = 0 THEN
+		RETURN on_last[1];
+	ELSIF cardinality(on_first) = 1 AND cardinality(on_last) = 1 THEN
+		RAISE EXCEPTION '%', format('province "%s" is ambiguous in fiscal year %s%s', name_or_code, fiscal_year,
+			coalesce(' (' || context || ')', ''))
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = format('On %s it was %s (%s), on %s %s (%s).',
+								  first_day, on_first[1], (SELECT v.name_ko FROM @extschema@.province v WHERE v.code = on_first[1]),
+								  last_day, on_last[1], (SELECT v.name_ko FROM @extschema@.province v WHERE v.code = on_last[1])),
+				  HINT = format('Give the province''s code (%s or %s), or the line''s date (as_of).', on_first[1], on_last[1]);
+	END IF;
+	RETURN @extschema@.province_refuse(name_or_code, CASE WHEN cardinality(on_first) = 0 THEN last_day ELSE first_day END, context);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.province_code_in_year(text, integer, date, text) IS
+'the province a line names in a fiscal year: a code of a province of that year is itself; a name is read on the line''s date (as_of) if given, else refused when it means two provinces that year (a merger during the year)';
+
+-- municipality_code(text, as_of): '통영시', '경남 통영시', '경상남도 통영시' or a code.
+CREATE FUNCTION @extschema@.municipality_code(name_or_code text, as_of date DEFAULT CURRENT_DATE)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	wanted text := btrim(regexp_replace(name_or_code, '\s+', ' ', 'g'));
+	name text := wanted;
+	province text;
+	m @extschema@.municipality;
+	cur text;
+	candidates text;
+	n integer;
+BEGIN
+	IF wanted ~ '^[0-9]{5}$' THEN
+		cur := wanted;
+		LOOP
+			SELECT * INTO m FROM @extschema@.municipality v WHERE v.code = cur;
+			IF NOT FOUND THEN
+				RAISE EXCEPTION 'unknown municipality code: "%"', name_or_code
+					USING ERRCODE = 'invalid_parameter_value';
+			END IF;
+			EXIT WHEN m.valid_to IS NULL OR m.valid_to > as_of OR m.successor_code IS NULL;
+			cur := m.successor_code;
+		END LOOP;
+		IF (m.valid_from IS NOT NULL AND m.valid_from > as_of) OR (m.valid_to IS NOT NULL AND m.valid_to <= as_of) THEN
+			RAISE EXCEPTION 'municipality code "%" was not in use on %', name_or_code, as_of
+				USING ERRCODE = 'invalid_parameter_value',
+					  DETAIL = format('%s (%s) is valid from %s%s.', m.code, m.name_ko, coalesce(m.valid_from::text, 'before 2023'),
+									  coalesce(' until ' || (m.valid_to - 1)::text, '')),
+					  HINT = CASE WHEN m.valid_to <= as_of AND m.successor_code IS NULL
+								  THEN 'It was split with no single successor; give the municipality of that date by name or code.' END;
+		END IF;
+		RETURN cur;
+	END IF;
+
+	-- a province before the name: "경남 통영시", "경상남도 통영시"
+	IF position(' ' IN wanted) > 0 THEN
+		province := @extschema@.province_code(split_part(wanted, ' ', 1), as_of);
+		name := substr(wanted, position(' ' IN wanted) + 1);
+	END IF;
+	SELECT count(*), min(v.code),
+		   string_agg(format('%s %s (%s)', p.short_ko, v.name_ko, v.code), ', ' ORDER BY p.sort_order, v.code)
+	  INTO n, cur, candidates
+	FROM @extschema@.municipality v
+		 JOIN @extschema@.province p ON p.code = v.province_code
+	WHERE v.name_ko = name
+	  AND (province IS NULL OR v.province_code = province)
+	  AND (v.valid_from IS NULL OR v.valid_from <= as_of) AND (v.valid_to IS NULL OR v.valid_to > as_of);
+	IF n = 0 THEN
+		RAISE EXCEPTION 'unknown municipality: "%" on %', name_or_code, as_of
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Give its full name (통영시, 중구), optionally after its province (경남 통영시), or its 5-digit code.';
+	ELSIF n > 1 THEN
+		RAISE EXCEPTION 'municipality "%" is ambiguous on %', name_or_code, as_of
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = format('Candidates: %s.', candidates),
+				  HINT = format('Put the province first, e.g. "%s", or give the code.',
+								(SELECT p.short_ko FROM @extschema@.province p
+								 JOIN @extschema@.municipality v ON v.province_code = p.code WHERE v.name_ko = name
+								 ORDER BY p.sort_order LIMIT 1) || ' ' || name);
+	END IF;
+	RETURN cur;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.municipality_code(text, date) IS
+'the 5-digit code of a 시·군·구 on as_of (default today), from its name (통영시), its province and name (경남 통영시) or a code, current or former; a name several provinces share, without its province, is an error listing the candidates (22023)';
+
+-- Designations belong to the 시·군·구 ------------------------------------------------
+
+-- Every code of the same 시·군·구: a code and its successor are the same
+-- 시·군·구 when the successor keeps its name (a renumbering: 홍천군 42720 →
+-- 51720, 신안군 46910 → 12870); a merger or split makes another one.
+CREATE VIEW @extschema@.municipality_lineage AS
+WITH RECURSIVE link(a, b) AS (		-- both directions of each renumbering
+	SELECT x.a, x.b
+	FROM @extschema@.municipality m
+		 JOIN @extschema@.municipality s ON s.code = m.successor_code AND s.name_ko = m.name_ko
+		 CROSS JOIN LATERAL (VALUES (m.code, s.code), (s.code, m.code)) AS x(a, b)
+), same(code, same_code) AS (
+	SELECT m.code, m.code FROM @extschema@.municipality m
+	UNION
+	SELECT s.code, l.b FROM same s JOIN link l ON l.a = s.same_code
+)
+SELECT code, same_code FROM same;
+COMMENT ON VIEW @extschema@.municipality_lineage IS
+'every pair of codes of the same 시·군·구 (itself included): a code and a successor of the same name are one 시·군·구 renumbered';
+
+-- Is the 시·군·구 of this code designated kind on as_of, under any of its codes?
+CREATE FUNCTION @extschema@.municipality_designated(code text, kind text, as_of date)
+RETURNS boolean
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT EXISTS (
+		SELECT 1
+		FROM @extschema@.municipality_lineage l
+			 JOIN @extschema@.municipality_designation d ON d.municipality_code = l.same_code
+		WHERE l.code = municipality_designated.code
+		  AND d.kind = municipality_designated.kind
+		  AND d.valid_from <= municipality_designated.as_of
+		  AND (d.valid_to IS NULL OR d.valid_to > municipality_designated.as_of))
+$$;
+COMMENT ON FUNCTION @extschema@.municipality_designated(text, text, date) IS
+'true when the 시·군·구 of the code was designated kind (인구감소지역, 인구감소관심지역, …) on as_of, under this or any other of its codes (a FY2027 line under 51720 is in the 인구감소지역 designated as 42720)';
+
+-- The designations under every code of their 시·군·구, for joins.
+CREATE VIEW @extschema@.municipality_designations AS
+SELECT l.code AS municipality_code, d.kind, d.valid_from, d.valid_to, d.basis,
+	   d.municipality_code AS designated_code, d.id AS designation_id
+FROM @extschema@.municipality_designation d
+	 JOIN @extschema@.municipality_lineage l ON l.same_code = d.municipality_code;
+COMMENT ON VIEW @extschema@.municipality_designations IS
+'each designation under every code of its 시·군·구 (designated_code is the code it was made under): join allocations on municipality_code and the date';
+GRANT SELECT ON @extschema@.municipality_lineage, @extschema@.municipality_designations TO PUBLIC;
+
+-- ============================================================================
+-- 6. Loading allocations
+-- ============================================================================
+
+-- An allocation may name its 시·군·구 ----------------------------------------------
+
+CREATE INDEX allocation_municipality_idx ON @extschema@.allocation (municipality_code)
+	WHERE municipality_code IS NOT NULL;
+
+-- Every write to allocation: the province exists (with a hint when a name
+-- stands where a code belongs) and is valid on some day of the fiscal year,
+-- and the municipality lies in that province then.  The line's identity is
+-- the unique indexes below.
+CREATE FUNCTION @extschema@.allocation_check_region()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	p @extschema@.province;
+	m @extschema@.municipality;
+	year_start date := make_date(NEW.fiscal_year, 1, 1);
+	year_end date := make_date(NEW.fiscal_year + 1, 1, 1);
+BEGIN
+	IF NEW.province_code IS NOT NULL AND (TG_OP = 'INSERT' OR NEW.province_code IS DISTINCT FROM OLD.province_code
+										   OR NEW.fiscal_year <> OLD.fiscal_year) THEN
+		SELECT * INTO p FROM @extschema@.province v WHERE v.code = NEW.province_code;
+		IF NOT FOUND THEN
+			RAISE EXCEPTION 'there is no province with code "%"', NEW.province_code
+				USING ERRCODE = 'foreign_key_violation',
+					  HINT = format('province_code holds a 행정표준코드 such as 48; regionpolicy.province_code(%L) turns a name into one, and allocation_entry does it for you.',
+									NEW.province_code);
+		END IF;
+		IF NOT ((p.valid_from IS NULL OR p.valid_from < year_end) AND (p.valid_to IS NULL OR p.valid_to > year_start)) THEN
+			RAISE EXCEPTION 'province % (%) did not exist in fiscal year %', p.code, p.name_ko, NEW.fiscal_year
+				USING ERRCODE = 'check_violation',
+					  DETAIL = format('It is valid from %s%s.', coalesce(p.valid_from::text, 'before 2023'),
+									  coalesce(' until ' || (p.valid_to - 1)::text, '')),
+					  HINT = CASE WHEN p.successor_code IS NOT NULL
+								  THEN format('From %s its allocations belong to %s: regionpolicy.province_code(%L, %L) gives it.',
+											  p.valid_to, p.successor_code, p.short_ko, year_start)
+								  ELSE 'Give a province that existed in that year.' END;
+		END IF;
+	END IF;
+	IF NEW.municipality_code IS NOT NULL THEN
+		SELECT * INTO m FROM @extschema@.municipality v WHERE v.code = NEW.municipality_code;
+		IF FOUND AND (m.province_code IS DISTINCT FROM NEW.province_code
+					  OR NOT ((m.valid_from IS NULL OR m.valid_from < year_end) AND (m.valid_to IS NULL OR m.valid_to > year_start))) THEN
+			RAISE EXCEPTION 'municipality % (%) is not in province % in fiscal year %', m.code, m.name_ko,
+				coalesce(NEW.province_code, '(none)'), NEW.fiscal_year
+				USING ERRCODE = 'check_violation',
+					  DETAIL = format('%s lies in province %s from %s%s.', m.code, m.province_code,
+									  coalesce(m.valid_from::text, 'before 2023'),
+									  coalesce(' until ' || (m.valid_to - 1)::text, '')),
+					  HINT = 'An allocation''s municipality must lie in its province in its fiscal year; regionpolicy.municipality_code() finds the code of that time.';
+		END IF;
+	END IF;
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.allocation_check_region() IS
+'trigger: an allocation''s province exists (23503) and is valid on some day of its fiscal year, and its municipality lies in that province then (23514)';
+CREATE TRIGGER allocation_check_region BEFORE INSERT OR UPDATE OF province_code, municipality_code, fiscal_year
+	ON @extschema@.allocation FOR EACH ROW EXECUTE FUNCTION @extschema@.allocation_check_region();
+
+-- Every won placed once (doc/regionpolicy.md, "Loading").
+--
+-- A line is identified by its fiscal year, phase, programme, province and
+-- reference: loading the same reference again replaces that line's amount,
+-- municipality and note; the same reference under another programme or
+-- province is another line.  A line without a reference that is identical
+-- to one already there (year, phase, programme, province, municipality,
+-- amount) is refused.  Both rules are unique indexes, so they hold under
+-- every isolation level and interleaving of concurrent loads, cost one
+-- index probe per row however many rows are loaded, and take no lock that
+-- another province's load could wait for.  Each rule is two partial
+-- indexes, one for lines of a province and one for lines of no single
+-- province, so that a NULL province is a key like any other and every key
+-- of a province's lines begins with its province.
+
+-- References are compared exactly, after surrounding white space (spaces,
+-- tabs, line breaks and the ideographic space U+3000) is trimmed.
+CREATE FUNCTION @extschema@.reference_trim(reference text)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT nullif(btrim(reference, E' \t\r\n\f\v' || '　'), '') $$;
+COMMENT ON FUNCTION @extschema@.reference_trim(text) IS
+'a reference as allocation stores it: surrounding spaces, tabs, line breaks and ideographic spaces trimmed; NULL when nothing is left';
+
+CREATE UNIQUE INDEX allocation_line_key
+	ON @extschema@.allocation (province_code, fiscal_year, phase, program_id, reference)
+	WHERE reference IS NOT NULL AND province_code IS NOT NULL;
+CREATE UNIQUE INDEX allocation_national_line_key
+	ON @extschema@.allocation (fiscal_year, phase, program_id, reference)
+	WHERE reference IS NOT NULL AND province_code IS NULL;
+CREATE UNIQUE INDEX allocation_unreferenced_line_key
+	ON @extschema@.allocation (province_code, fiscal_year, phase, program_id, (coalesce(municipality_code, '')), amount)
+	WHERE reference IS NULL AND province_code IS NOT NULL;
+CREATE UNIQUE INDEX allocation_unreferenced_national_line_key
+	ON @extschema@.allocation (fiscal_year, phase, program_id, (coalesce(municipality_code, '')), amount)
+	WHERE reference IS NULL AND province_code IS NULL;
+-- allocation_entry's look-up of an identical line, referenced or not
+CREATE INDEX allocation_line_amount_idx
+	ON @extschema@.allocation (fiscal_year, phase, program_id, amount);
+COMMENT ON INDEX @extschema@.allocation_line_key IS
+'a line of a province is identified by (province, fiscal year, phase, programme, reference)';
+COMMENT ON INDEX @extschema@.allocation_unreferenced_line_key IS
+'a line without a reference identical to one already there is refused: give lines references to load them again';
+
+-- The tally of a load (src/load.c) ------------------------------------------------
+
+CREATE FUNCTION @extschema@.allocation_load_begin() RETURNS void
+AS 'MODULE_PATHNAME', 'allocation_load_begin' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+CREATE FUNCTION @extschema@.allocation_load_count(inserted boolean) RETURNS void
+AS 'MODULE_PATHNAME', 'allocation_load_count' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+CREATE FUNCTION @extschema@.allocation_load_end() RETURNS void
+AS 'MODULE_PATHNAME', 'allocation_load_end' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+CREATE FUNCTION @extschema@.allocation_load_summary(OUT inserted bigint, OUT replaced bigint)
+AS 'MODULE_PATHNAME', 'allocation_load_summary' LANGUAGE C VOLATILE STRICT PARALLEL RESTRICTED;
+COMMENT ON FUNCTION @extschema@.allocation_load_summary() IS
+'how many lines the last INSERT or COPY into allocation_entry in this session inserted, and how many it replaced (NULLs before the first)';
+
+-- allocation_entry: the way data gets in ------------------------------------
+
+CREATE VIEW @extschema@.allocation_entry AS
+SELECT g.name_ko AS program,
+	   p.short_ko AS province,
+	   a.fiscal_year,
+	   a.phase,
+	   a.amount::text AS amount,
+	   NULL::text AS "national",
+	   NULL::text AS local,
+	   NULL::text AS unit,
+	   a.reference,
+	   a.note,
+	   a.municipality_code AS municipality,
+	   NULL::date AS as_of
+FROM @extschema@.allocation a
+	 JOIN @extschema@.program g ON g.id = a.program_id
+	 LEFT JOIN @extschema@.province p ON p.code = a.province_code;
+COMMENT ON VIEW @extschema@.allocation_entry IS
+'the way allocations get in: INSERT or COPY rows with program (name within the year, or id), province (any name or code; as_of, the line''s date, decides a name in a year its meaning changed), fiscal_year, phase, and amount as text, or national and local numbers in a unit; unresolvable or ambiguous values are errors naming the value; a reference makes a line replaceable; each statement reports how many lines it inserted and replaced';
+
+CREATE FUNCTION @extschema@.allocation_entry_insert()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	v_reference text := @extschema@.reference_trim(NEW.reference);
+	row_text text := format('program %L, province %L, fiscal year %s, reference %L',
+							NEW.program, NEW.province, NEW.fiscal_year, NEW.reference);
+	v_program integer;
+	n_programs bigint;
+	candidates text;
+	v_province text;
+	v_amount @extschema@.funding;
+	v_phase text := coalesce(NEW.phase, 'planned');
+	v_municipality text;
+	twin_id bigint;
+	twin_reference text;
+	inserted boolean;
+BEGIN
+	IF NEW.fiscal_year IS NULL THEN
+		RAISE EXCEPTION 'fiscal_year is missing (%)', row_text
+			USING ERRCODE = 'not_null_violation';
+	END IF;
+	IF NEW.program IS NULL OR btrim(NEW.program) = '' THEN
+		RAISE EXCEPTION 'program is missing (%)', row_text
+			USING ERRCODE = 'not_null_violation';
+	END IF;
+
+	-- the program: its name within the fiscal year, or its id
+	IF btrim(NEW.program) ~ '^[0-9]+$' THEN
+		SELECT g.id INTO v_program FROM @extschema@.program g
+		WHERE g.id = btrim(NEW.program)::integer AND g.fiscal_year = NEW.fiscal_year;
+	ELSE
+		SELECT min(g.id), count(*), string_agg(format('%s (%s, id %s)', g.name_ko, g.ministry, g.id), '; ' ORDER BY g.id)
+		  INTO v_program, n_programs, candidates
+		FROM @extschema@.program g
+		WHERE g.name_ko = btrim(NEW.program) AND g.fiscal_year = NEW.fiscal_year;
+		IF n_programs > 1 THEN
+			RAISE EXCEPTION 'program "%" is ambiguous in fiscal year % (%)', NEW.program, NEW.fiscal_year, row_text
+				USING ERRCODE = 'ambiguous_parameter',
+					  DETAIL = format('Programs of that name: %s.', candidates),
+					  HINT = 'Give the program''s id instead of its name.';
+		END IF;
+	END IF;
+	IF v_program IS NULL THEN
+		RAISE EXCEPTION 'no program "%" in fiscal year % (%)', NEW.program, NEW.fiscal_year, row_text
+			USING ERRCODE = 'foreign_key_violation',
+				  DETAIL = coalesce('Programs of that year: ' || (
+					  SELECT string_agg(format('%s (id %s)', g.name_ko, g.id), ', ' ORDER BY g.id)
+					  FROM (SELECT * FROM @extschema@.program WHERE fiscal_year = NEW.fiscal_year ORDER BY id LIMIT 12) g) || '.',
+					  format('There are no programs for fiscal year %s yet.', NEW.fiscal_year)),
+				  HINT = 'Add the program first: INSERT INTO regionpolicy.program (ministry, fiscal_year, name_ko) VALUES (…).';
+	END IF;
+
+	-- the province: any name or code, or none; the line's date decides a
+	-- name in a year its meaning changed
+	IF NEW.province IS NOT NULL AND btrim(NEW.province) <> '' THEN
+		v_province := @extschema@.province_code_in_year(NEW.province, NEW.fiscal_year, NEW.as_of, row_text);
+	END IF;
+
+	-- the municipality, if any: a name (with or without its province) or code
+	IF NEW.municipality IS NOT NULL AND btrim(NEW.municipality) <> '' THEN
+		v_municipality := @extschema@.municipality_code(
+			CASE WHEN v_province IS NOT NULL AND btrim(NEW.municipality) !~ '^[0-9]{5}$' AND position(' ' IN btrim(NEW.municipality)) = 0
+				 THEN v_province || ' ' || btrim(NEW.municipality) ELSE NEW.municipality END,
+			coalesce(NEW.as_of,
+					 greatest(make_date(NEW.fiscal_year, 1, 1),
+							  (SELECT v.valid_from FROM @extschema@.province v WHERE v.code = v_province))));
+		IF v_province IS NULL THEN
+			v_province := (SELECT m.province_code FROM @extschema@.municipality m WHERE m.code = v_municipality);
+		END IF;
+	END IF;
+
+	-- the money: a text amount, or national and local numbers in a unit
+	IF NEW.amount IS NOT NULL AND (NEW."national" IS NOT NULL OR NEW.local IS NOT NULL) THEN
+		RAISE EXCEPTION 'give either amount or national and local, not both (%)', row_text
+			USING ERRCODE = 'invalid_parameter_value';
+	ELSIF NEW.amount IS NOT NULL THEN
+		IF NEW.unit IS NOT NULL THEN
+			RAISE EXCEPTION 'unit applies to national and local numbers, not to a text amount (%)', row_text
+				USING ERRCODE = 'invalid_parameter_value',
+					  HINT = 'Write the unit inside the amount: ''국비 929억원, 지방비 433억원''.';
+		END IF;
+		v_amount := NEW.amount::@extschema@.funding;
+	ELSIF NEW."national" IS NOT NULL OR NEW.local IS NOT NULL THEN
+		v_amount := @extschema@.funding(coalesce(NEW."national", '0'), coalesce(NEW.local, '0'),
+									   coalesce(NEW.unit, '원'));
+	ELSE
+		RAISE EXCEPTION 'no amount (%)', row_text
+			USING ERRCODE = 'not_null_violation',
+				  HINT = 'Give amount (text such as ''국비 929억원, 지방비 433억원'') or national and local numbers with their unit.';
+	END IF;
+
+	-- A line identical to one already there (programme, province, year,
+	-- phase, 시·군·구 and amount) would double the total when one of the two
+	-- has no reference: a load run again without references, or run with
+	-- references after one without.  (Two identical loads without a
+	-- reference at once are refused by the unique index itself.)
+	SELECT a.id, a.reference INTO twin_id, twin_reference
+	FROM @extschema@.allocation a
+	WHERE a.fiscal_year = NEW.fiscal_year AND a.phase = v_phase AND a.program_id = v_program
+	  AND a.amount OPERATOR(@extschema@.=) v_amount
+	  AND a.province_code IS NOT DISTINCT FROM v_province
+	  AND coalesce(a.municipality_code, '') = coalesce(v_municipality, '')
+	  AND (v_reference IS NULL OR a.reference IS NULL)
+	ORDER BY a.reference NULLS FIRST
+	LIMIT 1;
+	IF twin_id IS NOT NULL THEN
+		RAISE EXCEPTION 'allocation already recorded: %, phase %, amount %', row_text, v_phase, v_amount
+			USING ERRCODE = 'unique_violation',
+				  DETAIL = CASE WHEN v_reference IS NOT NULL
+							   THEN format('An identical line without a reference is already there (allocation %s); loading this one beside it would double the total.', twin_id)
+							   WHEN twin_reference IS NOT NULL
+							   THEN format('An identical line is already there under reference %L; loading this one too would double the total.', twin_reference)
+							   ELSE 'An identical line without a reference is already there; loading it again would double the total.' END,
+				  HINT = CASE WHEN v_reference IS NOT NULL
+							 THEN format('Give the line already there its reference (UPDATE regionpolicy.allocation SET reference = %L WHERE id = %s), or delete it, then load again.', v_reference, twin_id)
+							 WHEN twin_reference IS NOT NULL
+							 THEN 'Load it with that reference to replace that line, or give this line a reference of its own.'
+							 ELSE 'Give each line its reference (its 세부사업 or 과제 number): a line loaded again with the same reference replaces its amount, so a load can be run twice.' END;
+	END IF;
+
+	IF v_reference IS NULL THEN
+		INSERT INTO @extschema@.allocation (program_id, province_code, fiscal_year, amount, phase, note, municipality_code)
+		VALUES (v_program, v_province, NEW.fiscal_year, v_amount, v_phase, NEW.note, v_municipality);
+		inserted := true;
+	ELSIF v_province IS NOT NULL THEN
+		-- a line with a reference replaces what was loaded under it before
+		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code)
+		VALUES (v_program, v_province, NEW.fiscal_year, v_amount, v_phase, NEW.note, v_reference, v_municipality)
+		ON CONFLICT (province_code, fiscal_year, phase, program_id, reference)
+			WHERE reference IS NOT NULL AND province_code IS NOT NULL
+		DO UPDATE SET amount = EXCLUDED.amount, municipality_code = EXCLUDED.municipality_code, note = EXCLUDED.note
+		RETURNING a.xmax = 0 INTO inserted;
+	ELSE
+		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code)
+		VALUES (v_program, NULL, NEW.fiscal_year, v_amount, v_phase, NEW.note, v_reference, v_municipality)
+		ON CONFLICT (fiscal_year, phase, program_id, reference)
+			WHERE reference IS NOT NULL AND province_code IS NULL
+		DO UPDATE SET amount = EXCLUDED.amount, municipality_code = EXCLUDED.municipality_code, note = EXCLUDED.note
+		RETURNING a.xmax = 0 INTO inserted;
+	END IF;
+	PERFORM @extschema@.allocation_load_count(inserted);
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.allocation_entry_insert() IS
+'INSTEAD OF INSERT on allocation_entry: resolves program and province, reads the amount, and inserts the line, or replaces the line of the same programme, province, year, phase and reference';
+CREATE TRIGGER allocation_entry_insert INSTEAD OF INSERT ON @extschema@.allocation_entry
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.allocation_entry_insert();
+
+-- Once per statement: "allocation_entry: 62 lines inserted, 2 replaced".
+CREATE FUNCTION @extschema@.allocation_entry_tally()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	s record;
+BEGIN
+	IF TG_WHEN = 'BEFORE' THEN
+		PERFORM @extschema@.allocation_load_begin();
+	ELSE
+		PERFORM @extschema@.allocation_load_end();
+		s := @extschema@.allocation_load_summary();
+		RAISE NOTICE 'allocation_entry: % % inserted, % replaced', s.inserted,
+			CASE WHEN s.inserted = 1 THEN 'line' ELSE 'lines' END, s.replaced
+			USING DETAIL = 'regionpolicy.allocation_load_summary() returns these counts.';
+	END IF;
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.allocation_entry_tally() IS
+'statement trigger on allocation_entry: starts the tally of a load, and reports once per statement how many lines it inserted and replaced';
+CREATE TRIGGER allocation_entry_tally_begin BEFORE INSERT ON @extschema@.allocation_entry
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.allocation_entry_tally();
+CREATE TRIGGER allocation_entry_tally_end AFTER INSERT ON @extschema@.allocation_entry
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.allocation_entry_tally();
+
+-- ============================================================================
+-- 7. Reports
+-- ============================================================================
+
+-- Views: what went where ("The schema": "Views").  Views bind their operators and
+-- functions when created, so they are immune to a caller's search_path.
+
+CREATE VIEW @extschema@.reconciliation AS
+SELECT g.id AS program_id,
+	   g.name_ko,
+	   g.declared,
+	   c.computed,
+	   c.computed - g.declared AS difference,
+	   c.computed = g.declared AND c.undeclared_children = 0 AS agrees,
+	   c.children,
+	   c.undeclared_children
+FROM @extschema@.program g
+	 CROSS JOIN LATERAL (
+		SELECT @extschema@.sum(k.declared) AS computed,
+			   count(*) AS children,
+			   count(*) FILTER (WHERE k.declared IS NULL) AS undeclared_children
+		FROM @extschema@.program k
+		WHERE k.parent_id = g.id) AS c
+WHERE g.children_complete;
+COMMENT ON VIEW @extschema@.reconciliation IS
+'every programme whose children are meant to add up to its declared amount: declared, the sum of the children''s declared amounts (computed), computed - declared, and whether they agree';
+
+-- Report views ------------------------------------------------------------------
+
+-- Report-ready: provinces in the order Korean statistics use (sort_order),
+-- bigint won and exact numeric 억 columns beside each funding column.
+
+CREATE VIEW @extschema@.region_totals AS
+SELECT a.fiscal_year,
+	   a.province_code,
+	   p.name_ko,
+	   p.short_ko,
+	   p.sort_order,
+	   a.phase,
+	   @extschema@.national(a.amount) AS "national",
+	   @extschema@.local(a.amount) AS local,
+	   @extschema@.total(a.amount) AS total,
+	   @extschema@.in_unit(@extschema@.national(a.amount), '억') AS national_eok,
+	   @extschema@.in_unit(@extschema@.local(a.amount), '억') AS local_eok,
+	   @extschema@.in_unit(@extschema@.total(a.amount), '억') AS total_eok,
+	   a.amount
+FROM (SELECT fiscal_year, province_code, phase, @extschema@.sum(amount) AS amount
+	  FROM @extschema@.allocation
+	  GROUP BY fiscal_year, province_code, phase) AS a
+	 LEFT JOIN @extschema@.province p ON p.code = a.province_code
+ORDER BY a.fiscal_year, p.sort_order NULLS LAST, a.phase;
+COMMENT ON VIEW @extschema@.region_totals IS
+'one row per fiscal year, province and budget phase with allocations (phases are never added together), in bigint won, exact numeric 억원 and funding; in the order of Korean statistics (sort_order); province_code NULL collects lines of no single province';
+
+CREATE VIEW @extschema@.allocation_report AS
+SELECT a.id AS allocation_id,
+	   a.fiscal_year,
+	   g.ministry,
+	   a.program_id,
+	   g.name_ko AS program,
+	   a.province_code,
+	   p.name_ko AS province_name,
+	   p.short_ko AS province_short,
+	   a.municipality_code,
+	   a.phase,
+	   a.reference,
+	   @extschema@.national(a.amount) AS "national",
+	   @extschema@.local(a.amount) AS local,
+	   @extschema@.total(a.amount) AS total,
+	   @extschema@.in_unit(@extschema@.national(a.amount), '억') AS national_eok,
+	   @extschema@.in_unit(@extschema@.local(a.amount), '억') AS local_eok,
+	   @extschema@.in_unit(@extschema@.total(a.amount), '억') AS total_eok
+FROM @extschema@.allocation a
+	 JOIN @extschema@.program g ON g.id = a.program_id
+	 LEFT JOIN @extschema@.province p ON p.code = a.province_code
+ORDER BY a.fiscal_year, g.ministry, a.program_id, p.sort_order NULLS LAST, a.phase, a.id;
+COMMENT ON VIEW @extschema@.allocation_report IS
+'one row per allocation with plain columns only (bigint won, numeric 억원): for BI tools, spreadsheets and any client that does not know the funding type';
+
+CREATE VIEW @extschema@.ministry_totals AS
+SELECT a.fiscal_year,
+	   g.ministry,
+	   a.phase,
+	   @extschema@.national(@extschema@.sum(a.amount)) AS "national",
+	   @extschema@.local(@extschema@.sum(a.amount)) AS local,
+	   @extschema@.total(@extschema@.sum(a.amount)) AS total,
+	   @extschema@.in_unit(@extschema@.total(@extschema@.sum(a.amount)), '억') AS total_eok,
+	   @extschema@.sum(a.amount) AS amount
+FROM @extschema@.allocation a
+	 JOIN @extschema@.program g ON g.id = a.program_id
+GROUP BY a.fiscal_year, g.ministry, a.phase
+ORDER BY a.fiscal_year, g.ministry, a.phase;
+COMMENT ON VIEW @extschema@.ministry_totals IS 'allocations summed per fiscal year, ministry and budget phase';
+
+CREATE VIEW @extschema@.superregion_totals AS
+SELECT a.fiscal_year,
+	   s.id AS superregion_id,
+	   s.name_ko,
+	   s.industry_ko,
+	   a.phase,
+	   @extschema@.national(@extschema@.sum(a.amount)) AS "national",
+	   @extschema@.local(@extschema@.sum(a.amount)) AS local,
+	   @extschema@.total(@extschema@.sum(a.amount)) AS total,
+	   @extschema@.in_unit(@extschema@.total(@extschema@.sum(a.amount)), '억') AS total_eok,
+	   @extschema@.sum(a.amount) AS amount
+FROM @extschema@.allocation a
+	 JOIN @extschema@.superregion_member m ON m.province_code = a.province_code
+	 JOIN @extschema@.superregion s ON s.id = m.superregion_id
+GROUP BY a.fiscal_year, s.id, s.name_ko, s.industry_ko, a.phase
+ORDER BY a.fiscal_year, s.id, a.phase;
+COMMENT ON VIEW @extschema@.superregion_totals IS 'allocations of member provinces summed per fiscal year, super-region and budget phase';
+
+-- Where a reconciliation fails: which child, and does it look like a slip? -----
+
+-- "local 459억 looks like 45.9억 with its point lost (46억 is needed)": a
+-- printed figure about ten times, or a tenth of, the needed one, within the
+-- rounding of the needed figure's last printed digit.
+CREATE FUNCTION @extschema@.slip_text(component text, printed bigint, needed bigint)
+RETURNS text
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	step numeric := 1;		-- the needed figure's last printed digit, in won
+BEGIN
+	IF printed IS NULL OR needed IS NULL OR printed = needed OR needed <= 0 OR printed <= 0 THEN
+		RETURN NULL;
+	END IF;
+	WHILE needed % (step * 10) = 0 LOOP
+		step := step * 10;
+	END LOOP;
+	IF abs(printed / 10.0 - needed) <= step / 2 THEN
+		RETURN format('%s %s looks like %s with a digit too many (the parent needs %s)', component,
+					  @extschema@.format_amount(printed, '억'), @extschema@.format_amount(round(printed / 10.0)::bigint, '억'),
+					  @extschema@.format_amount(needed, '억'));
+	ELSIF abs(printed * 10.0 - needed) <= step / 2 THEN
+		RETURN format('%s %s looks like %s with a digit lost (the parent needs %s)', component,
+					  @extschema@.format_amount(printed, '억'), @extschema@.format_amount(printed * 10, '억'),
+					  @extschema@.format_amount(needed, '억'));
+	END IF;
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.slip_text(text, bigint, bigint) IS
+'names a printed component that looks like a slip of the needed one: about ten times or a tenth of it, within the rounding of its last printed digit';
+CREATE VIEW @extschema@.reconciliation_detail AS
+WITH failing AS (
+	SELECT r.program_id, g.declared AS parent_declared
+	FROM @extschema@.reconciliation r
+		 JOIN @extschema@.program g ON g.id = r.program_id
+	WHERE NOT r.agrees AND g.declared IS NOT NULL
+), children AS (
+	SELECT f.program_id, k.id AS child_id, k.name_ko AS child_name_ko, k.declared,
+		   f.parent_declared OPERATOR(@extschema@.-)
+			   coalesce((SELECT @extschema@.sum(o.declared) FROM @extschema@.program o
+						 WHERE o.parent_id = f.program_id AND o.id <> k.id), '(0,0)'::@extschema@.funding) AS needed
+	FROM failing f
+		 JOIN @extschema@.program k ON k.parent_id = f.program_id
+)
+SELECT c.program_id, c.child_id, c.child_name_ko, c.declared, c.needed,
+	   nullif(concat_ws('; ',
+		   @extschema@.slip_text('national', @extschema@.national(c.declared), @extschema@.national(c.needed)),
+		   @extschema@.slip_text('local', @extschema@.local(c.declared), @extschema@.local(c.needed))), '') AS likely_slip
+FROM children c
+ORDER BY c.program_id, c.child_id;
+COMMENT ON VIEW @extschema@.reconciliation_detail IS
+'for every programme whose children do not add up to its declared amount, one row per child: its declared amount, the amount it would need (the other children unchanged) for the parent to agree, and likely_slip naming a figure that looks like a slip of the needed one';
+
+-- Reports over time ----------------------------------------------------------------
+
+-- Every province, and the province it had become part of on as_of.
+CREATE FUNCTION @extschema@.province_as_of(as_of date)
+RETURNS TABLE (code text, as_of_code text)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	WITH RECURSIVE chain(code, target, depth) AS (
+		SELECT p.code, p.code, 0 FROM @extschema@.province p
+		UNION ALL
+		SELECT c.code, p.successor_code, c.depth + 1
+		FROM chain c JOIN @extschema@.province p ON p.code = c.target
+		WHERE p.successor_code IS NOT NULL AND p.valid_to <= province_as_of.as_of AND c.depth < 20
+	)
+	SELECT DISTINCT ON (c.code) c.code, c.target FROM chain c ORDER BY c.code, c.depth DESC
+$$;
+COMMENT ON FUNCTION @extschema@.province_as_of(date) IS
+'each province code with the code of the province it belonged to on as_of (itself, or its successor after a merger)';
+
+CREATE VIEW @extschema@.municipality_totals AS
+SELECT a.fiscal_year,
+	   a.municipality_code,
+	   m.name_ko,
+	   a.province_code,
+	   p.short_ko AS province,
+	   a.phase,
+	   @extschema@.national(a.amount) AS "national",
+	   @extschema@.local(a.amount) AS local,
+	   @extschema@.total(a.amount) AS total,
+	   @extschema@.in_unit(@extschema@.total(a.amount), '억') AS total_eok,
+	   a.amount
+FROM (SELECT fiscal_year, municipality_code, province_code, phase, @extschema@.sum(amount) AS amount
+	  FROM @extschema@.allocation
+	  WHERE municipality_code IS NOT NULL
+	  GROUP BY fiscal_year, municipality_code, province_code, phase) a
+	 JOIN @extschema@.municipality m ON m.code = a.municipality_code
+	 JOIN @extschema@.province p ON p.code = a.province_code
+ORDER BY a.fiscal_year, p.sort_order, a.municipality_code, a.phase;
+COMMENT ON VIEW @extschema@.municipality_totals IS
+'allocations that name a 시·군·구, summed per fiscal year, municipality and budget phase';
+
+-- Series on another day's map ---------------------------------------------------------
+
+-- region_totals_as_of(d): every year's allocations on the map of day d.  A
+-- line that names its 시·군·구 goes to the province that 시·군·구 (under
+-- any of its codes) lay in on d; other lines go to their province, or the
+-- province it had become part of by d.  A province that did not yet exist
+-- on d (the merged province, for a date before the merger) is shown as
+-- itself and flagged merged_after: its lines are never split by a guess.
+CREATE FUNCTION @extschema@.region_totals_as_of(as_of date)
+RETURNS TABLE (fiscal_year integer, province_code text, name_ko text, short_ko text, sort_order smallint,
+			   phase text, "national" bigint, local bigint, total bigint,
+			   national_eok numeric, local_eok numeric, total_eok numeric, amount @extschema@.funding,
+			   merged_after boolean)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	WITH municipality_on AS (		-- each code, and its 시·군·구's province on as_of
+		SELECT DISTINCT ON (l.code) l.code, m.province_code
+		FROM @extschema@.municipality_lineage l
+			 JOIN @extschema@.municipality m ON m.code = l.same_code
+		WHERE (m.valid_from IS NULL OR m.valid_from <= region_totals_as_of.as_of)
+		  AND (m.valid_to IS NULL OR m.valid_to > region_totals_as_of.as_of)
+		ORDER BY l.code, m.code
+	)
+	SELECT a.fiscal_year, a.province_code, p.name_ko, p.short_ko, p.sort_order, a.phase,
+		   @extschema@.national(a.amount), @extschema@.local(a.amount), @extschema@.total(a.amount),
+		   @extschema@.in_unit(@extschema@.national(a.amount), '억'),
+		   @extschema@.in_unit(@extschema@.local(a.amount), '억'),
+		   @extschema@.in_unit(@extschema@.total(a.amount), '억'),
+		   a.amount,
+		   coalesce(p.valid_from > region_totals_as_of.as_of, false)
+	FROM (SELECT x.fiscal_year, coalesce(mo.province_code, m.as_of_code) AS province_code, x.phase,
+				 @extschema@.sum(x.amount) AS amount
+		  FROM @extschema@.allocation x
+			   LEFT JOIN municipality_on mo ON mo.code = x.municipality_code
+			   LEFT JOIN @extschema@.province_as_of(region_totals_as_of.as_of) m ON m.code = x.province_code
+		  GROUP BY 1, 2, 3) a
+		 LEFT JOIN @extschema@.province p ON p.code = a.province_code
+	ORDER BY a.fiscal_year, p.sort_order NULLS LAST, a.province_code, a.phase
+$$;
+COMMENT ON FUNCTION @extschema@.region_totals_as_of(date) IS
+'region_totals on the map of as_of: after a merger the merged provinces'' lines of every year are counted under the merged province; before it, lines that name a 시·군·구 go to its province of that date, and the merged province''s other lines are shown under it, flagged merged_after; no won is counted twice or lost';
+
+-- ============================================================================
+-- 8. Clusters: stages, grades and differential funding
+-- ============================================================================
+
+-- Policy ------------------------------------------------------------------
+
+CREATE TABLE @extschema@.stage2_criteria (
+	valid_from integer PRIMARY KEY
+		CONSTRAINT stage2_criteria_valid_from_default_or_year CHECK (valid_from = 0 OR valid_from BETWEEN 2023 AND 2100),
+	min_self_score numeric NOT NULL
+		CONSTRAINT stage2_criteria_score_0_to_100 CHECK (min_self_score BETWEEN 0 AND 100),
+	rnd_body_required boolean NOT NULL,
+	note text,
+	noncompliant_coefficient numeric NOT NULL DEFAULT 1
+		CONSTRAINT stage2_criteria_noncompliant_coefficient_0_to_1 CHECK (noncompliant_coefficient BETWEEN 0 AND 1)
+);
+COMMENT ON TABLE @extschema@.stage2_criteria IS
+'what a region needs for stage 2, from a fiscal year onwards; valid_from 0 is the shipped illustrative default';
+COMMENT ON COLUMN @extschema@.stage2_criteria.noncompliant_coefficient IS
+'what a cluster missing a mandatory programme receives, as a factor of its weight: 1 (the default) flags it only; 0 withholds its share';
+
+CREATE TABLE @extschema@.grade_scale (
+	valid_from integer NOT NULL
+		CONSTRAINT grade_scale_valid_from_default_or_year CHECK (valid_from = 0 OR valid_from BETWEEN 2023 AND 2100),
+	grade text NOT NULL
+		CONSTRAINT grade_scale_grade_not_blank CHECK (btrim(grade) <> ''),
+	min_score numeric NOT NULL
+		CONSTRAINT grade_scale_score_0_to_100 CHECK (min_score BETWEEN 0 AND 100),
+	coefficient numeric NOT NULL
+		CONSTRAINT grade_scale_coefficient_not_negative CHECK (coefficient >= 0),
+	PRIMARY KEY (valid_from, grade),
+	UNIQUE (valid_from, min_score)
+);
+COMMENT ON TABLE @extschema@.grade_scale IS
+'evaluation grades from a fiscal year onwards: a score of at least min_score earns the grade and its funding coefficient; monotone, and one grade starts at 0; valid_from 0 is the shipped illustrative default';
+
+CREATE TABLE @extschema@.stage_weight (
+	valid_from integer NOT NULL
+		CONSTRAINT stage_weight_valid_from_default_or_year CHECK (valid_from = 0 OR valid_from BETWEEN 2023 AND 2100),
+	stage smallint NOT NULL
+		CONSTRAINT stage_weight_stage_1_or_2 CHECK (stage IN (1, 2)),
+	weight numeric NOT NULL
+		CONSTRAINT stage_weight_positive CHECK (weight > 0),
+	PRIMARY KEY (valid_from, stage)
+);
+COMMENT ON TABLE @extschema@.stage_weight IS
+'the weight of each stage in the differential split, from a fiscal year onwards; valid_from 0 is the shipped illustrative default';
+
+-- A grade scale must cover every score once and pay better grades no less.
+CREATE FUNCTION @extschema@.grade_scale_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	year integer;
+BEGIN
+	FOR year IN SELECT DISTINCT valid_from FROM @extschema@.grade_scale LOOP
+		IF NOT EXISTS (SELECT 1 FROM @extschema@.grade_scale WHERE valid_from = year AND min_score = 0) THEN
+			RAISE EXCEPTION 'the grade scale from % has no grade for a score of 0', year
+				USING ERRCODE = 'check_violation', HINT = 'The lowest grade must start at min_score 0.';
+		END IF;
+		IF EXISTS (SELECT 1
+				   FROM @extschema@.grade_scale lo JOIN @extschema@.grade_scale hi
+						ON hi.valid_from = lo.valid_from AND hi.min_score > lo.min_score
+				   WHERE lo.valid_from = year AND hi.coefficient < lo.coefficient) THEN
+			RAISE EXCEPTION 'the grade scale from % is not monotone', year
+				USING ERRCODE = 'check_violation',
+					  DETAIL = 'A grade for higher scores has a smaller coefficient than a grade for lower scores.';
+		END IF;
+	END LOOP;
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.grade_scale_check() IS 'trigger: every grade scale starts at 0 and is monotone';
+CREATE CONSTRAINT TRIGGER grade_scale_check
+	AFTER INSERT OR UPDATE OR DELETE ON @extschema@.grade_scale
+	DEFERRABLE INITIALLY DEFERRED
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.grade_scale_check();
+
+-- Both stages must have a weight in every policy that has one.
+CREATE FUNCTION @extschema@.stage_weight_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF EXISTS (SELECT valid_from FROM @extschema@.stage_weight GROUP BY valid_from HAVING count(*) <> 2) THEN
+		RAISE EXCEPTION 'stage weights must be given for both stages'
+			USING ERRCODE = 'check_violation';
+	END IF;
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.stage_weight_check() IS 'trigger: each stage-weight policy weighs both stages';
+CREATE CONSTRAINT TRIGGER stage_weight_check
+	AFTER INSERT OR UPDATE OR DELETE ON @extschema@.stage_weight
+	DEFERRABLE INITIALLY DEFERRED
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.stage_weight_check();
+
+-- The illustrative defaults (see the top of this file).
+INSERT INTO @extschema@.stage2_criteria (valid_from, min_self_score, rnd_body_required, note) VALUES
+	(0, 70, true, 'illustrative default: the source document fixes no criteria');
+INSERT INTO @extschema@.grade_scale (valid_from, grade, min_score, coefficient) VALUES
+	(0, 'S', 90, 1.20),
+	(0, 'A', 80, 1.10),
+	(0, 'B', 70, 1.00),
+	(0, 'C', 60, 0.90),
+	(0, 'D', 0, 0.70);
+INSERT INTO @extschema@.stage_weight (valid_from, stage, weight) VALUES
+	(0, 1, 1.0),
+	(0, 2, 1.2);
+
+-- The shipped defaults are read-only; the rows you add are yours.
+DO $$
+DECLARE
+	t text;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['stage2_criteria', 'grade_scale', 'stage_weight'] LOOP
+		EXECUTE format('CREATE TRIGGER reference_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.%I '
+					   'FOR EACH ROW EXECUTE FUNCTION @extschema@.reference_guard(''valid_from'')', t);
+		EXECUTE format('CREATE TRIGGER reference_guard_truncate BEFORE TRUNCATE ON @extschema@.%I '
+					   'FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_guard(''all'')', t);
+	END LOOP;
+END
+$$;
+
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.cluster_diagnosis', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.cluster_evaluation', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.stage2_criteria', 'WHERE valid_from <> 0');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.grade_scale', 'WHERE valid_from <> 0');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.stage_weight', 'WHERE valid_from <> 0');
+
+-- The policy in force in a fiscal year ------------------------------------
+
+CREATE VIEW @extschema@.cluster_policy AS
+SELECT y.fiscal_year,
+	   c.min_self_score,
+	   c.rnd_body_required,
+	   w1.weight AS stage1_weight,
+	   w2.weight AS stage2_weight,
+	   g.valid_from AS grade_scale_from
+FROM (SELECT DISTINCT fiscal_year FROM @extschema@.cluster_diagnosis
+	  UNION SELECT DISTINCT fiscal_year FROM @extschema@.cluster_evaluation) AS y
+	 CROSS JOIN LATERAL (SELECT s.valid_from, s.min_self_score, s.rnd_body_required, s.note FROM @extschema@.stage2_criteria s
+						 WHERE s.valid_from <= y.fiscal_year ORDER BY s.valid_from DESC LIMIT 1) AS c
+	 CROSS JOIN LATERAL (SELECT max(valid_from) AS valid_from FROM @extschema@.stage_weight
+						 WHERE valid_from <= y.fiscal_year) AS wv
+	 JOIN @extschema@.stage_weight w1 ON w1.valid_from = wv.valid_from AND w1.stage = 1
+	 JOIN @extschema@.stage_weight w2 ON w2.valid_from = wv.valid_from AND w2.stage = 2
+	 CROSS JOIN LATERAL (SELECT max(valid_from) AS valid_from FROM @extschema@.grade_scale
+						 WHERE valid_from <= y.fiscal_year) AS g;
+COMMENT ON VIEW @extschema@.cluster_policy IS
+'for every fiscal year with a diagnosis or an evaluation: the stage-2 criteria, stage weights and grade scale in force';
+
+CREATE FUNCTION @extschema@.cluster_grade(score numeric, fiscal_year integer,
+										 OUT grade text, OUT coefficient numeric)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT g.grade, g.coefficient
+	FROM @extschema@.grade_scale g
+	WHERE g.valid_from = (SELECT max(v.valid_from) FROM @extschema@.grade_scale v
+						  WHERE v.valid_from <= cluster_grade.fiscal_year)
+	  AND g.min_score <= cluster_grade.score
+	ORDER BY g.min_score DESC
+	LIMIT 1
+$$;
+COMMENT ON FUNCTION @extschema@.cluster_grade(numeric, integer) IS
+'the grade and funding coefficient a score earns under the grade scale in force in a fiscal year';
+
+-- Stages ------------------------------------------------------------------
+
+-- cluster_stage(): a cluster's stage in a year, from the view cluster_stages
+-- (below, with the clusters that follow their province).
+CREATE FUNCTION @extschema@.cluster_stage(cluster_id integer, fiscal_year integer)
+RETURNS smallint
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	result smallint;
+BEGIN
+	IF NOT EXISTS (SELECT 1 FROM @extschema@.cluster c WHERE c.id = cluster_stage.cluster_id) THEN
+		RAISE EXCEPTION 'there is no cluster %', cluster_stage.cluster_id
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	SELECT s.stage INTO result
+	FROM @extschema@.cluster_stages s
+	WHERE s.cluster_id = cluster_stage.cluster_id AND s.fiscal_year = cluster_stage.fiscal_year;
+	-- No diagnosis: the region has not asked for stage 2.
+	RETURN coalesce(result, 1);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.cluster_stage(integer, integer) IS
+'1 or 2: stage 2 only when the region asked for it in its diagnosis for that year and meets the stage-2 criteria in force; 1 without a diagnosis';
+
+-- Clusters follow their province -------------------------------------------------
+
+-- A cluster keeps the province it was designated in; in a fiscal year it
+-- belongs to that province's successor valid on the year's first day
+-- (the 광주 and 전남 clusters: 29 and 46 until FY2026, 12 from FY2027).
+CREATE FUNCTION @extschema@.cluster_province(cluster_id integer, fiscal_year integer)
+RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT m.as_of_code
+	FROM @extschema@.cluster c
+		 JOIN @extschema@.province_as_of(make_date(cluster_province.fiscal_year, 1, 1)) m ON m.code = c.province_code
+	WHERE c.id = cluster_province.cluster_id
+$$;
+COMMENT ON FUNCTION @extschema@.cluster_province(integer, integer) IS
+'the province a cluster belongs to in a fiscal year: its designated province, or that province''s successor after a merger';
+
+CREATE VIEW @extschema@.cluster_stages AS
+SELECT c.id AS cluster_id,
+	   y.province_code,
+	   p.short_ko AS province,
+	   d.fiscal_year,
+	   d.requested_stage,
+	   d.self_score,
+	   d.has_rnd_body,
+	   d.workforce_program,
+	   (CASE WHEN d.requested_stage = 2 AND r.refusal IS NULL THEN 2 ELSE 1 END)::smallint AS stage,
+	   r.refusal
+FROM @extschema@.cluster c
+	 JOIN @extschema@.cluster_diagnosis d ON d.cluster_id = c.id
+	 CROSS JOIN LATERAL (SELECT @extschema@.cluster_province(c.id, d.fiscal_year) AS province_code) y
+	 JOIN @extschema@.province p ON p.code = y.province_code
+	 JOIN @extschema@.cluster_policy k ON k.fiscal_year = d.fiscal_year
+	 CROSS JOIN LATERAL (
+		SELECT CASE WHEN d.requested_stage = 2 THEN
+					nullif(concat_ws('; ',
+						CASE WHEN d.self_score < k.min_self_score
+							 THEN format('self-diagnosis score %s is below %s', d.self_score, k.min_self_score) END,
+						CASE WHEN k.rnd_body_required AND NOT d.has_rnd_body
+							 THEN 'no body to plan, evaluate and manage R&D' END), '')
+			   END AS refusal) AS r;
+COMMENT ON VIEW @extschema@.cluster_stages IS
+'each diagnosed cluster and year, with the province it belongs to that year: the stage it asked for, the stage it gets (2 only when asked for and the criteria are met), and why a stage-2 request was refused';
+
+CREATE VIEW @extschema@.cluster_compliance AS
+SELECT c.id AS cluster_id,
+	   y.province_code,
+	   p.short_ko AS province,
+	   d.fiscal_year,
+	   'no workforce-training programme, which every stage must run'::text AS problem
+FROM @extschema@.cluster_diagnosis d
+	 JOIN @extschema@.cluster c ON c.id = d.cluster_id
+	 CROSS JOIN LATERAL (SELECT @extschema@.cluster_province(c.id, d.fiscal_year) AS province_code) y
+	 JOIN @extschema@.province p ON p.code = y.province_code
+WHERE NOT d.workforce_program;
+COMMENT ON VIEW @extschema@.cluster_compliance IS
+'clusters whose diagnosis lacks the workforce-training programme that is mandatory at every stage';
+
+-- Differential funding, across a merger ----------------------------------------
+
+-- The pool is split over every cluster; each cluster's share is paid to
+-- the province it belongs to that year.
+CREATE FUNCTION @extschema@.differential_funding(fiscal_year integer, pool bigint, unit bigint DEFAULT 1)
+RETURNS TABLE (cluster_id integer, province_code text, stage smallint, score numeric,
+			   grade text, coefficient numeric, weight numeric, "national" bigint,
+			   compliant boolean, problems text)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	missing text;
+BEGIN
+	SELECT string_agg(format('%s (%s)', c.id, p.short_ko), ', ' ORDER BY c.id) INTO missing
+	FROM @extschema@.cluster c
+		 JOIN @extschema@.province p ON p.code = @extschema@.cluster_province(c.id, differential_funding.fiscal_year)
+	WHERE NOT EXISTS (SELECT 1 FROM @extschema@.cluster_evaluation e
+					  WHERE e.cluster_id = c.id AND e.fiscal_year = differential_funding.fiscal_year);
+	IF missing IS NOT NULL THEN
+		RAISE EXCEPTION 'no evaluation for fiscal year % of cluster %', differential_funding.fiscal_year, missing
+			USING ERRCODE = 'no_data_found',
+				  HINT = 'Every cluster needs a row in cluster_evaluation before the pool can be split.';
+	END IF;
+
+	RETURN QUERY
+	WITH policy AS (
+		SELECT s.noncompliant_coefficient
+		FROM @extschema@.stage2_criteria s
+		WHERE s.valid_from <= differential_funding.fiscal_year
+		ORDER BY s.valid_from DESC LIMIT 1
+	), scored AS (
+		SELECT c.id, @extschema@.cluster_province(c.id, differential_funding.fiscal_year) AS province_code,
+			   @extschema@.cluster_stage(c.id, differential_funding.fiscal_year) AS stage,
+			   e.score, g.grade, g.coefficient,
+			   (SELECT string_agg(m.problem, '; ') FROM @extschema@.cluster_compliance m
+				WHERE m.cluster_id = c.id AND m.fiscal_year = differential_funding.fiscal_year) AS problems
+		FROM @extschema@.cluster c
+			 JOIN @extschema@.cluster_evaluation e
+				  ON e.cluster_id = c.id AND e.fiscal_year = differential_funding.fiscal_year
+			 CROSS JOIN LATERAL @extschema@.cluster_grade(e.score, differential_funding.fiscal_year) AS g
+	), weighted AS (
+		SELECT s.*, w.weight * s.coefficient
+				   * CASE WHEN s.problems IS NULL THEN 1 ELSE (SELECT k.noncompliant_coefficient FROM policy k) END AS weight
+		FROM scored s
+			 JOIN @extschema@.stage_weight w
+				  ON w.stage = s.stage
+				 AND w.valid_from = (SELECT max(v.valid_from) FROM @extschema@.stage_weight v
+									 WHERE v.valid_from <= differential_funding.fiscal_year)
+	)
+	-- Ties go to the earlier row: the better score, so that within a stage
+	-- a better score never gets less.
+	SELECT x.id, x.province_code, x.stage, x.score, x.grade, x.coefficient, x.weight,
+		   @extschema@.apportion(differential_funding.pool, x.weight, differential_funding.unit)
+			   OVER (ORDER BY x.score DESC, x.id),
+		   x.problems IS NULL, x.problems
+	FROM weighted x
+	ORDER BY x.id;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.differential_funding(integer, bigint, bigint) IS
+'the national pool split over all clusters by weight = stage weight × grade coefficient (× the non-compliance coefficient for a cluster missing a mandatory programme), by largest remainder in multiples of unit; the rows add up to the pool exactly; a cluster without an evaluation is an error naming it (P0002)';
+
+-- A unit written as text, in won: '억', '천원', '10억', or won, man, eok, jo
+-- in any case.  The pool forms of differential_funding and
+-- allocate_differential_funding share it.
+CREATE FUNCTION @extschema@.unit_won(unit text)
+RETURNS bigint
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT @extschema@.parse_amount(CASE lower(unit)
+		WHEN 'won' THEN '원' WHEN 'man' THEN '만' WHEN 'eok' THEN '억' WHEN 'jo' THEN '조'
+		ELSE unit END)
+$$;
+COMMENT ON FUNCTION @extschema@.unit_won(text) IS
+'a unit written as text (억, 천원, 10억, or won/man/eok/jo in any case) in won';
+
+CREATE FUNCTION @extschema@.differential_funding(fiscal_year integer, pool text, unit text DEFAULT '억')
+RETURNS TABLE (cluster_id integer, province_code text, stage smallint, score numeric,
+			   grade text, coefficient numeric, weight numeric, "national" bigint,
+			   compliant boolean, problems text)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT * FROM @extschema@.differential_funding(differential_funding.fiscal_year,
+		@extschema@.parse_amount(differential_funding.pool),
+		@extschema@.unit_won(differential_funding.unit))
+$$;
+COMMENT ON FUNCTION @extschema@.differential_funding(integer, text, text) IS
+'differential_funding with the pool written as an amount (''929억'') and shares in multiples of a unit written as one (default 억)';
+
+-- allocate_differential_funding(program_id, fiscal_year, pool, …) records
+-- the split as allocations, one line per cluster, each with its reference
+-- ('cluster 3'), so that two clusters of one province (after a merger) are
+-- two lines, and a re-run with replace => true replaces them.  It takes the
+-- pool as differential_funding does: bigint won in multiples of unit won
+-- (default 1), or text such as '929억' in multiples of a text unit (default 억).
+CREATE FUNCTION @extschema@.allocate_differential_funding(
+	program_id integer, fiscal_year integer, pool bigint, unit bigint DEFAULT 1,
+	phase text DEFAULT 'planned', replace boolean DEFAULT false)
+RETURNS SETOF @extschema@.allocation
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF EXISTS (SELECT 1 FROM @extschema@.allocation a
+			   WHERE a.program_id = allocate_differential_funding.program_id
+				 AND a.fiscal_year = allocate_differential_funding.fiscal_year
+				 AND a.phase = allocate_differential_funding.phase) THEN
+		IF NOT replace THEN
+			RAISE EXCEPTION 'program % already has % allocations for fiscal year %',
+				allocate_differential_funding.program_id, allocate_differential_funding.phase,
+				allocate_differential_funding.fiscal_year
+				USING ERRCODE = 'unique_violation',
+					  HINT = 'Pass replace => true to replace them.';
+		END IF;
+		DELETE FROM @extschema@.allocation a
+		WHERE a.program_id = allocate_differential_funding.program_id
+		  AND a.fiscal_year = allocate_differential_funding.fiscal_year
+		  AND a.phase = allocate_differential_funding.phase;
+	END IF;
+	RETURN QUERY
+	INSERT INTO @extschema@.allocation (program_id, province_code, fiscal_year, amount, phase, note, reference)
+	SELECT allocate_differential_funding.program_id, d.province_code, allocate_differential_funding.fiscal_year,
+		   @extschema@.funding(d.national, 0), allocate_differential_funding.phase,
+		   format('differential funding: stage %s, grade %s', d.stage, d.grade),
+		   format('cluster %s', d.cluster_id)
+	FROM @extschema@.differential_funding(allocate_differential_funding.fiscal_year,
+										  allocate_differential_funding.pool,
+										  allocate_differential_funding.unit) AS d
+	RETURNING *;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.allocate_differential_funding(integer, integer, bigint, bigint, text, boolean) IS
+'writes differential_funding() as national allocations of a programme, one line per cluster (reference ''cluster N'') in the province it belongs to that year; refuses to add to existing allocations of that programme, year and phase unless replace is true';
+
+CREATE FUNCTION @extschema@.allocate_differential_funding(
+	program_id integer, fiscal_year integer, pool text, unit text DEFAULT '억',
+	phase text DEFAULT 'planned', replace boolean DEFAULT false)
+RETURNS SETOF @extschema@.allocation
+LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT * FROM @extschema@.allocate_differential_funding(allocate_differential_funding.program_id,
+		allocate_differential_funding.fiscal_year,
+		@extschema@.parse_amount(allocate_differential_funding.pool),
+		@extschema@.unit_won(allocate_differential_funding.unit),
+		allocate_differential_funding.phase, allocate_differential_funding.replace)
+$$;
+COMMENT ON FUNCTION @extschema@.allocate_differential_funding(integer, integer, text, text, text, boolean) IS
+'allocate_differential_funding with the pool written as an amount (''929억'') and shares in multiples of a unit written as one (default 억), as differential_funding takes them';
+
+-- ============================================================================
+-- 9. Access control
+-- ============================================================================
+
+-- Access control ("Access control").  Regional officials write only their own province's
+-- rows; everyone with SELECT reads everything.
+--
+-- province_steward maps a role to a province.  Row-level security on
+-- allocation and cluster_diagnosis lets a member of a steward role insert
+-- and update rows of its provinces only.  Rows of no single province,
+-- programmes and policy tables are written only by the tables' owner (who
+-- bypasses row-level security) or by roles granted that explicitly;
+-- cluster_evaluation by the evaluator role.  Table privileges themselves
+-- are the administrator's to grant; see doc/regionpolicy.md.
+
+CREATE TABLE @extschema@.province_steward (
+	role_name name NOT NULL,
+	province_code text NOT NULL REFERENCES @extschema@.province (code),
+	PRIMARY KEY (role_name, province_code)
+);
+CREATE INDEX province_steward_province_idx ON @extschema@.province_steward (province_code);
+COMMENT ON TABLE @extschema@.province_steward IS
+'which role stewards which province: members of the role may write that province''s allocations, diagnoses and evaluations';
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.province_steward', '');
+
+-- Is the current user a member of a role that stewards this province?
+-- False for NULL (rows of no single province).
+CREATE FUNCTION @extschema@.is_steward_of(province_code text)
+RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT EXISTS (
+		SELECT 1
+		FROM @extschema@.province_steward s
+			 JOIN pg_catalog.pg_roles r ON r.rolname = s.role_name
+		WHERE s.province_code = is_steward_of.province_code
+		  AND pg_catalog.pg_has_role(r.oid, 'MEMBER'))
+$$;
+COMMENT ON FUNCTION @extschema@.is_steward_of(text) IS
+'true when the current user is a member of a role that stewards the province (false for NULL)';
+
+ALTER TABLE @extschema@.allocation ENABLE ROW LEVEL SECURITY;
+CREATE POLICY read_all ON @extschema@.allocation FOR SELECT USING (true);
+CREATE POLICY steward_insert ON @extschema@.allocation FOR INSERT
+	WITH CHECK (@extschema@.is_steward_of(province_code));
+CREATE POLICY steward_update ON @extschema@.allocation FOR UPDATE
+	USING (@extschema@.is_steward_of(province_code)) WITH CHECK (@extschema@.is_steward_of(province_code));
+CREATE POLICY steward_delete ON @extschema@.allocation FOR DELETE USING (true);
+
+ALTER TABLE @extschema@.cluster_diagnosis ENABLE ROW LEVEL SECURITY;
+CREATE POLICY read_all ON @extschema@.cluster_diagnosis FOR SELECT USING (true);
+ALTER TABLE @extschema@.cluster_evaluation ENABLE ROW LEVEL SECURITY;
+CREATE POLICY read_all ON @extschema@.cluster_evaluation FOR SELECT USING (true);
+-- The diagnoses' write policies, and the evaluations' (the evaluator's,
+-- never a steward's): below.
+
+-- Anyone may use the type and its functions, and read the public facts;
+-- budget data is readable by those the administrator grants SELECT to.
+GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
+GRANT SELECT ON @extschema@.province, @extschema@.province_alias, @extschema@.superregion,
+	@extschema@.superregion_member, @extschema@.cluster, @extschema@.evaluation_agency,
+	@extschema@.committee_figure, @extschema@.stage2_criteria, @extschema@.grade_scale,
+	@extschema@.stage_weight, @extschema@.province_steward TO PUBLIC;
+
+-- Who writes what (doc/regionpolicy.md, "Access control").
+--
+-- Stewards write their own provinces' allocations and diagnoses with the
+-- documented privileges: INSERT, and UPDATE of the columns they may change,
+-- never table-wide UPDATE or DELETE.  PostgreSQL lets a role that holds
+-- table-wide UPDATE, DELETE or TRUNCATE take any table lock, ACCESS
+-- EXCLUSIVE included, which would block every province's writers and all
+-- readers; with INSERT and column privileges a steward can take at most ROW
+-- EXCLUSIVE, which blocks nobody's reads or writes, and row locks reach
+-- only its own provinces' rows (the UPDATE policy).  A steward deletes
+-- through delete_allocation() and delete_cluster_diagnosis().
+--
+-- cluster_evaluation is the ministry's: only members of the role
+-- regionpolicy_evaluator write it, and never for a cluster of a province
+-- they steward.  The answer for another province's row is the same
+-- everywhere: an UPDATE reaches only the rows one may write (UPDATE 0 for
+-- others'), an insert, a delete or a move of another province's row is
+-- refused with 42501.
+
+-- A diagnosis's province: its cluster's in the diagnosis's year.
+CREATE POLICY steward_insert ON @extschema@.cluster_diagnosis FOR INSERT
+	WITH CHECK (@extschema@.is_steward_of(@extschema@.cluster_province(cluster_id, fiscal_year)));
+CREATE POLICY steward_update ON @extschema@.cluster_diagnosis FOR UPDATE
+	USING (@extschema@.is_steward_of(@extschema@.cluster_province(cluster_id, fiscal_year)))
+	WITH CHECK (@extschema@.is_steward_of(@extschema@.cluster_province(cluster_id, fiscal_year)));
+CREATE POLICY steward_delete ON @extschema@.cluster_diagnosis FOR DELETE USING (true);
+
+-- Under row-level security a DELETE could only skip the rows a policy
+-- hides; to refuse (42501) rather than silently skip another province's
+-- rows, the DELETE policies let writers see every row and this trigger
+-- checks the old row.  It acts only where row-level security applies to
+-- the current user (a role granted DELETE beyond the documented
+-- privileges).
+CREATE FUNCTION @extschema@.steward_guard()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	old_province text;
+BEGIN
+	IF NOT pg_catalog.row_security_active(TG_RELID) THEN
+		RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
+	END IF;
+	-- (plpgsql compiles trigger functions per table, so each branch only
+	-- ever meets its own row type)
+	IF TG_TABLE_NAME = 'allocation' THEN
+		old_province := OLD.province_code;
+	ELSE
+		old_province := @extschema@.cluster_province(OLD.cluster_id, OLD.fiscal_year);
+	END IF;
+	IF NOT @extschema@.is_steward_of(old_province) THEN
+		RAISE EXCEPTION 'permission denied to % a row of province % in %', lower(TG_OP),
+			coalesce(old_province, '(none)'), TG_TABLE_NAME
+			USING ERRCODE = 'insufficient_privilege',
+				  HINT = 'Only members of the province''s steward role (see province_steward) may change its rows.';
+	END IF;
+	RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.steward_guard() IS
+'trigger: under row-level security, refuses (42501) updates and deletes of rows of provinces the user does not steward';
+CREATE TRIGGER steward_guard BEFORE UPDATE OR DELETE ON @extschema@.allocation
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.steward_guard();
+CREATE TRIGGER steward_guard BEFORE UPDATE OR DELETE ON @extschema@.cluster_diagnosis
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.steward_guard();
+
+-- The evaluation is the ministry's ---------------------------------------------------
+
+CREATE FUNCTION @extschema@.is_evaluator()
+RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r
+				   WHERE r.rolname = 'regionpolicy_evaluator' AND pg_catalog.pg_has_role(r.oid, 'MEMBER'))
+$$;
+COMMENT ON FUNCTION @extschema@.is_evaluator() IS
+'true when the current user is a member of the role regionpolicy_evaluator (which the administrator creates)';
+
+CREATE POLICY evaluator_insert ON @extschema@.cluster_evaluation FOR INSERT
+	WITH CHECK (@extschema@.is_evaluator()
+				AND NOT @extschema@.is_steward_of(@extschema@.cluster_province(cluster_id, fiscal_year)));
+CREATE POLICY evaluator_update ON @extschema@.cluster_evaluation FOR UPDATE
+	USING (@extschema@.is_evaluator()
+		   AND NOT @extschema@.is_steward_of(@extschema@.cluster_province(cluster_id, fiscal_year)))
+	WITH CHECK (@extschema@.is_evaluator()
+				AND NOT @extschema@.is_steward_of(@extschema@.cluster_province(cluster_id, fiscal_year)));
+CREATE POLICY evaluator_delete ON @extschema@.cluster_evaluation FOR DELETE
+	USING (@extschema@.is_evaluator()
+		   AND NOT @extschema@.is_steward_of(@extschema@.cluster_province(cluster_id, fiscal_year)));
+
+-- Deletes by stewards ------------------------------------------------------------------
+
+-- These run as the extension's owner, so that stewards need no DELETE
+-- privilege (which would let them lock the whole table).  They act for the
+-- session's login role (session_user): a session can become any role that
+-- role is a member of, so they give it no right it does not already have.
+CREATE FUNCTION @extschema@.session_stewards(province_code text)
+RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT EXISTS (
+		SELECT 1
+		FROM @extschema@.province_steward s
+			 JOIN pg_catalog.pg_roles r ON r.rolname = s.role_name
+		WHERE s.province_code = session_stewards.province_code
+		  AND pg_catalog.pg_has_role(session_user, r.oid, 'MEMBER'))
+$$;
+COMMENT ON FUNCTION @extschema@.session_stewards(text) IS
+'true when the session''s login role is a member of a role that stewards the province (false for NULL)';
+
+CREATE FUNCTION @extschema@.delete_allocation(allocation_id bigint)
+RETURNS boolean
+LANGUAGE plpgsql VOLATILE STRICT SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	p text;
+BEGIN
+	SELECT a.province_code INTO p FROM @extschema@.allocation a WHERE a.id = allocation_id FOR UPDATE;
+	IF NOT FOUND THEN
+		RETURN false;
+	END IF;
+	IF NOT @extschema@.session_stewards(p) THEN
+		RAISE EXCEPTION 'permission denied to delete allocation % of province %', allocation_id, coalesce(p, '(none)')
+			USING ERRCODE = 'insufficient_privilege',
+				  HINT = 'Only members of the province''s steward role (see province_steward) may delete its rows; lines of no single province are the owner''s.';
+	END IF;
+	DELETE FROM @extschema@.allocation a WHERE a.id = allocation_id;
+	RETURN true;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.delete_allocation(bigint) IS
+'deletes an allocation of a province the session''s role stewards (42501 for any other); false when there is no such allocation';
+
+CREATE FUNCTION @extschema@.delete_cluster_diagnosis(cluster_id integer, fiscal_year integer)
+RETURNS boolean
+LANGUAGE plpgsql VOLATILE STRICT SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	p text := @extschema@.cluster_province(delete_cluster_diagnosis.cluster_id, delete_cluster_diagnosis.fiscal_year);
+BEGIN
+	IF NOT EXISTS (SELECT 1 FROM @extschema@.cluster_diagnosis d
+				   WHERE d.cluster_id = delete_cluster_diagnosis.cluster_id
+					 AND d.fiscal_year = delete_cluster_diagnosis.fiscal_year) THEN
+		RETURN false;
+	END IF;
+	IF NOT @extschema@.session_stewards(p) THEN
+		RAISE EXCEPTION 'permission denied to delete the diagnosis of cluster % for fiscal year % (province %)',
+			delete_cluster_diagnosis.cluster_id, delete_cluster_diagnosis.fiscal_year, coalesce(p, '(none)')
+			USING ERRCODE = 'insufficient_privilege',
+				  HINT = 'Only members of the province''s steward role (see province_steward) may delete its diagnoses.';
+	END IF;
+	DELETE FROM @extschema@.cluster_diagnosis d
+	WHERE d.cluster_id = delete_cluster_diagnosis.cluster_id AND d.fiscal_year = delete_cluster_diagnosis.fiscal_year;
+	RETURN true;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.delete_cluster_diagnosis(integer, integer) IS
+'deletes a diagnosis of a cluster of a province the session''s role stewards (42501 for any other); false when there is none';
+
+-- A warning at install time -----------------------------------------------------------
+
+-- Any role that can create objects in a schema on the search path can plant
+-- a look-alike of a function or operator that then runs as whoever calls
+-- it (PostgreSQL's "secure schema usage pattern").  The path checked is the
+-- session's default, which later sessions get too (CREATE EXTENSION runs
+-- its script under a search_path of its own).
+DO $warn$
+DECLARE
+	writable text;
+BEGIN
+	SELECT string_agg(DISTINCT n.nspname, ', ') INTO writable
+	FROM pg_catalog.unnest(pg_catalog.string_to_array(
+			 (SELECT s.reset_val FROM pg_catalog.pg_settings s WHERE s.name = 'search_path'), ',')) AS e(item)
+		 JOIN pg_catalog.pg_namespace n
+			  ON n.nspname = pg_catalog.replace(pg_catalog.btrim(pg_catalog.btrim(e.item), '"'), '$user', session_user)
+	WHERE pg_catalog.has_schema_privilege('public', n.oid, 'CREATE');
+	IF writable IS NOT NULL THEN
+		RAISE WARNING 'every role can create objects in schema %, which is on the search path', writable
+			USING DETAIL = 'A function or operator planted there can win over regionpolicy''s and run as whoever calls it.',
+				  HINT = 'REVOKE CREATE ON SCHEMA public FROM PUBLIC, or leave such schemas off the search path: SET search_path = regionpolicy, "$user" (see the README, "Putting regionpolicy on the search path").';
+	END IF;
+END
+$warn$;
+
