@@ -23,7 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "funding.h"
+#include "amount.h"
 
 static const FundingUnit all_units[] = {
 	FUNDING_UNIT_EOK, FUNDING_UNIT_WON, FUNDING_UNIT_KOREAN, FUNDING_UNIT_MAN, FUNDING_UNIT_JO

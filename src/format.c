@@ -12,7 +12,7 @@
  */
 #include <string.h>
 
-#include "funding.h"
+#include "amount.h"
 
 static const char digit_pairs[201] =
 	"00010203040506070809"
@@ -26,10 +26,12 @@ static const char digit_pairs[201] =
 	"80818283848586878889"
 	"90919293949596979899";
 
-static const uint64_t pow10_u64[] = {
+const uint64_t amount_pow10[19] = {
 	1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
 	10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
-	100000000000ULL, 1000000000000ULL
+	100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+	100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+	100000000000000000ULL, 1000000000000000000ULL
 };
 
 /* Write v in decimal at buf; return the number of bytes (no terminator). */
@@ -113,8 +115,8 @@ decimal_format(int64_t won, int scale, char *buf)
 {
 	uint64_t	mag = magnitude(won);
 
-	return write_decimal(won < 0, mag / pow10_u64[scale],
-						 mag % pow10_u64[scale], scale, buf);
+	return write_decimal(won < 0, mag / amount_pow10[scale],
+						 mag % amount_pow10[scale], scale, buf);
 }
 
 /*
@@ -183,9 +185,9 @@ korean_format(int64_t won, char *buf)
 	if (mag == 0)
 		return with_suffix(buf, 0, "0원");
 
-	groups[0] = mag / pow10_u64[12];
-	groups[1] = mag / pow10_u64[8] % 10000;
-	groups[2] = mag / pow10_u64[4] % 10000;
+	groups[0] = mag / amount_pow10[12];
+	groups[1] = mag / amount_pow10[8] % 10000;
+	groups[2] = mag / amount_pow10[4] % 10000;
 	groups[3] = mag % 10000;
 	if (won < 0)
 		*p++ = '-';

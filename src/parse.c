@@ -16,7 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "funding.h"
+#include "scan.h"
 
 static const char *const component_names[FUNDING_NUM_COMPONENTS] = {
 	"national", "local", "total"
@@ -54,11 +54,6 @@ static const KeyWord keywords[] = {
 	{"기타", KEY_OTHER}, {"기업", KEY_OTHER}
 };
 #define NKEYWORDS ((int) (sizeof(keywords) / sizeof(keywords[0])))
-
-static const uint64_t pow10_u64[] = {
-	1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
-	10000000ULL, 100000000ULL
-};
 
 /* Particles a key may carry: 국비는, 도비가, 국비로 */
 static const char *const particles[] = {"으로", "은", "는", "이", "가", "도", "로"};
@@ -294,6 +289,220 @@ duplicate_key(Scanner *s)
 }
 
 /*
+ * A key, any particle and 등 after it, and the separator before its amount.
+ * Sets *which to the keyword; refuses money that is neither national nor
+ * local.
+ */
+static bool
+scan_key(Scanner *s, int *which)
+{
+	size_t		keylen = key_at(s, s->p, which);
+
+	if (keylen == 0)
+	{
+		const char *near = near_key(s, s->p);
+
+		scan_syntax_error(s, "a key (national, local, total, 국비, 지방비, 도비, 시비, 군비, 구비, 총, 합계, …)");
+		if (near != NULL)
+		{
+			char		hint[64];
+
+			snprintf(hint, sizeof(hint), "Did you mean \"%s\"?", near);
+			scan_hint(s, hint);
+		}
+		return false;
+	}
+	if (keywords[*which].kind == KEY_OTHER)
+	{
+		char		problem[160];
+
+		snprintf(problem, sizeof(problem),
+				 "Found \"%s\", money that is neither national nor local (funding holds 국비 and 지방비 only)",
+				 keywords[*which].word);
+		scan_error_at(s, problem);
+		scan_hint(s, "Leave out the private or other share, and give the total of national and local funds only (or no total).");
+		return false;
+	}
+	s->p += keylen;
+
+	/* a particle: 국비는, 도비가 */
+	for (size_t i = 0; i < sizeof(particles) / sizeof(particles[0]); i++)
+	{
+		size_t		len = strlen(particles[i]);
+
+		if (scan_word_at(s, s->p, particles[i], len) &&
+			(scan_space_width(s, s->p + len) > 0 || scan_is_digit_at(s, s->p + len) ||
+			 scan_word_at(s, s->p + len, "=", 1) || scan_word_at(s, s->p + len, ":", 1)))
+		{
+			s->p += len;
+			break;
+		}
+	}
+
+	/* "지방비 등 2,659억원": the document's "and others" after a key */
+	{
+		const char *before = s->p;
+
+		if (!(scan_skip_spaces(s) && scan_accept(s, "등") && scan_space_width(s, s->p) > 0))
+			s->p = before;
+	}
+
+	/* key-value separator: spaces, "=" / ":", or nothing (국비12억원) */
+	{
+		bool		spaced = scan_skip_spaces(s);
+
+		if (scan_accept(s, "=") || scan_accept(s, ":"))
+			scan_skip_spaces(s);
+		else if (!spaced && !amount_starts_at(s))
+			return scan_syntax_error(s, "a space, \"=\" or \":\" after the key");
+	}
+	return true;
+}
+
+/* The amount after a key, recorded where its kind of key says. */
+static bool
+scan_keyed_amount(Scanner *s, Keyed *k, int which, const char *key, long depth)
+{
+	Parts	   *parts = &k->parts;
+	AmountInfo	info;
+	int64_t		value;
+
+	switch (keywords[which].kind)
+	{
+		case KEY_NATIONAL:
+			if (parts->values.given[FUNDING_NATIONAL])
+			{
+				s->p = key;
+				return duplicate_key(s);
+			}
+			return scan_component(s, parts, FUNDING_NATIONAL,
+								  AMOUNT_SEPARATORS | AMOUNT_KEYED, &info);
+		case KEY_TOTAL:
+			if (parts->values.given[FUNDING_TOTAL])
+			{
+				s->p = key;
+				return duplicate_key(s);
+			}
+			return scan_total(s, k);
+		case KEY_LOCAL:
+			if (k->local_key)
+			{
+				s->p = key;
+				return duplicate_key(s);
+			}
+			if (k->nlevels > 0)
+			{
+				s->p = key;
+				scan_error_at(s, "Found 지방비 after the shares of local governments");
+				scan_hint(s, "Give either 지방비, or the local governments' shares (도비, 시비, …), or 지방비 followed by its breakdown in parentheses: 지방비 100억(도비 40억, 시비 60억).");
+				return false;
+			}
+			if (!scan_amount(s, AMOUNT_SEPARATORS | AMOUNT_KEYED, &value, &info))
+				return false;
+			k->local_key = true;
+			k->local_key_value = value;
+			k->local_key_has_unit = info.has_unit;
+			k->local_overflow = info.overflow;
+			k->local_from = info.from;
+			k->local_to = s->p;
+			return true;
+		case KEY_LEVEL:
+			if (k->level_seen & (1u << which % 32))
+			{
+				s->p = key;
+				return duplicate_key(s);
+			}
+			if (k->nlevels >= (int) (sizeof(k->levels) / sizeof(k->levels[0])))
+			{
+				s->p = key;
+				return scan_syntax_error(s, "fewer local-government shares");
+			}
+			if (!scan_amount(s, AMOUNT_SEPARATORS | AMOUNT_KEYED, &value, &info))
+				return false;
+			k->level_seen |= 1u << which % 32;
+			k->levels[k->nlevels++] = value;
+			k->level_overflow |= info.overflow;
+			if (!info.has_unit)
+				k->levels_unitless = true;
+			if (k->local_key && depth != k->breakdown_depth)
+				k->level_outside_breakdown = true;
+			return true;
+		case KEY_OTHER:
+			break;				/* refused by scan_key */
+	}
+	return false;
+}
+
+/* What follows a pair. */
+typedef enum PairEnd
+{
+	PAIR_ERROR,
+	PAIR_NEXT,					/* another pair */
+	PAIR_LAST					/* the end of the list */
+} PairEnd;
+
+/*
+ * Between pairs: ",", ";", "·", 과/와, 및, 등 or spaces; the breakdown of
+ * 지방비 in parentheses; "… 등 1121억원", the total after the parts.
+ */
+static PairEnd
+scan_between_pairs(Scanner *s, Keyed *k, KeyKind kind, long depth)
+{
+	bool		spaced = scan_skip_spaces(s);
+	bool		joined = false;
+	bool		deung = false;
+	int			jw;
+
+	if (scan_at_end(s) || *s->p == ')')
+		return PAIR_LAST;
+	/* 지방비 100억(도비 40억, 시비 60억): its breakdown */
+	if (kind == KEY_LOCAL && *s->p == '(')
+	{
+		k->breakdown_depth = depth + 1;
+		return PAIR_NEXT;
+	}
+	/* 40억원과 군비 10억원 */
+	if (!spaced && (scan_word_at(s, s->p, "과", 3) || scan_word_at(s, s->p, "와", 3)) &&
+		scan_space_width(s, s->p + 3) > 0)
+	{
+		s->p += 3;
+		joined = true;
+	}
+	else if (scan_accept(s, ",") || scan_accept(s, ";") ||
+			 scan_accept(s, "·") || scan_accept(s, "ㆍ"))
+		joined = true;
+	scan_skip_spaces(s);
+	while ((jw = accept_joining_word(s)) != 0)
+	{
+		joined = true;
+		deung |= jw == 2;
+		scan_skip_spaces(s);
+	}
+	/* "국고 831억원과 지방비 290억원 등 1121억원": the total */
+	if (deung && amount_starts_at(s))
+	{
+		if (k->parts.values.given[FUNDING_TOTAL])
+		{
+			duplicate_key(s);
+			return PAIR_ERROR;
+		}
+		if (!scan_total(s, k))
+			return PAIR_ERROR;
+		scan_skip_spaces(s);
+		if (scan_at_end(s) || *s->p == ')')
+			return PAIR_LAST;
+		scan_syntax_error(s, "the end of the input after the total");
+		return PAIR_ERROR;
+	}
+	if (!joined && !spaced && *s->p != '(')
+	{
+		scan_syntax_error(s, "\",\", \"·\", \";\", 과/와, 및 or a space between pairs");
+		return PAIR_ERROR;
+	}
+	return PAIR_NEXT;
+}
+
+/*
  * Read "국비 929억원, 지방비 433억원", "총 1,362억원(국비 929억원, 지방비
  * 433억원)", "national=929억 local=433억", "국비 226억원, 시비 431억원,
  * 구비 83억원", "국비 40억원과 군비 10억원 등 총 50억원".  Parentheses may
@@ -302,9 +511,7 @@ duplicate_key(Scanner *s)
 static bool
 scan_keyed(Scanner *s, Keyed *k)
 {
-	Parts	   *parts = &k->parts;
 	long		depth = 0;
-	AmountInfo	info;
 
 	k->breakdown_depth = -1;
 
@@ -324,10 +531,8 @@ scan_keyed(Scanner *s, Keyed *k)
 	for (;;)
 	{
 		int			which = -1;
-		KeyKind		kind;
-		size_t		keylen;
 		const char *key;
-		int64_t		value;
+		PairEnd		next;
 
 		scan_skip_spaces(s);
 		while (scan_accept(s, "("))
@@ -336,184 +541,13 @@ scan_keyed(Scanner *s, Keyed *k)
 			scan_skip_spaces(s);
 		}
 		key = s->p;
-		keylen = key_at(s, s->p, &which);
-		if (keylen == 0)
-		{
-			const char *near = near_key(s, s->p);
-
-			scan_syntax_error(s, "a key (national, local, total, 국비, 지방비, 도비, 시비, 군비, 구비, 총, 합계, …)");
-			if (near != NULL)
-			{
-				char		hint[64];
-
-				snprintf(hint, sizeof(hint), "Did you mean \"%s\"?", near);
-				scan_hint(s, hint);
-			}
+		if (!scan_key(s, &which) || !scan_keyed_amount(s, k, which, key, depth))
 			return false;
-		}
-		kind = keywords[which].kind;
-		if (kind == KEY_OTHER)
-		{
-			char		problem[160];
-
-			snprintf(problem, sizeof(problem),
-					 "Found \"%s\", money that is neither national nor local (funding holds 국비 and 지방비 only)",
-					 keywords[which].word);
-			scan_error_at(s, problem);
-			scan_hint(s, "Leave out the private or other share, and give the total of national and local funds only (or no total).");
+		next = scan_between_pairs(s, k, keywords[which].kind, depth);
+		if (next == PAIR_ERROR)
 			return false;
-		}
-		s->p += keylen;
-
-		/* a particle: 국비는, 도비가 */
-		for (size_t i = 0; i < sizeof(particles) / sizeof(particles[0]); i++)
-		{
-			size_t		len = strlen(particles[i]);
-
-			if (scan_word_at(s, s->p, particles[i], len) &&
-				(scan_space_width(s, s->p + len) > 0 || scan_is_digit_at(s, s->p + len) ||
-				 scan_word_at(s, s->p + len, "=", 1) || scan_word_at(s, s->p + len, ":", 1)))
-			{
-				s->p += len;
-				break;
-			}
-		}
-
-		/* "지방비 등 2,659억원": the document's "and others" after a key */
-		{
-			const char *before = s->p;
-
-			if (!(scan_skip_spaces(s) && scan_accept(s, "등") && scan_space_width(s, s->p) > 0))
-				s->p = before;
-		}
-
-		/* key-value separator: spaces, "=" / ":", or nothing (국비12억원) */
-		{
-			bool		spaced = scan_skip_spaces(s);
-
-			if (scan_accept(s, "=") || scan_accept(s, ":"))
-				scan_skip_spaces(s);
-			else if (!spaced && !amount_starts_at(s))
-				return scan_syntax_error(s, "a space, \"=\" or \":\" after the key");
-		}
-
-		switch (kind)
-		{
-			case KEY_NATIONAL:
-				if (parts->values.given[FUNDING_NATIONAL])
-				{
-					s->p = key;
-					return duplicate_key(s);
-				}
-				if (!scan_component(s, parts, FUNDING_NATIONAL,
-									AMOUNT_SEPARATORS | AMOUNT_KEYED, &info))
-					return false;
-				break;
-			case KEY_TOTAL:
-				if (parts->values.given[FUNDING_TOTAL])
-				{
-					s->p = key;
-					return duplicate_key(s);
-				}
-				if (!scan_total(s, k))
-					return false;
-				break;
-			case KEY_LOCAL:
-				if (k->local_key)
-				{
-					s->p = key;
-					return duplicate_key(s);
-				}
-				if (k->nlevels > 0)
-				{
-					s->p = key;
-					scan_error_at(s, "Found 지방비 after the shares of local governments");
-					scan_hint(s, "Give either 지방비, or the local governments' shares (도비, 시비, …), or 지방비 followed by its breakdown in parentheses: 지방비 100억(도비 40억, 시비 60억).");
-					return false;
-				}
-				if (!scan_amount(s, AMOUNT_SEPARATORS | AMOUNT_KEYED, &value, &info))
-					return false;
-				k->local_key = true;
-				k->local_key_value = value;
-				k->local_key_has_unit = info.has_unit;
-				k->local_overflow = info.overflow;
-				k->local_from = info.from;
-				k->local_to = s->p;
-				break;
-			case KEY_LEVEL:
-				if (k->level_seen & (1u << which % 32))
-				{
-					s->p = key;
-					return duplicate_key(s);
-				}
-				if (k->nlevels >= (int) (sizeof(k->levels) / sizeof(k->levels[0])))
-				{
-					s->p = key;
-					return scan_syntax_error(s, "fewer local-government shares");
-				}
-				if (!scan_amount(s, AMOUNT_SEPARATORS | AMOUNT_KEYED, &value, &info))
-					return false;
-				k->level_seen |= 1u << which % 32;
-				k->levels[k->nlevels++] = value;
-				k->level_overflow |= info.overflow;
-				if (!info.has_unit)
-					k->levels_unitless = true;
-				if (k->local_key && depth != k->breakdown_depth)
-					k->level_outside_breakdown = true;
-				break;
-			case KEY_OTHER:
-				break;			/* refused above */
-		}
-
-		{
-			bool		spaced = scan_skip_spaces(s);
-			bool		joined = false;
-
-			if (scan_at_end(s) || *s->p == ')')
-				break;
-			/* 지방비 100억(도비 40억, 시비 60억): its breakdown */
-			if (kind == KEY_LOCAL && *s->p == '(')
-			{
-				k->breakdown_depth = depth + 1;
-				continue;
-			}
-			/* 40억원과 군비 10억원 */
-			if (!spaced && (scan_word_at(s, s->p, "과", 3) || scan_word_at(s, s->p, "와", 3)) &&
-				scan_space_width(s, s->p + 3) > 0)
-			{
-				s->p += 3;
-				joined = true;
-			}
-			else if (scan_accept(s, ",") || scan_accept(s, ";") ||
-					 scan_accept(s, "·") || scan_accept(s, "ㆍ"))
-				joined = true;
-			scan_skip_spaces(s);
-			{
-				int			jw;
-				bool		deung = false;
-
-				while ((jw = accept_joining_word(s)) != 0)
-				{
-					joined = true;
-					deung |= jw == 2;
-					scan_skip_spaces(s);
-				}
-				/* "국고 831억원과 지방비 290억원 등 1121억원": the total */
-				if (deung && amount_starts_at(s))
-				{
-					if (parts->values.given[FUNDING_TOTAL])
-						return duplicate_key(s);
-					if (!scan_total(s, k))
-						return false;
-					scan_skip_spaces(s);
-					if (scan_at_end(s) || *s->p == ')')
-						break;
-					return scan_syntax_error(s, "the end of the input after the total");
-				}
-			}
-			if (!joined && !spaced && *s->p != '(')
-				return scan_syntax_error(s, "\",\", \"·\", \";\", 과/와, 및 or a space between pairs");
-		}
+		if (next == PAIR_LAST)
+			break;
 	}
 
 	while (depth > 0 && scan_accept(s, ")"))
@@ -722,68 +756,15 @@ funding_resolve(const FundingParts *parts, Funding *result,
 }
 
 /*
- * A fast path for the shapes COPY loads by the million: "(n,l)" or
- * "(n,l,t)", each amount an optional '-' and bare digits, or digits with up
- * to eight decimals and 억 — exactly what output prints under 원 and 억.
- * Anything else (spaces, other units, long numbers) returns false having
- * decided nothing, and the general parser reads the text; the fuzzer checks
- * that the two agree.
+ * The shapes COPY loads by the million, "(n,l)" or "(n,l,t)" with plain
+ * amounts (scan_plain_amount): read without the general reader's
+ * bookkeeping.  Anything else returns false having decided nothing.
  */
-static bool
-fast_amount(const char **pp, const char *end, int64_t *result)
-{
-	const char *p = *pp;
-	bool		negative = false;
-	uint64_t	v = 0;
-	int			ndigits = 0;
-
-	if (p < end && *p == '-')
-	{
-		negative = true;
-		p++;
-	}
-	while (p < end && (unsigned) (*p - '0') < 10)
-	{
-		if (++ndigits > 18)
-			return false;
-		v = v * 10 + (unsigned) (*p++ - '0');
-	}
-	if (ndigits == 0)
-		return false;
-	if (p < end && *p == '.')
-	{
-		uint64_t	frac = 0;
-		int			nfrac = 0;
-
-		p++;
-		while (p < end && (unsigned) (*p - '0') < 10)
-		{
-			if (++nfrac > 8)
-				return false;
-			frac = frac * 10 + (unsigned) (*p++ - '0');
-		}
-		if (nfrac == 0 || ndigits > 10 || !(end - p >= 3 && memcmp(p, "억", 3) == 0))
-			return false;
-		v = v * 100000000 + frac * pow10_u64[8 - nfrac];
-		p += 3;
-	}
-	else if (end - p >= 3 && memcmp(p, "억", 3) == 0)
-	{
-		if (ndigits > 10)
-			return false;
-		v *= 100000000;
-		p += 3;
-	}
-	*result = negative ? -(int64_t) v : (int64_t) v;
-	*pp = p;
-	return true;
-}
-
 static bool
 fast_tuple(const char *str, size_t len, FundingParts *parts)
 {
-	const char *p = str + 1;
 	const char *end = str + len;
+	Scanner		s = {str + 1, end, NULL};
 	int			c = 0;
 
 	if (len < 5 || str[0] != '(' || str[len - 1] != ')')
@@ -791,15 +772,15 @@ fast_tuple(const char *str, size_t len, FundingParts *parts)
 	memset(parts, 0, sizeof(*parts));
 	for (;;)
 	{
-		if (c == FUNDING_NUM_COMPONENTS || !fast_amount(&p, end, &parts->value[c]))
+		if (c == FUNDING_NUM_COMPONENTS || !scan_plain_amount(&s, &parts->value[c]))
 			return false;
 		parts->given[c++] = true;
-		if (p < end && *p == ',')
-			p++;
+		if (s.p < end && *s.p == ',')
+			s.p++;
 		else
 			break;
 	}
-	return c >= 2 && p == end - 1;
+	return c >= 2 && s.p == end - 1;
 }
 
 bool

@@ -19,17 +19,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "funding.h"
+#include "scan.h"
 
 /* Largest magnitude an amount may have: that of INT64_MIN. */
 #define MAGNITUDE_LIMIT		((uint64_t) INT64_MAX + 1)
-
-static const uint64_t pow10_u64[] = {
-	1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
-	10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
-	100000000000ULL, 1000000000000ULL, 10000000000000ULL,
-	100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL
-};
 
 /* Myriad units: each group of an amount ends with one, or with none. */
 const ScanWord scan_myriad_units[] = {
@@ -452,7 +445,7 @@ scan_group_number(Scanner *s, bool separators, GroupNumber *g)
 			return scan_syntax_error(s, "a non-zero digit before the sub-unit");
 		if (coef_digits == 0)
 			coef = 1;
-		if (__builtin_mul_overflow(coef, pow10_u64[exp], &term) ||
+		if (__builtin_mul_overflow(coef, amount_pow10[exp], &term) ||
 			__builtin_add_overflow(g->value, term, &g->value))
 			g->overflow = true;
 		s->p += 3;
@@ -489,7 +482,7 @@ scan_group_number(Scanner *s, bool separators, GroupNumber *g)
 			if (!scan_at_end(s) && *s->p == '.' && scan_is_digit_at(s, s->p + 1))
 				return scan_error_at(s, "Found a decimal point inside a number written with 천, 백 or 십");
 			/* The remainder below the last sub-unit: 1천44, 2천5, 3십4 */
-			if (coef >= pow10_u64[prev_exp])
+			if (coef >= amount_pow10[prev_exp])
 			{
 				s->p = digits;
 				return scan_syntax_error(s, "a remainder smaller than the sub-unit before it (1천44억 is 1044억; 1천2345억 is not a number)");
@@ -521,7 +514,7 @@ add_group(Scanner *s, uint64_t *total, bool *overflow, const GroupNumber *g,
 		unsigned	d = (unsigned) (g->frac[j] - '0');
 
 		if (j < exp)
-			frac_won += d * pow10_u64[exp - 1 - j];
+			frac_won += d * amount_pow10[exp - 1 - j];
 		else if (d != 0)
 		{
 			s->p = g->frac + j;
@@ -533,7 +526,7 @@ add_group(Scanner *s, uint64_t *total, bool *overflow, const GroupNumber *g,
 		uint64_t	v;
 
 		/* (no division here: this runs for every amount COPY reads) */
-		if (__builtin_mul_overflow(g->value, pow10_u64[exp], &v) ||
+		if (__builtin_mul_overflow(g->value, amount_pow10[exp], &v) ||
 			__builtin_add_overflow(v, frac_won, &v) ||
 			__builtin_add_overflow(*total, v, total))
 			*overflow = true;
@@ -606,7 +599,7 @@ ambiguity_hint(Scanner *s, const char *from, const char *to, uint64_t literal,
 
 	snprintf(text, sizeof(text), "%.*s", len, from);
 	/* the shorthand drops the next lower myriad unit */
-	if (!__builtin_mul_overflow(last_group, pow10_u64[prev_exp - 4], &last_group) &&
+	if (!__builtin_mul_overflow(last_group, amount_pow10[prev_exp - 4], &last_group) &&
 		!__builtin_add_overflow(shorthand, last_group, &shorthand))
 		write_grouped(shorthand, alt, sizeof(alt));
 	else
@@ -620,31 +613,82 @@ ambiguity_hint(Scanner *s, const char *from, const char *to, uint64_t literal,
 }
 
 /*
- * One amount.  On success the scanner is left just after the amount
- * (trailing spaces not consumed).  A value outside int64 is not a syntax
- * error: info->overflow is set and parsing goes on, so that malformed text
- * is reported as such before any range error.
+ * The plain amounts output prints under 원 and 억, and COPY loads by the
+ * million: an optional '-' and up to 18 digits, or up to 10 digits with up
+ * to eight decimals and 억.  On success the scanner is left after the
+ * amount; anything else returns false having moved and decided nothing,
+ * for scan_amount to read in full.  The fuzzer checks that the two agree.
  */
 bool
-scan_amount(Scanner *s, int flags, int64_t *result, AmountInfo *info)
+scan_plain_amount(Scanner *s, int64_t *result)
 {
-	bool		separators = (flags & AMOUNT_SEPARATORS) != 0;
+	const char *p = s->p;
+	const char *end = s->end;
 	bool		negative = false;
-	bool		contract = false;
-	bool		won = false;
-	uint64_t	total = 0;
-	int			prev_exp = 17;
-	int			ngroups = 0;
-	uint64_t	last_group = 0;
-	bool		last_sub_units = false;
-	int			exp_before_last = 0;
-	const char *first_frac_point = NULL;
-	const char *start;
+	uint64_t	v = 0;
+	int			ndigits = 0;
 
-	memset(info, 0, sizeof(*info));
-	info->from = s->p;
+	if (p < end && *p == '-')
+	{
+		negative = true;
+		p++;
+	}
+	while (p < end && (unsigned) (*p - '0') < 10)
+	{
+		if (++ndigits > 18)
+			return false;
+		v = v * 10 + (unsigned) (*p++ - '0');
+	}
+	if (ndigits == 0)
+		return false;
+	if (p < end && *p == '.')
+	{
+		uint64_t	frac = 0;
+		int			nfrac = 0;
 
-	/* 약 (about) */
+		p++;
+		while (p < end && (unsigned) (*p - '0') < 10)
+		{
+			if (++nfrac > 8)
+				return false;
+			frac = frac * 10 + (unsigned) (*p++ - '0');
+		}
+		if (nfrac == 0 || ndigits > 10 || !scan_word_at(s, p, "억", 3))
+			return false;
+		v = v * 100000000 + frac * amount_pow10[8 - nfrac];
+		p += 3;
+	}
+	else if (scan_word_at(s, p, "억", 3))
+	{
+		if (ndigits > 10)
+			return false;
+		v *= 100000000;
+		p += 3;
+	}
+	*result = negative ? -(int64_t) v : (int64_t) v;
+	s->p = p;
+	return true;
+}
+
+/* What scan_amount keeps while it reads the groups of an amount. */
+typedef struct AmountGroups
+{
+	bool		negative;
+	bool		contract;		/* 금 … 원정 */
+	const char *start;			/* the first group */
+	uint64_t	total;
+	int			prev_exp;		/* the previous group's unit */
+	int			exp_before_last;
+	int			ngroups;
+	uint64_t	last_group;
+	bool		last_sub_units;
+	const char *first_frac_point;
+} AmountGroups;
+
+/* 약 (about), a sign and a currency mark in either order, 금 (contract). */
+static bool
+scan_amount_prefix(Scanner *s, int flags, AmountGroups *st, AmountInfo *info)
+{
 	if (scan_word_at(s, s->p, "약", 3) &&
 		(scan_space_width(s, s->p + 3) > 0 || scan_is_digit_at(s, s->p + 3) ||
 		 hangul_number_at(s, s->p + 3)))
@@ -656,20 +700,18 @@ scan_amount(Scanner *s, int flags, int64_t *result, AmountInfo *info)
 		scan_skip_spaces(s);
 	}
 
-	/* sign and currency mark, in either order */
 	for (int round = 0; round < 2; round++)
 	{
-		if (!negative && !scan_at_end(s) && *s->p == '-')
+		if (!st->negative && !scan_at_end(s) && *s->p == '-')
 		{
-			negative = true;
+			st->negative = true;
 			s->p++;
 		}
-		else if (!negative && scan_accept(s, "△"))	/* budget books write cuts so */
-			negative = true;
+		else if (!st->negative && scan_accept(s, "△"))	/* budget books write cuts so */
+			st->negative = true;
 		if (scan_accept(s, "₩") || scan_accept(s, "￦") || scan_accept(s, "KRW"))
 			scan_skip_spaces(s);
 	}
-	/* 금 … 원정: the contract form */
 	if (scan_word_at(s, s->p, "금", 3))
 	{
 		Scanner		look = *s;
@@ -678,11 +720,110 @@ scan_amount(Scanner *s, int flags, int64_t *result, AmountInfo *info)
 		scan_skip_spaces(&look);
 		if (scan_number_at(&look, look.p))
 		{
-			contract = true;
+			st->contract = true;
 			s->p = look.p;
 		}
 	}
-	start = s->p;
+	st->start = s->p;
+	return true;
+}
+
+/*
+ * The myriad unit after a group's number, possibly after spaces; -1 and the
+ * scanner unmoved when there is none.  A unit alone ("만원") counts only
+ * right after the number.
+ */
+static int
+scan_group_unit(Scanner *s, const GroupNumber *g)
+{
+	const char *before = s->p;
+	int			u;
+
+	scan_skip_spaces(s);
+	u = scan_unit_at(s, s->p, scan_myriad_units, NMYRIAD);
+	if (u >= 0 && (g->ndigits > 0 || s->p == before))
+	{
+		s->p += 3;
+		return u;
+	}
+	s->p = before;
+	return -1;
+}
+
+/* A group with no digits: a unit alone means one of it, first only. */
+static bool
+check_empty_group(Scanner *s, int flags, const AmountGroups *st, GroupNumber *g,
+				  int u, const char *group_start)
+{
+	const char *typo;
+
+	if (u >= 0 && st->ngroups == 0)
+		g->value = 1;
+	else if (st->ngroups == 0 && (flags & AMOUNT_UNIT_ALONE) &&
+			 scan_word_at(s, s->p, "원", 3))
+		g->value = 1;
+	else
+	{
+		s->p = group_start;
+		if ((typo = near_unit(s, s->p)) != NULL && st->ngroups == 0)
+		{
+			char		hint[64];
+
+			snprintf(hint, sizeof(hint), "Did you mean \"%s\"?", typo);
+			scan_syntax_error(s, "an amount");
+			scan_hint(s, hint);
+			return false;
+		}
+		return scan_syntax_error(s, "an amount");
+	}
+	return true;
+}
+
+/* The rules between groups: falling units, decimals first only, < 10000. */
+static bool
+check_group(Scanner *s, const AmountGroups *st, const GroupNumber *g, int exp,
+			const char *group_start)
+{
+	if (exp >= st->prev_exp)
+	{
+		s->p = group_start;
+		return scan_syntax_error(s, "units in falling order (경, 조, 억, 만)");
+	}
+	if (g->frac != NULL && st->ngroups > 0)
+	{
+		char		hint[200];
+
+		s->p = g->point;
+		scan_error_at(s, "Found a decimal point in a group after a larger unit");
+		if (g->fraclen == 3)
+			snprintf(hint, sizeof(hint),
+					 "A point followed by three digits reads as a thousands separator typed as a point; if that is meant, write a comma (%.*s,%.*s).",
+					 (int) (g->point - group_start), group_start, g->fraclen, g->frac);
+		else
+			snprintf(hint, sizeof(hint), "Only the first group of an amount may carry a decimal.");
+		scan_hint(s, hint);
+		return false;
+	}
+	if (st->ngroups > 0 && (g->overflow || g->value >= 10000))
+	{
+		s->p = group_start;
+		return scan_syntax_error(s, "fewer than four digits after a larger unit");
+	}
+	if (st->ngroups > 0 && st->first_frac_point != NULL)
+	{
+		s->p = group_start;
+		scan_error_at(s, "Found a group after a decimal amount that already reaches into it");
+		scan_hint(s, "Write the amount once: 1.5억 is 1억 5000만, so \"1.5억 6000만\" overlaps; write 2억 1000만 or 1.5억 alone.");
+		return false;
+	}
+	return true;
+}
+
+/* The groups, each a number and a myriad unit, the last one with none. */
+static bool
+scan_groups(Scanner *s, int flags, AmountGroups *st, AmountInfo *info)
+{
+	bool		separators = (flags & AMOUNT_SEPARATORS) != 0;
 
 	for (;;)
 	{
@@ -698,98 +839,29 @@ scan_amount(Scanner *s, int flags, int64_t *result, AmountInfo *info)
 		if (g.ndigits > 0 && more_than_at(s))
 			return approximate_error(s, "여", false);
 
-		/* The group's myriad unit, if any, possibly after spaces. */
-		{
-			const char *before = s->p;
-
-			scan_skip_spaces(s);
-			u = scan_unit_at(s, s->p, scan_myriad_units, NMYRIAD);
-			if (u >= 0 && (g.ndigits > 0 || s->p == before))
-			{
-				exp = scan_myriad_units[u].exponent;
-				s->p += 3;
-			}
-			else
-			{
-				s->p = before;
-				u = -1;
-			}
-		}
-
-		if (g.ndigits == 0)
-		{
-			/* "만원", "억": a myriad unit alone means one of it, first only. */
-			if (u >= 0 && ngroups == 0)
-				g.value = 1;
-			else if (ngroups == 0 && (flags & AMOUNT_UNIT_ALONE) &&
-					 scan_word_at(s, s->p, "원", 3))
-				g.value = 1;
-			else
-			{
-				const char *typo;
-
-				s->p = group_start;
-				if ((typo = near_unit(s, s->p)) != NULL && ngroups == 0)
-				{
-					char		hint[64];
-
-					snprintf(hint, sizeof(hint), "Did you mean \"%s\"?", typo);
-					scan_syntax_error(s, "an amount");
-					scan_hint(s, hint);
-					return false;
-				}
-				return scan_syntax_error(s, "an amount");
-			}
-		}
-
-		if (exp >= prev_exp)
-		{
-			s->p = group_start;
-			return scan_syntax_error(s, "units in falling order (경, 조, 억, 만)");
-		}
-		if (g.frac != NULL && ngroups > 0)
-		{
-			char		hint[200];
-
-			s->p = g.point;
-			scan_error_at(s, "Found a decimal point in a group after a larger unit");
-			if (g.fraclen == 3)
-				snprintf(hint, sizeof(hint),
-						 "A point followed by three digits reads as a thousands separator typed as a point; if that is meant, write a comma (%.*s,%.*s).",
-						 (int) (g.point - group_start), group_start, g.fraclen, g.frac);
-			else
-				snprintf(hint, sizeof(hint), "Only the first group of an amount may carry a decimal.");
-			scan_hint(s, hint);
+		u = scan_group_unit(s, &g);
+		if (u >= 0)
+			exp = scan_myriad_units[u].exponent;
+		if (g.ndigits == 0 && !check_empty_group(s, flags, st, &g, u, group_start))
 			return false;
-		}
-		if (ngroups > 0 && (g.overflow || g.value >= 10000))
-		{
-			s->p = group_start;
-			return scan_syntax_error(s, "fewer than four digits after a larger unit");
-		}
-		if (ngroups == 0 && g.frac != NULL)
-			first_frac_point = g.point;
-		if (ngroups > 0 && first_frac_point != NULL)
-		{
-			s->p = group_start;
-			scan_error_at(s, "Found a group after a decimal amount that already reaches into it");
-			scan_hint(s, "Write the amount once: 1.5억 is 1억 5000만, so \"1.5억 6000만\" overlaps; write 2억 1000만 or 1.5억 alone.");
+		if (!check_group(s, st, &g, exp, group_start))
 			return false;
-		}
+		if (st->ngroups == 0 && g.frac != NULL)
+			st->first_frac_point = g.point;
 		info->overflow = info->overflow || g.overflow;
-		if (!add_group(s, &total, &info->overflow, &g, exp))
+		if (!add_group(s, &st->total, &info->overflow, &g, exp))
 			return false;
-		exp_before_last = prev_exp;
-		prev_exp = exp;
-		ngroups++;
-		last_group = g.value;
-		last_sub_units = g.sub_units;
+		st->exp_before_last = st->prev_exp;
+		st->prev_exp = exp;
+		st->ngroups++;
+		st->last_group = g.value;
+		st->last_sub_units = g.sub_units;
 		info->last_exp = exp;
 		if (exp > 0)
 			info->has_unit = true;
 
 		if (exp == 0)
-			break;
+			return true;
 
 		/* Another group follows if a number comes next. */
 		{
@@ -799,12 +871,21 @@ scan_amount(Scanner *s, int flags, int64_t *result, AmountInfo *info)
 			if (!scan_number_at(s, s->p))
 			{
 				s->p = before;
-				break;
+				return true;
 			}
 		}
 	}
+}
 
-	/* Optional 원, possibly after spaces; 정 closes the contract form. */
+/*
+ * After the groups: an optional 원 (정 closes the contract form), the
+ * ambiguous 12억 5천, approximation words, and a unit one keystroke off.
+ */
+static bool
+scan_amount_suffix(Scanner *s, int flags, const AmountGroups *st, AmountInfo *info)
+{
+	bool		won = false;
+
 	{
 		const char *before = s->p;
 
@@ -813,7 +894,7 @@ scan_amount(Scanner *s, int flags, int64_t *result, AmountInfo *info)
 		{
 			won = true;
 			info->has_unit = true;
-			if (contract && !scan_accept(s, "정"))
+			if (st->contract && !scan_accept(s, "정"))
 				(void) scan_accept(s, "整");
 		}
 		else
@@ -821,19 +902,18 @@ scan_amount(Scanner *s, int flags, int64_t *result, AmountInfo *info)
 	}
 
 	/* 12억 5천: 5천만 or 5천원?  Refuse, showing both. */
-	if (ngroups >= 2 && prev_exp == 0 && last_sub_units && !won &&
-		exp_before_last > 4)
+	if (st->ngroups >= 2 && st->prev_exp == 0 && st->last_sub_units && !won &&
+		st->exp_before_last > 4)
 	{
 		const char *amount_end = s->p;
 
-		s->p = start;
+		s->p = st->start;
 		scan_error_at(s, "Found a last group written with 천, 백 or 십 and no unit after a larger unit, which reads two ways");
-		ambiguity_hint(s, start, amount_end, total, last_group,
-					   exp_before_last, negative);
+		ambiguity_hint(s, st->start, amount_end, st->total, st->last_group,
+					   st->exp_before_last, st->negative);
 		return false;
 	}
 
-	/* Approximation words after the amount */
 	{
 		const char *before = s->p;
 		int			a;
@@ -871,16 +951,54 @@ scan_amount(Scanner *s, int flags, int64_t *result, AmountInfo *info)
 			return false;
 		}
 	}
+	return true;
+}
+
+/*
+ * One amount.  On success the scanner is left just after the amount
+ * (trailing spaces not consumed).  A value outside int64 is not a syntax
+ * error: info->overflow is set and parsing goes on, so that malformed text
+ * is reported as such before any range error.
+ */
+bool
+scan_amount(Scanner *s, int flags, int64_t *result, AmountInfo *info)
+{
+	AmountGroups st;
+
+	memset(info, 0, sizeof(*info));
+	info->from = s->p;
+
+	/* A plain amount that ends the component is read as it is. */
+	if (!(flags & AMOUNT_SEPARATORS))
+	{
+		Scanner		plain = *s;
+
+		if (scan_plain_amount(&plain, result) &&
+			(scan_at_end(&plain) || *plain.p == ',' || *plain.p == ')'))
+		{
+			info->has_unit = plain.p - s->p >= 3 && memcmp(plain.p - 3, "억", 3) == 0;
+			info->last_exp = info->has_unit ? 8 : 0;
+			s->p = info->to = plain.p;
+			return true;
+		}
+	}
+
+	memset(&st, 0, sizeof(st));
+	st.prev_exp = 17;
+	if (!scan_amount_prefix(s, flags, &st, info) ||
+		!scan_groups(s, flags, &st, info) ||
+		!scan_amount_suffix(s, flags, &st, info))
+		return false;
 
 	info->to = s->p;
-	if (total > (negative ? MAGNITUDE_LIMIT : (uint64_t) INT64_MAX))
+	if (st.total > (st.negative ? MAGNITUDE_LIMIT : (uint64_t) INT64_MAX))
 		info->overflow = true;
 	if (info->overflow)
 		*result = 0;
-	else if (negative)
-		*result = (total == MAGNITUDE_LIMIT) ? INT64_MIN : -(int64_t) total;
+	else if (st.negative)
+		*result = (st.total == MAGNITUDE_LIMIT) ? INT64_MIN : -(int64_t) st.total;
 	else
-		*result = (int64_t) total;
+		*result = (int64_t) st.total;
 	return true;
 }
 

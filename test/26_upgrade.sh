@@ -3,7 +3,9 @@
 # row, and leaves exactly what a fresh install of the new version creates.
 cd "$(dirname "$0")" && . lib/tap.sh
 plan 6
-old=$(ls ../sql/regionpolicy--*--*.sql 2>/dev/null | sed -n 's/.*regionpolicy--\([^-]*\)--.*/\1/p' | head -1)
+# The oldest version the installed upgrade scripts start from.
+ext="$(${PG_CONFIG:-pg_config} --sharedir)/extension"
+old=$(ls "$ext"/regionpolicy--*--*.sql 2>/dev/null | sed -n 's/.*regionpolicy--\([^-]*\)--.*/\1/p' | sort -V | head -1)
 new=$(sed -n "s/^default_version = '\(.*\)'/\1/p" ../regionpolicy.control)
 up=rp_upgrade_$$
 fresh=rp_fresh_$$
