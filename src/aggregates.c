@@ -10,7 +10,7 @@
  * no allocation per row.  min() and max() need no state of their own (see
  * funding_smaller/funding_larger in compare.c).
  *
- * The state is a type of its own, funding_sum_state (SPEC §1.5), not
+ * The state is a type of its own, funding_sum_state (doc/regionpolicy.md, "Aggregates"), not
  * internal: fixed length, with an exact text form "(national,local,count)"
  * and a binary form, so that an engine that ships partial states between
  * servers (Citus's worker_partial_agg/coord_combine_agg) keeps every

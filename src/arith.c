@@ -190,7 +190,7 @@ funding_div(PG_FUNCTION_ARGS)
 
 /* ---------------------------------------------------------------------
  * Integer factors and divisors.  f * 2, 2 * f and f / 3 have operators of
- * their own (SPEC §3): an exact-type match in the extension's schema, so
+ * their own (doc/regionpolicy.md, "Installation"): an exact-type match in the extension's schema, so
  * that no operator planted in another schema wins overload resolution,
  * and integer arithmetic instead of numeric.
  * ---------------------------------------------------------------------

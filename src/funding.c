@@ -63,7 +63,7 @@ _PG_init(void)
  */
 
 /*
- * The parser and formatter work in UTF-8 (SPEC §5: UTF8 and EUC_KR
+ * The parser and formatter work in UTF-8 (doc/regionpolicy.md, "Installation": UTF8 and EUC_KR
  * databases).  In an EUC_KR database, text that holds anything but ASCII is
  * converted on the way in and out; ASCII text (digits, "(929,433)", the
  * romanised units) needs nothing, and a UTF8 database never converts.

@@ -9,7 +9,7 @@
  * byte range, the result goes into caller storage, and an error fills a
  * fixed buffer.  Everything is one forward pass over the bytes with bounded
  * lookahead, so very long or deeply parenthesised input costs linear time
- * and no stack.  Amounts are read by scan.c; the grammar is SPEC §1.1.
+ * and no stack.  Amounts are read by scan.c; the grammar is doc/regionpolicy.md, "Input".
  *
  *-------------------------------------------------------------------------
  */

@@ -2,7 +2,7 @@
  *
  * scan.c
  *	  Reading one amount of money the way Korean documents write it
- *	  (SPEC §1.1, grammar version 2), and units.
+ *	  (doc/regionpolicy.md, "Input", grammar version 2), and units.
  *
  *	  an optional sign (- or △) and currency mark (₩, ￦, KRW), the
  *	  contract wrapper 금 … 원정; groups in strictly falling order of the

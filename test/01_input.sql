@@ -1,4 +1,4 @@
--- Text input of funding: every form, unit and key of SPEC §1.1, and every
+-- Text input of funding: every form, unit and key of doc/regionpolicy.md, "Input", and every
 -- way of getting it wrong, each with its SQLSTATE.
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
@@ -7,7 +7,7 @@ SET LOCAL search_path = regionpolicy, public;
 
 CREATE TEMP TABLE accepted (input text, national bigint, local bigint);
 INSERT INTO accepted VALUES
-	-- the SPEC's seven spellings of 929억 + 433억
+	-- the documented seven spellings of 929억 + 433억
 	('(929억,433억)', 92900000000, 43300000000),
 	('(929억, 433억, 1362억)', 92900000000, 43300000000),
 	('(92900000000,43300000000)', 92900000000, 43300000000),

@@ -1,5 +1,5 @@
 -- Text output under regionpolicy.display_unit, and the round trip: every
--- output re-reads as the same value under every setting.  SPEC §1.2.
+-- output re-reads as the same value under every setting.  doc/regionpolicy.md, "Output".
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy;
@@ -19,7 +19,7 @@ SELECT CASE WHEN current_setting('server_version_num')::int >= 150000
 				   'the regionpolicy prefix is reserved: typos are caught')
 	ELSE skip('reserving the regionpolicy prefix needs PostgreSQL 15', 1) END;
 
--- The SPEC's table
+-- The documented table
 SET LOCAL regionpolicy.display_unit = '억';
 SELECT is('(929억,433억)'::funding::text, '(929억,433억,1362억)', '억: (929억,433억)');
 SELECT is('(259.1억,0,259.1억)'::funding::text, '(259.1억,0억,259.1억)', '억: (259.1억,0,259.1억)');

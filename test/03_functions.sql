@@ -1,11 +1,11 @@
--- Constructors, accessors, amounts and units, JSON, binary I/O.  SPEC §1.3.
+-- Constructors, accessors, amounts and units, JSON, binary I/O.  doc/regionpolicy.md, "Functions".
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy;
 SET LOCAL search_path = regionpolicy, public;
 SELECT plan(86);
 
--- The functions exist with the SPEC's signatures.
+-- The functions exist with the documented signatures.
 SELECT has_function('regionpolicy', 'funding', ARRAY['bigint', 'bigint'], 'funding(bigint, bigint)');
 SELECT has_function('regionpolicy', 'funding', ARRAY['numeric', 'numeric', 'text'], 'funding(numeric, numeric, text)');
 SELECT function_returns('regionpolicy', 'national', ARRAY['funding'], 'bigint', 'national(funding) returns bigint');

@@ -1,5 +1,5 @@
 -- Binary send/receive: two big-endian int64 (national, local); receive
--- rejects a pair whose total would overflow.  SPEC §1.2.
+-- rejects a pair whose total would overflow.  doc/regionpolicy.md, "Output".
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy;

@@ -1,4 +1,4 @@
--- Operators: + - * / unary -, comparisons, rounding, overflow.  SPEC §1.4.
+-- Operators: + - * / unary -, comparisons, rounding, overflow.  doc/regionpolicy.md, "Operators".
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy;
@@ -95,7 +95,7 @@ SELECT is((SELECT count(*)::int FROM pg_proc
 		   WHERE proname IN ('funding_eq', 'funding_ne', 'funding_lt', 'funding_le', 'funding_gt', 'funding_ge', 'funding_cmp')
 			 AND proleakproof AND pronamespace = 'regionpolicy'::regnamespace), 7, 'comparisons are LEAKPROOF');
 
--- Integer factors and divisors have exact-type operators (SPEC §3).
+-- Integer factors and divisors have exact-type operators (doc/regionpolicy.md, "Installation").
 SELECT is('(1억,2억)'::funding * 2, '(2억,4억)'::funding, 'f * 2');
 SELECT is(3 * '(1억,2억)'::funding, '(3억,6억)'::funding, '3 * f');
 SELECT is('(1억,2억)'::funding * 2::bigint, '(2억,4억)'::funding, 'f * bigint');

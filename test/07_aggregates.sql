@@ -1,5 +1,5 @@
 -- sum, avg, min, max over funding: exact, NULLs ignored, empty input NULL,
--- parallel equal to serial, sliding frames equal to recomputation.  SPEC §1.5.
+-- parallel equal to serial, sliding frames equal to recomputation.  doc/regionpolicy.md, "Aggregates".
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy;

@@ -1,5 +1,5 @@
 -- apportion(pool, weight [, unit]) OVER (...): largest remainder, exact sums,
--- the SPEC's tie rules and errors, against a pure-SQL reference.  SPEC §1.5.
+-- the documented tie rules and errors, against a pure-SQL reference.  doc/regionpolicy.md, "Aggregates".
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy;
@@ -67,7 +67,7 @@ SELECT throws_ok($$SELECT regionpolicy.apportion(10, 1, 0) OVER () FROM (VALUES 
 SELECT throws_ok($$SELECT regionpolicy.apportion(10, 1, -5) OVER () FROM (VALUES (1)) v(u)$$, '22023', NULL, 'negative unit');
 
 -- Properties over random partitions, against a pure-SQL reference that
--- applies the SPEC's rule literally.
+-- applies the documented rule literally.
 CREATE TEMP TABLE cases AS
 SELECT p, i,
 	   CASE WHEN random() < 0.05 THEN NULL ELSE round((random() * 100)::numeric, (p % 3)) END AS w,

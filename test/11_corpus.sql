@@ -1,4 +1,4 @@
--- Amounts copied verbatim from real Korean documents (issue 11), each with
+-- Amounts copied verbatim from real Korean documents , each with
 -- its source address in test/data/real-amounts.tsv and the value a reader
 -- means, worked out by hand.  Every "read" row must give exactly that value,
 -- every "refuse" row must be refused (22P02), never read as something else;

@@ -1,6 +1,6 @@
 #!/bin/bash
 # Differential test against an independent, widely used implementation
-# (issue 11): es-hangul, pinned in test/es-hangul/package-lock.json, writes
+# : es-hangul, pinned in test/es-hangul/package-lock.json, writes
 # more than 20,000 amounts (log-uniform up to 10^16, edges, whole 만원 and
 # 억원) with numberToHangul and numberToHangulMixed, with and without 원 and
 # spaces.  parse_amount must read every text back to the value it was

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Database encodings (SPEC §5, issue 13): UTF8 and EUC_KR databases give the
+# Database encodings (doc/regionpolicy.md, "Installation"): UTF8 and EUC_KR databases give the
 # same values in and out; EUC_KR clients (to EUC_KR) and UHC/CP949 clients
 # (to UTF8) go through PostgreSQL's own conversion; any other server
 # encoding is refused at CREATE EXTENSION with a message that says why:

@@ -1,5 +1,5 @@
 -- The domain schema: tables, keys and every constraint's SQLSTATE;
--- reference rows read-only; province_code().  SPEC §2.
+-- reference rows read-only; province_code().  doc/regionpolicy.md, "The schema".
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy;

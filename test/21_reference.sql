@@ -1,5 +1,5 @@
 -- The reference data against the source document (the 2023 1st Regional
--- Economic Committee press release), figure by figure.  SPEC §4.
+-- Economic Committee press release), figure by figure.  doc/regionpolicy.md, "Reference data".
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy;

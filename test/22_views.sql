@@ -1,5 +1,5 @@
 -- Views on user data: region_totals, allocation_report, reconciliation,
--- ministry and super-region roll-ups.  SPEC §2.
+-- ministry and super-region roll-ups.  doc/regionpolicy.md, "The schema".
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy;

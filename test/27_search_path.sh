@@ -2,7 +2,7 @@
 # A hostile search_path changes nothing: installing with a schema earlier on
 # the path that shadows =, +, sum, lower, jsonb_build_object, … creates the
 # same objects as a clean install, and calling the extension with that path
-# gives the same answers.  SPEC §3.
+# gives the same answers.  doc/regionpolicy.md, "Installation".
 cd "$(dirname "$0")" && . lib/tap.sh
 plan 4
 clean=rp_clean_$$

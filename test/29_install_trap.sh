@@ -1,6 +1,6 @@
 #!/bin/bash
 # Installing is safe against a prepared trap, and the recommended search_path
-# cannot be hijacked (SPEC §3, issue 12): CREATE EXTENSION refuses a
+# cannot be hijacked (doc/regionpolicy.md, "Installation"): CREATE EXTENSION refuses a
 # regionpolicy schema it did not create (42501), and with regionpolicy
 # before public every operator and aggregate users write on funding is ours
 # even when public holds exact-type look-alikes.

@@ -1,5 +1,5 @@
 -- Cluster stages: stage 2 only when asked for and the criteria are met;
--- reasons for refusal; compliance; policy changes take effect.  SPEC §2.
+-- reasons for refusal; compliance; policy changes take effect.  doc/regionpolicy.md, "The schema".
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy;

@@ -1,6 +1,6 @@
 -- Differential funding: the pool split by stage weight × grade coefficient,
 -- exactly, monotone in score within a stage; errors; policy changes;
--- writing allocations.  SPEC §2.
+-- writing allocations.  doc/regionpolicy.md, "The schema".
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy;

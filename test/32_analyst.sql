@@ -1,4 +1,4 @@
--- The analyst's day (issue 14, SPEC §1.3 and §2): loading through
+-- The analyst's day (doc/regionpolicy.md, "Functions" and "The schema"): loading through
 -- allocation_entry, the duplicate rule, report-ready views, rounded text,
 -- differential funding with compliance, reconciliation detail.
 BEGIN;

@@ -1,4 +1,4 @@
--- Regions over time (issue 15, SPEC §2): provinces with validity and
+-- Regions over time (doc/regionpolicy.md, "Loading, reports and regions over time"): provinces with validity and
 -- successors, the 시·군·구 and their code history, designations, and
 -- allocations rolled up across the 2026 merger.  Expected counts are the
 -- reference notes' (municipalities.md), not the data's own.

@@ -1,5 +1,5 @@
 -- The review of every function's labels, as tests: volatility, strictness,
--- PARALLEL, LEAKPROOF, SECURITY DEFINER, pinned search_path.  SPEC §3.
+-- PARALLEL, LEAKPROOF, SECURITY DEFINER, pinned search_path.  doc/regionpolicy.md, "Installation".
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy;

@@ -34,7 +34,7 @@ SELECT funding(9223372036854775807, 1);
 SELECT '{"national": 1, "local": 2, "total": 4}'::jsonb::funding;
 SELECT '{"national": 1, "locale": 2}'::jsonb::funding;
 
--- Grammar version 2 (SPEC §1.1): what a reader could take two ways is
+-- Grammar version 2 (doc/regionpolicy.md, "Input"): what a reader could take two ways is
 -- refused with both readings; approximations say why; typos get a guess.
 SELECT parse_amount('12억 5천');
 SELECT parse_amount('1조 5천');
