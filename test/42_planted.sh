@@ -7,7 +7,7 @@
 # the planter stays unprivileged.  The same examples with public on the path
 # do run some, so the test can fail.
 cd "$(dirname "$0")/.." && . test/lib/tap.sh
-plan 8
+plan 9
 db=rp_planted_$$
 trap 'dropdb --if-exists $db; psql -X -q -d postgres -c "DROP ROLE IF EXISTS rp_planter" 2>/dev/null' EXIT
 psql -X -q -d postgres -c "DROP ROLE IF EXISTS rp_planter" 2>/dev/null
@@ -28,7 +28,7 @@ planted=$(psql -X -q -t -A -d "$db" -c "SELECT count(*) FROM pg_proc WHERE prona
 ok $? "the planter made $planted look-alikes in public"
 dropdb "$db"
 
-for doc in README.md doc/regionpolicy.md; do
+for doc in README.md doc/regionpolicy.md doc/tour.md; do
 	out=$(perl test/doc-examples.pl --planted test/lib/plant.sql 'regionpolicy, "$user"' "$doc")
 	status=$?
 	echo "$out" | grep '^#'
@@ -36,7 +36,7 @@ for doc in README.md doc/regionpolicy.md; do
 done
 is "$(psql -X -q -t -A -d postgres -c "SELECT rolsuper FROM pg_roles WHERE rolname = 'rp_planter'")" f \
    "the planter is still not a superuser"
-out=$(perl test/doc-examples.pl --planted test/lib/plant.sql 'regionpolicy, "$user", public' README.md)
+out=$(perl test/doc-examples.pl --planted test/lib/plant.sql 'regionpolicy, "$user", public' doc/tour.md)
 [ $? -ne 0 ]
 ok $? "with a writable public on the path, look-alikes do run ($(echo "$out" | grep -c '^# .*PLANTED') shown): the test can fail"
 psql -X -q -d postgres -c "ALTER ROLE rp_planter NOSUPERUSER"
