@@ -187,17 +187,20 @@ message_to_server(char *buf, size_t size)
 		strlcpy(buf, pg_any_to_server(buf, (int) strlen(buf), PG_UTF8), size);
 }
 
-/* A new value, or 22003 when national + local leaves int64. */
-Funding *
-funding_make(int64 national, int64 local)
+/*
+ * A new value, or an error with the given SQLSTATE and message when
+ * national + local leaves int64.
+ */
+static Funding *
+funding_make_or_fail(int64 national, int64 local, int sqlerrcode, const char *message)
 {
 	Funding    *result;
 	int64		total;
 
 	if (pg_add_s64_overflow(national, local, &total))
 		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("funding out of range"),
+				(errcode(sqlerrcode),
+				 errmsg("%s", message),
 				 errdetail("National " INT64_FORMAT " plus local " INT64_FORMAT
 						   " won is outside the range of a 64-bit count of won.",
 						   national, local)));
@@ -205,6 +208,14 @@ funding_make(int64 national, int64 local)
 	result->national = national;
 	result->local = local;
 	return result;
+}
+
+/* A new value, or 22003 when national + local leaves int64. */
+Funding *
+funding_make(int64 national, int64 local)
+{
+	return funding_make_or_fail(national, local, ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
+								"funding out of range");
 }
 
 /* The invariant guarantees the sum fits. */
@@ -333,20 +344,10 @@ funding_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	int64		national = pq_getmsgint64(buf);
 	int64		local = pq_getmsgint64(buf);
-	int64		total;
-	Funding    *result;
 
-	if (pg_add_s64_overflow(national, local, &total))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid external funding value"),
-				 errdetail("National " INT64_FORMAT " plus local " INT64_FORMAT
-						   " won is outside the range of a 64-bit count of won.",
-						   national, local)));
-	result = (Funding *) palloc(sizeof(Funding));
-	result->national = national;
-	result->local = local;
-	PG_RETURN_FUNDING_P(result);
+	PG_RETURN_FUNDING_P(funding_make_or_fail(national, local,
+											 ERRCODE_INVALID_BINARY_REPRESENTATION,
+											 "invalid external funding value"));
 }
 
 PG_FUNCTION_INFO_V1(funding_send);
