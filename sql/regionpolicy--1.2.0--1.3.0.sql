@@ -134,9 +134,18 @@ CREATE UNIQUE INDEX allocation_unreferenced_line_key
 CREATE UNIQUE INDEX allocation_unreferenced_national_line_key
 	ON @extschema@.allocation (fiscal_year, phase, program_id, (coalesce(municipality_code, '')), amount)
 	WHERE reference IS NULL AND province_code IS NULL;
--- allocation_entry's look-up of an identical line, referenced or not
-CREATE INDEX allocation_line_amount_idx
-	ON @extschema@.allocation (fiscal_year, phase, program_id, amount);
+-- One bigint for a line's province, fiscal year, phase, programme and
+-- amount (src/line.c): allocation_entry and load_allocations find a line
+-- identical to another by one probe of this index, then compare the columns.
+-- An index of plain integers costs a load far less than one of the columns.
+CREATE FUNCTION @extschema@.line_hash(province_code text, fiscal_year integer, phase text, program_id integer,
+									  amount @extschema@.funding)
+RETURNS bigint AS 'MODULE_PATHNAME', 'allocation_line_hash'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.line_hash(text, integer, text, integer, @extschema@.funding) IS
+'a hash of a line''s province, fiscal year, phase, programme and amount, for the look-up of an identical line';
+CREATE INDEX allocation_line_hash_idx
+	ON @extschema@.allocation (@extschema@.line_hash(province_code, fiscal_year, phase, program_id, amount));
 COMMENT ON INDEX @extschema@.allocation_line_key IS
 'a line of a province is identified by (province, fiscal year, phase, programme, reference)';
 COMMENT ON INDEX @extschema@.allocation_unreferenced_line_key IS
@@ -176,6 +185,125 @@ FROM @extschema@.allocation a
 COMMENT ON VIEW @extschema@.allocation_entry IS
 'the way allocations get in: INSERT or COPY rows with program (name within the year, or id), province (any name or code; as_of, the line''s date, decides a name in a year its meaning changed), fiscal_year, phase, and amount as text, or national and local numbers in a unit; unresolvable or ambiguous values are errors naming the value; a reference makes a line replaceable; each statement reports how many lines it inserted and replaced';
 
+-- What allocation_entry and load_allocations share: each value of a line
+-- resolved, or refused with an error that names it and the line.
+
+-- The programme: its name within the fiscal year, or its id.
+CREATE FUNCTION @extschema@.entry_program(program text, fiscal_year integer, line text)
+RETURNS integer
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	v_program integer;
+	n_programs bigint;
+	candidates text;
+BEGIN
+	IF fiscal_year IS NULL THEN
+		RAISE EXCEPTION 'fiscal_year is missing (%)', line
+			USING ERRCODE = 'not_null_violation';
+	END IF;
+	IF program IS NULL OR btrim(program) = '' THEN
+		RAISE EXCEPTION 'program is missing (%)', line
+			USING ERRCODE = 'not_null_violation';
+	END IF;
+	IF btrim(program) ~ '^[0-9]+$' THEN
+		SELECT g.id INTO v_program FROM @extschema@.program g
+		WHERE g.id = btrim(entry_program.program)::integer AND g.fiscal_year = entry_program.fiscal_year;
+	ELSE
+		SELECT min(g.id), count(*), string_agg(format('%s (%s, id %s)', g.name_ko, g.ministry, g.id), '; ' ORDER BY g.id)
+		  INTO v_program, n_programs, candidates
+		FROM @extschema@.program g
+		WHERE g.name_ko = btrim(entry_program.program) AND g.fiscal_year = entry_program.fiscal_year;
+		IF n_programs > 1 THEN
+			RAISE EXCEPTION 'program "%" is ambiguous in fiscal year % (%)', program, fiscal_year, line
+				USING ERRCODE = 'ambiguous_parameter',
+					  DETAIL = format('Programs of that name: %s.', candidates),
+					  HINT = 'Give the program''s id instead of its name.';
+		END IF;
+	END IF;
+	IF v_program IS NULL THEN
+		RAISE EXCEPTION 'no program "%" in fiscal year % (%)', program, fiscal_year, line
+			USING ERRCODE = 'foreign_key_violation',
+				  DETAIL = coalesce('Programs of that year: ' || (
+					  SELECT string_agg(format('%s (id %s)', g.name_ko, g.id), ', ' ORDER BY g.id)
+					  FROM (SELECT * FROM @extschema@.program p WHERE p.fiscal_year = entry_program.fiscal_year ORDER BY id LIMIT 12) g) || '.',
+					  format('There are no programs for fiscal year %s yet.', fiscal_year)),
+				  HINT = 'Add the program first: INSERT INTO regionpolicy.program (ministry, fiscal_year, name_ko) VALUES (…).';
+	END IF;
+	RETURN v_program;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_program(text, integer, text) IS
+'the programme a line names (its name within the fiscal year, or its id), or an error naming the line';
+
+-- The province and 시·군·구: any name or code of the province (the line's
+-- date decides a name in a year its meaning changed); the 시·군·구 by name
+-- (with or without its province) or code, lying in that province then.
+CREATE FUNCTION @extschema@.entry_region(province text, municipality text, fiscal_year integer, as_of date, line text,
+										 OUT province_code text, OUT municipality_code text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF province IS NOT NULL AND btrim(province) <> '' THEN
+		province_code := @extschema@.province_code_in_year(province, fiscal_year, as_of, line);
+	END IF;
+	IF municipality IS NULL OR btrim(municipality) = '' THEN
+		RETURN;
+	END IF;
+	municipality_code := @extschema@.municipality_code(
+		CASE WHEN province_code IS NOT NULL AND btrim(municipality) !~ '^[0-9]{5}$' AND position(' ' IN btrim(municipality)) = 0
+			 THEN province_code || ' ' || btrim(municipality) ELSE municipality END,
+		coalesce(as_of,
+				 greatest(make_date(fiscal_year, 1, 1),
+						  (SELECT v.valid_from FROM @extschema@.province v WHERE v.code = entry_region.province_code))));
+	IF province_code IS NULL THEN
+		province_code := (SELECT m.province_code FROM @extschema@.municipality m WHERE m.code = entry_region.municipality_code);
+	ELSIF NOT EXISTS (SELECT 1 FROM @extschema@.municipality_year y
+					  WHERE y.municipality_code = entry_region.municipality_code
+						AND y.province_code = entry_region.province_code AND y.fiscal_year = entry_region.fiscal_year) THEN
+		RAISE EXCEPTION 'municipality % is not in province % in fiscal year % (%)', municipality_code, province_code,
+			fiscal_year, line
+			USING ERRCODE = 'check_violation',
+				  DETAIL = (SELECT format('%s (%s) lies in province %s from %s%s.', m.code, m.name_ko, m.province_code,
+										  coalesce(m.valid_from::text, 'before 2023'), coalesce(' until ' || (m.valid_to - 1)::text, ''))
+							FROM @extschema@.municipality m WHERE m.code = entry_region.municipality_code),
+				  HINT = 'A line''s 시·군·구 must lie in its province in its fiscal year; give the 시·군·구 of that province, or leave the province out.';
+	END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_region(text, text, integer, date, text) IS
+'the province and 시·군·구 codes a line names in its fiscal year (as_of deciding a name whose meaning changed that year), or an error naming the line';
+
+-- The money: a text amount, or national and local numbers in a unit.
+CREATE FUNCTION @extschema@.entry_amount(amount text, "national" text, local text, unit text, line text)
+RETURNS @extschema@.funding
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF amount IS NOT NULL AND ("national" IS NOT NULL OR local IS NOT NULL) THEN
+		RAISE EXCEPTION 'give either amount or national and local, not both (%)', line
+			USING ERRCODE = 'invalid_parameter_value';
+	ELSIF amount IS NOT NULL THEN
+		IF unit IS NOT NULL THEN
+			RAISE EXCEPTION 'unit applies to national and local numbers, not to a text amount (%)', line
+				USING ERRCODE = 'invalid_parameter_value',
+					  HINT = 'Write the unit inside the amount: ''국비 929억원, 지방비 433억원''.';
+		END IF;
+		RETURN amount::@extschema@.funding;
+	ELSIF "national" IS NOT NULL OR local IS NOT NULL THEN
+		RETURN @extschema@.funding(coalesce("national", '0'), coalesce(local, '0'), coalesce(unit, '원'));
+	END IF;
+	RAISE EXCEPTION 'no amount (%)', line
+		USING ERRCODE = 'not_null_violation',
+			  HINT = 'Give amount (text such as ''국비 929억원, 지방비 433억원'') or national and local numbers with their unit.';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_amount(text, text, text, text, text) IS
+'the funding value a line gives (amount as text, or national and local numbers in a unit), or an error naming the line';
+
 CREATE FUNCTION @extschema@.allocation_entry_insert()
 RETURNS trigger
 LANGUAGE plpgsql
@@ -186,8 +314,6 @@ DECLARE
 	row_text text := format('program %L, province %L, fiscal year %s, reference %L',
 							NEW.program, NEW.province, NEW.fiscal_year, NEW.reference);
 	v_program integer;
-	n_programs bigint;
-	candidates text;
 	v_province text;
 	v_amount @extschema@.funding;
 	v_phase text := coalesce(NEW.phase, 'planned');
@@ -196,90 +322,24 @@ DECLARE
 	twin_reference text;
 	inserted boolean;
 BEGIN
-	IF NEW.fiscal_year IS NULL THEN
-		RAISE EXCEPTION 'fiscal_year is missing (%)', row_text
-			USING ERRCODE = 'not_null_violation';
-	END IF;
-	IF NEW.program IS NULL OR btrim(NEW.program) = '' THEN
-		RAISE EXCEPTION 'program is missing (%)', row_text
-			USING ERRCODE = 'not_null_violation';
-	END IF;
-
-	-- the program: its name within the fiscal year, or its id
-	IF btrim(NEW.program) ~ '^[0-9]+$' THEN
-		SELECT g.id INTO v_program FROM @extschema@.program g
-		WHERE g.id = btrim(NEW.program)::integer AND g.fiscal_year = NEW.fiscal_year;
-	ELSE
-		SELECT min(g.id), count(*), string_agg(format('%s (%s, id %s)', g.name_ko, g.ministry, g.id), '; ' ORDER BY g.id)
-		  INTO v_program, n_programs, candidates
-		FROM @extschema@.program g
-		WHERE g.name_ko = btrim(NEW.program) AND g.fiscal_year = NEW.fiscal_year;
-		IF n_programs > 1 THEN
-			RAISE EXCEPTION 'program "%" is ambiguous in fiscal year % (%)', NEW.program, NEW.fiscal_year, row_text
-				USING ERRCODE = 'ambiguous_parameter',
-					  DETAIL = format('Programs of that name: %s.', candidates),
-					  HINT = 'Give the program''s id instead of its name.';
-		END IF;
-	END IF;
-	IF v_program IS NULL THEN
-		RAISE EXCEPTION 'no program "%" in fiscal year % (%)', NEW.program, NEW.fiscal_year, row_text
-			USING ERRCODE = 'foreign_key_violation',
-				  DETAIL = coalesce('Programs of that year: ' || (
-					  SELECT string_agg(format('%s (id %s)', g.name_ko, g.id), ', ' ORDER BY g.id)
-					  FROM (SELECT * FROM @extschema@.program WHERE fiscal_year = NEW.fiscal_year ORDER BY id LIMIT 12) g) || '.',
-					  format('There are no programs for fiscal year %s yet.', NEW.fiscal_year)),
-				  HINT = 'Add the program first: INSERT INTO regionpolicy.program (ministry, fiscal_year, name_ko) VALUES (…).';
-	END IF;
-
-	-- the province: any name or code, or none; the line's date decides a
-	-- name in a year its meaning changed
-	IF NEW.province IS NOT NULL AND btrim(NEW.province) <> '' THEN
-		v_province := @extschema@.province_code_in_year(NEW.province, NEW.fiscal_year, NEW.as_of, row_text);
-	END IF;
-
-	-- the municipality, if any: a name (with or without its province) or code
-	IF NEW.municipality IS NOT NULL AND btrim(NEW.municipality) <> '' THEN
-		v_municipality := @extschema@.municipality_code(
-			CASE WHEN v_province IS NOT NULL AND btrim(NEW.municipality) !~ '^[0-9]{5}$' AND position(' ' IN btrim(NEW.municipality)) = 0
-				 THEN v_province || ' ' || btrim(NEW.municipality) ELSE NEW.municipality END,
-			coalesce(NEW.as_of,
-					 greatest(make_date(NEW.fiscal_year, 1, 1),
-							  (SELECT v.valid_from FROM @extschema@.province v WHERE v.code = v_province))));
-		IF v_province IS NULL THEN
-			v_province := (SELECT m.province_code FROM @extschema@.municipality m WHERE m.code = v_municipality);
-		END IF;
-	END IF;
-
-	-- the money: a text amount, or national and local numbers in a unit
-	IF NEW.amount IS NOT NULL AND (NEW."national" IS NOT NULL OR NEW.local IS NOT NULL) THEN
-		RAISE EXCEPTION 'give either amount or national and local, not both (%)', row_text
-			USING ERRCODE = 'invalid_parameter_value';
-	ELSIF NEW.amount IS NOT NULL THEN
-		IF NEW.unit IS NOT NULL THEN
-			RAISE EXCEPTION 'unit applies to national and local numbers, not to a text amount (%)', row_text
-				USING ERRCODE = 'invalid_parameter_value',
-					  HINT = 'Write the unit inside the amount: ''국비 929억원, 지방비 433억원''.';
-		END IF;
-		v_amount := NEW.amount::@extschema@.funding;
-	ELSIF NEW."national" IS NOT NULL OR NEW.local IS NOT NULL THEN
-		v_amount := @extschema@.funding(coalesce(NEW."national", '0'), coalesce(NEW.local, '0'),
-									   coalesce(NEW.unit, '원'));
-	ELSE
-		RAISE EXCEPTION 'no amount (%)', row_text
-			USING ERRCODE = 'not_null_violation',
-				  HINT = 'Give amount (text such as ''국비 929억원, 지방비 433억원'') or national and local numbers with their unit.';
-	END IF;
+	v_program := @extschema@.entry_program(NEW.program, NEW.fiscal_year, row_text);
+	SELECT r.province_code, r.municipality_code INTO v_province, v_municipality
+	FROM @extschema@.entry_region(NEW.province, NEW.municipality, NEW.fiscal_year, NEW.as_of, row_text) r;
+	v_amount := @extschema@.entry_amount(NEW.amount, NEW."national", NEW.local, NEW.unit, row_text);
 
 	-- A line identical to one already there (programme, province, year,
 	-- phase, 시·군·구 and amount) would double the total when one of the two
 	-- has no reference: a load run again without references, or run with
 	-- references after one without.  (Two identical loads without a
 	-- reference at once are refused by the unique index itself.)
+	-- (one probe of allocation_line_hash_idx)
 	SELECT a.id, a.reference INTO twin_id, twin_reference
 	FROM @extschema@.allocation a
-	WHERE a.fiscal_year = NEW.fiscal_year AND a.phase = v_phase AND a.program_id = v_program
-	  AND a.amount OPERATOR(@extschema@.=) v_amount
+	WHERE @extschema@.line_hash(a.province_code, a.fiscal_year, a.phase, a.program_id, a.amount)
+		  = @extschema@.line_hash(v_province, NEW.fiscal_year, v_phase, v_program, v_amount)
 	  AND a.province_code IS NOT DISTINCT FROM v_province
+	  AND a.fiscal_year = NEW.fiscal_year AND a.phase = v_phase AND a.program_id = v_program
+	  AND a.amount OPERATOR(@extschema@.=) v_amount
 	  AND coalesce(a.municipality_code, '') = coalesce(v_municipality, '')
 	  AND (v_reference IS NULL OR a.reference IS NULL)
 	ORDER BY a.reference NULLS FIRST
@@ -355,6 +415,127 @@ CREATE TRIGGER allocation_entry_tally_begin BEFORE INSERT ON @extschema@.allocat
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.allocation_entry_tally();
 CREATE TRIGGER allocation_entry_tally_end AFTER INSERT ON @extschema@.allocation_entry
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.allocation_entry_tally();
+
+-- load_allocations: the lines of a table at once --------------------------------
+
+-- The same lines allocation_entry takes, with the same rules and errors,
+-- read from a table (COPY a file into a table LIKE allocation_entry, then
+-- load it) and written set-based: each programme, province and 시·군·구 is
+-- looked up once per load, not once per line, and the lines go into
+-- allocation in three INSERTs.  All or nothing, like any statement.
+CREATE FUNCTION @extschema@.load_allocations(lines regclass, OUT inserted bigint, OUT replaced bigint)
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	bad record;
+	n bigint;
+	r bigint;
+BEGIN
+	IF to_regclass('pg_temp.rp_lines') IS NOT NULL OR to_regclass('pg_temp.rp_resolved') IS NOT NULL THEN
+		DROP TABLE IF EXISTS pg_temp.rp_lines, pg_temp.rp_resolved;
+	END IF;
+	EXECUTE format($q$
+		CREATE TEMP TABLE rp_lines ON COMMIT DROP AS
+		SELECT row_number() OVER () AS line, l.program, l.province, l.fiscal_year, coalesce(l.phase, 'planned') AS phase,
+			   l.amount, l."national", l.local, l.unit, l.reference AS given_reference,
+			   @extschema@.reference_trim(l.reference) AS reference, l.note, l.municipality, l.as_of,
+			   format('line %%s: program %%L, province %%L, fiscal year %%s, reference %%L',
+					  row_number() OVER (), l.program, l.province, l.fiscal_year, l.reference) AS line_text
+		FROM %s AS l$q$, lines);
+
+	CREATE TEMP TABLE rp_resolved ON COMMIT DROP AS
+	WITH programs AS MATERIALIZED (
+		SELECT k.program, k.fiscal_year, @extschema@.entry_program(k.program, k.fiscal_year, k.line_text) AS program_id
+		FROM (SELECT DISTINCT ON (l.program, l.fiscal_year) l.program, l.fiscal_year, l.line_text
+			  FROM rp_lines l ORDER BY l.program, l.fiscal_year, l.line) k),
+	regions AS MATERIALIZED (
+		SELECT k.province, k.municipality, k.fiscal_year, k.as_of, g.province_code, g.municipality_code
+		FROM (SELECT DISTINCT ON (l.province, l.municipality, l.fiscal_year, l.as_of)
+					 l.province, l.municipality, l.fiscal_year, l.as_of, l.line_text
+			  FROM rp_lines l ORDER BY l.province, l.municipality, l.fiscal_year, l.as_of, l.line) k,
+			 LATERAL @extschema@.entry_region(k.province, k.municipality, k.fiscal_year, k.as_of, k.line_text) g)
+	SELECT l.line, l.line_text, p.program_id, g.province_code, l.fiscal_year, l.phase,
+		   CASE WHEN l.amount IS NOT NULL AND l."national" IS NULL AND l.local IS NULL AND l.unit IS NULL
+				THEN l.amount::@extschema@.funding
+				ELSE @extschema@.entry_amount(l.amount, l."national", l.local, l.unit, l.line_text) END AS amount,
+		   l.note, l.reference, g.municipality_code
+	FROM rp_lines l
+		 JOIN programs p ON p.program IS NOT DISTINCT FROM l.program AND p.fiscal_year IS NOT DISTINCT FROM l.fiscal_year
+		 JOIN regions g ON g.province IS NOT DISTINCT FROM l.province AND g.municipality IS NOT DISTINCT FROM l.municipality
+						AND g.fiscal_year = l.fiscal_year AND g.as_of IS NOT DISTINCT FROM l.as_of;
+
+	-- the same line twice in one load
+	SELECT min(x.line) AS first, max(x.line) AS second, min(x.line_text) AS line_text INTO bad
+	FROM rp_resolved x
+	GROUP BY x.province_code, x.fiscal_year, x.phase, x.program_id,
+			 coalesce(x.reference, x.municipality_code || ' ' || x.amount::text, x.amount::text)
+	HAVING count(*) > 1
+	ORDER BY 1 LIMIT 1;
+	IF FOUND THEN
+		RAISE EXCEPTION 'lines % and % of the load are the same line (%)', bad.first, bad.second, bad.line_text
+			USING ERRCODE = 'unique_violation',
+				  DETAIL = 'They have the same programme, province, fiscal year and phase, and the same reference or, without one, the same 시·군·구 and amount.',
+				  HINT = 'Give each line its own reference, or load the line once.';
+	END IF;
+
+	-- a line identical to one already there, where one of the two has no
+	-- reference: a load run again without references, or with references
+	-- after one without, would double the total
+	SELECT x.line_text, x.reference AS new_reference, a.id, a.reference AS old_reference, x.phase, x.amount INTO bad
+	FROM rp_resolved x
+		 JOIN @extschema@.allocation a
+		   ON @extschema@.line_hash(a.province_code, a.fiscal_year, a.phase, a.program_id, a.amount)
+			  = @extschema@.line_hash(x.province_code, x.fiscal_year, x.phase, x.program_id, x.amount)
+			  AND a.province_code IS NOT DISTINCT FROM x.province_code
+			  AND a.fiscal_year = x.fiscal_year AND a.phase = x.phase AND a.program_id = x.program_id
+			  AND a.amount OPERATOR(@extschema@.=) x.amount
+			  AND coalesce(a.municipality_code, '') = coalesce(x.municipality_code, '')
+			  AND (x.reference IS NULL OR a.reference IS NULL)
+	ORDER BY x.line LIMIT 1;
+	IF FOUND THEN
+		RAISE EXCEPTION 'allocation already recorded: %, phase %, amount %', bad.line_text, bad.phase, bad.amount
+			USING ERRCODE = 'unique_violation',
+				  DETAIL = CASE WHEN bad.new_reference IS NOT NULL
+							   THEN format('An identical line without a reference is already there (allocation %s); loading this one beside it would double the total.', bad.id)
+							   WHEN bad.old_reference IS NOT NULL
+							   THEN format('An identical line is already there under reference %L; loading this one too would double the total.', bad.old_reference)
+							   ELSE 'An identical line without a reference is already there; loading it again would double the total.' END,
+				  HINT = 'Give each line its reference (its 세부사업 or 과제 number): a line loaded again with the same reference replaces its amount, so a load can be run twice.';
+	END IF;
+
+	WITH w AS (
+		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code)
+		SELECT x.program_id, x.province_code, x.fiscal_year, x.amount, x.phase, x.note, x.reference, x.municipality_code
+		FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NOT NULL
+		ON CONFLICT (province_code, fiscal_year, phase, program_id, reference)
+			WHERE reference IS NOT NULL AND province_code IS NOT NULL
+		DO UPDATE SET amount = EXCLUDED.amount, municipality_code = EXCLUDED.municipality_code, note = EXCLUDED.note
+		RETURNING a.xmax = 0 AS fresh)
+	SELECT count(*) FILTER (WHERE fresh), count(*) FILTER (WHERE NOT fresh) INTO inserted, replaced FROM w;
+	WITH w AS (
+		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code)
+		SELECT x.program_id, NULL, x.fiscal_year, x.amount, x.phase, x.note, x.reference, x.municipality_code
+		FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NULL
+		ON CONFLICT (fiscal_year, phase, program_id, reference)
+			WHERE reference IS NOT NULL AND province_code IS NULL
+		DO UPDATE SET amount = EXCLUDED.amount, municipality_code = EXCLUDED.municipality_code, note = EXCLUDED.note
+		RETURNING a.xmax = 0 AS fresh)
+	SELECT count(*) FILTER (WHERE fresh), count(*) FILTER (WHERE NOT fresh) INTO n, r FROM w;
+	inserted := inserted + n;
+	replaced := replaced + r;
+	INSERT INTO @extschema@.allocation (program_id, province_code, fiscal_year, amount, phase, note, municipality_code)
+	SELECT x.program_id, x.province_code, x.fiscal_year, x.amount, x.phase, x.note, x.municipality_code
+	FROM rp_resolved x WHERE x.reference IS NULL;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	inserted := inserted + n;
+	DROP TABLE rp_lines, rp_resolved;
+	RAISE NOTICE 'load_allocations: % % inserted, % replaced', inserted,
+		CASE WHEN inserted = 1 THEN 'line' ELSE 'lines' END, replaced;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.load_allocations(regclass) IS
+'loads the lines of a table with allocation_entry''s columns, as allocation_entry would, set-based: returns how many lines it inserted and replaced';
 
 -- The map over time, all the way through a merger (doc/regionpolicy.md,
 -- "Regions over time"): codes that are never ambiguous, names decided by a
@@ -1152,3 +1333,94 @@ BEGIN
 	RETURN cur;
 END
 $$;
+
+-- The fiscal years of provinces and 시·군·구 --------------------------------
+
+-- Each province and 시·군·구 with every fiscal year it exists in (on some day
+-- of that year), kept from their validity periods by region_years_refresh()
+-- (part 4).  Allocations' foreign keys check a line's province and 시·군·구
+-- against them: as fast as any key, on every kind of write, and a change of
+-- validity that would strand an allocation is refused.
+CREATE TABLE @extschema@.province_year (
+	province_code text NOT NULL REFERENCES @extschema@.province (code) ON DELETE CASCADE,
+	fiscal_year integer NOT NULL,
+	PRIMARY KEY (province_code, fiscal_year)
+);
+COMMENT ON TABLE @extschema@.province_year IS
+'every fiscal year (2000 to 2100) in which each province exists on some day: derived from province, read-only; allocation''s province and fiscal year must be one of its rows';
+CREATE TABLE @extschema@.municipality_year (
+	municipality_code text NOT NULL REFERENCES @extschema@.municipality (code) ON DELETE CASCADE,
+	province_code text NOT NULL,
+	fiscal_year integer NOT NULL,
+	PRIMARY KEY (municipality_code, province_code, fiscal_year)
+);
+COMMENT ON TABLE @extschema@.municipality_year IS
+'every fiscal year (2000 to 2100) in which each 시·군·구 exists on some day, with its province then: derived from municipality, read-only; allocation''s 시·군·구, province and fiscal year must be one of its rows';
+
+-- The fiscal years of provinces and 시·군·구, kept from their validity: every
+-- change to either table recomputes them (a few thousand rows), and a
+-- change that would leave an allocation in a year its province or 시·군·구
+-- no longer has is refused by allocation's foreign keys.  It runs as the
+-- extension's owner, as the tables it writes are read-only to everyone else.
+CREATE FUNCTION @extschema@.region_years_refresh()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF TG_TABLE_NAME = 'province' THEN
+		DELETE FROM @extschema@.province_year o
+		WHERE NOT EXISTS (SELECT 1 FROM @extschema@.province p
+						  WHERE p.code = o.province_code
+							AND (p.valid_from IS NULL OR p.valid_from < make_date(o.fiscal_year + 1, 1, 1))
+							AND (p.valid_to IS NULL OR p.valid_to > make_date(o.fiscal_year, 1, 1)));
+		INSERT INTO @extschema@.province_year
+		SELECT p.code, y
+		FROM @extschema@.province p, generate_series(2000, 2100) AS y
+		WHERE (p.valid_from IS NULL OR p.valid_from < make_date(y + 1, 1, 1))
+		  AND (p.valid_to IS NULL OR p.valid_to > make_date(y, 1, 1))
+		ON CONFLICT DO NOTHING;
+	ELSE
+		DELETE FROM @extschema@.municipality_year o
+		WHERE NOT EXISTS (SELECT 1 FROM @extschema@.municipality m
+						  WHERE m.code = o.municipality_code AND m.province_code = o.province_code
+							AND (m.valid_from IS NULL OR m.valid_from < make_date(o.fiscal_year + 1, 1, 1))
+							AND (m.valid_to IS NULL OR m.valid_to > make_date(o.fiscal_year, 1, 1)));
+		INSERT INTO @extschema@.municipality_year
+		SELECT m.code, m.province_code, y
+		FROM @extschema@.municipality m, generate_series(2000, 2100) AS y
+		WHERE (m.valid_from IS NULL OR m.valid_from < make_date(y + 1, 1, 1))
+		  AND (m.valid_to IS NULL OR m.valid_to > make_date(y, 1, 1))
+		ON CONFLICT DO NOTHING;
+	END IF;
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.region_years_refresh() IS
+'statement trigger on province and municipality: recomputes province_year and municipality_year from their validity';
+CREATE TRIGGER region_years_refresh AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.province
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.region_years_refresh();
+CREATE TRIGGER region_years_refresh AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.municipality
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.region_years_refresh();
+-- the years of the shipped rows
+UPDATE @extschema@.province SET code = code WHERE false;
+UPDATE @extschema@.municipality SET code = code WHERE false;
+GRANT SELECT ON @extschema@.province_year, @extschema@.municipality_year TO PUBLIC;
+
+-- allocation's province and 시·군·구 are checked by foreign keys against the
+-- years, no longer by a trigger; its only indexes are its keys, its
+-- 시·군·구 and line_hash (each index costs every load).
+DROP TRIGGER allocation_check_region ON @extschema@.allocation;
+DROP FUNCTION @extschema@.allocation_check_region();
+ALTER TABLE @extschema@.allocation
+	DROP CONSTRAINT allocation_province_code_fkey,
+	DROP CONSTRAINT allocation_municipality_fkey,
+	ADD CONSTRAINT allocation_province_in_year FOREIGN KEY (province_code, fiscal_year)
+		REFERENCES @extschema@.province_year (province_code, fiscal_year),
+	ADD CONSTRAINT allocation_municipality_in_province FOREIGN KEY (municipality_code, province_code, fiscal_year)
+		REFERENCES @extschema@.municipality_year (municipality_code, province_code, fiscal_year),
+	ADD CONSTRAINT allocation_municipality_with_province
+		CHECK (municipality_code IS NULL OR province_code IS NOT NULL);
+DROP INDEX @extschema@.allocation_year_province_phase_idx, @extschema@.allocation_program_idx,
+	@extschema@.allocation_province_idx;

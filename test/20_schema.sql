@@ -8,7 +8,7 @@ SELECT plan(81);
 
 SELECT tables_are('regionpolicy', ARRAY['province', 'province_alias', 'superregion', 'superregion_member', 'program',
 	'program_target', 'allocation', 'cluster', 'evaluation_agency', 'committee_figure', 'cluster_diagnosis',
-	'cluster_evaluation', 'stage2_criteria', 'grade_scale', 'stage_weight', 'province_steward', 'municipality', 'municipality_designation'], 'the schema''s tables');
+	'cluster_evaluation', 'stage2_criteria', 'grade_scale', 'stage_weight', 'province_steward', 'municipality', 'municipality_designation', 'province_year', 'municipality_year'], 'the schema''s tables');
 SELECT columns_are('regionpolicy', 'province', ARRAY['code', 'kostat_code', 'iso_code', 'name_ko', 'short_ko', 'name_en', 'capital_area', 'note', 'sort_order', 'valid_from', 'valid_to', 'successor_code', 'provisional', 'shipped'], 'province columns');
 SELECT columns_are('regionpolicy', 'allocation', ARRAY['id', 'program_id', 'province_code', 'fiscal_year', 'amount', 'phase', 'note', 'reference', 'municipality_code'], 'allocation columns');
 SELECT col_type_is('regionpolicy', 'allocation', 'amount', 'regionpolicy', 'funding', 'allocation.amount is funding');
@@ -17,7 +17,9 @@ SELECT col_type_is('regionpolicy', 'program', 'declared', 'regionpolicy', 'fundi
 SELECT col_is_pk('regionpolicy', 'province', 'code', 'province is keyed by the 행정표준코드');
 SELECT col_is_pk('regionpolicy', 'cluster_diagnosis', ARRAY['cluster_id', 'fiscal_year'], 'one diagnosis per cluster and year');
 SELECT col_is_pk('regionpolicy', 'cluster_evaluation', ARRAY['cluster_id', 'fiscal_year'], 'one evaluation per cluster and year');
-SELECT has_index('regionpolicy', 'allocation', 'allocation_year_province_phase_idx', 'allocation is indexed for region_totals');
+SELECT indexes_are('regionpolicy', 'allocation', ARRAY['allocation_pkey', 'allocation_line_key', 'allocation_national_line_key',
+	'allocation_unreferenced_line_key', 'allocation_unreferenced_national_line_key', 'allocation_line_hash_idx',
+	'allocation_municipality_idx'], 'allocation has its keys, line_hash and its 시·군·구 as indexes, nothing else (each costs every load)');
 SELECT is((SELECT attidentity FROM pg_attribute WHERE attrelid = 'program'::regclass AND attname = 'id'), 'd', 'program.id is identity by default');
 
 CREATE TEMP TABLE constraint_cases (sql text, code text, what text);

@@ -63,7 +63,8 @@ SELECT throws_ok($$INSERT INTO regionpolicy.allocation_entry (program, province,
 SELECT throws_ok($$INSERT INTO regionpolicy.allocation_entry (program, province, fiscal_year, "national", local, unit) VALUES ('1002', '경남', 2024, '1.5', '0', '원')$$,
 	'22P02', NULL, 'a fraction of a won');
 SELECT throws_ok($$INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount) VALUES (1002, '경남', 2024, '(1,1)')$$,
-	'23503', 'there is no province with code "경남"', 'a name in province_code gets a hint towards province_code()');
+	'23503', 'insert or update on table "allocation" violates foreign key constraint "allocation_province_in_year"',
+	'a name in province_code is no province of that year (province_code() turns names into codes)');
 SELECT throws_ok($$INSERT INTO regionpolicy.allocation_entry (program, province, fiscal_year, amount) VALUES
 	('1002', '경남', 2024, '(1,1)'), ('없는 사업', '경남', 2024, '(1,1)')$$, '23503', NULL, 'a load with one bad row …');
 SELECT is((SELECT count(*) FROM allocation WHERE program_id = 1002), 0::bigint, '… loads nothing (all or nothing)');

@@ -75,9 +75,11 @@ INSERT INTO allocation (program_id, province_code, fiscal_year, amount, municipa
 	(1000, '29', 2023, '(100억,50억)', '29110'), (1000, '46', 2023, '(200억,100억)', NULL), (1000, '48', 2023, '(10억,0)', '48220'),
 	(1001, '12', 2027, '(400억,100억)', '12210');
 SELECT throws_ok($$INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount) VALUES (1001, '29', 2027, '(1,1)')$$,
-				 '23514', NULL, 'an allocation''s province must be valid in its fiscal year');
+				 '23503', 'insert or update on table "allocation" violates foreign key constraint "allocation_province_in_year"',
+				 'an allocation''s province must be valid in its fiscal year');
 SELECT throws_ok($$INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount, municipality_code) VALUES (1000, '48', 2023, '(1,2)', '29110')$$,
-				 '23514', NULL, 'an allocation''s municipality must lie in its province');
+				 '23503', 'insert or update on table "allocation" violates foreign key constraint "allocation_municipality_in_province"',
+				 'an allocation''s municipality must lie in its province');
 SELECT is((SELECT array_agg(format('%s:%s:%s', fiscal_year, province_code, total_eok) ORDER BY fiscal_year, province_code)
 		   FROM region_totals_as_of('2027-01-01')),
 		  ARRAY['2023:12:450', '2023:48:10', '2027:12:500'],

@@ -110,7 +110,7 @@ SELECT lives_ok($$INSERT INTO regionpolicy.allocation (program_id, province_code
 SELECT throws_ok($$INSERT INTO regionpolicy.allocation (program_id, province_code, municipality_code, fiscal_year, amount) VALUES (1001, '27', '27110', 2024, '(3,3)')$$,
 				 '42501', NULL, 'not one of another province''s (대구 중구)');
 SELECT throws_ok($$INSERT INTO regionpolicy.allocation (program_id, province_code, municipality_code, fiscal_year, amount) VALUES (1001, '26', '27110', 2024, '(3,3)')$$,
-				 '23514', NULL, 'nor another province''s 시·군·구 filed under its own province');
+				 '23503', NULL, 'nor another province''s 시·군·구 filed under its own province');
 SELECT throws_ok($$INSERT INTO regionpolicy.stage_weight VALUES (2025, 1, 5)$$, '42501', NULL, 'policy tables are not the steward''s');
 SELECT throws_ok($$INSERT INTO regionpolicy.province_steward VALUES ('rp_test_kim', '27')$$, '42501', NULL, 'nor is stewardship');
 RESET SESSION AUTHORIZATION;

@@ -16,8 +16,8 @@ FROM pg_proc p
 
 SELECT cmp_ok((SELECT count(*) FROM f), '>', 60::bigint, 'the review covers every function of the extension');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE prosecdef),
-		  ARRAY['delete_allocation', 'delete_cluster_diagnosis'],
-		  'SECURITY DEFINER only for the stewards'' deletes (their search_path is pinned below)');
+		  ARRAY['delete_allocation', 'delete_cluster_diagnosis', 'region_years_refresh'],
+		  'SECURITY DEFINER only for the stewards'' deletes and the derived years (their search_path is pinned below)');
 SELECT is((SELECT array_agg(proname ORDER BY proname) FROM f
 		   WHERE lanname IN ('sql', 'plpgsql')
 			 AND NOT coalesce('search_path=pg_catalog, pg_temp' = ANY (proconfig), false)), NULL,
@@ -27,10 +27,11 @@ SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE proleak
 				'funding_le', 'funding_lt', 'funding_ne'],
 		  'LEAKPROOF exactly on comparison and hashing, which cannot fail');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provolatile = 'v'),
-		  ARRAY['allocate_differential_funding', 'allocate_differential_funding', 'allocation_check_region', 'allocation_entry_insert',
+		  ARRAY['allocate_differential_funding', 'allocate_differential_funding', 'allocation_entry_insert',
 				'allocation_entry_tally', 'allocation_load_begin', 'allocation_load_count', 'allocation_load_end', 'allocation_load_summary',
 				'delete_allocation', 'delete_cluster_diagnosis',
-				'grade_scale_check', 'program_no_cycle', 'reference_guard', 'stage_weight_check', 'steward_guard'],
+				'grade_scale_check', 'load_allocations', 'program_no_cycle', 'reference_guard', 'region_years_refresh',
+				'stage_weight_check', 'steward_guard'],
 		  'VOLATILE only for the writers, the triggers and the load tally');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provolatile = 's' AND lanname = 'c'),
 		  ARRAY['funding_out'], 'among C functions only the output function is STABLE (it reads regionpolicy.display_unit)');
@@ -40,15 +41,16 @@ SELECT is((SELECT array_agg(DISTINCT proname::text ORDER BY proname::text) FROM 
 		  ARRAY['funding', 'funding_text', 'plain_number', 'province_valid_on', 'reference_trim', 'slip_text', 'unit_won'],
 		  'the SQL and PL/pgSQL functions that claim IMMUTABLE are exactly those that read no table');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE proparallel <> 's'),
-		  ARRAY['allocate_differential_funding', 'allocate_differential_funding', 'allocation_check_region', 'allocation_entry_insert',
+		  ARRAY['allocate_differential_funding', 'allocate_differential_funding', 'allocation_entry_insert',
 				'allocation_entry_tally', 'allocation_load_begin', 'allocation_load_count', 'allocation_load_end', 'allocation_load_summary',
 				'delete_allocation', 'delete_cluster_diagnosis',
-				'grade_scale_check', 'program_no_cycle', 'reference_guard', 'stage_weight_check', 'steward_guard'],
+				'grade_scale_check', 'load_allocations', 'program_no_cycle', 'reference_guard', 'region_years_refresh',
+				'stage_weight_check', 'steward_guard'],
 		  'everything but the writers, the triggers and the load tally is PARALLEL SAFE');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f
 		   WHERE lanname = 'c' AND prokind = 'f' AND NOT proisstrict),
-		  ARRAY['funding_avg_final', 'funding_sum_accum', 'funding_sum_combine', 'funding_sum_final', 'funding_sum_inverse'],
-		  'C functions are STRICT, except the aggregate support that must see NULLs');
+		  ARRAY['funding_avg_final', 'funding_sum_accum', 'funding_sum_combine', 'funding_sum_final', 'funding_sum_inverse', 'line_hash'],
+		  'C functions are STRICT, except the aggregate support and line_hash (a line of no province), which must see NULLs');
 
 SELECT * FROM finish();
 ROLLBACK;

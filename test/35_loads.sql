@@ -1,0 +1,92 @@
+-- Loads at scale: load_allocations reads a table of lines as allocation_entry
+-- reads rows, with the same results and refusals; the years of provinces
+-- and 시·군·구 that allocation's keys check; line_hash.
+-- doc/regionpolicy.md, "Loading, reports and regions over time".
+BEGIN;
+CREATE EXTENSION IF NOT EXISTS pgtap;
+CREATE EXTENSION regionpolicy;
+SET LOCAL search_path = regionpolicy, public;
+SET LOCAL client_min_messages = warning;
+SELECT plan(27);
+
+INSERT INTO program (id, ministry, fiscal_year, name_ko) VALUES
+	(1000, 'MOTIE', 2024, '지역혁신협력지구'), (1001, 'MSS', 2024, '지역스타기업 R&D'), (1002, 'MOTIE', 2027, '지역혁신협력지구');
+
+-- the years allocation's keys check
+SELECT is((SELECT array_agg(fiscal_year ORDER BY fiscal_year) FROM province_year WHERE province_code = '29' AND fiscal_year BETWEEN 2025 AND 2028),
+		  ARRAY[2025, 2026], '광주 (29) exists until 2026, the year it merged');
+SELECT is((SELECT min(fiscal_year) FROM province_year WHERE province_code = '12'), 2026, '… and the merged province (12) from 2026');
+SELECT is((SELECT province_code FROM municipality_year WHERE municipality_code = '47720' AND fiscal_year = 2023), '47',
+		  '군위군 (47720) is in 경북 in 2023 …');
+SELECT is((SELECT count(*) FROM municipality_year WHERE municipality_code = '47720' AND fiscal_year = 2024), 0::bigint,
+		  '… and no longer in 2024 (it became 대구 27720)');
+SELECT throws_ok($$INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount, municipality_code) VALUES (1000, NULL, 2024, '(1,0)', '26110')$$,
+	'23514', NULL, 'a 시·군·구 is given with its province');
+SELECT lives_ok($$INSERT INTO regionpolicy.province (code, name_ko, short_ko, capital_area, sort_order, valid_from)
+				  VALUES ('99', '시험도', '시험', false, 99, '2030-03-01')$$, 'an administrator adds a province …');
+SELECT is((SELECT min(fiscal_year) FROM province_year WHERE province_code = '99'), 2030, '… and its years follow');
+SELECT throws_ok($$INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount) VALUES (1000, '99', 2024, '(1,0)')$$,
+	'23503', NULL, '… so a line of it before it exists is refused');
+INSERT INTO program (id, ministry, fiscal_year, name_ko) VALUES (1003, 'MOTIE', 2031, '시험 사업');
+INSERT INTO allocation (program_id, province_code, fiscal_year, amount) VALUES (1003, '99', 2031, '(1억,0)');
+SELECT throws_ok($$UPDATE regionpolicy.province SET valid_from = '2035-01-01' WHERE code = '99'$$, '23503', NULL,
+	'a change of validity that would strand an allocation is refused by its key');
+
+SELECT is((SELECT string_agg(DISTINCT privilege_type, ',') FROM information_schema.role_table_grants
+		   WHERE table_schema = 'regionpolicy' AND table_name IN ('province_year', 'municipality_year') AND grantee = 'PUBLIC'),
+		  'SELECT', 'the years are derived: everyone may read them, no one but the extension writes them');
+
+-- load_allocations: the lines of a table, as allocation_entry reads them
+CREATE TEMP TABLE lines (LIKE allocation_entry);
+INSERT INTO lines (program, province, fiscal_year, amount, reference) VALUES
+	('지역혁신협력지구', '경남', 2024, '국비 100억원, 지방비 50억원', 'L-1'),
+	('지역혁신협력지구', 'Busan', 2024, '(20억,10억)', 'L-2'),
+	('지역스타기업 R&D', '48', 2024, '국비 2억원', ' L-1 ');
+INSERT INTO lines (program, province, municipality, fiscal_year, "national", local, unit) VALUES
+	('1001', '부산', '중구', 2024, '1,500', '300', '백만원');
+SELECT is((SELECT row(inserted, replaced)::text FROM load_allocations('lines')), '(4,0)', 'four lines inserted');
+SELECT is((SELECT string_agg(format('%s/%s/%s/%s', program_id, province_code, coalesce(reference, '-'), amount::text), ' ' ORDER BY id) FROM allocation WHERE fiscal_year = 2024),
+		  '1000/48/L-1/(100억,50억,150억) 1000/26/L-2/(20억,10억,30억) 1001/48/L-1/(2억,0억,2억) 1001/26/-/(15억,3억,18억)',
+		  'names and codes resolved, references trimmed, numbers read in their unit, 중구 found in 부산');
+SELECT is((SELECT municipality_code FROM allocation WHERE program_id = 1001 AND reference IS NULL), '26110', '부산 중구 is 26110');
+UPDATE lines SET amount = '(101억,50억)' WHERE reference = 'L-1' AND program = '지역혁신협력지구';
+DELETE FROM lines WHERE reference IS NULL;
+SELECT is((SELECT row(inserted, replaced)::text FROM load_allocations('lines')), '(0,3)', 'run again with references: three lines replaced …');
+SELECT is((SELECT amount FROM allocation WHERE program_id = 1000 AND reference = 'L-1'), '(101억,50억)'::funding, '… with their new amounts');
+SELECT is((SELECT count(*) FROM allocation WHERE fiscal_year = 2024), 4::bigint, '… and nothing doubled');
+
+-- the same refusals as allocation_entry, all or nothing
+TRUNCATE lines;
+INSERT INTO lines (program, province, fiscal_year, amount) VALUES ('1001', '부산', 2024, '(15억,3억)');
+INSERT INTO lines (program, province, municipality, fiscal_year, amount) VALUES ('1001', '부산', '중구', 2024, '(15억,3억)');
+SELECT throws_ok($$SELECT * FROM regionpolicy.load_allocations('lines')$$, '23505', NULL,
+	'an unreferenced line already loaded is refused (a reload without references would double it)');
+SELECT is((SELECT count(*) FROM allocation WHERE fiscal_year = 2024), 4::bigint, '… and the load adds nothing');
+TRUNCATE lines;
+INSERT INTO lines (program, province, fiscal_year, amount, reference) VALUES
+	('지역혁신협력지구', '경남', 2024, '(1,0)', 'X-1'), ('지역혁신협력지구', '경상남도', 2024, '(2,0)', 'X-1 ');
+SELECT throws_ok($$SELECT * FROM regionpolicy.load_allocations('lines')$$, '23505', 'lines 1 and 2 of the load are the same line (line 1: program ''지역혁신협력지구'', province ''경남'', fiscal year 2024, reference ''X-1'')',
+	'the same line twice in one load is refused, naming both');
+TRUNCATE lines;
+INSERT INTO lines (program, province, fiscal_year, amount, reference) VALUES
+	('지역혁신협력지구', '경남', 2024, '(1,0)', 'Y-1'), ('없는 사업', '경남', 2024, '(1,0)', 'Y-2');
+SELECT throws_ok($$SELECT * FROM regionpolicy.load_allocations('lines')$$, '23503', NULL, 'an unknown programme is refused …');
+SELECT is((SELECT count(*) FROM allocation WHERE reference = 'Y-1'), 0::bigint, '… and the good line is not loaded either');
+UPDATE lines SET program = '지역혁신협력지구', province = '없는 도' WHERE reference = 'Y-2';
+SELECT throws_ok($$SELECT * FROM regionpolicy.load_allocations('lines')$$, '22023', NULL, 'an unknown province is refused');
+UPDATE lines SET province = '경남', amount = '국비 1억원, 민자 2억원' WHERE reference = 'Y-2';
+SELECT throws_ok($$SELECT * FROM regionpolicy.load_allocations('lines')$$, '22P02', NULL, 'an amount the type refuses is refused');
+UPDATE lines SET amount = NULL WHERE reference = 'Y-2';
+SELECT throws_ok($$SELECT * FROM regionpolicy.load_allocations('lines')$$, '23502', NULL, 'a line with no amount is refused');
+UPDATE lines SET province = '전남광주', fiscal_year = 2027, program = '지역혁신협력지구', amount = '(1,0)' WHERE reference = 'Y-2';
+DELETE FROM lines WHERE reference = 'Y-1';
+SELECT is((SELECT row(inserted, replaced)::text FROM load_allocations('lines')), '(1,0)', 'a FY2027 line naming 전남광주 …');
+SELECT is((SELECT province_code FROM allocation WHERE reference = 'Y-2'), '12', '… goes to the merged province, as allocation_entry puts it');
+
+-- line_hash: equal lines hash equal, a province or none
+SELECT is(line_hash('26', 2024, 'planned', 1000, '(1,2)') = line_hash('26', 2024, 'planned', 1000, '(1,2)')
+		  AND line_hash(NULL, 2024, 'planned', 1000, '(1,2)') <> line_hash('26', 2024, 'planned', 1000, '(1,2)')
+		  AND line_hash('26', 2024, 'planned', 1000, '(1,2)') <> line_hash('26', 2024, 'planned', 1000, '(2,1)'),
+		  true, 'line_hash: equal for equal lines, apart for another province (or none) or amount');
+SELECT * FROM finish();
+ROLLBACK;
