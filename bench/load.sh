@@ -9,6 +9,7 @@
 # larger than the first.
 #
 #   bench/load.sh [N] [CSV_LINES]     (default 20000 and 1000000; needs valgrind)
+#   REPEAT=3 rounds of the CSV loads
 #
 # Prints, per table and shape of line: instructions per row for the first
 # N rows and for the next N, and the ratio to the careful table; then the
@@ -90,3 +91,47 @@ for ref in true false; do
 			"$per_first" "$per_next" "$ratio"
 	done
 done
+
+# Lines by name from a CSV, on a running server (wall-clock, medians of
+# REPEAT rounds): COPY into a staging table LIKE allocation_entry, then
+# load_allocations; beside it COPY of the same money as numbers straight
+# into the careful table, and the row-by-row allocation_entry (a tenth of
+# the lines, scaled).
+REPEAT=${REPEAT:-3}
+port=$((5800 + RANDOM % 100))
+as_owner "$bindir/pg_ctl" -D "$tmp/data" -l "$tmp/server.log" -o "-p $port -k $tmp -c listen_addresses=" -w start >/dev/null
+psql() { PGOPTIONS="-c search_path=regionpolicy,public" as_owner "$bindir/psql" -X -q -h "$tmp" -p "$port" -d postgres -v ON_ERROR_STOP=1 "$@"; }
+csv=$tmp/lines.csv
+numbers=$tmp/numbers.csv
+psql -c "COPY (SELECT '부하 시험 사업', p.name_ko, 2024,
+		CASE WHEN i % 2 = 0 THEN format('국비 %s억 %s만원, 지방비 %s억원', i % 900, i % 9000, i % 300)
+			 ELSE format('(%s,%s)', i::bigint * 1000, i) END, 'R-' || i
+	FROM generate_series(1, $LINES) AS i JOIN provinces_2024 p0 ON p0.k = i % 16
+		 JOIN regionpolicy.province p ON p.code = p0.code) TO '$csv' WITH (FORMAT csv)"
+psql -c "COPY (SELECT 1000, p0.code, 2024, CASE WHEN i % 2 = 0 THEN (i % 900) * 100000000::bigint + (i % 9000) * 10000 ELSE i::bigint * 1000 END,
+		CASE WHEN i % 2 = 0 THEN (i % 300) * 100000000::bigint ELSE i END, 'R-' || i
+	FROM generate_series(1, $LINES) AS i JOIN provinces_2024 p0 ON p0.k = i % 16) TO '$numbers' WITH (FORMAT csv)"
+head -$((LINES / 10)) "$csv" >"$tmp/tenth.csv"
+ms() { sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | awk '{ s += $1 } END { printf "%.0f", s }'; }
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+for round in $(seq "$REPEAT"); do
+	psql -c "TRUNCATE regionpolicy.allocation, careful_allocation"
+	psql -c "CREATE TABLE n (program_id int, province_code text, fiscal_year int, national bigint, local bigint, reference text)" 2>/dev/null || psql -c "TRUNCATE n"
+	{ echo '\timing on'; echo "COPY n FROM '$numbers' WITH (FORMAT csv);"
+	  echo "INSERT INTO careful_allocation (program_id, province_code, fiscal_year, amount, reference) SELECT program_id, province_code, fiscal_year, regionpolicy.funding(national, local), reference FROM n;"; } |
+		psql 2>&1 | ms >>"$tmp/careful.ms"; echo >>"$tmp/careful.ms"
+	{ echo '\timing on'; echo "CREATE TEMP TABLE lines (LIKE regionpolicy.allocation_entry);"
+	  echo "COPY lines (program, province, fiscal_year, amount, reference) FROM '$csv' WITH (FORMAT csv);"
+	  echo "SET client_min_messages = warning; SELECT * FROM regionpolicy.load_allocations('lines');"; } |
+		psql 2>&1 | ms >>"$tmp/load.ms"; echo >>"$tmp/load.ms"
+	psql -c "TRUNCATE regionpolicy.allocation"
+	{ echo '\timing on'; echo "SET client_min_messages = warning;";
+	  echo "COPY regionpolicy.allocation_entry (program, province, fiscal_year, amount, reference) FROM '$tmp/tenth.csv' WITH (FORMAT csv);"; } |
+		psql 2>&1 | ms >>"$tmp/entry.ms"; echo >>"$tmp/entry.ms"
+done
+careful=$(grep . "$tmp/careful.ms" | median); load=$(grep . "$tmp/load.ms" | median); entry=$(grep . "$tmp/entry.ms" | median)
+echo
+printf '%-58s %10s %12s %10s\n' "$LINES lines (half keyed text, half tuples), median of $REPEAT" "ms" "lines/s" "× careful"
+printf '%-58s %10s %12s %10s\n' "numbers COPYed, then INSERT … SELECT into careful_allocation" "$careful" "$((LINES * 1000 / careful))" 1.00
+printf '%-58s %10s %12s %10s\n' "COPY into a staging table, then load_allocations" "$load" "$((LINES * 1000 / load))" "$(echo "scale=2; $load / $careful" | bc)"
+printf '%-58s %10s %12s %10s\n' "COPY into allocation_entry (a tenth of the lines, scaled)" "$((entry * 10))" "$((LINES / 10 * 1000 / entry))" "$(echo "scale=2; $entry * 10 / $careful" | bc)"

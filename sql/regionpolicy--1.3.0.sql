@@ -2609,66 +2609,68 @@ DECLARE
 	n bigint;
 	r bigint;
 BEGIN
-	IF to_regclass('pg_temp.rp_lines') IS NOT NULL OR to_regclass('pg_temp.rp_resolved') IS NOT NULL THEN
-		DROP TABLE IF EXISTS pg_temp.rp_lines, pg_temp.rp_resolved;
+	IF to_regclass('pg_temp.rp_resolved') IS NOT NULL THEN
+		DROP TABLE IF EXISTS pg_temp.rp_lines, pg_temp.rp_programs, pg_temp.rp_regions, pg_temp.rp_resolved;
 	END IF;
+	-- The lines, numbered once; each programme, province and 시·군·구 looked
+	-- up once, the error naming the first line that gives it; the amount
+	-- read by the type's input (or from numbers in a unit).
 	EXECUTE format($q$
 		CREATE TEMP TABLE rp_lines ON COMMIT DROP AS
-		SELECT row_number() OVER () AS line, l.program, l.province, l.fiscal_year, coalesce(l.phase, 'planned') AS phase,
-			   l.amount, l."national", l.local, l.unit, l.reference AS given_reference,
-			   @extschema@.reference_trim(l.reference) AS reference, l.note, l.municipality, l.as_of,
-			   format('line %%s: program %%L, province %%L, fiscal year %%s, reference %%L',
-					  row_number() OVER (), l.program, l.province, l.fiscal_year, l.reference) AS line_text
-		FROM %s AS l$q$, lines);
-
-	CREATE TEMP TABLE rp_resolved ON COMMIT DROP AS
-	WITH programs AS MATERIALIZED (
-		SELECT k.program, k.fiscal_year, @extschema@.entry_program(k.program, k.fiscal_year, k.line_text) AS program_id
-		FROM (SELECT DISTINCT ON (l.program, l.fiscal_year) l.program, l.fiscal_year, l.line_text
-			  FROM rp_lines l ORDER BY l.program, l.fiscal_year, l.line) k),
-	regions AS MATERIALIZED (
-		SELECT k.province, k.municipality, k.fiscal_year, k.as_of, g.province_code, g.municipality_code
-		FROM (SELECT DISTINCT ON (l.province, l.municipality, l.fiscal_year, l.as_of)
-					 l.province, l.municipality, l.fiscal_year, l.as_of, l.line_text
-			  FROM rp_lines l ORDER BY l.province, l.municipality, l.fiscal_year, l.as_of, l.line) k,
-			 LATERAL @extschema@.entry_region(k.province, k.municipality, k.fiscal_year, k.as_of, k.line_text) g)
-	SELECT l.line, l.line_text, p.program_id, g.province_code, l.fiscal_year, l.phase,
-		   CASE WHEN l.amount IS NOT NULL AND l."national" IS NULL AND l.local IS NULL AND l.unit IS NULL
-				THEN l.amount::@extschema@.funding
-				ELSE @extschema@.entry_amount(l.amount, l."national", l.local, l.unit, l.line_text) END AS amount,
-		   l.note, l.reference, g.municipality_code
+		SELECT row_number() OVER () AS line, s.program, s.province, s.fiscal_year, coalesce(s.phase, 'planned') AS phase,
+			   s.amount, s."national", s.local, s.unit, s.reference AS given_reference,
+			   nullif(btrim(s.reference, E' \t\r\n\f\v' || '　'), '') AS reference,	-- reference_trim, inline
+			   s.note, s.municipality, s.as_of
+		FROM %s AS s$q$, lines);
+	CREATE TEMP TABLE rp_programs ON COMMIT DROP AS
+	SELECT l.program, l.fiscal_year,
+		   @extschema@.entry_program(l.program, l.fiscal_year,
+									 format('line %s: program %L, fiscal year %s', min(l.line), l.program, l.fiscal_year)) AS program_id
 	FROM rp_lines l
-		 JOIN programs p ON p.program IS NOT DISTINCT FROM l.program AND p.fiscal_year IS NOT DISTINCT FROM l.fiscal_year
-		 JOIN regions g ON g.province IS NOT DISTINCT FROM l.province AND g.municipality IS NOT DISTINCT FROM l.municipality
-						AND g.fiscal_year = l.fiscal_year AND g.as_of IS NOT DISTINCT FROM l.as_of;
+	GROUP BY l.program, l.fiscal_year;
+	CREATE TEMP TABLE rp_regions ON COMMIT DROP AS
+	SELECT k.province, k.municipality, k.fiscal_year, k.as_of, g.province_code, g.municipality_code
+	FROM (SELECT l.province, l.municipality, l.fiscal_year, l.as_of, min(l.line) AS line
+		  FROM rp_lines l GROUP BY l.province, l.municipality, l.fiscal_year, l.as_of) k,
+		 LATERAL @extschema@.entry_region(k.province, k.municipality, k.fiscal_year, k.as_of,
+				format('line %s: province %L, municipality %L, fiscal year %s', k.line, k.province, k.municipality,
+					   k.fiscal_year)) g;
+	CREATE TEMP TABLE rp_resolved ON COMMIT DROP AS
+	SELECT r.*, @extschema@.line_hash(r.province_code, r.fiscal_year, r.phase, r.program_id, r.amount) AS h
+	FROM (SELECT l.line, p.program_id, g.province_code, l.fiscal_year, l.phase,
+				 CASE WHEN l.amount IS NOT NULL AND l."national" IS NULL AND l.local IS NULL AND l.unit IS NULL
+					  THEN l.amount::@extschema@.funding
+					  ELSE @extschema@.entry_amount(l.amount, l."national", l.local, l.unit,
+							  format('line %s: program %L, province %L, fiscal year %s, reference %L',
+									 l.line, l.program, l.province, l.fiscal_year, l.given_reference)) END AS amount,
+				 l.note, l.reference, g.municipality_code, l.program AS given_program, l.province AS given_province,
+				 l.given_reference
+		  FROM rp_lines l
+			   JOIN rp_programs p ON p.program = l.program AND p.fiscal_year = l.fiscal_year
+			   JOIN rp_regions g ON coalesce(g.province, '') = coalesce(l.province, '')
+								AND coalesce(g.municipality, '') = coalesce(l.municipality, '')
+								AND g.fiscal_year = l.fiscal_year
+								AND coalesce(g.as_of, 'infinity') = coalesce(l.as_of, 'infinity')) r;
+	ANALYZE rp_resolved;
 
-	-- the same line twice in one load
-	SELECT min(x.line) AS first, max(x.line) AS second, min(x.line_text) AS line_text INTO bad
-	FROM rp_resolved x
-	GROUP BY x.province_code, x.fiscal_year, x.phase, x.program_id,
-			 coalesce(x.reference, x.municipality_code || ' ' || x.amount::text, x.amount::text)
-	HAVING count(*) > 1
-	ORDER BY 1 LIMIT 1;
-	IF FOUND THEN
-		RAISE EXCEPTION 'lines % and % of the load are the same line (%)', bad.first, bad.second, bad.line_text
-			USING ERRCODE = 'unique_violation',
-				  DETAIL = 'They have the same programme, province, fiscal year and phase, and the same reference or, without one, the same 시·군·구 and amount.',
-				  HINT = 'Give each line its own reference, or load the line once.';
-	END IF;
 
 	-- a line identical to one already there, where one of the two has no
 	-- reference: a load run again without references, or with references
-	-- after one without, would double the total
-	SELECT x.line_text, x.reference AS new_reference, a.id, a.reference AS old_reference, x.phase, x.amount INTO bad
+	-- after one without, would double the total (by line_hash: a probe of
+	-- allocation_line_hash_idx per line, or one pass, as the planner finds
+	-- cheaper)
+	SELECT format('line %s: program %L, province %L, fiscal year %s, reference %L',
+				  x.line, x.given_program, x.given_province, x.fiscal_year, x.given_reference) AS line_text,
+		   x.reference AS new_reference, t.id, t.reference AS old_reference, x.phase, x.amount
+	  INTO bad
 	FROM rp_resolved x
-		 JOIN @extschema@.allocation a
-		   ON @extschema@.line_hash(a.province_code, a.fiscal_year, a.phase, a.program_id, a.amount)
-			  = @extschema@.line_hash(x.province_code, x.fiscal_year, x.phase, x.program_id, x.amount)
-			  AND a.province_code IS NOT DISTINCT FROM x.province_code
-			  AND a.fiscal_year = x.fiscal_year AND a.phase = x.phase AND a.program_id = x.program_id
-			  AND a.amount OPERATOR(@extschema@.=) x.amount
-			  AND coalesce(a.municipality_code, '') = coalesce(x.municipality_code, '')
-			  AND (x.reference IS NULL OR a.reference IS NULL)
+		 JOIN @extschema@.allocation t
+		   ON @extschema@.line_hash(t.province_code, t.fiscal_year, t.phase, t.program_id, t.amount) = x.h
+			  AND t.province_code IS NOT DISTINCT FROM x.province_code
+			  AND t.fiscal_year = x.fiscal_year AND t.phase = x.phase AND t.program_id = x.program_id
+			  AND t.amount OPERATOR(@extschema@.=) x.amount
+			  AND coalesce(t.municipality_code, '') = coalesce(x.municipality_code, '')
+			  AND (x.reference IS NULL OR t.reference IS NULL)
 	ORDER BY x.line LIMIT 1;
 	IF FOUND THEN
 		RAISE EXCEPTION 'allocation already recorded: %, phase %, amount %', bad.line_text, bad.phase, bad.amount
@@ -2681,32 +2683,56 @@ BEGIN
 				  HINT = 'Give each line its reference (its 세부사업 or 과제 number): a line loaded again with the same reference replaces its amount, so a load can be run twice.';
 	END IF;
 
-	WITH w AS (
-		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code)
-		SELECT x.program_id, x.province_code, x.fiscal_year, x.amount, x.phase, x.note, x.reference, x.municipality_code
-		FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NOT NULL
-		ON CONFLICT (province_code, fiscal_year, phase, program_id, reference)
-			WHERE reference IS NOT NULL AND province_code IS NOT NULL
-		DO UPDATE SET amount = EXCLUDED.amount, municipality_code = EXCLUDED.municipality_code, note = EXCLUDED.note
-		RETURNING a.xmax = 0 AS fresh)
-	SELECT count(*) FILTER (WHERE fresh), count(*) FILTER (WHERE NOT fresh) INTO inserted, replaced FROM w;
-	WITH w AS (
-		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code)
-		SELECT x.program_id, NULL, x.fiscal_year, x.amount, x.phase, x.note, x.reference, x.municipality_code
-		FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NULL
-		ON CONFLICT (fiscal_year, phase, program_id, reference)
-			WHERE reference IS NOT NULL AND province_code IS NULL
-		DO UPDATE SET amount = EXCLUDED.amount, municipality_code = EXCLUDED.municipality_code, note = EXCLUDED.note
-		RETURNING a.xmax = 0 AS fresh)
-	SELECT count(*) FILTER (WHERE fresh), count(*) FILTER (WHERE NOT fresh) INTO n, r FROM w;
-	inserted := inserted + n;
-	replaced := replaced + r;
-	INSERT INTO @extschema@.allocation (program_id, province_code, fiscal_year, amount, phase, note, municipality_code)
-	SELECT x.program_id, x.province_code, x.fiscal_year, x.amount, x.phase, x.note, x.municipality_code
-	FROM rp_resolved x WHERE x.reference IS NULL;
-	GET DIAGNOSTICS n = ROW_COUNT;
-	inserted := inserted + n;
-	DROP TABLE rp_lines, rp_resolved;
+	-- Into allocation, in three INSERTs.  The same line twice in one load is
+	-- refused by a key (23505, or 21000 for a reference given twice): which
+	-- two lines, the handler finds out.
+	BEGIN
+		WITH w AS (
+			INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code)
+			SELECT x.program_id, x.province_code, x.fiscal_year, x.amount, x.phase, x.note, x.reference, x.municipality_code
+			FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NOT NULL
+			ON CONFLICT (province_code, fiscal_year, phase, program_id, reference)
+				WHERE reference IS NOT NULL AND province_code IS NOT NULL
+			DO UPDATE SET amount = EXCLUDED.amount, municipality_code = EXCLUDED.municipality_code, note = EXCLUDED.note
+			RETURNING a.xmax = 0 AS fresh)
+		SELECT count(*) FILTER (WHERE fresh), count(*) FILTER (WHERE NOT fresh) INTO inserted, replaced FROM w;
+		WITH w AS (
+			INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code)
+			SELECT x.program_id, NULL, x.fiscal_year, x.amount, x.phase, x.note, x.reference, x.municipality_code
+			FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NULL
+			ON CONFLICT (fiscal_year, phase, program_id, reference)
+				WHERE reference IS NOT NULL AND province_code IS NULL
+			DO UPDATE SET amount = EXCLUDED.amount, municipality_code = EXCLUDED.municipality_code, note = EXCLUDED.note
+			RETURNING a.xmax = 0 AS fresh)
+		SELECT count(*) FILTER (WHERE fresh), count(*) FILTER (WHERE NOT fresh) INTO n, r FROM w;
+		inserted := inserted + n;
+		replaced := replaced + r;
+		INSERT INTO @extschema@.allocation (program_id, province_code, fiscal_year, amount, phase, note, municipality_code)
+		SELECT x.program_id, x.province_code, x.fiscal_year, x.amount, x.phase, x.note, x.municipality_code
+		FROM rp_resolved x WHERE x.reference IS NULL;
+		GET DIAGNOSTICS n = ROW_COUNT;
+		inserted := inserted + n;
+	EXCEPTION WHEN unique_violation OR cardinality_violation THEN
+		SELECT d.first, d.second, format('line %s: program %L, province %L, fiscal year %s, reference %L',
+										 x.line, x.given_program, x.given_province, x.fiscal_year, x.given_reference) AS line_text
+		  INTO bad
+		FROM (SELECT min(line) AS first, max(line) AS second
+			  FROM rp_resolved
+			  GROUP BY province_code, fiscal_year, phase, program_id, reference,
+					   CASE WHEN reference IS NULL THEN coalesce(municipality_code, '') END,
+					   CASE WHEN reference IS NULL THEN amount END
+			  HAVING count(*) > 1
+			  ORDER BY 1 LIMIT 1) d
+			 JOIN rp_resolved x ON x.line = d.first;
+		IF FOUND THEN
+			RAISE EXCEPTION 'lines % and % of the load are the same line (%)', bad.first, bad.second, bad.line_text
+				USING ERRCODE = 'unique_violation',
+					  DETAIL = 'They have the same programme, province, fiscal year and phase, and the same reference or, without one, the same 시·군·구 and amount.',
+					  HINT = 'Give each line its own reference, or load the line once.';
+		END IF;
+		RAISE;
+	END;
+	DROP TABLE rp_lines, rp_programs, rp_regions, rp_resolved;
 	RAISE NOTICE 'load_allocations: % % inserted, % replaced', inserted,
 		CASE WHEN inserted = 1 THEN 'line' ELSE 'lines' END, replaced;
 END
