@@ -694,9 +694,38 @@ resolve_error(FundingParseError *err, FundingParseStatus status,
 }
 
 /*
+ * A total with one part has no single value: the rest of a 총사업비 is often
+ * the company's or a private share (민간부담금), not local funds.  Refused,
+ * with the reading if the rest were local, written with both parts.
+ */
+static bool
+total_with_one_part(const FundingParts *parts, FundingParseError *err)
+{
+	bool		national = parts->given[FUNDING_NATIONAL];
+	int64_t		given = parts->value[national ? FUNDING_NATIONAL : FUNDING_LOCAL];
+	int64_t		rest;
+	char		gb[FUNDING_AMOUNT_BUFLEN],
+				rb[FUNDING_AMOUNT_BUFLEN],
+				tb[FUNDING_AMOUNT_BUFLEN];
+
+	resolve_error(err, FUNDING_PARSE_SYNTAX,
+				  national ? "A total with a national amount and no local one has no single reading: the rest of a total is often private money (민간부담금), not local funds."
+				  : "A total with a local amount and no national one has no single reading: the rest of a total is often private money (민간부담금), not national funds.");
+	if (__builtin_sub_overflow(parts->value[FUNDING_TOTAL], given, &rest))
+		return false;
+	amount_format(given, FUNDING_UNIT_KOREAN, gb);
+	amount_format(rest, FUNDING_UNIT_KOREAN, rb);
+	amount_format(parts->value[FUNDING_TOTAL], FUNDING_UNIT_KOREAN, tb);
+	snprintf(err->hint, sizeof(err->hint),
+			 "If the rest (%s) is %s funds, give both parts: \"국비 %s, 지방비 %s\"; if it is private money, give the %s amount alone.",
+			 rb, national ? "local" : "national", national ? gb : rb, national ? rb : gb,
+			 national ? "national" : "local");
+	return false;
+}
+
+/*
  * Fill in a missing component and check the total: with no total a missing
- * component is zero; with a total and one component the other is derived;
- * with all three they must agree.
+ * component is zero; a total needs both components, and they must agree.
  */
 bool
 funding_resolve(const FundingParts *parts, Funding *result,
@@ -718,18 +747,8 @@ funding_resolve(const FundingParts *parts, Funding *result,
 			return resolve_error(err, FUNDING_PARSE_RANGE,
 								 "The total of national and local is outside the range of a 64-bit count of won.");
 	}
-	else if (!parts->given[FUNDING_LOCAL])
-	{
-		if (__builtin_sub_overflow(t, n, &l))
-			return resolve_error(err, FUNDING_PARSE_RANGE,
-								 "The local amount (total minus national) is outside the range of a 64-bit count of won.");
-	}
-	else if (!parts->given[FUNDING_NATIONAL])
-	{
-		if (__builtin_sub_overflow(t, l, &n))
-			return resolve_error(err, FUNDING_PARSE_RANGE,
-								 "The national amount (total minus local) is outside the range of a 64-bit count of won.");
-	}
+	else if (!parts->given[FUNDING_LOCAL] || !parts->given[FUNDING_NATIONAL])
+		return total_with_one_part(parts, err);
 	else if (__builtin_add_overflow(n, l, &sum) || sum != t)
 	{
 		char		nb[FUNDING_AMOUNT_BUFLEN],
