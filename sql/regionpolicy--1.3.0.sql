@@ -2963,9 +2963,14 @@ RETURNS TABLE (fiscal_year integer, province_code text, name_ko text, short_ko t
 			   phase text, "national" bigint, local bigint, total bigint,
 			   national_eok numeric, local_eok numeric, total_eok numeric, amount @extschema@.funding,
 			   merged_after boolean)
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
+-- (PL/pgSQL, not SQL: Citus plans a query of a distributed table in a SQL
+-- function with parameters not at all)
+#variable_conflict use_column
+BEGIN
+	RETURN QUERY
 	WITH municipality_on AS (		-- each code, and its 시·군·구's province on as_of
 		SELECT DISTINCT ON (l.code) l.code, m.province_code
 		FROM @extschema@.municipality_lineage l
@@ -2988,7 +2993,8 @@ AS $$
 			   LEFT JOIN @extschema@.province_as_of(region_totals_as_of.as_of) m ON m.code = x.province_code
 		  GROUP BY 1, 2, 3) a
 		 LEFT JOIN @extschema@.province p ON p.code = a.province_code
-	ORDER BY a.fiscal_year, p.sort_order NULLS LAST, a.province_code, a.phase
+	ORDER BY a.fiscal_year, p.sort_order NULLS LAST, a.province_code, a.phase;
+END
 $$;
 COMMENT ON FUNCTION @extschema@.region_totals_as_of(date) IS
 'region_totals on the map of as_of: after a merger the merged provinces'' lines of every year are counted under the merged province; before it, lines that name a 시·군·구 go to its province of that date, and the merged province''s other lines are shown under it, flagged merged_after; no won is counted twice or lost';
@@ -3588,16 +3594,30 @@ AS $$
 DECLARE
 	p text;
 BEGIN
-	SELECT a.province_code INTO p FROM @extschema@.allocation a WHERE a.id = allocation_id FOR UPDATE;
+	-- the line's province first, then the line locked by id and province (a
+	-- distributed allocation is reached by its province)
+	SELECT a.province_code INTO p FROM @extschema@.allocation a WHERE a.id = allocation_id;
 	IF NOT FOUND THEN
 		RETURN false;
+	END IF;
+	IF p IS NULL THEN
+		PERFORM 1 FROM @extschema@.allocation a WHERE a.id = allocation_id AND a.province_code IS NULL FOR UPDATE;
+	ELSE
+		PERFORM 1 FROM @extschema@.allocation a WHERE a.id = allocation_id AND a.province_code = p FOR UPDATE;
+	END IF;
+	IF NOT FOUND THEN
+		RETURN false;			-- moved or deleted meanwhile
 	END IF;
 	IF NOT @extschema@.session_stewards(p) THEN
 		RAISE EXCEPTION 'permission denied to delete allocation % of province %', allocation_id, coalesce(p, '(none)')
 			USING ERRCODE = 'insufficient_privilege',
 				  HINT = 'Only members of the province''s steward role (see province_steward) may delete its rows; lines of no single province are the owner''s.';
 	END IF;
-	DELETE FROM @extschema@.allocation a WHERE a.id = allocation_id;
+	IF p IS NULL THEN
+		DELETE FROM @extschema@.allocation a WHERE a.id = allocation_id AND a.province_code IS NULL;
+	ELSE
+		DELETE FROM @extschema@.allocation a WHERE a.id = allocation_id AND a.province_code = p;
+	END IF;
 	RETURN true;
 END
 $$;

@@ -36,6 +36,32 @@ static const struct config_enum_entry display_unit_options[] = {
 
 PGDLLEXPORT void _PG_init(void);
 
+/*
+ * On a Citus cluster a funding value's text is often made on the workers,
+ * which never see a session's SET: the same query would print other units
+ * than one server.  There the setting is refused in a session (and in a
+ * connection's options); ALTER ROLE and ALTER DATABASE settings, which
+ * Citus gives every node, are the way (doc/regionpolicy.md, "Citus").
+ * Citus's own connections to the workers may set it.
+ */
+static bool
+check_display_unit(int *newval, void **extra, GucSource source)
+{
+	const char *app;
+
+	if (source < PGC_S_CLIENT || source == PGC_S_TEST ||
+		GetConfigOption("citus.version", true, false) == NULL)
+		return true;
+	app = GetConfigOption("application_name", true, false);
+	if (app != NULL && strncmp(app, "citus_internal", strlen("citus_internal")) == 0)
+		return true;
+	GUC_check_errcode(ERRCODE_FEATURE_NOT_SUPPORTED);
+	GUC_check_errmsg("regionpolicy.display_unit cannot be set in a session on a Citus cluster");
+	GUC_check_errdetail("Citus computes funding text on the workers, which do not see this session's settings, so the same query could print different units.");
+	GUC_check_errhint("Set it for a role or a database (ALTER ROLE ... SET regionpolicy.display_unit, ALTER DATABASE ... SET), which Citus applies on every node, or write funding_text(f, unit).");
+	return false;
+}
+
 void
 _PG_init(void)
 {
@@ -49,7 +75,7 @@ _PG_init(void)
 							 display_unit_options,
 							 PGC_USERSET,
 							 0,
-							 NULL, NULL, NULL);
+							 check_display_unit, NULL, NULL);
 #if PG_VERSION_NUM >= 150000
 	MarkGUCPrefixReserved("regionpolicy");
 #else
