@@ -72,7 +72,7 @@ endif
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 VENV := pg_virtualenv -t -v $(PG_MAJOR)
 
-.PHONY: deps build-install test demo bench fuzz check-hard check-clients check-versions
+.PHONY: deps build-install test demo bench fuzz check-hard check-clients check-citus check-versions
 
 # Everything make test needs, installed if missing (Debian packages, by
 # .ci/deps, the one script that installs anything; packagers skip it and
@@ -149,6 +149,19 @@ check-clients: build-install
 	@rm -f .test-result
 	@RESULT_FILE=$(CURDIR)/.test-result $(VENV) test/clients/run; status=$$?; \
 	cat .test-result 2>/dev/null || echo "0 passed, 1 failed"; rm -f .test-result; exit $$status
+
+# Citus: a coordinator and two workers beside one server, the recipe of
+# doc/regionpolicy.md ("Citus") as written, the same lines on both, and
+# every report compared (test/citus/run).  Citus is built from its release
+# source (../shared/third-party/citus, or CITUS_SRC) once per PostgreSQL
+# minor, cached in /var/cache/regionpolicy/citus (test/citus/build.sh).
+CITUS_PACKAGES = libcurl4-openssl-dev liblz4-dev libzstd-dev libkrb5-dev libssl-dev libselinux1-dev \
+	libxslt1-dev libpam0g-dev autoconf bc
+check-citus: build-install
+	@PG_MAJOR=$(PG_MAJOR) .ci/deps $(CITUS_PACKAGES)
+	PG_CONFIG=$(PG_CONFIG) test/citus/build.sh
+	@PG_CONFIG=$(PG_CONFIG) test/citus/run >.citus-result; status=$$?; cat .citus-result; \
+	echo "$$(grep -c '^ok' .citus-result) passed, $$(grep -c '^not ok' .citus-result) failed"; rm -f .citus-result; exit $$status
 
 # The same build and suites against other PostgreSQL majors, each in a
 # Debian chroot of the release that ships it (cached; see the script).

@@ -2696,17 +2696,21 @@ BEGIN
 			DO UPDATE SET amount = EXCLUDED.amount, municipality_code = EXCLUDED.municipality_code, note = EXCLUDED.note
 			RETURNING a.xmax = 0 AS fresh)
 		SELECT count(*) FILTER (WHERE fresh), count(*) FILTER (WHERE NOT fresh) INTO inserted, replaced FROM w;
-		WITH w AS (
-			INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code)
-			SELECT x.program_id, NULL, x.fiscal_year, x.amount, x.phase, x.note, x.reference, x.municipality_code
-			FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NULL
-			ON CONFLICT (fiscal_year, phase, program_id, reference)
-				WHERE reference IS NOT NULL AND province_code IS NULL
-			DO UPDATE SET amount = EXCLUDED.amount, municipality_code = EXCLUDED.municipality_code, note = EXCLUDED.note
-			RETURNING a.xmax = 0 AS fresh)
-		SELECT count(*) FILTER (WHERE fresh), count(*) FILTER (WHERE NOT fresh) INTO n, r FROM w;
-		inserted := inserted + n;
-		replaced := replaced + r;
+		-- (lines of no single province only where there are some: a
+		-- distributed allocation has no key for them)
+		IF EXISTS (SELECT 1 FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NULL) THEN
+			WITH w AS (
+				INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code)
+				SELECT x.program_id, NULL, x.fiscal_year, x.amount, x.phase, x.note, x.reference, x.municipality_code
+				FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NULL
+				ON CONFLICT (fiscal_year, phase, program_id, reference)
+					WHERE reference IS NOT NULL AND province_code IS NULL
+				DO UPDATE SET amount = EXCLUDED.amount, municipality_code = EXCLUDED.municipality_code, note = EXCLUDED.note
+				RETURNING a.xmax = 0 AS fresh)
+			SELECT count(*) FILTER (WHERE fresh), count(*) FILTER (WHERE NOT fresh) INTO n, r FROM w;
+			inserted := inserted + n;
+			replaced := replaced + r;
+		END IF;
 		INSERT INTO @extschema@.allocation (program_id, province_code, fiscal_year, amount, phase, note, municipality_code)
 		SELECT x.program_id, x.province_code, x.fiscal_year, x.amount, x.phase, x.note, x.municipality_code
 		FROM rp_resolved x WHERE x.reference IS NULL;
