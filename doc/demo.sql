@@ -156,3 +156,23 @@ WHERE a.province_code IN ('12', '29', '46') ORDER BY a.reference;
 SELECT fiscal_year, province_code, short_ko, total_eok, merged_after FROM region_totals_as_of('2023-01-01')
 WHERE fiscal_year >= 2026 AND province_code IN ('12', '29', '46') ORDER BY fiscal_year, province_code;
 ROLLBACK;
+
+\echo
+\echo '== 12. Grants: awards to companies under the seed''s support terms (ILLUSTRATIVE awards) =='
+BEGIN;
+\echo 'The sub-programmes'' terms, as the press release gives them (기간, 연 한도, 비중):'
+SELECT g.name_ko AS "sub-programme", format_amount(total(g.declared), '억') AS "규모", t.support_years AS "기간",
+	   format_amount(t.annual_cap, '억') AS "연 한도", t.grant_share AS "비중", t.selection_mode AS "공모"
+FROM support_terms t JOIN program g ON g.id = t.program_id ORDER BY g.id;
+\echo 'Three awards: one clean, one over the yearly cap (연 3억 over 연 2억), one over the share (90.9% over 80%):'
+INSERT INTO award_entry (program, reference, recipient, business_number, province, first_year, years,
+						 grant_amount, private_cash, private_in_kind) VALUES
+	('자유공모', 'RS-2023-001', '(주)경남정밀', '220-81-62517', '경남', 2023, 2, '국비 2억원', '3천만원', '2천만원'),
+	('자유공모', 'RS-2023-002', '부산기계(주)', '104-81-45521', '부산', 2023, 2, '국비 3억원', '1억원', NULL),
+	('지역스타기업 R&D 신규', 'RS-2023-003', '충북바이오(주)', '301-86-08137', '충북', 2023, 2, '국비 2억원', '2천만원', NULL);
+SELECT reference, recipient, rule, explanation FROM award_compliance ORDER BY reference;
+\echo 'Awarded against budgeted, per sub-programme, province and year (awards are a breakdown, never counted twice):'
+SELECT program_name_ko, short_ko, fiscal_year, awards, format_amount(grant_total, '억') AS awarded,
+	   in_unit(private_cash + private_in_kind, '억') AS "private share (억)"
+FROM award_totals ORDER BY program_id, sort_order;
+ROLLBACK;

@@ -4,7 +4,7 @@
 --
 -- The script is UTF-8 (the control file says so: encoding = UTF8), and
 -- PostgreSQL converts it to the database's encoding before running it.
--- It reads top to bottom in nine parts:
+-- It reads top to bottom in ten parts:
 --
 --   1. Before anything else: the database and the schema
 --   2. The funding type
@@ -14,7 +14,8 @@
 --   6. Loading allocations
 --   7. Reports
 --   8. Clusters: stages, grades and differential funding
---   9. Access control
+--   9. Grants: awards to companies under a sub-programme's support terms
+--  10. Access control
 \echo Use "CREATE EXTENSION regionpolicy" to load this file. \quit
 
 -- ============================================================================
@@ -2286,8 +2287,10 @@ CREATE INDEX allocation_municipality_idx ON @extschema@.allocation (municipality
 -- index probe per row however many rows are loaded, and take no lock that
 -- another province's load could wait for.  Each rule is two partial
 -- indexes, one for lines of a province and one for lines of no single
--- province, so that a NULL province is a key like any other and every key
--- of a province's lines begins with its province.
+-- province, so that a NULL province is a key like any other.  Each key
+-- leads with its most varied column (the reference, or the amount), so that
+-- an insert compares one column at most steps: a key's order costs every
+-- load (bench/README.md).
 
 -- References are compared exactly, after surrounding white space (spaces,
 -- tabs, line breaks and the ideographic space U+3000) is trimmed.
@@ -2300,16 +2303,16 @@ COMMENT ON FUNCTION @extschema@.reference_trim(text) IS
 'a reference as allocation stores it: surrounding spaces, tabs, line breaks and ideographic spaces trimmed; NULL when nothing is left';
 
 CREATE UNIQUE INDEX allocation_line_key
-	ON @extschema@.allocation (province_code, fiscal_year, phase, program_id, reference)
+	ON @extschema@.allocation (reference, province_code, fiscal_year, phase, program_id)
 	WHERE reference IS NOT NULL AND province_code IS NOT NULL;
 CREATE UNIQUE INDEX allocation_national_line_key
-	ON @extschema@.allocation (fiscal_year, phase, program_id, reference)
+	ON @extschema@.allocation (reference, fiscal_year, phase, program_id)
 	WHERE reference IS NOT NULL AND province_code IS NULL;
 CREATE UNIQUE INDEX allocation_unreferenced_line_key
-	ON @extschema@.allocation (province_code, fiscal_year, phase, program_id, (coalesce(municipality_code, '')), amount)
+	ON @extschema@.allocation (amount, province_code, fiscal_year, phase, program_id, (coalesce(municipality_code, '')))
 	WHERE reference IS NULL AND province_code IS NOT NULL;
 CREATE UNIQUE INDEX allocation_unreferenced_national_line_key
-	ON @extschema@.allocation (fiscal_year, phase, program_id, (coalesce(municipality_code, '')), amount)
+	ON @extschema@.allocation (amount, fiscal_year, phase, program_id, (coalesce(municipality_code, '')))
 	WHERE reference IS NULL AND province_code IS NULL;
 -- One bigint for a line's province, fiscal year, phase, programme and
 -- amount (src/line.c): allocation_entry and load_allocations find a line
@@ -3413,7 +3416,283 @@ COMMENT ON FUNCTION @extschema@.allocate_differential_funding(integer, integer, 
 'allocate_differential_funding with the pool written as an amount (''929억'') and shares in multiples of a unit written as one (default 억), as differential_funding takes them';
 
 -- ============================================================================
--- 9. Access control
+-- 9. Grants: awards to companies under a sub-programme's support terms
+-- ============================================================================
+
+-- The press release gives each MSS sub-programme its terms: 지원 기간 (years),
+-- 지원 한도 (a yearly cap on the government grant), 지원금 비중 (the grant's
+-- largest share of the project cost) and the way of selection.  They are
+-- policy, from a fiscal year on (valid_from; 0 is the shipped default, read
+-- only), like the cluster policy tables ("Grants").
+CREATE TABLE @extschema@.support_terms (
+	program_id integer NOT NULL REFERENCES @extschema@.program (id),
+	valid_from integer NOT NULL
+		CONSTRAINT support_terms_valid_from_default_or_year CHECK (valid_from = 0 OR valid_from BETWEEN 2000 AND 2100),
+	support_years smallint NOT NULL
+		CONSTRAINT support_terms_years_positive CHECK (support_years > 0),
+	annual_cap bigint NOT NULL
+		CONSTRAINT support_terms_cap_positive CHECK (annual_cap > 0),
+	grant_share numeric NOT NULL
+		CONSTRAINT support_terms_share_fraction CHECK (grant_share > 0 AND grant_share <= 1),
+	selection_mode text,
+	PRIMARY KEY (program_id, valid_from)
+);
+COMMENT ON TABLE @extschema@.support_terms IS
+'a sub-programme''s support terms from a fiscal year on: 지원 기간 (support_years), 지원 한도 (annual_cap, won per year), 지원금 비중 (grant_share of the project cost); valid_from 0 is the shipped default';
+
+-- A 사업자등록번호: ten digits whose last is the check digit of the others.
+CREATE FUNCTION @extschema@.business_number_valid(number text)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT CASE WHEN d ~ '^[0-9]{10}$' THEN
+		(10 - (substr(d, 1, 1)::int + substr(d, 2, 1)::int * 3 + substr(d, 3, 1)::int * 7
+			   + substr(d, 4, 1)::int + substr(d, 5, 1)::int * 3 + substr(d, 6, 1)::int * 7
+			   + substr(d, 7, 1)::int + substr(d, 8, 1)::int * 3 + substr(d, 9, 1)::int * 5
+			   + substr(d, 9, 1)::int * 5 / 10) % 10) % 10 = substr(d, 10, 1)::int
+		ELSE false END
+	FROM (SELECT regexp_replace(number, '[-[:space:]]', '', 'g') AS d) AS x
+$$;
+COMMENT ON FUNCTION @extschema@.business_number_valid(text) IS
+'true for a well-formed 사업자등록번호 (220-81-62517 or 2208162517): ten digits with a valid check digit';
+
+-- An award (과제) to a company: under a sub-programme of its first fiscal
+-- year, in a province (and 시·군·구), for a number of years.  Its money is a
+-- breakdown of the sub-programme's, never added to the province totals.
+CREATE TABLE @extschema@.award (
+	id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+	program_id integer NOT NULL,
+	first_year integer NOT NULL,
+	reference text NOT NULL
+		CONSTRAINT award_reference_trimmed CHECK (reference = btrim(reference, E' \t\r\n\f\v' || '　') AND reference <> ''),
+	recipient text NOT NULL
+		CONSTRAINT award_recipient_not_blank CHECK (btrim(recipient) <> ''),
+	business_number text NOT NULL
+		CONSTRAINT award_business_number_valid
+		CHECK (business_number ~ '^[0-9]{10}$' AND @extschema@.business_number_valid(business_number)),
+	province_code text NOT NULL,
+	municipality_code text,
+	years smallint NOT NULL
+		CONSTRAINT award_years_plausible CHECK (years BETWEEN 1 AND 10),
+	CONSTRAINT award_program_fkey FOREIGN KEY (program_id, first_year)
+		REFERENCES @extschema@.program (id, fiscal_year),
+	CONSTRAINT award_province_in_year FOREIGN KEY (province_code, first_year)
+		REFERENCES @extschema@.province_year (province_code, fiscal_year),
+	CONSTRAINT award_municipality_in_province FOREIGN KEY (municipality_code, province_code, first_year)
+		REFERENCES @extschema@.municipality_year (municipality_code, province_code, fiscal_year),
+	CONSTRAINT award_key UNIQUE (program_id, reference)
+);
+CREATE INDEX award_province_idx ON @extschema@.award (province_code, first_year);
+COMMENT ON TABLE @extschema@.award IS
+'an award (과제) of a sub-programme to a company (recipient, 사업자등록번호 as ten digits), in a province, from its first fiscal year for a number of years; identified by (programme, reference)';
+
+-- Per year of an award: the government grant (national and local) and the
+-- recipient's own share (민간부담금), in cash and in kind.
+CREATE TABLE @extschema@.award_year (
+	award_id bigint NOT NULL REFERENCES @extschema@.award (id) ON DELETE CASCADE,
+	fiscal_year integer NOT NULL,
+	grant_amount @extschema@.funding NOT NULL
+		CONSTRAINT award_year_grant_not_negative
+		CHECK (@extschema@.national(grant_amount) >= 0 AND @extschema@.local(grant_amount) >= 0),
+	private_cash bigint NOT NULL DEFAULT 0
+		CONSTRAINT award_year_private_cash_not_negative CHECK (private_cash >= 0),
+	private_in_kind bigint NOT NULL DEFAULT 0
+		CONSTRAINT award_year_private_in_kind_not_negative CHECK (private_in_kind >= 0),
+	PRIMARY KEY (award_id, fiscal_year)
+);
+COMMENT ON TABLE @extschema@.award_year IS
+'a year of an award: the government grant (funding: national and local) and the recipient''s share (민간부담금) in cash and in kind, in won';
+
+INSERT INTO @extschema@.support_terms (program_id, valid_from, support_years, annual_cap, grant_share, selection_mode)
+SELECT p.id, 0, p.support_years, p.annual_cap, p.government_share, p.selection_mode
+FROM @extschema@.program p
+WHERE p.support_years IS NOT NULL;
+CREATE TRIGGER reference_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.support_terms
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.reference_guard('valid_from');
+CREATE TRIGGER reference_guard_truncate BEFORE TRUNCATE ON @extschema@.support_terms
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_guard('all');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.support_terms', 'WHERE valid_from <> 0');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.award', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.award_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.award_year', '');
+
+-- award_entry: awards by names, one row per award and year --------------------
+
+CREATE VIEW @extschema@.award_entry AS
+SELECT g.name_ko AS program,
+	   w.reference,
+	   w.recipient,
+	   w.business_number,
+	   p.short_ko AS province,
+	   w.municipality_code AS municipality,
+	   w.first_year,
+	   w.years,
+	   y.fiscal_year,
+	   y.grant_amount::text AS grant_amount,
+	   y.private_cash::text AS private_cash,
+	   y.private_in_kind::text AS private_in_kind,
+	   NULL::date AS as_of
+FROM @extschema@.award w
+	 JOIN @extschema@.program g ON g.id = w.program_id
+	 JOIN @extschema@.province p ON p.code = w.province_code
+	 LEFT JOIN @extschema@.award_year y ON y.award_id = w.id;
+COMMENT ON VIEW @extschema@.award_entry IS
+'the way awards get in: one row per award and fiscal year, with program (name within the first year, or id), reference (과제번호), recipient, business_number, province and municipality (any name or code), first_year, years, fiscal_year (default first_year), grant as any text the funding type reads, and the private cash and in-kind shares as amounts; an award or year loaded again under its reference replaces it';
+
+CREATE FUNCTION @extschema@.award_entry_insert()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	line text := format('program %L, reference %L, recipient %L, fiscal year %s',
+						NEW.program, NEW.reference, NEW.recipient, coalesce(NEW.fiscal_year, NEW.first_year));
+	v_program integer;
+	v_province text;
+	v_municipality text;
+	v_reference text := @extschema@.reference_trim(NEW.reference);
+	v_number text := regexp_replace(coalesce(NEW.business_number, ''), '[-[:space:]]', '', 'g');
+	v_year integer := coalesce(NEW.fiscal_year, NEW.first_year);
+	v_award bigint;
+BEGIN
+	IF v_reference IS NULL OR NEW.recipient IS NULL OR btrim(NEW.recipient) = '' OR NEW.years IS NULL THEN
+		RAISE EXCEPTION 'an award needs a reference, a recipient and its number of years (%)', line
+			USING ERRCODE = 'not_null_violation';
+	END IF;
+	IF NOT @extschema@.business_number_valid(v_number) THEN
+		RAISE EXCEPTION 'invalid business registration number "%" (%)', NEW.business_number, line
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'A 사업자등록번호 has ten digits, the last a check digit of the others: 220-81-62517.';
+	END IF;
+	v_program := @extschema@.entry_program(NEW.program, NEW.first_year, line);
+	SELECT r.province_code, r.municipality_code INTO v_province, v_municipality
+	FROM @extschema@.entry_region(NEW.province, NEW.municipality, NEW.first_year, NEW.as_of, line) r;
+	IF v_province IS NULL THEN
+		RAISE EXCEPTION 'an award belongs to a province (%)', line
+			USING ERRCODE = 'not_null_violation';
+	END IF;
+	IF v_year < NEW.first_year OR v_year >= NEW.first_year + NEW.years THEN
+		RAISE EXCEPTION 'fiscal year % is outside the award''s term, % to % (%)', v_year, NEW.first_year,
+			NEW.first_year + NEW.years - 1, line
+			USING ERRCODE = 'check_violation';
+	END IF;
+
+	INSERT INTO @extschema@.award AS w (program_id, first_year, reference, recipient, business_number,
+										province_code, municipality_code, years)
+	VALUES (v_program, NEW.first_year, v_reference, btrim(NEW.recipient), v_number, v_province, v_municipality, NEW.years)
+	ON CONFLICT ON CONSTRAINT award_key DO UPDATE
+		SET recipient = EXCLUDED.recipient, business_number = EXCLUDED.business_number,
+			province_code = EXCLUDED.province_code, municipality_code = EXCLUDED.municipality_code,
+			years = EXCLUDED.years, first_year = EXCLUDED.first_year
+	RETURNING w.id INTO v_award;
+	IF NEW.grant_amount IS NOT NULL THEN
+		INSERT INTO @extschema@.award_year AS y (award_id, fiscal_year, grant_amount, private_cash, private_in_kind)
+		VALUES (v_award, v_year, NEW.grant_amount::@extschema@.funding,
+				coalesce(@extschema@.parse_amount(NEW.private_cash), 0),
+				coalesce(@extschema@.parse_amount(NEW.private_in_kind), 0))
+		ON CONFLICT (award_id, fiscal_year) DO UPDATE
+			SET grant_amount = EXCLUDED.grant_amount, private_cash = EXCLUDED.private_cash,
+				private_in_kind = EXCLUDED.private_in_kind;
+	END IF;
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.award_entry_insert() IS
+'INSTEAD OF INSERT on award_entry: resolves programme, province and 시·군·구, checks the business number and the year, and inserts or replaces the award and its year';
+CREATE TRIGGER award_entry_insert INSTEAD OF INSERT ON @extschema@.award_entry
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.award_entry_insert();
+
+-- The terms in force for an award: its sub-programme's, from its first year.
+CREATE VIEW @extschema@.award_terms AS
+SELECT w.id AS award_id, t.support_years, t.annual_cap, t.grant_share, t.valid_from AS terms_from
+FROM @extschema@.award w
+	 CROSS JOIN LATERAL (SELECT s.* FROM @extschema@.support_terms s
+						 WHERE s.program_id = w.program_id AND s.valid_from <= w.first_year
+						 ORDER BY s.valid_from DESC LIMIT 1) t;
+COMMENT ON VIEW @extschema@.award_terms IS
+'for every award whose sub-programme has support terms: the terms in force in its first year';
+
+-- One row per award and rule it breaks; none for an award that keeps them.
+CREATE VIEW @extschema@.award_compliance AS
+WITH totals AS (
+	SELECT y.award_id, @extschema@.sum(y.grant_amount) AS grant_amount,
+		   sum(y.private_cash) AS private_cash, sum(y.private_in_kind) AS private_in_kind
+	FROM @extschema@.award_year y
+	GROUP BY y.award_id
+), broken AS (
+	-- a term longer than the support period
+	SELECT w.id AS award_id, 'term' AS rule, NULL::integer AS fiscal_year,
+		   w.years::numeric AS figure, t.support_years::numeric AS "limit",
+		   format('the award runs %s years; the sub-programme supports at most %s (지원 기간)', w.years, t.support_years) AS explanation
+	FROM @extschema@.award w JOIN @extschema@.award_terms t ON t.award_id = w.id
+	WHERE w.years > t.support_years
+	UNION ALL
+	-- a year's grant above the yearly cap
+	SELECT w.id, 'annual_cap', y.fiscal_year, @extschema@.total(y.grant_amount)::numeric, t.annual_cap::numeric,
+		   format('the grant of fiscal year %s is %s원, above the cap of %s원 a year (지원 한도)', y.fiscal_year,
+				  to_char(@extschema@.total(y.grant_amount), 'FM999,999,999,999,999'), to_char(t.annual_cap, 'FM999,999,999,999,999'))
+	FROM @extschema@.award w JOIN @extschema@.award_terms t ON t.award_id = w.id
+		 JOIN @extschema@.award_year y ON y.award_id = w.id
+	WHERE @extschema@.total(y.grant_amount) > t.annual_cap
+	UNION ALL
+	-- the grant's share of the project cost above the largest allowed
+	SELECT w.id, 'grant_share', NULL, round(@extschema@.total(s.grant_amount) / c.cost, 4), t.grant_share,
+		   format('the grant is %s%% of the project cost (%s원 of %s원), above %s%% (지원금 비중)',
+				  round(100 * @extschema@.total(s.grant_amount) / c.cost, 1),
+				  to_char(@extschema@.total(s.grant_amount), 'FM999,999,999,999,999'), to_char(c.cost, 'FM999,999,999,999,999'),
+				  round(100 * t.grant_share, 1))
+	FROM @extschema@.award w JOIN @extschema@.award_terms t ON t.award_id = w.id
+		 JOIN totals s ON s.award_id = w.id
+		 CROSS JOIN LATERAL (SELECT @extschema@.total(s.grant_amount) + s.private_cash + s.private_in_kind AS cost) c
+	WHERE c.cost > 0 AND @extschema@.total(s.grant_amount) > t.grant_share * c.cost
+	UNION ALL
+	-- the sub-programme's awards above its budget for the year (지원 규모)
+	SELECT w.id, 'programme_budget', b.fiscal_year, b.awarded::numeric, b.budget::numeric,
+		   format('the awards of %s in fiscal year %s come to %s원, above its budget of %s원 (지원 규모)', b.name_ko,
+				  b.fiscal_year, to_char(b.awarded, 'FM999,999,999,999,999'), to_char(b.budget, 'FM999,999,999,999,999'))
+	FROM (SELECT w2.program_id, y.fiscal_year, g.name_ko, @extschema@.total(g.declared) AS budget,
+				 sum(@extschema@.total(y.grant_amount)) AS awarded
+		  FROM @extschema@.award w2
+			   JOIN @extschema@.award_year y ON y.award_id = w2.id
+			   JOIN @extschema@.program g ON g.id = w2.program_id AND g.fiscal_year = y.fiscal_year
+		  WHERE g.declared IS NOT NULL
+		  GROUP BY w2.program_id, y.fiscal_year, g.name_ko, g.declared) b
+		 JOIN @extschema@.award w ON w.program_id = b.program_id
+	WHERE b.awarded > b.budget
+)
+SELECT b.award_id, w.program_id, w.reference, w.recipient, w.province_code, b.rule, b.fiscal_year,
+	   b.figure, b."limit", b.explanation
+FROM broken b JOIN @extschema@.award w ON w.id = b.award_id
+ORDER BY b.award_id, b.rule, b.fiscal_year;
+COMMENT ON VIEW @extschema@.award_compliance IS
+'one row per award and broken support term: term (years), annual_cap (a year''s grant), grant_share (of the project cost), programme_budget (the sub-programme''s awards in a year above its budget), with the figure, the limit and a sentence; no row for an award that keeps them all';
+
+-- Awarded against budgeted, per sub-programme, province and year: awards
+-- are a breakdown of their sub-programme's money, counted apart from it.
+CREATE VIEW @extschema@.award_totals AS
+SELECT a.program_id, g.name_ko AS program_name_ko, a.province_code, p.short_ko, p.sort_order, a.fiscal_year,
+	   a.awards, a.grant_amount, @extschema@.national(a.grant_amount) AS grant_national, @extschema@.local(a.grant_amount) AS grant_local,
+	   @extschema@.total(a.grant_amount) AS grant_total, a.private_cash, a.private_in_kind,
+	   b.budgeted, @extschema@.total(b.budgeted) AS budgeted_total,
+	   @extschema@.total(a.grant_amount) - coalesce(@extschema@.total(b.budgeted), 0) AS over_budget
+FROM (SELECT w.program_id, w.province_code, y.fiscal_year, count(DISTINCT w.id) AS awards,
+			 @extschema@.sum(y.grant_amount) AS grant_amount, sum(y.private_cash) AS private_cash,
+			 sum(y.private_in_kind) AS private_in_kind
+	  FROM @extschema@.award w JOIN @extschema@.award_year y ON y.award_id = w.id
+	  GROUP BY 1, 2, 3) a
+	 JOIN @extschema@.program g ON g.id = a.program_id
+	 JOIN @extschema@.province p ON p.code = a.province_code
+	 LEFT JOIN LATERAL (SELECT @extschema@.sum(x.amount) AS budgeted FROM @extschema@.allocation x
+						WHERE x.program_id = a.program_id AND x.province_code = a.province_code
+						  AND x.fiscal_year = a.fiscal_year AND x.phase = 'planned') b ON true
+ORDER BY a.program_id, p.sort_order, a.fiscal_year;
+COMMENT ON VIEW @extschema@.award_totals IS
+'per sub-programme, province and fiscal year: what the awards grant (national, local, total, and the recipients'' shares) against the planned allocation of that sub-programme and province (budgeted); over_budget in won';
+GRANT SELECT ON @extschema@.support_terms, @extschema@.award_terms TO PUBLIC;
+
+-- ============================================================================
+-- 10. Access control
 -- ============================================================================
 
 -- Access control ("Access control").  Regional officials write only their own province's
@@ -3504,6 +3783,23 @@ CREATE POLICY steward_update ON @extschema@.cluster_diagnosis FOR UPDATE
 	WITH CHECK (@extschema@.is_steward_of(@extschema@.cluster_province(cluster_id, fiscal_year)));
 CREATE POLICY steward_delete ON @extschema@.cluster_diagnosis FOR DELETE USING (true);
 
+-- An award's province is its own; an award year's, its award's.
+ALTER TABLE @extschema@.award ENABLE ROW LEVEL SECURITY;
+CREATE POLICY read_all ON @extschema@.award FOR SELECT USING (true);
+CREATE POLICY steward_insert ON @extschema@.award FOR INSERT
+	WITH CHECK (@extschema@.is_steward_of(province_code));
+CREATE POLICY steward_update ON @extschema@.award FOR UPDATE
+	USING (@extschema@.is_steward_of(province_code)) WITH CHECK (@extschema@.is_steward_of(province_code));
+CREATE POLICY steward_delete ON @extschema@.award FOR DELETE USING (true);
+ALTER TABLE @extschema@.award_year ENABLE ROW LEVEL SECURITY;
+CREATE POLICY read_all ON @extschema@.award_year FOR SELECT USING (true);
+CREATE POLICY steward_insert ON @extschema@.award_year FOR INSERT
+	WITH CHECK (@extschema@.is_steward_of((SELECT w.province_code FROM @extschema@.award w WHERE w.id = award_id)));
+CREATE POLICY steward_update ON @extschema@.award_year FOR UPDATE
+	USING (@extschema@.is_steward_of((SELECT w.province_code FROM @extschema@.award w WHERE w.id = award_id)))
+	WITH CHECK (@extschema@.is_steward_of((SELECT w.province_code FROM @extschema@.award w WHERE w.id = award_id)));
+CREATE POLICY steward_delete ON @extschema@.award_year FOR DELETE USING (true);
+
 -- Under row-level security a DELETE could only skip the rows a policy
 -- hides; to refuse (42501) rather than silently skip another province's
 -- rows, the DELETE policies let writers see every row and this trigger
@@ -3523,8 +3819,10 @@ BEGIN
 	END IF;
 	-- (plpgsql compiles trigger functions per table, so each branch only
 	-- ever meets its own row type)
-	IF TG_TABLE_NAME = 'allocation' THEN
+	IF TG_TABLE_NAME IN ('allocation', 'award') THEN
 		old_province := OLD.province_code;
+	ELSIF TG_TABLE_NAME = 'award_year' THEN
+		old_province := (SELECT w.province_code FROM @extschema@.award w WHERE w.id = OLD.award_id);
 	ELSE
 		old_province := @extschema@.cluster_province(OLD.cluster_id, OLD.fiscal_year);
 	END IF;
@@ -3542,6 +3840,10 @@ COMMENT ON FUNCTION @extschema@.steward_guard() IS
 CREATE TRIGGER steward_guard BEFORE UPDATE OR DELETE ON @extschema@.allocation
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.steward_guard();
 CREATE TRIGGER steward_guard BEFORE UPDATE OR DELETE ON @extschema@.cluster_diagnosis
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.steward_guard();
+CREATE TRIGGER steward_guard BEFORE UPDATE OR DELETE ON @extschema@.award
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.steward_guard();
+CREATE TRIGGER steward_guard BEFORE UPDATE OR DELETE ON @extschema@.award_year
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.steward_guard();
 
 -- The evaluation is the ministry's ---------------------------------------------------

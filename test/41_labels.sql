@@ -29,7 +29,7 @@ SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE proleak
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provolatile = 'v'),
 		  ARRAY['allocate_differential_funding', 'allocate_differential_funding', 'allocation_entry_insert',
 				'allocation_entry_tally', 'allocation_load_begin', 'allocation_load_count', 'allocation_load_end', 'allocation_load_summary',
-				'delete_allocation', 'delete_cluster_diagnosis',
+				'award_entry_insert', 'delete_allocation', 'delete_cluster_diagnosis',
 				'grade_scale_check', 'load_allocations', 'program_no_cycle', 'reference_guard', 'region_years_refresh',
 				'stage_weight_check', 'steward_guard'],
 		  'VOLATILE only for the writers, the triggers and the load tally');
@@ -38,12 +38,12 @@ SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provola
 -- Reviewed one by one: each computes from its arguments and IMMUTABLE C
 -- functions only, and reads no table.
 SELECT is((SELECT array_agg(DISTINCT proname::text ORDER BY proname::text) FROM f WHERE provolatile = 'i' AND lanname NOT IN ('c', 'internal')),
-		  ARRAY['funding', 'funding_text', 'plain_number', 'province_valid_on', 'reference_trim', 'slip_text', 'unit_won'],
+		  ARRAY['business_number_valid', 'funding', 'funding_text', 'plain_number', 'province_valid_on', 'reference_trim', 'slip_text', 'unit_won'],
 		  'the SQL and PL/pgSQL functions that claim IMMUTABLE are exactly those that read no table');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE proparallel <> 's'),
 		  ARRAY['allocate_differential_funding', 'allocate_differential_funding', 'allocation_entry_insert',
 				'allocation_entry_tally', 'allocation_load_begin', 'allocation_load_count', 'allocation_load_end', 'allocation_load_summary',
-				'delete_allocation', 'delete_cluster_diagnosis',
+				'award_entry_insert', 'delete_allocation', 'delete_cluster_diagnosis',
 				'grade_scale_check', 'load_allocations', 'program_no_cycle', 'reference_guard', 'region_years_refresh',
 				'stage_weight_check', 'steward_guard'],
 		  'everything but the writers, the triggers and the load tally is PARALLEL SAFE');
