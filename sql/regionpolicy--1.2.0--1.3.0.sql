@@ -1161,7 +1161,7 @@ BEGIN
 	IF TG_TABLE_NAME IN ('allocation', 'award') THEN
 		old_province := OLD.province_code;
 	ELSIF TG_TABLE_NAME = 'award_year' THEN
-		old_province := (SELECT w.province_code FROM @extschema@.award w WHERE w.id = OLD.award_id);
+		old_province := @extschema@.award_province(OLD.award_id);
 	ELSE
 		old_province := @extschema@.cluster_province(OLD.cluster_id, OLD.fiscal_year);
 	END IF;
@@ -1756,6 +1756,12 @@ COMMENT ON VIEW @extschema@.award_totals IS
 GRANT SELECT ON @extschema@.support_terms, @extschema@.award_terms TO PUBLIC;
 
 -- An award's province is its own; an award year's, its award's.
+CREATE FUNCTION @extschema@.award_province(award_id bigint)
+RETURNS text
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT w.province_code FROM @extschema@.award w WHERE w.id = award_province.award_id $$;
+COMMENT ON FUNCTION @extschema@.award_province(bigint) IS 'the province of an award';
 ALTER TABLE @extschema@.award ENABLE ROW LEVEL SECURITY;
 CREATE POLICY read_all ON @extschema@.award FOR SELECT USING (true);
 CREATE POLICY steward_insert ON @extschema@.award FOR INSERT
@@ -1766,10 +1772,10 @@ CREATE POLICY steward_delete ON @extschema@.award FOR DELETE USING (true);
 ALTER TABLE @extschema@.award_year ENABLE ROW LEVEL SECURITY;
 CREATE POLICY read_all ON @extschema@.award_year FOR SELECT USING (true);
 CREATE POLICY steward_insert ON @extschema@.award_year FOR INSERT
-	WITH CHECK (@extschema@.is_steward_of((SELECT w.province_code FROM @extschema@.award w WHERE w.id = award_id)));
+	WITH CHECK (@extschema@.is_steward_of(@extschema@.award_province(award_id)));
 CREATE POLICY steward_update ON @extschema@.award_year FOR UPDATE
-	USING (@extschema@.is_steward_of((SELECT w.province_code FROM @extschema@.award w WHERE w.id = award_id)))
-	WITH CHECK (@extschema@.is_steward_of((SELECT w.province_code FROM @extschema@.award w WHERE w.id = award_id)));
+	USING (@extschema@.is_steward_of(@extschema@.award_province(award_id)))
+	WITH CHECK (@extschema@.is_steward_of(@extschema@.award_province(award_id)));
 CREATE POLICY steward_delete ON @extschema@.award_year FOR DELETE USING (true);
 CREATE TRIGGER steward_guard BEFORE UPDATE OR DELETE ON @extschema@.award
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.steward_guard();
