@@ -172,7 +172,7 @@ INSERT INTO award_entry (program, reference, recipient, business_number, provinc
 	('지역스타기업 R&D 신규', 'RS-2023-003', '충북바이오(주)', '301-86-08137', '충북', 2023, 2, '국비 2억원', '2천만원', NULL);
 SELECT reference, recipient, rule, explanation FROM award_compliance ORDER BY reference;
 \echo 'Awarded against budgeted, per sub-programme, province and year (awards are a breakdown, never counted twice):'
-SELECT program_name_ko, short_ko, fiscal_year, awards, format_amount(grant_total, '억') AS awarded,
+SELECT program_name_ko, short_ko, fiscal_year, awards, format_amount(granted_total, '억') AS awarded,
 	   in_unit(private_cash + private_in_kind, '억') AS "private share (억)"
 FROM award_totals ORDER BY program_id, sort_order;
 ROLLBACK;

@@ -176,6 +176,29 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.national_share(@extschema@.funding) IS
 'national / total; NULL when the total is zero';
 
+-- One family of accessors callable without quotes or qualification:
+-- national_won, local_won, total_won, and in Korean 국비, 지방비, 합계.
+CREATE FUNCTION @extschema@.local_won(@extschema@.funding)
+RETURNS bigint AS 'MODULE_PATHNAME', 'funding_local'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.local_won(@extschema@.funding) IS 'local (지방비) amount in won; the same as local(f)';
+CREATE FUNCTION @extschema@.total_won(@extschema@.funding)
+RETURNS bigint AS 'MODULE_PATHNAME', 'funding_total_won'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.total_won(@extschema@.funding) IS 'national + local in won; the same as total(f)';
+CREATE FUNCTION @extschema@.국비(@extschema@.funding)
+RETURNS bigint AS 'MODULE_PATHNAME', 'funding_national'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.국비(@extschema@.funding) IS '국비 (national funds) in won';
+CREATE FUNCTION @extschema@.지방비(@extschema@.funding)
+RETURNS bigint AS 'MODULE_PATHNAME', 'funding_local'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.지방비(@extschema@.funding) IS '지방비 (local funds) in won';
+CREATE FUNCTION @extschema@.합계(@extschema@.funding)
+RETURNS bigint AS 'MODULE_PATHNAME', 'funding_total_won'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.합계(@extschema@.funding) IS '합계: 국비 + 지방비 in won';
+
 -- Amounts and units
 
 CREATE FUNCTION @extschema@.format_amount(won bigint, unit text)
@@ -2751,6 +2774,29 @@ COMMENT ON FUNCTION @extschema@.load_allocations(regclass) IS
 -- 7. Reports
 -- ============================================================================
 
+-- Labels and explanations in Korean, or in English on request
+-- (regionpolicy.language: ko, the default, or en) ("BI tools").
+CREATE FUNCTION @extschema@.in_language(ko text, en text)
+RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT CASE WHEN current_setting('regionpolicy.language', true) = 'en' THEN en ELSE ko END $$;
+COMMENT ON FUNCTION @extschema@.in_language(text, text) IS
+'the Korean text, or the English one when regionpolicy.language is en';
+CREATE FUNCTION @extschema@.phase_label(phase text)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT CASE phase WHEN 'planned' THEN '계획' WHEN 'approved' THEN '확정' WHEN 'adjusted' THEN '추경'
+						 WHEN 'executed' THEN '집행' END $$;
+COMMENT ON FUNCTION @extschema@.phase_label(text) IS 'a budget phase in Korean: 계획, 확정, 추경, 집행';
+CREATE FUNCTION @extschema@.ministry_label(ministry text)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT CASE ministry WHEN 'MOTIE' THEN '산업통상자원부' WHEN 'MSS' THEN '중소벤처기업부' END $$;
+COMMENT ON FUNCTION @extschema@.ministry_label(text) IS 'a ministry''s Korean name: 산업통상자원부 (MOTIE), 중소벤처기업부 (MSS)';
+
 -- Views: what went where ("The schema": "Views").  Views bind their operators and
 -- functions when created, so they are immune to a caller's search_path.
 
@@ -2762,7 +2808,25 @@ SELECT g.id AS program_id,
 	   c.computed - g.declared AS difference,
 	   c.computed = g.declared AND c.undeclared_children = 0 AS agrees,
 	   c.children,
-	   c.undeclared_children
+	   c.undeclared_children,
+	   @extschema@.national(g.declared) AS declared_national,
+	   @extschema@.local(g.declared) AS declared_local,
+	   @extschema@.total(g.declared) AS declared_total,
+	   @extschema@.in_unit(@extschema@.national(g.declared), '억') AS declared_national_eok,
+	   @extschema@.in_unit(@extschema@.local(g.declared), '억') AS declared_local_eok,
+	   @extschema@.in_unit(@extschema@.total(g.declared), '억') AS declared_total_eok,
+	   @extschema@.national(c.computed) AS computed_national,
+	   @extschema@.local(c.computed) AS computed_local,
+	   @extschema@.total(c.computed) AS computed_total,
+	   @extschema@.in_unit(@extschema@.national(c.computed), '억') AS computed_national_eok,
+	   @extschema@.in_unit(@extschema@.local(c.computed), '억') AS computed_local_eok,
+	   @extschema@.in_unit(@extschema@.total(c.computed), '억') AS computed_total_eok,
+	   @extschema@.national(c.computed OPERATOR(@extschema@.-) g.declared) AS difference_national,
+	   @extschema@.local(c.computed OPERATOR(@extschema@.-) g.declared) AS difference_local,
+	   @extschema@.total(c.computed OPERATOR(@extschema@.-) g.declared) AS difference_total,
+	   @extschema@.in_unit(@extschema@.national(c.computed OPERATOR(@extschema@.-) g.declared), '억') AS difference_national_eok,
+	   @extschema@.in_unit(@extschema@.local(c.computed OPERATOR(@extschema@.-) g.declared), '억') AS difference_local_eok,
+	   @extschema@.in_unit(@extschema@.total(c.computed OPERATOR(@extschema@.-) g.declared), '억') AS difference_total_eok
 FROM @extschema@.program g
 	 CROSS JOIN LATERAL (
 		SELECT @extschema@.sum(k.declared) AS computed,
@@ -2792,7 +2856,8 @@ SELECT a.fiscal_year,
 	   @extschema@.in_unit(@extschema@.national(a.amount), '억') AS national_eok,
 	   @extschema@.in_unit(@extschema@.local(a.amount), '억') AS local_eok,
 	   @extschema@.in_unit(@extschema@.total(a.amount), '억') AS total_eok,
-	   a.amount
+	   a.amount,
+	   @extschema@.phase_label(a.phase) AS phase_ko
 FROM (SELECT fiscal_year, province_code, phase, @extschema@.sum(amount) AS amount
 	  FROM @extschema@.allocation
 	  GROUP BY fiscal_year, province_code, phase) AS a
@@ -2800,6 +2865,18 @@ FROM (SELECT fiscal_year, province_code, phase, @extschema@.sum(amount) AS amoun
 ORDER BY a.fiscal_year, p.sort_order NULLS LAST, a.phase;
 COMMENT ON VIEW @extschema@.region_totals IS
 'one row per fiscal year, province and budget phase with allocations (phases are never added together), in bigint won, exact numeric 억원 and funding; in the order of Korean statistics (sort_order); province_code NULL collects lines of no single province';
+
+-- For charts and pivots as they are: one row per fiscal year, province,
+-- phase and part (국비, 지방비), in the order Korean statistics use.
+CREATE VIEW @extschema@.region_totals_long AS
+SELECT t.fiscal_year, t.province_code, t.name_ko, t.short_ko, t.sort_order, t.phase, t.phase_ko,
+	   x.part, x.part_ko, x.part_order, x.won, @extschema@.in_unit(x.won, '억') AS eok
+FROM @extschema@.region_totals t
+	 CROSS JOIN LATERAL (VALUES (1, 'national', '국비', t."national"), (2, 'local', '지방비', t.local))
+		 AS x(part_order, part, part_ko, won)
+ORDER BY t.fiscal_year, t.sort_order NULLS LAST, t.phase, x.part_order;
+COMMENT ON VIEW @extschema@.region_totals_long IS
+'region_totals in long format for stacked charts: one row per fiscal year, province, phase and part (국비 national, 지방비 local), won exact and 억 for display, in sort_order';
 
 CREATE VIEW @extschema@.allocation_report AS
 SELECT a.id AS allocation_id,
@@ -2818,7 +2895,9 @@ SELECT a.id AS allocation_id,
 	   @extschema@.total(a.amount) AS total,
 	   @extschema@.in_unit(@extschema@.national(a.amount), '억') AS national_eok,
 	   @extschema@.in_unit(@extschema@.local(a.amount), '억') AS local_eok,
-	   @extschema@.in_unit(@extschema@.total(a.amount), '억') AS total_eok
+	   @extschema@.in_unit(@extschema@.total(a.amount), '억') AS total_eok,
+	   @extschema@.ministry_label(g.ministry) AS ministry_ko,
+	   @extschema@.phase_label(a.phase) AS phase_ko
 FROM @extschema@.allocation a
 	 JOIN @extschema@.program g ON g.id = a.program_id
 	 LEFT JOIN @extschema@.province p ON p.code = a.province_code
@@ -2834,7 +2913,11 @@ SELECT a.fiscal_year,
 	   @extschema@.local(@extschema@.sum(a.amount)) AS local,
 	   @extschema@.total(@extschema@.sum(a.amount)) AS total,
 	   @extschema@.in_unit(@extschema@.total(@extschema@.sum(a.amount)), '억') AS total_eok,
-	   @extschema@.sum(a.amount) AS amount
+	   @extschema@.sum(a.amount) AS amount,
+	   @extschema@.in_unit(@extschema@.national(@extschema@.sum(a.amount)), '억') AS national_eok,
+	   @extschema@.in_unit(@extschema@.local(@extschema@.sum(a.amount)), '억') AS local_eok,
+	   @extschema@.ministry_label(g.ministry) AS ministry_ko,
+	   @extschema@.phase_label(a.phase) AS phase_ko
 FROM @extschema@.allocation a
 	 JOIN @extschema@.program g ON g.id = a.program_id
 GROUP BY a.fiscal_year, g.ministry, a.phase
@@ -2851,7 +2934,10 @@ SELECT a.fiscal_year,
 	   @extschema@.local(@extschema@.sum(a.amount)) AS local,
 	   @extschema@.total(@extschema@.sum(a.amount)) AS total,
 	   @extschema@.in_unit(@extschema@.total(@extschema@.sum(a.amount)), '억') AS total_eok,
-	   @extschema@.sum(a.amount) AS amount
+	   @extschema@.sum(a.amount) AS amount,
+	   @extschema@.in_unit(@extschema@.national(@extschema@.sum(a.amount)), '억') AS national_eok,
+	   @extschema@.in_unit(@extschema@.local(@extschema@.sum(a.amount)), '억') AS local_eok,
+	   @extschema@.phase_label(a.phase) AS phase_ko
 FROM @extschema@.allocation a
 	 JOIN @extschema@.superregion_member m ON m.province_code = a.province_code
 	 JOIN @extschema@.superregion s ON s.id = m.superregion_id
@@ -2866,11 +2952,12 @@ COMMENT ON VIEW @extschema@.superregion_totals IS 'allocations of member provinc
 -- rounding of the needed figure's last printed digit.
 CREATE FUNCTION @extschema@.slip_text(component text, printed bigint, needed bigint)
 RETURNS text
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	step numeric := 1;		-- the needed figure's last printed digit, in won
+	part text := @extschema@.in_language(CASE component WHEN 'national' THEN '국비' WHEN 'local' THEN '지방비' END, component);
 BEGIN
 	IF printed IS NULL OR needed IS NULL OR printed = needed OR needed <= 0 OR printed <= 0 THEN
 		RETURN NULL;
@@ -2879,11 +2966,13 @@ BEGIN
 		step := step * 10;
 	END LOOP;
 	IF abs(printed / 10.0 - needed) <= step / 2 THEN
-		RETURN format('%s %s looks like %s with a digit too many (the parent needs %s)', component,
+		RETURN format(@extschema@.in_language('%s %s: 자릿수가 하나 많은 %s로 보임 (상위 사업에 필요한 값 %s)',
+											  '%s %s looks like %s with a digit too many (the parent needs %s)'), part,
 					  @extschema@.format_amount(printed, '억'), @extschema@.format_amount(round(printed / 10.0)::bigint, '억'),
 					  @extschema@.format_amount(needed, '억'));
 	ELSIF abs(printed * 10.0 - needed) <= step / 2 THEN
-		RETURN format('%s %s looks like %s with a digit lost (the parent needs %s)', component,
+		RETURN format(@extschema@.in_language('%s %s: 자릿수가 하나 빠진 %s로 보임 (상위 사업에 필요한 값 %s)',
+											  '%s %s looks like %s with a digit lost (the parent needs %s)'), part,
 					  @extschema@.format_amount(printed, '억'), @extschema@.format_amount(printed * 10, '억'),
 					  @extschema@.format_amount(needed, '억'));
 	END IF;
@@ -2909,7 +2998,19 @@ WITH failing AS (
 SELECT c.program_id, c.child_id, c.child_name_ko, c.declared, c.needed,
 	   nullif(concat_ws('; ',
 		   @extschema@.slip_text('national', @extschema@.national(c.declared), @extschema@.national(c.needed)),
-		   @extschema@.slip_text('local', @extschema@.local(c.declared), @extschema@.local(c.needed))), '') AS likely_slip
+		   @extschema@.slip_text('local', @extschema@.local(c.declared), @extschema@.local(c.needed))), '') AS likely_slip,
+	   @extschema@.national(c.declared) AS declared_national,
+	   @extschema@.local(c.declared) AS declared_local,
+	   @extschema@.total(c.declared) AS declared_total,
+	   @extschema@.in_unit(@extschema@.national(c.declared), '억') AS declared_national_eok,
+	   @extschema@.in_unit(@extschema@.local(c.declared), '억') AS declared_local_eok,
+	   @extschema@.in_unit(@extschema@.total(c.declared), '억') AS declared_total_eok,
+	   @extschema@.national(c.needed) AS needed_national,
+	   @extschema@.local(c.needed) AS needed_local,
+	   @extschema@.total(c.needed) AS needed_total,
+	   @extschema@.in_unit(@extschema@.national(c.needed), '억') AS needed_national_eok,
+	   @extschema@.in_unit(@extschema@.local(c.needed), '억') AS needed_local_eok,
+	   @extschema@.in_unit(@extschema@.total(c.needed), '억') AS needed_total_eok
 FROM children c
 ORDER BY c.program_id, c.child_id;
 COMMENT ON VIEW @extschema@.reconciliation_detail IS
@@ -2946,7 +3047,10 @@ SELECT a.fiscal_year,
 	   @extschema@.local(a.amount) AS local,
 	   @extschema@.total(a.amount) AS total,
 	   @extschema@.in_unit(@extschema@.total(a.amount), '억') AS total_eok,
-	   a.amount
+	   a.amount,
+	   @extschema@.in_unit(@extschema@.national(a.amount), '억') AS national_eok,
+	   @extschema@.in_unit(@extschema@.local(a.amount), '억') AS local_eok,
+	   @extschema@.phase_label(a.phase) AS phase_ko
 FROM (SELECT fiscal_year, municipality_code, province_code, phase, @extschema@.sum(amount) AS amount
 	  FROM @extschema@.allocation
 	  WHERE municipality_code IS NOT NULL
@@ -2969,7 +3073,7 @@ CREATE FUNCTION @extschema@.region_totals_as_of(as_of date)
 RETURNS TABLE (fiscal_year integer, province_code text, name_ko text, short_ko text, sort_order smallint,
 			   phase text, "national" bigint, local bigint, total bigint,
 			   national_eok numeric, local_eok numeric, total_eok numeric, amount @extschema@.funding,
-			   merged_after boolean)
+			   merged_after boolean, phase_ko text)
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -2992,7 +3096,8 @@ BEGIN
 		   @extschema@.in_unit(@extschema@.local(a.amount), '억'),
 		   @extschema@.in_unit(@extschema@.total(a.amount), '억'),
 		   a.amount,
-		   coalesce(p.valid_from > region_totals_as_of.as_of, false)
+		   coalesce(p.valid_from > region_totals_as_of.as_of, false),
+		   @extschema@.phase_label(a.phase)
 	FROM (SELECT x.fiscal_year, coalesce(mo.province_code, m.as_of_code) AS province_code, x.phase,
 				 @extschema@.sum(x.amount) AS amount
 		  FROM @extschema@.allocation x
@@ -3241,9 +3346,11 @@ FROM @extschema@.cluster c
 		SELECT CASE WHEN d.requested_stage = 2 THEN
 					nullif(concat_ws('; ',
 						CASE WHEN d.self_score < k.min_self_score
-							 THEN format('self-diagnosis score %s is below %s', d.self_score, k.min_self_score) END,
+							 THEN @extschema@.in_language(format('자가진단 점수 %s점이 기준 %s점에 못 미침', d.self_score, k.min_self_score),
+														  format('self-diagnosis score %s is below %s', d.self_score, k.min_self_score)) END,
 						CASE WHEN k.rnd_body_required AND NOT d.has_rnd_body
-							 THEN 'no body to plan, evaluate and manage R&D' END), '')
+							 THEN @extschema@.in_language('R&D를 기획·평가·관리할 전담 조직 없음',
+														  'no body to plan, evaluate and manage R&D') END), '')
 			   END AS refusal) AS r;
 COMMENT ON VIEW @extschema@.cluster_stages IS
 'each diagnosed cluster and year, with the province it belongs to that year: the stage it asked for, the stage it gets (2 only when asked for and the criteria are met), and why a stage-2 request was refused';
@@ -3253,7 +3360,8 @@ SELECT c.id AS cluster_id,
 	   y.province_code,
 	   p.short_ko AS province,
 	   d.fiscal_year,
-	   'no workforce-training programme, which every stage must run'::text AS problem
+	   @extschema@.in_language('모든 단계가 운영해야 하는 인력양성 프로그램 없음',
+							   'no workforce-training programme, which every stage must run') AS problem
 FROM @extschema@.cluster_diagnosis d
 	 JOIN @extschema@.cluster c ON c.id = d.cluster_id
 	 CROSS JOIN LATERAL (SELECT @extschema@.cluster_province(c.id, d.fiscal_year) AS province_code) y
@@ -3354,6 +3462,15 @@ $$;
 COMMENT ON FUNCTION @extschema@.differential_funding(integer, text, text) IS
 'differential_funding with the pool written as an amount (''929억'') and shares in multiples of a unit written as one (default 억)';
 
+-- A line of allocation as functions that write lines return it: its
+-- columns, then plain won and exact 억.
+CREATE TYPE @extschema@.allocation_line AS (
+	id bigint, program_id integer, province_code text, fiscal_year integer, amount @extschema@.funding,
+	phase text, note text, reference text, municipality_code text,
+	"national" bigint, local bigint, total bigint, national_eok numeric, local_eok numeric, total_eok numeric);
+COMMENT ON TYPE @extschema@.allocation_line IS
+'an allocation line with plain won (national, local, total) and exact 억 columns, as allocate_differential_funding returns it';
+
 -- allocate_differential_funding(program_id, fiscal_year, pool, …) records
 -- the split as allocations, one line per cluster, each with its reference
 -- ('cluster 3'), so that two clusters of one province (after a merger) are
@@ -3363,7 +3480,7 @@ COMMENT ON FUNCTION @extschema@.differential_funding(integer, text, text) IS
 CREATE FUNCTION @extschema@.allocate_differential_funding(
 	program_id integer, fiscal_year integer, pool bigint, unit bigint DEFAULT 1,
 	phase text DEFAULT 'planned', replace boolean DEFAULT false)
-RETURNS SETOF @extschema@.allocation
+RETURNS SETOF @extschema@.allocation_line
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -3385,7 +3502,8 @@ BEGIN
 		  AND a.phase = allocate_differential_funding.phase;
 	END IF;
 	RETURN QUERY
-	INSERT INTO @extschema@.allocation (program_id, province_code, fiscal_year, amount, phase, note, reference)
+	WITH w AS (
+	INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference)
 	SELECT allocate_differential_funding.program_id, d.province_code, allocate_differential_funding.fiscal_year,
 		   @extschema@.funding(d.national, 0), allocate_differential_funding.phase,
 		   format('differential funding: stage %s, grade %s', d.stage, d.grade),
@@ -3393,7 +3511,12 @@ BEGIN
 	FROM @extschema@.differential_funding(allocate_differential_funding.fiscal_year,
 										  allocate_differential_funding.pool,
 										  allocate_differential_funding.unit) AS d
-	RETURNING *;
+	RETURNING a.*)
+	SELECT w.id, w.program_id, w.province_code, w.fiscal_year, w.amount, w.phase, w.note, w.reference, w.municipality_code,
+		   @extschema@.national(w.amount), @extschema@.local(w.amount), @extschema@.total(w.amount),
+		   @extschema@.in_unit(@extschema@.national(w.amount), '억'), @extschema@.in_unit(@extschema@.local(w.amount), '억'),
+		   @extschema@.in_unit(@extschema@.total(w.amount), '억')
+	FROM w;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.allocate_differential_funding(integer, integer, bigint, bigint, text, boolean) IS
@@ -3402,7 +3525,7 @@ COMMENT ON FUNCTION @extschema@.allocate_differential_funding(integer, integer, 
 CREATE FUNCTION @extschema@.allocate_differential_funding(
 	program_id integer, fiscal_year integer, pool text, unit text DEFAULT '억',
 	phase text DEFAULT 'planned', replace boolean DEFAULT false)
-RETURNS SETOF @extschema@.allocation
+RETURNS SETOF @extschema@.allocation_line
 LANGUAGE sql VOLATILE
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -3624,13 +3747,14 @@ WITH totals AS (
 	-- a term longer than the support period
 	SELECT w.id AS award_id, 'term' AS rule, NULL::integer AS fiscal_year,
 		   w.years::numeric AS figure, t.support_years::numeric AS "limit",
-		   format('the award runs %s years; the sub-programme supports at most %s (지원 기간)', w.years, t.support_years) AS explanation
+		   format(@extschema@.in_language('과제 기간 %s년: 지원 기간은 최대 %s년', 'the award runs %s years; the sub-programme supports at most %s (지원 기간)'),
+				  w.years, t.support_years) AS explanation
 	FROM @extschema@.award w JOIN @extschema@.award_terms t ON t.award_id = w.id
 	WHERE w.years > t.support_years
 	UNION ALL
 	-- a year's grant above the yearly cap
 	SELECT w.id, 'annual_cap', y.fiscal_year, @extschema@.total(y.grant_amount)::numeric, t.annual_cap::numeric,
-		   format('the grant of fiscal year %s is %s원, above the cap of %s원 a year (지원 한도)', y.fiscal_year,
+		   format(@extschema@.in_language('%s년도 지원금 %s원: 연 지원 한도 %s원 초과', 'the grant of fiscal year %s is %s원, above the cap of %s원 a year (지원 한도)'), y.fiscal_year,
 				  to_char(@extschema@.total(y.grant_amount), 'FM999,999,999,999,999'), to_char(t.annual_cap, 'FM999,999,999,999,999'))
 	FROM @extschema@.award w JOIN @extschema@.award_terms t ON t.award_id = w.id
 		 JOIN @extschema@.award_year y ON y.award_id = w.id
@@ -3638,7 +3762,7 @@ WITH totals AS (
 	UNION ALL
 	-- the grant's share of the project cost above the largest allowed
 	SELECT w.id, 'grant_share', NULL, round(@extschema@.total(s.grant_amount) / c.cost, 4), t.grant_share,
-		   format('the grant is %s%% of the project cost (%s원 of %s원), above %s%% (지원금 비중)',
+		   format(@extschema@.in_language('지원금이 총사업비의 %s%% (%s원 중 %s원): 지원금 비중 %s%% 초과', 'the grant is %s%% of the project cost (%s원 of %s원), above %s%% (지원금 비중)'),
 				  round(100 * @extschema@.total(s.grant_amount) / c.cost, 1),
 				  to_char(@extschema@.total(s.grant_amount), 'FM999,999,999,999,999'), to_char(c.cost, 'FM999,999,999,999,999'),
 				  round(100 * t.grant_share, 1))
@@ -3649,7 +3773,7 @@ WITH totals AS (
 	UNION ALL
 	-- the sub-programme's awards above its budget for the year (지원 규모)
 	SELECT w.id, 'programme_budget', b.fiscal_year, b.awarded::numeric, b.budget::numeric,
-		   format('the awards of %s in fiscal year %s come to %s원, above its budget of %s원 (지원 규모)', b.name_ko,
+		   format(@extschema@.in_language('%s %s년도 과제 지원금 합계 %s원: 지원 규모 %s원 초과', 'the awards of %s in fiscal year %s come to %s원, above its budget of %s원 (지원 규모)'), b.name_ko,
 				  b.fiscal_year, to_char(b.awarded, 'FM999,999,999,999,999'), to_char(b.budget, 'FM999,999,999,999,999'))
 	FROM (SELECT w2.program_id, y.fiscal_year, g.name_ko, @extschema@.total(g.declared) AS budget,
 				 sum(@extschema@.total(y.grant_amount)) AS awarded
@@ -3672,9 +3796,21 @@ COMMENT ON VIEW @extschema@.award_compliance IS
 -- are a breakdown of their sub-programme's money, counted apart from it.
 CREATE VIEW @extschema@.award_totals AS
 SELECT a.program_id, g.name_ko AS program_name_ko, a.province_code, p.short_ko, p.sort_order, a.fiscal_year,
-	   a.awards, a.grant_amount, @extschema@.national(a.grant_amount) AS grant_national, @extschema@.local(a.grant_amount) AS grant_local,
-	   @extschema@.total(a.grant_amount) AS grant_total, a.private_cash, a.private_in_kind,
-	   b.budgeted, @extschema@.total(b.budgeted) AS budgeted_total,
+	   a.awards, a.grant_amount AS granted,
+	   @extschema@.national(a.grant_amount) AS granted_national,
+	   @extschema@.local(a.grant_amount) AS granted_local,
+	   @extschema@.total(a.grant_amount) AS granted_total,
+	   @extschema@.in_unit(@extschema@.national(a.grant_amount), '억') AS granted_national_eok,
+	   @extschema@.in_unit(@extschema@.local(a.grant_amount), '억') AS granted_local_eok,
+	   @extschema@.in_unit(@extschema@.total(a.grant_amount), '억') AS granted_total_eok,
+	   a.private_cash, a.private_in_kind,
+	   b.budgeted,
+	   @extschema@.national(b.budgeted) AS budgeted_national,
+	   @extschema@.local(b.budgeted) AS budgeted_local,
+	   @extschema@.total(b.budgeted) AS budgeted_total,
+	   @extschema@.in_unit(@extschema@.national(b.budgeted), '억') AS budgeted_national_eok,
+	   @extschema@.in_unit(@extschema@.local(b.budgeted), '억') AS budgeted_local_eok,
+	   @extschema@.in_unit(@extschema@.total(b.budgeted), '억') AS budgeted_total_eok,
 	   @extschema@.total(a.grant_amount) - coalesce(@extschema@.total(b.budgeted), 0) AS over_budget
 FROM (SELECT w.program_id, w.province_code, y.fiscal_year, count(DISTINCT w.id) AS awards,
 			 @extschema@.sum(y.grant_amount) AS grant_amount, sum(y.private_cash) AS private_cash,
@@ -3688,7 +3824,7 @@ FROM (SELECT w.program_id, w.province_code, y.fiscal_year, count(DISTINCT w.id) 
 						  AND x.fiscal_year = a.fiscal_year AND x.phase = 'planned') b ON true
 ORDER BY a.program_id, p.sort_order, a.fiscal_year;
 COMMENT ON VIEW @extschema@.award_totals IS
-'per sub-programme, province and fiscal year: what the awards grant (national, local, total, and the recipients'' shares) against the planned allocation of that sub-programme and province (budgeted); over_budget in won';
+'per sub-programme, province and fiscal year: what the awards grant (granted: national, local, total, and the recipients'' shares) against the planned allocation of that sub-programme and province (budgeted); over_budget in won';
 GRANT SELECT ON @extschema@.support_terms, @extschema@.award_terms TO PUBLIC;
 
 -- ============================================================================

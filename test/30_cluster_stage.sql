@@ -4,6 +4,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy;
 SET LOCAL search_path = regionpolicy, public;
+SET LOCAL regionpolicy.language = 'en';	-- the explanations checked below are the English ones
 SELECT plan(22);
 
 SELECT function_returns('regionpolicy', 'cluster_stage', ARRAY['integer', 'integer'], 'smallint', 'cluster_stage(int, int) returns smallint');

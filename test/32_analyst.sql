@@ -5,6 +5,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy;
 SET LOCAL search_path = regionpolicy, public;
+SET LOCAL regionpolicy.language = 'en';	-- the explanations checked below are the English ones
 SELECT plan(46);
 
 INSERT INTO program (id, ministry, fiscal_year, name_ko) VALUES

@@ -6,6 +6,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy;
 SET LOCAL search_path = regionpolicy, public;
 SET LOCAL client_min_messages = warning;
+SET LOCAL regionpolicy.language = 'en';	-- the explanations checked below are the English ones (test/37_bi.sql: Korean)
 SELECT plan(24);
 
 SELECT is(ARRAY[business_number_valid('220-81-62517'), business_number_valid('2208162517'), business_number_valid('220-81-62518'),
@@ -55,7 +56,7 @@ SELECT is((SELECT count(*) FROM award_compliance WHERE reference = 'RS-2023-002'
 INSERT INTO allocation (program_id, province_code, fiscal_year, amount) VALUES (5, '48', 2023, '(10억,0)');
 SELECT is((SELECT total FROM region_totals WHERE fiscal_year = 2023 AND province_code = '48'), 1000000000::bigint,
 		  'region_totals counts the allocation once, not the awards beside it');
-SELECT is((SELECT format('%s/%s/%s', grant_total, budgeted_total, over_budget) FROM award_totals WHERE program_id = 5 AND province_code = '48' AND fiscal_year = 2023),
+SELECT is((SELECT format('%s/%s/%s', granted_total, budgeted_total, over_budget) FROM award_totals WHERE program_id = 5 AND province_code = '48' AND fiscal_year = 2023),
 		  '200000000/1000000000/-800000000', 'award_totals: awarded against budgeted, per sub-programme, province and year');
 
 -- a sub-programme's awards above its budget
