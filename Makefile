@@ -139,13 +139,16 @@ check-hard: build-install
 	$(VENV) bash test/42_planted.sh
 	PG_CONFIG=$(PG_CONFIG) test/hard/memcheck.sh
 
-# Real clients (psycopg2, JDBC, ODBC), postgres_fdw federation and the CSV
-# export opened by LibreOffice, in a throwaway cluster; CI runs it too.
+# Real clients (psycopg2, JDBC, ODBC), postgres_fdw federation, the CSV
+# export opened by LibreOffice, an Evidence 39 dashboard rendered by headless
+# Chromium and pandas' dtypes, in a throwaway cluster; CI runs it too.
 CLIENT_PACKAGES = python3-psycopg2 python3-pyodbc default-jdk-headless libpostgresql-jdbc-java \
 	odbc-postgresql unixodbc iproute2 \
-	libreoffice-calc-nogui poppler-utils unzip fonts-nanum
+	libreoffice-calc-nogui poppler-utils unzip fonts-nanum \
+	chromium python3-pandas python3-sqlalchemy curl
 check-clients: build-install
 	@PG_MAJOR=$(PG_MAJOR) .ci/deps $(CLIENT_PACKAGES)
+	@command -v npm >/dev/null && command -v node >/dev/null || PG_MAJOR=$(PG_MAJOR) .ci/deps nodejs npm
 	@rm -f .test-result
 	@RESULT_FILE=$(CURDIR)/.test-result $(VENV) test/clients/run; status=$$?; \
 	cat .test-result 2>/dev/null || echo "0 passed, 1 failed"; rm -f .test-result; exit $$status

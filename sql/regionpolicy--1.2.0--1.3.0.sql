@@ -1797,7 +1797,7 @@ SELECT a.program_id, g.name_ko AS program_name_ko, a.province_code, p.short_ko, 
 	   @extschema@.in_unit(@extschema@.national(b.budgeted), '억') AS budgeted_national_eok,
 	   @extschema@.in_unit(@extschema@.local(b.budgeted), '억') AS budgeted_local_eok,
 	   @extschema@.in_unit(@extschema@.total(b.budgeted), '억') AS budgeted_total_eok,
-	   @extschema@.total(a.grant_amount) - coalesce(@extschema@.total(b.budgeted), 0) AS over_budget
+	   @extschema@.total(a.grant_amount) - @extschema@.total(b.budgeted) AS over_budget
 FROM (SELECT w.program_id, w.province_code, y.fiscal_year, count(DISTINCT w.id) AS awards,
 			 @extschema@.sum(y.grant_amount) AS grant_amount, sum(y.private_cash) AS private_cash,
 			 sum(y.private_in_kind) AS private_in_kind
@@ -1805,9 +1805,11 @@ FROM (SELECT w.program_id, w.province_code, y.fiscal_year, count(DISTINCT w.id) 
 	  GROUP BY 1, 2, 3) a
 	 JOIN @extschema@.program g ON g.id = a.program_id
 	 JOIN @extschema@.province p ON p.code = a.province_code
-	 LEFT JOIN LATERAL (SELECT @extschema@.sum(x.amount) AS budgeted FROM @extschema@.allocation x
-						WHERE x.program_id = a.program_id AND x.province_code = a.province_code
-						  AND x.fiscal_year = a.fiscal_year AND x.phase = 'planned') b ON true
+	 -- nothing planned is a budget of 0: every column a number, never NULL
+	 CROSS JOIN LATERAL (SELECT coalesce(@extschema@.sum(x.amount), '(0,0)'::@extschema@.funding) AS budgeted
+						 FROM @extschema@.allocation x
+						 WHERE x.program_id = a.program_id AND x.province_code = a.province_code
+						   AND x.fiscal_year = a.fiscal_year AND x.phase = 'planned') b
 ORDER BY a.program_id, p.sort_order, a.fiscal_year;
 COMMENT ON VIEW @extschema@.award_totals IS
 'per sub-programme, province and fiscal year: what the awards grant (granted: national, local, total, and the recipients'' shares) against the planned allocation of that sub-programme and province (budgeted); over_budget in won';
