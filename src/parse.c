@@ -221,7 +221,7 @@ amount_starts_at(const Scanner *s)
 		scan_word_at(s, s->p, "₩", sizeof("₩") - 1) ||
 		scan_word_at(s, s->p, "￦", sizeof("￦") - 1) ||
 		scan_word_at(s, s->p, "KRW", 3) ||
-		scan_unit_at(s, s->p, scan_myriad_units, 4) >= 0;
+		scan_unit_at(s, s->p, scan_myriad_units, SCAN_NMYRIAD) >= 0;
 }
 
 /*

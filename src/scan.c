@@ -24,17 +24,22 @@
 /* Largest magnitude an amount may have: that of INT64_MIN. */
 #define MAGNITUDE_LIMIT		((uint64_t) INT64_MAX + 1)
 
-/* Myriad units: each group of an amount ends with one, or with none. */
-const ScanWord scan_myriad_units[] = {
-	{"경", 16}, {"조", 12}, {"억", 8}, {"만", 4}
+/*
+ * Myriad units: each group of an amount ends with one, or with none.  The
+ * Hanja that headlines and older documents write stand for the same units
+ * (5兆328億, 418萬원).
+ */
+const ScanWord scan_myriad_units[SCAN_NMYRIAD] = {
+	{"경", 16}, {"조", 12}, {"억", 8}, {"만", 4},
+	{"京", 16}, {"兆", 12}, {"億", 8}, {"萬", 4}
 };
-#define NMYRIAD 4
+#define NMYRIAD SCAN_NMYRIAD
 
-/* Sub-units inside a group. */
+/* Sub-units inside a group, in Hangul or Hanja. */
 const ScanWord scan_sub_units[] = {
-	{"천", 3}, {"백", 2}, {"십", 1}
+	{"천", 3}, {"백", 2}, {"십", 1}, {"千", 3}, {"百", 2}, {"十", 1}
 };
-#define NSUB 3
+#define NSUB 6
 
 /* Hangul digits; 영 and 공 are zero. */
 static const ScanWord hangul_digits[] = {
@@ -214,7 +219,8 @@ scan_syllable_at(const Scanner *s, const char *p)
 int
 scan_unit_at(const Scanner *s, const char *p, const ScanWord *units, int nunits)
 {
-	if (s->end - p < 3 || (unsigned char) p[0] < 0xEA || (unsigned char) p[0] > 0xED)
+	/* every unit is a three-byte character: Hangul (EA..ED) or Hanja (E4..E9) */
+	if (s->end - p < 3 || (unsigned char) p[0] < 0xE4 || (unsigned char) p[0] > 0xED)
 		return -1;
 	for (int i = 0; i < nunits; i++)
 	{
@@ -674,7 +680,6 @@ scan_plain_amount(Scanner *s, int64_t *result)
 typedef struct AmountGroups
 {
 	bool		negative;
-	bool		contract;		/* 금 … 원정 */
 	const char *start;			/* the first group */
 	uint64_t	total;
 	int			prev_exp;		/* the previous group's unit */
@@ -709,20 +714,20 @@ scan_amount_prefix(Scanner *s, int flags, AmountGroups *st, AmountInfo *info)
 		}
 		else if (!st->negative && scan_accept(s, "△"))	/* budget books write cuts so */
 			st->negative = true;
-		if (scan_accept(s, "₩") || scan_accept(s, "￦") || scan_accept(s, "KRW"))
+		/* \ is the won sign as CP949 and EUC-KR fonts draw it */
+		if (scan_accept(s, "₩") || scan_accept(s, "￦") || scan_accept(s, "KRW") || scan_accept(s, "\\"))
 			scan_skip_spaces(s);
 	}
-	if (scan_word_at(s, s->p, "금", 3))
+	/* 금 or 일금 (一金) before an amount: the contract form */
+	if (scan_word_at(s, s->p, "금", 3) || scan_word_at(s, s->p, "일금", 6))
 	{
 		Scanner		look = *s;
 
-		look.p += 3;
+		look.p += scan_word_at(s, s->p, "금", 3) ? 3 : 6;
+		(void) scan_accept(&look, ":");
 		scan_skip_spaces(&look);
 		if (scan_number_at(&look, look.p))
-		{
-			st->contract = true;
 			s->p = look.p;
-		}
 	}
 	st->start = s->p;
 	return true;
@@ -878,7 +883,59 @@ scan_groups(Scanner *s, int flags, AmountGroups *st, AmountInfo *info)
 }
 
 /*
- * After the groups: an optional 원 (정 closes the contract form), the
+ * An amount written twice, in figures and in words, as contracts and
+ * judgments do (금 이천만원정(₩20,000,000), 248억(이백사십팔억) 원,
+ * ₩56,000,000 (오천육백만 원)): the restatement in parentheses is read once
+ * more and must agree.  Returns false with an error when it disagrees; a
+ * parenthesis that holds no amount is left for the caller (a keyed
+ * breakdown, say).
+ */
+static bool
+scan_restatement(Scanner *s, int flags, const AmountGroups *st)
+{
+	Scanner		look = *s;
+	AmountInfo	inner;
+	int64_t		again;
+	bool		again_negative;
+	uint64_t	again_magnitude;
+
+	if (flags & AMOUNT_ONCE)
+		return true;
+	scan_skip_spaces(&look);
+	if (!scan_accept(&look, "("))
+		return true;
+	scan_skip_spaces(&look);
+	if (!scan_number_at(&look, look.p) && !scan_word_at(&look, look.p, "₩", sizeof("₩") - 1) &&
+		!scan_word_at(&look, look.p, "\\", 1) && !scan_word_at(&look, look.p, "￦", sizeof("￦") - 1))
+		return true;
+	{
+		FundingParseError quiet;
+		Scanner		q = look;
+
+		q.err = &quiet;
+		if (!scan_amount(&q, AMOUNT_SEPARATORS | AMOUNT_ONCE, &again, &inner) || inner.overflow)
+			return true;
+		look.p = q.p;
+	}
+	(void) (scan_accept(&look, "-.") || scan_accept(&look, "-"));	/* marks against alteration */
+	scan_skip_spaces(&look);
+	if (!scan_accept(&look, ")"))
+		return true;
+	/* compared as sign and magnitude: the first may be INT64_MIN's */
+	again_negative = again < 0;
+	again_magnitude = again_negative ? (uint64_t) (-(again + 1)) + 1 : (uint64_t) again;
+	if (again_magnitude != st->total || (st->total != 0 && again_negative != st->negative))
+	{
+		scan_error_at(s, "Found the amount written twice, and the two disagree");
+		scan_hint(s, "Write it once, or make the restatement in parentheses the same amount.");
+		return false;
+	}
+	s->p = look.p;
+	return true;
+}
+
+/*
+ * After the groups: an optional 원 (원정 and 원임 as contracts write it), the
  * ambiguous 12억 5천, approximation words, and a unit one keystroke off.
  */
 static bool
@@ -886,16 +943,31 @@ scan_amount_suffix(Scanner *s, int flags, const AmountGroups *st, AmountInfo *in
 {
 	bool		won = false;
 
+	if (!scan_restatement(s, flags, st))
+		return false;
 	{
 		const char *before = s->p;
 
 		scan_skip_spaces(s);
 		if (scan_accept(s, "원"))
 		{
+			const char *after_won = s->p;
+
 			won = true;
 			info->has_unit = true;
-			if (st->contract && !scan_accept(s, "정"))
-				(void) scan_accept(s, "整");
+			/* 원정 (整), also 원 정: "exactly", with or without 금 before; 원임: "it is" */
+			scan_skip_spaces(s);
+			if ((scan_word_at(s, s->p, "정", 3) || scan_word_at(s, s->p, "整", 3)) &&
+				!scan_syllable_at(s, s->p + 3))
+				s->p += 3;		/* (not 정부, the key) */
+			else
+			{
+				s->p = after_won;
+				if (scan_word_at(s, s->p, "임", 3) && !scan_syllable_at(s, s->p + 3))
+					s->p += 3;
+			}
+			if (!scan_restatement(s, flags, st))
+				return false;
 		}
 		else
 			s->p = before;

@@ -45,6 +45,7 @@ typedef struct AmountInfo
 #define AMOUNT_UNIT_ALONE	0x02	/* a bare "원" means one won */
 #define AMOUNT_APPROXIMATE	0x04	/* read 약/가량/내외/정도 figures */
 #define AMOUNT_KEYED		0x08	/* inside the keyed form: words may follow */
+#define AMOUNT_ONCE		0x10	/* a restatement in parentheses: no second one inside */
 
 static inline bool
 scan_at_end(const Scanner *s)
@@ -67,7 +68,8 @@ scan_word_at(const Scanner *s, const char *p, const char *word, size_t len)
 
 #define scan_accept(s, literal)	scan_accept_n((s), (literal), sizeof(literal) - 1)
 
-extern const ScanWord scan_myriad_units[];
+#define SCAN_NMYRIAD 8
+extern const ScanWord scan_myriad_units[SCAN_NMYRIAD];
 extern const ScanWord scan_sub_units[];
 extern bool scan_amount(Scanner *s, int flags, int64_t *result, AmountInfo *info);
 extern bool scan_accept_n(Scanner *s, const char *word, size_t len);

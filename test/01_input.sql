@@ -75,6 +75,8 @@ INSERT INTO accepted VALUES
 -- Rejected: malformed text, unknown unit or key, duplicate key, fraction of a won [22P02].
 CREATE TEMP TABLE rejected (input text, code text);
 INSERT INTO rejected VALUES
+	-- an amount written twice must agree, to the won, and in sign
+	('국비 금 이천만원정(₩20,000,001)', '22P02'), ('국비 △9223372036854775808(0)', '22P02'),
 	-- a total with one part has no single reading (the rest may be private)
 	('합계 2900억, 지방비 816억', '22P02'), ('총액 10억 국비 4억', '22P02'),
 	('총사업비 2.5억원, 정부 2억원', '22P02'), ('총사업비 184억원(국비 112억원)', '22P02'),
