@@ -102,8 +102,10 @@ demo: build-install
 # The benchmark (bench/README.md): N rows, default 5 million.
 N ?= 5000000
 bench: build-install
+	@PG_MAJOR=$(PG_MAJOR) .ci/deps valgrind bc
 	$(VENV) bench/run.sh $(N)
 	$(VENV) bench/encoding.sh
+	PG_CONFIG=$(PG_CONFIG) bench/load.sh
 
 # The fuzzer: libFuzzer with AddressSanitizer and UndefinedBehaviorSanitizer
 # over the pure-C parser and formatter, seeded from fuzz/corpus/.  New
