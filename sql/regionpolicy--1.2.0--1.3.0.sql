@@ -1748,7 +1748,7 @@ WITH totals AS (
 	UNION ALL
 	-- the grant's share of the project cost above the largest allowed
 	SELECT w.id, 'grant_share', NULL, round(@extschema@.total(s.grant_amount) / c.cost, 4), t.grant_share,
-		   format(@extschema@.in_language('지원금이 총사업비의 %s%% (%s원 중 %s원): 지원금 비중 %s%% 초과', 'the grant is %s%% of the project cost (%s원 of %s원), above %s%% (지원금 비중)'),
+		   format(@extschema@.in_language('지원금이 총사업비의 %s%% (지원금 %s원, 총사업비 %s원): 지원금 비중 %s%% 초과', 'the grant is %s%% of the project cost (%s원 of %s원), above %s%% (지원금 비중)'),
 				  round(100 * @extschema@.total(s.grant_amount) / c.cost, 1),
 				  to_char(@extschema@.total(s.grant_amount), 'FM999,999,999,999,999'), to_char(c.cost, 'FM999,999,999,999,999'),
 				  round(100 * t.grant_share, 1))
