@@ -36,7 +36,8 @@ typedef enum FundingUnit
 	FUNDING_UNIT_WON,			/* bare won: 25910000000 */
 	FUNDING_UNIT_KOREAN,		/* compound: 259억 1000만 */
 	FUNDING_UNIT_MAN,			/* decimal 만: 2591000만 */
-	FUNDING_UNIT_JO				/* decimal 조: 0.02591조 */
+	FUNDING_UNIT_JO,			/* decimal 조: 0.02591조 */
+	FUNDING_UNIT_EN				/* English: 25.91 billion won */
 } FundingUnit;
 
 /* Longest amount: "-92233조 7203억 6854만 7758원" is 36 bytes. */

@@ -205,6 +205,23 @@ korean_format(int64_t won, char *buf)
 }
 
 /* One amount as output prints it. */
+/*
+ * English, as the ministries' English releases write amounts: the largest
+ * of trillion, billion and million the amount reaches, exactly (as many
+ * decimals as it needs), then won: 92.9 billion won, 4.2 trillion won,
+ * 5,000 won as 5000 won.  The input reads every one of them back.
+ */
+static int
+english_format(int64_t won, char *buf)
+{
+	uint64_t	mag = magnitude(won);
+	int			scale = mag >= amount_pow10[12] ? 12 : mag >= amount_pow10[9] ? 9 : mag >= amount_pow10[6] ? 6 : 0;
+	const char *word = scale == 12 ? " trillion won" : scale == 9 ? " billion won" : scale == 6 ? " million won" : " won";
+	int			len = write_decimal(won < 0, mag / amount_pow10[scale], mag % amount_pow10[scale], scale, buf);
+
+	return with_suffix(buf, len, word);
+}
+
 int
 amount_format(int64_t won, FundingUnit unit, char *buf)
 {
@@ -225,6 +242,8 @@ amount_format(int64_t won, FundingUnit unit, char *buf)
 			return with_suffix(buf, decimal_format(won, 4, buf), "만");
 		case FUNDING_UNIT_JO:
 			return with_suffix(buf, decimal_format(won, 12, buf), "조");
+		case FUNDING_UNIT_EN:
+			return english_format(won, buf);
 		case FUNDING_UNIT_EOK:
 		default:
 			return with_suffix(buf, decimal_format(won, 8, buf), "억");

@@ -37,6 +37,7 @@ static const struct config_enum_entry display_unit_options[] = {
 	{"원", FUNDING_UNIT_WON, false},
 	{"won", FUNDING_UNIT_WON, false},
 	{"korean", FUNDING_UNIT_KOREAN, false},
+	{"en", FUNDING_UNIT_EN, false},
 	/* 억 and 원 as an EUC_KR database spells them (SET arrives in its bytes) */
 	{"\xbe\xef", FUNDING_UNIT_EOK, true},
 	{"\xbf\xf8", FUNDING_UNIT_WON, true},
@@ -78,7 +79,7 @@ _PG_init(void)
 							 "Sets the unit in which funding values are displayed.",
 							 "억 (alias eok) prints exact decimal 억, 원 (alias won) "
 							 "prints whole won, korean prints compound amounts such "
-							 "as 259억 1000만.",
+							 "as 259억 1000만, en prints English such as 25.91 billion won.",
 							 &funding_display_unit,
 							 FUNDING_UNIT_EOK,
 							 display_unit_options,

@@ -688,7 +688,127 @@ typedef struct AmountGroups
 	uint64_t	last_group;
 	bool		last_sub_units;
 	const char *first_frac_point;
+	bool		marked;			/* a currency mark before: ₩, KRW, \ */
+	bool		english;		/* million, billion or trillion */
 } AmountGroups;
+
+/*
+ * English, as ministries' English releases and wire services write amounts:
+ * a scale word after the number (184.6 billion won, KRW 7 Tn, 5.7-trillion-won).
+ * Case does not matter; the word must end there.
+ */
+typedef struct EnglishWord
+{
+	const char *word;
+	int			exponent;
+} EnglishWord;
+
+static const EnglishWord english_scales[] = {
+	{"trillion", 12}, {"tril.", 12}, {"tril", 12}, {"tln", 12}, {"tn", 12},
+	{"billion", 9}, {"bln", 9}, {"bn", 9},
+	{"million", 6}, {"mln", 6}, {"mn", 6}
+};
+
+static bool
+ascii_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Does the English word start at p, in any case, and end there? */
+static bool
+english_word_at(const Scanner *s, const char *p, const char *word)
+{
+	size_t		len = strlen(word);
+
+	if ((size_t) (s->end - p) < len)
+		return false;
+	for (size_t i = 0; i < len; i++)
+	{
+		char		c = p[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char) (c - 'A' + 'a');
+		if (c != word[i])
+			return false;
+	}
+	return word[len - 1] == '.' || p + len >= s->end || !ascii_letter(p[len]);
+}
+
+/* An English scale after a number, possibly after a space or a hyphen. */
+static int
+scan_english_scale(Scanner *s)
+{
+	Scanner		look = *s;
+
+	if (!scan_accept(&look, "-"))
+		scan_skip_spaces(&look);
+	for (size_t i = 0; i < sizeof(english_scales) / sizeof(english_scales[0]); i++)
+	{
+		if (english_word_at(&look, look.p, english_scales[i].word))
+		{
+			s->p = look.p + strlen(english_scales[i].word);
+			return english_scales[i].exponent;
+		}
+	}
+	return -1;
+}
+
+/* won or KRW after an amount, after a space or a hyphen (52.9 trillion-won) */
+static bool
+scan_english_won(Scanner *s)
+{
+	Scanner		look = *s;
+
+	if (!scan_accept(&look, "-"))
+		scan_skip_spaces(&look);
+	if (english_word_at(&look, look.p, "won") || english_word_at(&look, look.p, "krw"))
+	{
+		s->p = look.p + 3;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * A conversion into another currency in parentheses after a won figure,
+ * which the figure does not need: 2.4 trillion won (US$1.8 billion).
+ */
+static void
+skip_conversion(Scanner *s)
+{
+	static const char *const marks[] = {"US$", "USD", "$", "€", "EUR", "¥", "JPY", "£", "GBP", "CNY"};
+	static const char *const hedges[] = {"approximately", "approx.", "about", "around", "roughly", "some"};
+	Scanner		look = *s;
+
+	scan_skip_spaces(&look);
+	if (!scan_accept(&look, "("))
+		return;
+	scan_skip_spaces(&look);
+	/* (approximately $1.03 billion): a conversion is an approximation anyway */
+	for (size_t i = 0; i < sizeof(hedges) / sizeof(hedges[0]); i++)
+	{
+		if (english_word_at(&look, look.p, hedges[i]))
+		{
+			look.p += strlen(hedges[i]);
+			scan_skip_spaces(&look);
+			break;
+		}
+	}
+	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+	{
+		if (scan_word_at(&look, look.p, marks[i], strlen(marks[i])))
+		{
+			const char *p = look.p;
+
+			while (p < look.end && *p != ')' && *p != '(')
+				p++;
+			if (p < look.end && *p == ')')
+				s->p = p + 1;
+			return;
+		}
+	}
+}
 
 /* 약 (about), a sign and a currency mark in either order, 금 (contract). */
 static bool
@@ -716,7 +836,10 @@ scan_amount_prefix(Scanner *s, int flags, AmountGroups *st, AmountInfo *info)
 			st->negative = true;
 		/* \ is the won sign as CP949 and EUC-KR fonts draw it */
 		if (scan_accept(s, "₩") || scan_accept(s, "￦") || scan_accept(s, "KRW") || scan_accept(s, "\\"))
+		{
+			st->marked = true;
 			scan_skip_spaces(s);
+		}
 	}
 	/* 금 or 일금 (一金) before an amount: the contract form */
 	if (scan_word_at(s, s->p, "금", 3) || scan_word_at(s, s->p, "일금", 6))
@@ -847,6 +970,16 @@ scan_groups(Scanner *s, int flags, AmountGroups *st, AmountInfo *info)
 		u = scan_group_unit(s, &g);
 		if (u >= 0)
 			exp = scan_myriad_units[u].exponent;
+		else if (st->ngroups == 0 && g.ndigits > 0 && !g.sub_units)
+		{
+			int			e = scan_english_scale(s);
+
+			if (e > 0)
+			{
+				exp = e;
+				st->english = true;
+			}
+		}
 		if (g.ndigits == 0 && !check_empty_group(s, flags, st, &g, u, group_start))
 			return false;
 		if (!check_group(s, st, &g, exp, group_start))
@@ -865,8 +998,8 @@ scan_groups(Scanner *s, int flags, AmountGroups *st, AmountInfo *info)
 		if (exp > 0)
 			info->has_unit = true;
 
-		if (exp == 0)
-			return true;
+		if (exp == 0 || st->english)
+			return true;		/* (an English amount is one number and its scale) */
 
 		/* Another group follows if a number comes next. */
 		{
@@ -943,8 +1076,16 @@ scan_amount_suffix(Scanner *s, int flags, const AmountGroups *st, AmountInfo *in
 {
 	bool		won = false;
 
-	if (!scan_restatement(s, flags, st))
+	if (scan_english_won(s))
+	{
+		won = true;
+		info->has_unit = true;
+	}
+	else if (st->english && !st->marked)
+		return scan_syntax_error(s, "won or KRW after the amount (an English figure names its currency)");
+	else if (!scan_restatement(s, flags, st))
 		return false;
+	else
 	{
 		const char *before = s->p;
 
@@ -972,6 +1113,8 @@ scan_amount_suffix(Scanner *s, int flags, const AmountGroups *st, AmountInfo *in
 		else
 			s->p = before;
 	}
+	if (st->english || won)
+		skip_conversion(s);
 
 	/* 12억 5천: 5천만 or 5천원?  Refuse, showing both. */
 	if (st->ngroups >= 2 && st->prev_exp == 0 && st->last_sub_units && !won &&
@@ -1166,7 +1309,8 @@ display_unit_parse(const char *str, size_t len, FundingUnit *result)
 		{"원", FUNDING_UNIT_WON}, {"won", FUNDING_UNIT_WON},
 		{"korean", FUNDING_UNIT_KOREAN},
 		{"만", FUNDING_UNIT_MAN}, {"만원", FUNDING_UNIT_MAN}, {"man", FUNDING_UNIT_MAN},
-		{"조", FUNDING_UNIT_JO}, {"조원", FUNDING_UNIT_JO}, {"jo", FUNDING_UNIT_JO}
+		{"조", FUNDING_UNIT_JO}, {"조원", FUNDING_UNIT_JO}, {"jo", FUNDING_UNIT_JO},
+		{"en", FUNDING_UNIT_EN}
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)

@@ -4,12 +4,12 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy;
 SET LOCAL search_path = regionpolicy, public;
-SELECT plan(32);
+SELECT plan(38);
 
 -- The setting
 SELECT is(current_setting('regionpolicy.display_unit'), '억', 'the default display unit is 억');
 SELECT is((SELECT enumvals FROM pg_settings WHERE name = 'regionpolicy.display_unit'),
-		  ARRAY['억', 'eok', '원', 'won', 'korean'], 'the display units are 억, eok, 원, won, korean');
+		  ARRAY['억', 'eok', '원', 'won', 'korean', 'en'], 'the display units are 억, eok, 원, won, korean, en');
 SELECT throws_ok($$SET LOCAL regionpolicy.display_unit = 'dollars'$$, '22023', NULL,
 				 'an unknown display unit is refused');
 -- MarkGUCPrefixReserved() is new in PostgreSQL 15; before, a misspelt
@@ -38,6 +38,14 @@ SELECT is('(1억 2345만 6789원,-5천원)'::funding::text, '(1억 2345만 6789�
 SELECT is('(65.2조,1)'::funding::text, '(65조 2000억,1원,65조 2000억 1원)', 'korean: 조');
 SELECT is('(-9223372036854775808,0)'::funding::text,
 		  '(-9223372조 368억 5477만 5808원,0원,-9223372조 368억 5477만 5808원)', 'korean: INT64_MIN');
+SET LOCAL regionpolicy.display_unit = 'en';
+SELECT is('(929억,433억)'::funding::text, '(92.9 billion won,43.3 billion won,136.2 billion won)', 'en: as English releases write it');
+SELECT is('(4.2조,123만 4567)'::funding::text, '(4.2 trillion won,1.234567 million won,4.201234567 trillion won)',
+		  'en: exact, as many decimals as needed');
+SELECT is('(999999,-1)'::funding::text, '(999999 won,-1 won,999998 won)', 'en: below a million, won');
+SELECT is('(-9223372036854775808,0)'::funding::text,
+		  '(-9223372.036854775808 trillion won,0 won,-9223372.036854775808 trillion won)', 'en: INT64_MIN');
+SELECT is(format_amount(92900000000, 'en'), '92.9 billion won', 'format_amount(won, ''en'')');
 SET LOCAL regionpolicy.display_unit = '억';
 SELECT is('(1,-1)'::funding::text, '(0.00000001억,-0.00000001억,0억)', '억: eight places, no rounding');
 SELECT is('(9223372036854775807,-9223372036854775808)'::funding::text,
@@ -71,7 +79,7 @@ FROM (SELECT (trunc((random() - 0.5) * 2 * 10 ^ (random() * 18.9)))::bigint AS n
 WHERE n::numeric + l BETWEEN -9223372036854775808 AND 9223372036854775807;
 
 CREATE TEMP TABLE units (unit text);
-INSERT INTO units VALUES ('억'), ('eok'), ('원'), ('won'), ('korean');
+INSERT INTO units VALUES ('억'), ('eok'), ('원'), ('won'), ('korean'), ('en');
 
 CREATE FUNCTION pg_temp.roundtrip_failures(u text) RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE
