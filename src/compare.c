@@ -120,6 +120,7 @@ funding_abbrev_convert(Datum original, SortSupport ssup)
 	return Int64GetDatum(funding_total(DatumGetFundingP(original)));
 }
 
+#if PG_VERSION_NUM < 150000
 static int
 funding_abbrev_cmp(Datum x, Datum y, SortSupport ssup)
 {
@@ -128,6 +129,7 @@ funding_abbrev_cmp(Datum x, Datum y, SortSupport ssup)
 
 	return (a > b) - (a < b);
 }
+#endif
 
 /* The total is as discriminating as a key of 64 bits can be. */
 static bool
@@ -151,7 +153,16 @@ funding_sortsupport(PG_FUNCTION_ARGS)
 		ssup->abbrev_converter = funding_abbrev_convert;
 		ssup->abbrev_abort = funding_abbrev_abort;
 		ssup->abbrev_full_comparator = funding_fastcmp;
+		/*
+		 * The abbreviated key is the total, an int64: from PostgreSQL 15 on,
+		 * with the server's own comparator, tuplesort sorts it with its
+		 * inlined quicksort for signed datums.
+		 */
+#if PG_VERSION_NUM >= 150000
+		ssup->comparator = ssup_datum_signed_cmp;
+#else
 		ssup->comparator = funding_abbrev_cmp;
+#endif
 	}
 #endif
 	PG_RETURN_VOID();

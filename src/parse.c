@@ -35,23 +35,26 @@ typedef enum KeyKind
 typedef struct KeyWord
 {
 	const char *word;
+	unsigned char len;			/* strlen(word), so that a look-up measures nothing */
 	KeyKind		kind;
 } KeyWord;
 
+#define KEY(w, kind) {w, sizeof(w) - 1, kind}
+
 /* The longest match wins ("총사업비" over "총", "시·도비" over nothing). */
 static const KeyWord keywords[] = {
-	{"national", KEY_NATIONAL}, {"국비", KEY_NATIONAL}, {"국고", KEY_NATIONAL},
-	{"정부", KEY_NATIONAL},
-	{"local", KEY_LOCAL}, {"지방비", KEY_LOCAL},
-	{"시ㆍ군ㆍ구비", KEY_LEVEL}, {"시·군·구비", KEY_LEVEL},
-	{"시ㆍ도비", KEY_LEVEL}, {"시·도비", KEY_LEVEL}, {"시ㆍ군비", KEY_LEVEL},
-	{"시·군비", KEY_LEVEL}, {"시군구비", KEY_LEVEL}, {"시도비", KEY_LEVEL},
-	{"시군비", KEY_LEVEL}, {"시비", KEY_LEVEL}, {"도비", KEY_LEVEL},
-	{"군비", KEY_LEVEL}, {"구비", KEY_LEVEL},
-	{"total", KEY_TOTAL}, {"총사업비", KEY_TOTAL}, {"사업비", KEY_TOTAL},
-	{"합계", KEY_TOTAL}, {"총액", KEY_TOTAL}, {"총", KEY_TOTAL}, {"모두", KEY_TOTAL},
-	{"민자", KEY_OTHER}, {"민간", KEY_OTHER}, {"자부담", KEY_OTHER},
-	{"기타", KEY_OTHER}, {"기업", KEY_OTHER}
+	KEY("national", KEY_NATIONAL), KEY("국비", KEY_NATIONAL), KEY("국고", KEY_NATIONAL),
+	KEY("정부", KEY_NATIONAL),
+	KEY("local", KEY_LOCAL), KEY("지방비", KEY_LOCAL),
+	KEY("시ㆍ군ㆍ구비", KEY_LEVEL), KEY("시·군·구비", KEY_LEVEL),
+	KEY("시ㆍ도비", KEY_LEVEL), KEY("시·도비", KEY_LEVEL), KEY("시ㆍ군비", KEY_LEVEL),
+	KEY("시·군비", KEY_LEVEL), KEY("시군구비", KEY_LEVEL), KEY("시도비", KEY_LEVEL),
+	KEY("시군비", KEY_LEVEL), KEY("시비", KEY_LEVEL), KEY("도비", KEY_LEVEL),
+	KEY("군비", KEY_LEVEL), KEY("구비", KEY_LEVEL),
+	KEY("total", KEY_TOTAL), KEY("총사업비", KEY_TOTAL), KEY("사업비", KEY_TOTAL),
+	KEY("합계", KEY_TOTAL), KEY("총액", KEY_TOTAL), KEY("총", KEY_TOTAL), KEY("모두", KEY_TOTAL),
+	KEY("민자", KEY_OTHER), KEY("민간", KEY_OTHER), KEY("자부담", KEY_OTHER),
+	KEY("기타", KEY_OTHER), KEY("기업", KEY_OTHER)
 };
 #define NKEYWORDS ((int) (sizeof(keywords) / sizeof(keywords[0])))
 
@@ -137,10 +140,12 @@ key_at(const Scanner *s, const char *p, int *which)
 	for (int i = 0; i < NKEYWORDS; i++)
 	{
 		const char *w = keywords[i].word;
-		size_t		len = strlen(w);
+		size_t		len = keywords[i].len;
 
 		if ((size_t) (s->end - p) < len || len <= best)
 			continue;
+		if ((unsigned char) w[0] >= 0x80 && (w[0] != p[0] || w[2] != p[2]))
+			continue;			/* (the first syllable's first and last bytes differ) */
 		if ((unsigned char) w[0] < 0x80)
 		{
 			size_t		j;

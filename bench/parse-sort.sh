@@ -1,0 +1,62 @@
+#!/bin/bash
+# Reading and sorting funding against what a user would do instead, two
+# bigint columns, in instructions (callgrind, --toggle-collect=PortalRun,
+# minus an empty run of the same statement) per row:
+#   COPY of the keyed form ("국비 75억 4259만 8000원, 지방비 …") and of the
+#   tuple form ("(7542598000,2541123000)") into a funding column, against
+#   COPY of the same two numbers into two bigint columns;
+#   ORDER BY a funding column, against ORDER BY a + b, a on two bigints.
+#
+#   bench/parse-sort.sh [N]        (default 100000; needs valgrind)
+set -eu
+cd "$(dirname "$0")/.."
+N=${1:-100000}
+PG_CONFIG=${PG_CONFIG:-$(ls -d /usr/lib/postgresql/[1-9][0-9]/bin/pg_config 2>/dev/null | tail -1)}
+bindir=$($PG_CONFIG --bindir)
+tmp=$(mktemp -d /tmp/regionpolicy_parse_sort.XXXXXX)
+chmod 755 "$tmp"
+trap 'rm -rf "$tmp"' EXIT
+as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" = 0 ] && chown postgres "$tmp"
+as_owner "$bindir/initdb" -D "$tmp/data" -A trust -U postgres -E UTF8 --locale=C >/dev/null
+single() { sed 's/;$/;\n/' "$1" | as_owner "$bindir/postgres" --single -j -D "$tmp/data" postgres >"$tmp/out" 2>&1
+	! grep -q ERROR "$tmp/out" || { cat "$tmp/out" >&2; exit 1; }; }
+ir() {	# ir <sql>: instructions in PortalRun
+	printf '%s\n' "$1" >"$tmp/q.sql"
+	sed 's/;$/;\n/' "$tmp/q.sql" | as_owner valgrind --tool=callgrind --toggle-collect=PortalRun --callgrind-out-file="$tmp/cg" \
+		"$bindir/postgres" --single -j -D "$tmp/data" postgres >"$tmp/cg.log" 2>&1
+	! grep -q ERROR "$tmp/cg.log" || { cat "$tmp/cg.log" >&2; exit 1; }
+	sed -n 's/^summary: \([0-9]*\).*/\1/p; s/^totals: \([0-9]*\).*/\1/p' "$tmp/cg" | head -1
+}
+cat >"$tmp/setup.sql" <<SQL
+CREATE EXTENSION regionpolicy;
+CREATE TABLE n AS SELECT (i::bigint * 7919 % 9000000) * 1000 AS a, (i::bigint * 104729 % 3000000) * 1000 AS b FROM generate_series(1, $N) AS i;
+CREATE TABLE tf AS SELECT regionpolicy.funding(a, b) AS f FROM n;
+CREATE TABLE t2 AS SELECT a, b FROM n;
+COPY (SELECT a, b FROM n) TO '$tmp/two.csv' WITH (FORMAT csv);
+COPY (SELECT format('(%s,%s)', a, b) FROM n) TO '$tmp/tuple.txt';
+COPY (SELECT regionpolicy.funding_text(regionpolicy.funding(a, b), 'korean') FROM n) TO '$tmp/korean.txt';
+COPY (SELECT format('국비 %s, 지방비 %s', regionpolicy.format_amount(a, 'korean'), regionpolicy.format_amount(b, 'korean')) FROM n) TO '$tmp/keyed.txt';
+CREATE TABLE cf (f regionpolicy.funding);
+CREATE TABLE c2 (a bigint, b bigint);
+VACUUM ANALYZE tf;
+VACUUM ANALYZE t2;
+SQL
+single "$tmp/setup.sql"
+head -1 "$tmp/keyed.txt" | sed 's/^/# keyed line: /'
+per() { echo "$(( ($1 - $2) / N ))"; }
+copy_empty=$(ir "COPY c2 FROM '$tmp/two.csv' WITH (FORMAT csv) WHERE false;")
+two=$(ir "COPY c2 FROM '$tmp/two.csv' WITH (FORMAT csv);")
+tuple=$(ir "COPY cf FROM '$tmp/tuple.txt';")
+keyed=$(ir "COPY cf FROM '$tmp/keyed.txt';")
+sort_empty=$(ir "SELECT a, b FROM t2 WHERE false ORDER BY a + b, a;")
+sort2=$(ir "SELECT a, b FROM t2 ORDER BY a + b, a OFFSET $N;")
+sortf=$(ir "SELECT f FROM tf ORDER BY f OFFSET $N;")
+c2=$(per "$two" "$copy_empty"); ct=$(per "$tuple" "$copy_empty"); ck=$(per "$keyed" "$copy_empty")
+s2=$(per "$sort2" "$sort_empty"); sf=$(per "$sortf" "$sort_empty")
+printf '%-58s %12s %10s\n' "$N rows, instructions per row" "Ir/row" "× bigint"
+printf '%-58s %12s %10s\n' "COPY of two bigint columns" "$c2" 1.00
+printf '%-58s %12s %10s\n' "COPY of the tuple form into funding" "$ct" "$(echo "scale=2; $ct / $c2" | bc)"
+printf '%-58s %12s %10s\n' "COPY of the keyed form into funding" "$ck" "$(echo "scale=2; $ck / $c2" | bc)"
+printf '%-58s %12s %10s\n' "ORDER BY a + b, a (two bigint)" "$s2" 1.00
+printf '%-58s %12s %10s\n' "ORDER BY funding" "$sf" "$(echo "scale=2; $sf / $s2" | bc)"
