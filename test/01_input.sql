@@ -47,12 +47,12 @@ INSERT INTO accepted VALUES
 	('(0, -9223372036854775808, -9223372036854775808)', 0, -9223372036854775808),
 	('(9223372조 368억 5477만 5807원, -1)', 9223372036854775807, -1),
 	-- English, as ministries' English releases and wire services write it
-	('KRW 4.2 trillion', 4200000000000, 0), ('184.6 billion won', 184600000000, 0),
+	('national KRW 4.2 trillion', 4200000000000, 0), ('국비 184.6 billion won', 184600000000, 0),
 	('(92.9 billion won, 43.3 billion won)', 92900000000, 43300000000),
 	('national 92.9 billion won, local 43.3 billion won', 92900000000, 43300000000),
-	('2.4 trillion won (US$1.8 billion)', 2400000000000, 0), ('52.9 trillion-won', 52900000000000, 0),
+	('national 2.4 trillion won (US$1.8 billion)', 2400000000000, 0), ('지방비 52.9 trillion-won', 0, 52900000000000),
 	-- Hanja units, the backslash won mark, an amount written twice
-	('5兆328億', 5032800000000, 0), ('\45,300,000원', 45300000, 0), ('금 이천만원정(₩20,000,000)', 20000000, 0),
+	('국비 5兆328億', 5032800000000, 0), ('국비 \45,300,000원', 45300000, 0), ('국비 금 이천만원정(₩20,000,000)', 20000000, 0),
 	-- keyed forms
 	('국비 1207억', 120700000000, 0),
 	('지방비 433억', 0, 43300000000),
@@ -83,8 +83,8 @@ INSERT INTO accepted VALUES
 CREATE TEMP TABLE rejected (input text, code text);
 INSERT INTO rejected VALUES
 	-- English needs its currency; another currency alone is no amount of won
-	('4.2 trillion', '22P02'), ('$350 billion', '22P02'), ('US$940 million', '22P02'),
-	('1.2345678901 billion won', '22P02'),
+	('national 4.2 trillion', '22P02'), ('national $350 billion', '22P02'), ('national US$940 million', '22P02'),
+	('national 1.2345678901 billion won', '22P02'),
 	-- an amount written twice must agree, to the won, and in sign
 	('국비 금 이천만원정(₩20,000,001)', '22P02'), ('국비 △9223372036854775808(0)', '22P02'),
 	-- a total with one part has no single reading (the rest may be private)

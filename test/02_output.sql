@@ -40,7 +40,7 @@ SELECT is('(-9223372036854775808,0)'::funding::text,
 		  '(-9223372조 368억 5477만 5808원,0원,-9223372조 368억 5477만 5808원)', 'korean: INT64_MIN');
 SET LOCAL regionpolicy.display_unit = 'en';
 SELECT is('(929억,433억)'::funding::text, '(92.9 billion won,43.3 billion won,136.2 billion won)', 'en: as English releases write it');
-SELECT is('(4.2조,123만 4567)'::funding::text, '(4.2 trillion won,1.234567 million won,4.201234567 trillion won)',
+SELECT is('(4.2조,123만 4567)'::funding::text, '(4.2 trillion won,1.234567 million won,4.200001234567 trillion won)',
 		  'en: exact, as many decimals as needed');
 SELECT is('(999999,-1)'::funding::text, '(999999 won,-1 won,999998 won)', 'en: below a million, won');
 SELECT is('(-9223372036854775808,0)'::funding::text,
