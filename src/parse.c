@@ -51,7 +51,7 @@ static const KeyWord keywords[] = {
 	KEY("시·군비", KEY_LEVEL), KEY("시군구비", KEY_LEVEL), KEY("시도비", KEY_LEVEL),
 	KEY("시군비", KEY_LEVEL), KEY("시비", KEY_LEVEL), KEY("도비", KEY_LEVEL),
 	KEY("군비", KEY_LEVEL), KEY("구비", KEY_LEVEL),
-	KEY("total", KEY_TOTAL), KEY("총사업비", KEY_TOTAL), KEY("사업비", KEY_TOTAL),
+	KEY("total", KEY_TOTAL), KEY("총사업비", KEY_TOTAL), KEY("총 사업비", KEY_TOTAL), KEY("사업비", KEY_TOTAL),
 	KEY("합계", KEY_TOTAL), KEY("총액", KEY_TOTAL), KEY("총", KEY_TOTAL), KEY("모두", KEY_TOTAL),
 	KEY("민자", KEY_OTHER), KEY("민간", KEY_OTHER), KEY("자부담", KEY_OTHER),
 	KEY("기타", KEY_OTHER), KEY("기업", KEY_OTHER)

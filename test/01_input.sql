@@ -51,6 +51,8 @@ INSERT INTO accepted VALUES
 	('(92.9 billion won, 43.3 billion won)', 92900000000, 43300000000),
 	('national 92.9 billion won, local 43.3 billion won', 92900000000, 43300000000),
 	('national 2.4 trillion won (US$1.8 billion)', 2400000000000, 0), ('지방비 52.9 trillion-won', 0, 52900000000000),
+	-- a spaced compound key
+	('총 사업비 612억원(국비 306억원·지방비 306억원)', 30600000000, 30600000000),
 	-- Hanja units, the backslash won mark, an amount written twice
 	('국비 5兆328億', 5032800000000, 0), ('국비 \45,300,000원', 45300000, 0), ('국비 금 이천만원정(₩20,000,000)', 20000000, 0),
 	-- keyed forms
