@@ -139,19 +139,16 @@ SELECT throws_ok(format('SELECT %L::regionpolicy.funding', input), code, NULL,
 FROM rejected;
 
 -- Every rejection names the offending text.
--- A total with one part: the HINT shows the reading if the rest were local.
-CREATE FUNCTION pg_temp.error_hint(input text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	h text;
+-- What an input's error says: its SQLSTATE, DETAIL and HINT.
+CREATE FUNCTION pg_temp.error_of(input text, OUT state text, OUT detail text, OUT hint text) LANGUAGE plpgsql AS $$
 BEGIN
 	PERFORM input::regionpolicy.funding;
-	RETURN NULL;
-EXCEPTION WHEN invalid_text_representation THEN
-	GET STACKED DIAGNOSTICS h = PG_EXCEPTION_HINT;
-	RETURN h;
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, detail = PG_EXCEPTION_DETAIL, hint = PG_EXCEPTION_HINT;
 END
 $$;
-SELECT is(pg_temp.error_hint('총사업비 2.5억원, 정부 2억원'),
+-- A total with one part: the HINT shows the reading if the rest were local.
+SELECT is((SELECT hint FROM pg_temp.error_of('총사업비 2.5억원, 정부 2억원') WHERE state = '22P02'),
 		  'If the rest (5000만) is local funds, give both parts: "국비 2억, 지방비 5000만"; if it is private money, give the national amount alone.',
 		  'a total with one part is refused; the HINT gives the reading if the rest were local, and how to say so');
 SELECT throws_ok('SELECT ''(1억,2억,4억)''::regionpolicy.funding', '22P02',
@@ -162,24 +159,13 @@ SELECT throws_ok('SELECT ''(9223372036854775808,0)''::regionpolicy.funding', '22
 				 'the range message quotes the input');
 
 -- A range error names the part that is out of range, not another one.
-CREATE FUNCTION pg_temp.error_detail(input text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	d text;
-BEGIN
-	PERFORM input::regionpolicy.funding;
-	RETURN NULL;
-EXCEPTION WHEN numeric_value_out_of_range THEN
-	GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
-	RETURN d;
-END
-$$;
-SELECT is(pg_temp.error_detail('총 1억(국비 5000만원, 지방비 99999999999)'),
+SELECT is((SELECT detail FROM pg_temp.error_of('총 1억(국비 5000만원, 지방비 99999999999)') WHERE state = '22003'),
 		  'The local amount "99999999999" is outside the range of a 64-bit count of won.',
 		  'a unitless local part out of range in the total''s unit is named as local');
-SELECT is(pg_temp.error_detail('총 1억(국비 99999999999, 지방비 5000)'),
+SELECT is((SELECT detail FROM pg_temp.error_of('총 1억(국비 99999999999, 지방비 5000)') WHERE state = '22003'),
 		  'The national amount "99999999999" is outside the range of a 64-bit count of won.',
 		  'a unitless national part out of range is named as national');
-SELECT matches(pg_temp.error_detail('총 1억(국비 5000, 도비 99999999999, 시비 1)'),
+SELECT matches((SELECT detail FROM pg_temp.error_of('총 1억(국비 5000, 도비 99999999999, 시비 1)') WHERE state = '22003'),
 		  '^The local amount ', 'a local government''s share out of range is named as local');
 
 -- An attacker's inputs: long, deep, strange.  Never a crash, never a wrong value.
