@@ -1,7 +1,10 @@
--- regionpolicy 1.2.0 to 1.3.0: every won placed once (line identity and
--- load summary), the 2026 merger of 전라남도 and 광주광역시 through to FY2027
--- differential funding, and who may write what (doc/regionpolicy.md,
--- "Loading", "Provinces over time" and "Access control").
+-- regionpolicy 1.2.0 to 1.3.0 (NEWS.md): every won placed once (line
+-- identity, the load summary, keys instead of triggers, load_allocations);
+-- the 2026 merger of 전라남도 and 광주광역시 through to FY2027 differential
+-- funding; who may write what; grants (awards under support terms); plain
+-- columns, Korean labels and accessors for BI tools (doc/regionpolicy.md:
+-- "Loading, reports and regions over time", "Access control", "Grants",
+-- "BI tools and spreadsheets").
 \echo Use "ALTER EXTENSION regionpolicy UPDATE TO '1.3.0'" to load this file. \quit
 
 -- Labels and explanations in Korean, or in English on request
