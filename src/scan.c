@@ -1042,7 +1042,7 @@ scan_restatement(Scanner *s, int flags, const AmountGroups *st)
 		!scan_word_at(&look, look.p, "\\", 1) && !scan_word_at(&look, look.p, "￦", sizeof("￦") - 1))
 		return true;
 	{
-		FundingParseError quiet;
+		FundingParseError quiet = {.status = FUNDING_PARSE_OK};
 		Scanner		q = look;
 
 		q.err = &quiet;
