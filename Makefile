@@ -114,7 +114,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 	-Wall -Wextra -Werror -Isrc
 
-fuzz/build/fuzz_funding: fuzz/fuzz_funding.c src/scan.c src/parse.c src/format.c src/funding.h
+fuzz/build/fuzz_funding: fuzz/fuzz_funding.c src/scan.c src/parse.c src/format.c src/amount.h src/scan.h
 	@mkdir -p fuzz/build
 	clang $(FUZZ_CFLAGS) -o $@ fuzz/fuzz_funding.c src/scan.c src/parse.c src/format.c
 

@@ -373,9 +373,11 @@ typedef struct GroupNumber
 	bool		overflow;
 	int			ndigits;		/* > 0 when a number was read */
 	bool		sub_units;		/* written with 천, 백 or 십 */
+	int			unit_sub_exp;	/* 2 or 3 for digits and one 백 or 천 ("516백"), else 0 */
 	const char *frac;			/* decimal digits after a point, or NULL */
 	int			fraclen;
 	const char *point;			/* where the point stood */
+	char		spelled[8];		/* the digits of a spelled fraction (61-point-eight) */
 } GroupNumber;
 
 /* A coefficient: ASCII digits, or one Hangul digit.  0 digits if none. */
@@ -410,6 +412,8 @@ scan_group_number(Scanner *s, bool separators, GroupNumber *g)
 	int			prev_exp = 4;
 	int			terms = 0;
 	bool		multidigit;
+	bool		digit_coef = scan_is_digit_at(s, s->p);
+	bool		remainder = false;
 
 	memset(g, 0, sizeof(*g));
 	coef_digits = scan_coefficient(s, separators, &coef, &g->overflow);
@@ -495,11 +499,15 @@ scan_group_number(Scanner *s, bool separators, GroupNumber *g)
 			}
 			if (__builtin_add_overflow(g->value, coef, &g->value))
 				g->overflow = true;
+			remainder = true;
 			break;
 		}
 	}
 	if (multidigit && terms > 1)
 		return scan_syntax_error(s, "a single digit before each of several sub-units");
+	/* "516백" (of 백만원) and "5,160천" (of 천원) are counts of a unit */
+	if (digit_coef && terms == 1 && !remainder && (prev_exp == 2 || prev_exp == 3))
+		g->unit_sub_exp = prev_exp;
 	g->ndigits = 1;
 	return true;
 }
@@ -706,7 +714,8 @@ typedef struct EnglishWord
 static const EnglishWord english_scales[] = {
 	{"trillion", 12}, {"tril.", 12}, {"tril", 12}, {"tln", 12}, {"tn", 12},
 	{"billion", 9}, {"bln", 9}, {"bn", 9},
-	{"million", 6}, {"mln", 6}, {"mn", 6}
+	{"million", 6}, {"mln", 6}, {"mn", 6},
+	{"quadrillion", 15}, {"thousand", 3}
 };
 
 static bool
@@ -752,6 +761,240 @@ scan_english_scale(Scanner *s)
 		}
 	}
 	return -1;
+}
+
+static const char *const english_digit_words[] = {
+	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
+};
+
+/* A hyphen or one space between spelled words; false (nothing read) if neither. */
+static bool
+scan_word_gap(Scanner *s)
+{
+	return scan_accept(s, "-") || scan_accept(s, " ");
+}
+
+/* Does a scale word (after a gap) come next?  Nothing is read. */
+static bool
+english_scale_next(const Scanner *s)
+{
+	Scanner		look = *s;
+
+	return scan_english_scale(&look) > 0;
+}
+
+/* One to ninety-nine in words: seven, seventeen, seventy, seventy-seven. */
+static bool
+scan_english_below_hundred(Scanner *s, uint64_t *value)
+{
+	static const char *const teens[] = {
+		"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+		"seventeen", "eighteen", "nineteen"
+	};
+	static const char *const tens[] = {
+		"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"
+	};
+
+	for (int i = 0; i < 10; i++)
+		if (english_word_at(s, s->p, teens[i]))
+		{
+			s->p += strlen(teens[i]);
+			*value = 10 + i;
+			return true;
+		}
+	for (int i = 0; i < 8; i++)
+		if (english_word_at(s, s->p, tens[i]))
+		{
+			Scanner		unit = *s;
+
+			unit.p += strlen(tens[i]);
+			s->p = unit.p;
+			*value = 20 + 10 * i;
+			if (scan_accept(&unit, "-"))
+				for (int d = 1; d < 10; d++)
+					if (english_word_at(&unit, unit.p, english_digit_words[d]))
+					{
+						s->p = unit.p + strlen(english_digit_words[d]);
+						*value += d;
+						break;
+					}
+			return true;
+		}
+	for (int d = 1; d < 10; d++)
+		if (english_word_at(s, s->p, english_digit_words[d]))
+		{
+			s->p += strlen(english_digit_words[d]);
+			*value = d;
+			return true;
+		}
+	return false;
+}
+
+/*
+ * A number below 1000 in words, as wire services spell figures out: one,
+ * eleven, forty-two, One-hundred, three hundred and five.  In any case;
+ * false, consuming nothing, if none starts here.
+ */
+static bool
+scan_english_number(Scanner *s, uint64_t *value)
+{
+	Scanner		look = *s;
+	uint64_t	v;
+
+	if (!scan_english_below_hundred(&look, &v))
+		return false;
+	if (v < 10)
+	{
+		Scanner		h = look;
+
+		if (scan_word_gap(&h) && english_word_at(&h, h.p, "hundred"))
+		{
+			Scanner		r;
+			uint64_t	rest;
+
+			h.p += 7;
+			v *= 100;
+			look = h;
+			r = look;
+			if (scan_word_gap(&r))
+			{
+				Scanner		r2 = r;
+
+				if (english_word_at(&r2, r2.p, "and") && (r2.p += 3, scan_word_gap(&r2)))
+					r = r2;
+				if (scan_english_below_hundred(&r, &rest))
+				{
+					v += rest;
+					look = r;
+				}
+			}
+		}
+	}
+	*value = v;
+	s->p = look.p;
+	return true;
+}
+
+/*
+ * The fraction wire services write with "point" before a scale word:
+ * 61-point-eight trillion won, three-point-83 trillion won, 388-and-a-half
+ * trillion won.  Taken, into g's fraction, only when a scale word follows;
+ * returns the scale's exponent, or -1 with nothing consumed.
+ */
+static int
+scan_spelled_fraction(Scanner *s, GroupNumber *g)
+{
+	Scanner		look = *s;
+	int			n = 0;
+	int			e;
+
+	if (g->frac != NULL || !scan_word_gap(&look))
+		return -1;
+	if (english_word_at(&look, look.p, "point"))
+	{
+		look.p += 5;
+		if (!scan_word_gap(&look))
+			return -1;
+		if (scan_is_digit_at(&look, look.p))
+		{
+			while (scan_is_digit_at(&look, look.p))
+			{
+				if (n == (int) sizeof(g->spelled))
+					return -1;
+				g->spelled[n++] = *look.p++;
+			}
+		}
+		else
+			for (;;)
+			{
+				int			d;
+
+				for (d = 0; d < 10 && !english_word_at(&look, look.p, english_digit_words[d]); d++)
+					;
+				if (d == 10 || n == (int) sizeof(g->spelled))
+					return -1;
+				look.p += strlen(english_digit_words[d]);
+				g->spelled[n++] = (char) ('0' + d);
+				/* more digits: point-eight-five */
+				if (look.end - look.p < 2 || look.p[0] != '-' || !ascii_letter(look.p[1]) ||
+					english_scale_next(&look))
+					break;
+				look.p++;
+			}
+	}
+	else if (english_word_at(&look, look.p, "and") &&
+			 (look.p += 3, scan_word_gap(&look)) &&
+			 english_word_at(&look, look.p, "a") &&
+			 (look.p += 1, scan_word_gap(&look)) &&
+			 english_word_at(&look, look.p, "half"))
+	{
+		look.p += 4;
+		g->spelled[n++] = '5';
+	}
+	else
+		return -1;
+	if ((e = scan_english_scale(&look)) < 0)
+		return -1;
+	g->frac = g->spelled;
+	g->fraclen = n;
+	g->point = s->p;
+	s->p = look.p;
+	return e;
+}
+
+/*
+ * A first group spelled out: one-point-six trillion won, One-hundred-trillion
+ * won, eleven-point-seven-trillion-won.  Only before a scale word; returns
+ * its exponent, or -1 with nothing consumed.
+ */
+static int
+scan_spelled_group(Scanner *s, GroupNumber *g)
+{
+	Scanner		look = *s;
+	int			e;
+
+	memset(g, 0, sizeof(*g));
+	if (!scan_english_number(&look, &g->value))
+		return -1;
+	if ((e = scan_spelled_fraction(&look, g)) < 0 &&
+		(e = scan_english_scale(&look)) < 0)
+		return -1;
+	g->ndigits = 1;
+	s->p = look.p;
+	return e;
+}
+
+/*
+ * After an English group: does another follow, a smaller scale, possibly
+ * after "and" (4 trillion and 600 billion won)?  Leaves s at its number.
+ */
+static bool
+english_group_follows(Scanner *s, bool separators)
+{
+	Scanner		look = *s;
+	FundingParseError quiet = {.status = FUNDING_PARSE_OK};
+	GroupNumber g;
+
+	look.err = &quiet;
+	if (!scan_skip_spaces(&look))
+		return false;
+	if (english_word_at(&look, look.p, "and"))
+	{
+		look.p += 3;
+		if (!scan_skip_spaces(&look))
+			return false;
+	}
+	if (!scan_is_digit_at(&look, look.p))
+		return false;
+	{
+		Scanner		q = look;
+
+		if (!scan_group_number(&q, separators, &g) || g.sub_units ||
+			scan_english_scale(&q) < 0)
+			return false;
+	}
+	s->p = look.p;
+	return true;
 }
 
 /* won or KRW after an amount, after a space or a hyphen (52.9 trillion-won) */
@@ -915,7 +1158,8 @@ check_group(Scanner *s, const AmountGroups *st, const GroupNumber *g, int exp,
 	if (exp >= st->prev_exp)
 	{
 		s->p = group_start;
-		return scan_syntax_error(s, "units in falling order (경, 조, 억, 만)");
+		return scan_syntax_error(s, st->english ? "scales in falling order (trillion, billion, million)" :
+								 "units in falling order (경, 조, 억, 만)");
 	}
 	if (g->frac != NULL && st->ngroups > 0)
 	{
@@ -932,10 +1176,16 @@ check_group(Scanner *s, const AmountGroups *st, const GroupNumber *g, int exp,
 		scan_hint(s, hint);
 		return false;
 	}
+	if (st->english && st->ngroups > 0 && exp > 0 &&
+		(g->overflow || g->value >= amount_pow10[st->prev_exp - exp]))
+	{
+		s->p = group_start;
+		return scan_syntax_error(s, "a group below the larger scale before it (4 trillion and 600 billion won)");
+	}
 	if (st->ngroups > 0 && (g->overflow || g->value >= 10000))
 	{
 		s->p = group_start;
-		return scan_syntax_error(s, "fewer than four digits after a larger unit");
+		return scan_syntax_error(s, "at most four digits after a larger unit");
 	}
 	if (st->ngroups > 0 && st->first_frac_point != NULL)
 	{
@@ -958,22 +1208,29 @@ scan_groups(Scanner *s, int flags, AmountGroups *st, AmountInfo *info)
 		const char *group_start = s->p;
 		GroupNumber g;
 		int			exp = 0;
+		int			spelled_exp;
 		int			u;
 
-		if (!scan_group_number(s, separators, &g))
-			return false;
-
-		/* 여: "more than", between the digits and the unit */
-		if (g.ndigits > 0 && more_than_at(s))
-			return approximate_error(s, "여", false);
-
-		u = scan_group_unit(s, &g);
-		if (u >= 0)
-			exp = scan_myriad_units[u].exponent;
-		else if (st->ngroups == 0 && g.ndigits > 0 && !g.sub_units)
+		/* one-point-six trillion won: a number in words before a scale */
+		if (st->ngroups == 0 && !scan_at_end(s) && ascii_letter(*s->p) &&
+			(spelled_exp = scan_spelled_group(s, &g)) > 0)
 		{
-			int			e = scan_english_scale(s);
+			exp = spelled_exp;
+			st->english = true;
+			u = -1;
+		}
+		else if (!scan_group_number(s, separators, &g))
+			return false;
+		else if (g.ndigits > 0 && more_than_at(s))	/* 여: "more than" */
+			return approximate_error(s, "여", false);
+		else if ((u = scan_group_unit(s, &g)) >= 0)
+			exp = scan_myriad_units[u].exponent;
+		else if ((st->ngroups == 0 || st->english) && g.ndigits > 0 && !g.sub_units)
+		{
+			int			e = scan_spelled_fraction(s, &g);
 
+			if (e < 0)
+				e = scan_english_scale(s);
 			if (e > 0)
 			{
 				exp = e;
@@ -995,11 +1252,20 @@ scan_groups(Scanner *s, int flags, AmountGroups *st, AmountInfo *info)
 		st->last_group = g.value;
 		st->last_sub_units = g.sub_units;
 		info->last_exp = exp;
+		if ((exp == 4 && g.unit_sub_exp == 2) || (exp == 0 && g.unit_sub_exp == 3))
+			info->last_exp = exp + g.unit_sub_exp;	/* 백만원, 천원 */
 		if (exp > 0)
 			info->has_unit = true;
 
-		if (exp == 0 || st->english)
-			return true;		/* (an English amount is one number and its scale) */
+		if (st->english)
+		{
+			/* 4 trillion and 600 billion won: another scale */
+			if (!english_group_follows(s, separators))
+				return true;
+			continue;
+		}
+		if (exp == 0)
+			return true;
 
 		/* Another group follows if a number comes next. */
 		{
