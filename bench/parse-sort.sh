@@ -4,7 +4,8 @@
 # minus an empty run of the same statement) per row:
 #   COPY of the keyed form ("국비 75억 4259만 8000원, 지방비 …") and of the
 #   tuple form ("(7542598000,2541123000)") into a funding column, against
-#   COPY of the same two numbers into two bigint columns;
+#   COPY of the same two numbers into two bigint columns, and of the keyed
+#   text into a text column (what COPY costs before anything reads it);
 #   ORDER BY a funding column, against ORDER BY a + b, a on two bigints.
 #
 #   bench/parse-sort.sh [N]        (default 100000; needs valgrind)
@@ -39,6 +40,7 @@ COPY (SELECT regionpolicy.funding_text(regionpolicy.funding(a, b), 'korean') FRO
 COPY (SELECT format('국비 %s, 지방비 %s', regionpolicy.format_amount(a, 'korean'), regionpolicy.format_amount(b, 'korean')) FROM n) TO '$tmp/keyed.txt';
 CREATE TABLE cf (f regionpolicy.funding);
 CREATE TABLE c2 (a bigint, b bigint);
+CREATE TABLE ct (t text);
 VACUUM ANALYZE tf;
 VACUUM ANALYZE t2;
 SQL
@@ -49,14 +51,16 @@ copy_empty=$(ir "COPY c2 FROM '$tmp/two.csv' WITH (FORMAT csv) WHERE false;")
 two=$(ir "COPY c2 FROM '$tmp/two.csv' WITH (FORMAT csv);")
 tuple=$(ir "COPY cf FROM '$tmp/tuple.txt';")
 keyed=$(ir "COPY cf FROM '$tmp/keyed.txt';")
+keyed_text=$(ir "COPY ct FROM '$tmp/keyed.txt';")
 sort_empty=$(ir "SELECT a, b FROM t2 WHERE false ORDER BY a + b, a;")
 sort2=$(ir "SELECT a, b FROM t2 ORDER BY a + b, a OFFSET $N;")
 sortf=$(ir "SELECT f FROM tf ORDER BY f OFFSET $N;")
-c2=$(per "$two" "$copy_empty"); ct=$(per "$tuple" "$copy_empty"); ck=$(per "$keyed" "$copy_empty")
+c2=$(per "$two" "$copy_empty"); ct=$(per "$tuple" "$copy_empty"); ck=$(per "$keyed" "$copy_empty"); ckt=$(per "$keyed_text" "$copy_empty")
 s2=$(per "$sort2" "$sort_empty"); sf=$(per "$sortf" "$sort_empty")
 printf '%-58s %12s %10s\n' "$N rows, instructions per row" "Ir/row" "× bigint"
 printf '%-58s %12s %10s\n' "COPY of two bigint columns" "$c2" 1.00
 printf '%-58s %12s %10s\n' "COPY of the tuple form into funding" "$ct" "$(echo "scale=2; $ct / $c2" | bc)"
 printf '%-58s %12s %10s\n' "COPY of the keyed form into funding" "$ck" "$(echo "scale=2; $ck / $c2" | bc)"
+printf '%-58s %12s %10s\n' "COPY of the keyed form into a text column (not read)" "$ckt" "$(echo "scale=2; $ckt / $c2" | bc)"
 printf '%-58s %12s %10s\n' "ORDER BY a + b, a (two bigint)" "$s2" 1.00
 printf '%-58s %12s %10s\n' "ORDER BY funding" "$sf" "$(echo "scale=2; $sf / $s2" | bc)"

@@ -51,8 +51,55 @@ INSERT INTO accepted VALUES
 	('(92.9 billion won, 43.3 billion won)', 92900000000, 43300000000),
 	('national 92.9 billion won, local 43.3 billion won', 92900000000, 43300000000),
 	('national 2.4 trillion won (US$1.8 billion)', 2400000000000, 0), ('지방비 52.9 trillion-won', 0, 52900000000000),
+	('national 61-point-eight trillion won', 61800000000000, 0),
+	('national 388-and-a-half trillion won', 388500000000000, 0),
+	('national KRW 61-point-eight-five trillion', 61850000000000, 0),
+	('national 4 trillion and 600 billion won', 4600000000000, 0),
+	('local 1 trillion 200 billion won', 0, 1200000000000),
 	-- a spaced compound key
 	('총 사업비 612억원(국비 306억원·지방비 306억원)', 30600000000, 30600000000),
+	-- parts with no unit in a total of 백만원 or 천원 take that unit
+	('총사업비 516백만원(국비 360, 도비 48, 군비 108)', 360000000, 156000000),
+	('사업비 5,160천원(국비 3,600, 지방비 1,560)', 3600000, 1560000),
+	-- shares of the total in percent
+	('사업비 150억원(국비 70%, 지방비 30%)', 10500000000, 4500000000),
+	('총 100억원(국비 50%, 도비 25%, 시비 25%)', 5000000000, 5000000000),
+	('사업비 150억원(국비 70.5 %, 지방비 29.5％)', 10575000000, 4425000000),
+	('사업비 150억원(국비 70%, 지방비 30%(도비 20%, 시비 10%))', 10500000000, 4500000000),
+	-- sentence joins and 각각
+	('국비 873억원과 도비 112억원을 포함한 총 985억원', 87300000000, 11200000000),
+	('국비 540억원, 도비 60억원을 포함해 총사업비 600억원', 54000000000, 6000000000),
+	('국비 540억원과 도비 60억원을 포함한 600억원', 54000000000, 6000000000),
+	('국비 100억원에 도비 50억원을 더한 총 150억원', 10000000000, 5000000000),
+	('도·군비 각각 3억원', 0, 600000000),
+	('국비 5억원, 도·군비 각각 3억원', 500000000, 600000000),
+	('총 11억원(국비 5억원, 도·군비 각각 3억원)', 500000000, 600000000),
+	('시·도비 각각 3억원', 0, 600000000),
+	('국비·지방비 각각 3억원', 300000000, 300000000),
+	('국비와 지방비 각각 3억원 총 6억원', 300000000, 300000000),
+	('국비와 도비는 각각 22억원과 5억원', 2200000000, 500000000),
+	('국비와 도비 각 22억원, 5억원', 2200000000, 500000000),
+	-- English splits and keys
+	('149.4 billion won in national funding and 60.8 billion won in provincial funding', 149400000000, 60800000000),
+	('1 billion won in national funding, 2 billion won in provincial funding and 3 billion won in city funding', 1000000000, 5000000000),
+	('149.4 billion won in national funding', 149400000000, 0),
+	('central government 1 billion won, local governments 0.5 billion won', 1000000000, 500000000),
+	('Central Government 1억, Local Government 2억', 100000000, 200000000),
+	('national 1억, provincial 2억, city 3억', 100000000, 500000000),
+	('national one-point-six trillion won', 1600000000000, 0),
+	('national One-hundred-trillion won', 100000000000000, 0),
+	('national three hundred and five billion won', 305000000000, 0),
+	('national three-point-83 trillion won', 3830000000000, 0),
+	('national eleven-point-seven-trillion-won', 11700000000000, 0),
+	('national 250-thousand won', 250000, 0),
+	('national one-point-914 quadrillion won', 1914000000000000, 0),
+	-- the compound form COPY loads (read by a short path; the same values)
+	('국비 791만 9000원, 지방비 1억 472만 9000원', 7919000, 104729000),
+	('국비 9999조 9999억 9999만 9999원, 지방비 1원', 9999999999999999, 1),
+	('국비 1조 9000원, 지방비 7542598000원', 1000000009000, 7542598000),
+	('국비 75억 4259만 8000원, 지방비 25억원', 7542598000, 2500000000),
+	('국비 5억 원, 지방비 3억원', 500000000, 300000000),
+	('국비 12345억원, 지방비 1억', 1234500000000, 100000000),
 	-- Hanja units, the backslash won mark, an amount written twice
 	('국비 5兆328億', 5032800000000, 0), ('국비 \45,300,000원', 45300000, 0), ('국비 금 이천만원정(₩20,000,000)', 20000000, 0),
 	-- keyed forms
@@ -89,6 +136,31 @@ INSERT INTO rejected VALUES
 	('national 1.2345678901 billion won', '22P02'),
 	-- an amount written twice must agree, to the won, and in sign
 	('국비 금 이천만원정(₩20,000,001)', '22P02'), ('국비 △9223372036854775808(0)', '22P02'),
+	('national 61-point-eight won', '22P02'), ('national 1 billion 2 trillion won', '22P02'),
+	('national 1 trillion 2000 billion won', '22P02'), ('national 4.5 trillion and 600 billion won', '22P02'),
+	('national 4 trillion and 600 won', '22P02'),
+	-- 백만원 and 천원 parts must still add up; 3천5백만원 is a number, not a unit
+	('총사업비 516백만원(국비 360, 지방비 100)', '22P02'), ('총 3천5백만원(국비 3, 지방비 2)', '22P02'),
+	-- shares: all parts, both sides, 100%, whole won, of an exact total
+	('사업비 150억원(국비 70%, 지방비 20%)', '22P02'), ('사업비 150억원(국비 70%)', '22P02'),
+	('국비 70%, 지방비 30%', '22P02'), ('사업비 150억원(국비 70%, 지방비 45억원)', '22P02'),
+	('사업비 1원(국비 50%, 지방비 50%)', '22P02'), ('약 150억원(국비 70%, 지방비 30%)', '22P02'),
+	('사업비 150억원(국비 70%, 지방비 30%(도비 20%, 시비 20%))', '22P02'),
+	('사업비 -150억원(국비 70%, 지방비 30%)', '22P02'), ('사업비 150억원(국비 1000%, 지방비 -900%)', '22P02'),
+	-- joins and 각각 with no single reading
+	('국비 540억원과 도비 60억원을 포함한 총 700억원', '22P02'), ('국비 540억원을 포함한 총 600억원', '22P02'),
+	('국비 540억원과 도비 60억원을 포함한 지방비 600억원', '22P02'), ('국비 540억원을 포함한', '22P02'),
+	('시·군비 각각 3억원', '22P02'), ('도·시·군비 각각 3억원', '22P02'), ('도비 각각 3억원', '22P02'),
+	('국비와 도비는 각각 22억원과 5억원과 3억원', '22P02'), ('국비, 도비, 군비 각각 22억원과 5억원', '22P02'),
+	-- English splits: private money, a side twice, a dangling and; a spelled number needs a scale
+	('1 billion won in national funding and 2 billion won in private investment', '22P02'),
+	('1 billion won in national funding and 2 billion won in national funding', '22P02'),
+	('1 billion won in national funding and', '22P02'),
+	('1 billion won in national funding or 2 billion won in local funding', '22P02'),
+	('national one won', '22P02'), ('national one', '22P02'), ('national one-point-six won', '22P02'),
+	-- the compound form's edges are the general reader's
+	('국비 1억 12345원, 지방비 1원', '22P02'), ('국비 1억 1억, 지방비 1원', '22P02'),
+	('국비 1만 1억원, 지방비 1원', '22P02'), ('국비 9999조 9999억 9999만 9999원, 지방비 9223372036854775807원', '22003'),
 	-- a total with one part has no single reading (the rest may be private)
 	('합계 2900억, 지방비 816억', '22P02'), ('총액 10억 국비 4억', '22P02'),
 	('총사업비 2.5억원, 정부 2억원', '22P02'), ('총사업비 184억원(국비 112억원)', '22P02'),
@@ -125,7 +197,7 @@ INSERT INTO rejected VALUES
 	('total 9223372036854775807, local -1', '22P02'),
 	('(0,0,9223372036854775808)', '22003');
 
-SELECT plan((SELECT count(*)::int FROM accepted) + (SELECT count(*)::int FROM rejected) + 17);
+SELECT plan((SELECT count(*)::int FROM accepted) + (SELECT count(*)::int FROM rejected) + 21);
 
 SELECT is(f, funding(a.national, a.local), format('reads %s', a.input))
 FROM accepted AS a, LATERAL (SELECT a.input::funding AS f) AS x;
@@ -157,6 +229,21 @@ SELECT throws_ok('SELECT ''(1억,2억,4억)''::regionpolicy.funding', '22P02',
 SELECT throws_ok('SELECT ''(9223372036854775808,0)''::regionpolicy.funding', '22003',
 				 'value "(9223372036854775808,0)" is out of range for type funding',
 				 'the range message quotes the input');
+
+-- Shares: what the refusals say.
+SELECT is((SELECT detail FROM pg_temp.error_of('사업비 150억원(국비 70%, 지방비 20%)') WHERE state = '22P02'),
+		  'The shares of national and local funds add up to 90%, not 100%.',
+		  'shares that do not add up to 100% are refused, with their sum');
+SELECT is((SELECT detail FROM pg_temp.error_of('사업비 1억 1원(국비 33.3%, 지방비 66.7%)') WHERE state = '22P02'),
+		  '33.3% of 1억 1원 is not a whole number of won.',
+		  'a share that is not whole won is refused, naming it');
+SELECT is((SELECT hint FROM pg_temp.error_of('사업비 150억원(국비 70%)') WHERE state = '22P02'),
+		  'Give both shares (국비 70%, 지방비 30%); the rest of a total is not taken to be local funds.',
+		  'one share alone is refused: the rest is not taken to be local');
+
+SELECT is((SELECT detail FROM pg_temp.error_of('시·군비 각각 3억원') WHERE state = '22P02'),
+		  'Found 각각 after shares of cities, counties or districts together, which reads two ways (each of them once, or every city and county) at "시·군비 각각 3억원".',
+		  '시·군비 각각 is refused: it reads two ways');
 
 -- A range error names the part that is out of range, not another one.
 SELECT is((SELECT detail FROM pg_temp.error_of('총 1억(국비 5000만원, 지방비 99999999999)') WHERE state = '22003'),

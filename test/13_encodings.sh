@@ -39,6 +39,9 @@ cat >"$tmp/battery.sql" <<'SQL'
 SET search_path = regionpolicy, public;
 SELECT '국비 929억원, 지방비 433억원'::funding, '총 1,812억원(국비 1,306, 지방비 506)'::funding,
        '(259.1억,0)'::funding, '국비 226억원, 시비 431억원, 구비 83억원'::funding;
+SELECT '사업비 150억원(국비 70%, 지방비 30%)'::funding, '국비 5억원, 도·군비 각각 3억원'::funding,
+       '국비 873억원과 도비 112억원을 포함한 총 985억원'::funding, '국비 791만 9000원, 지방비 1억 472만 9000원'::funding;
+SELECT '시·군비 각각 3억원'::funding;
 SELECT parse_amount('일억이천삼백만원'), parse_amount('5천8백22억원'), parse_amount('￦1,234,567'),
        parse_amount('약 45조원', approximate => true), parse_amount('금 일억이천만원정');
 SELECT format_amount(25910000000, '억'), funding_text('(1억 2345만,2억)', 'korean'), in_unit(25910000000, '억'),
