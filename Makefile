@@ -111,12 +111,14 @@ bench: build-install
 # over the pure-C parser and formatter, seeded from fuzz/corpus/.  New
 # inputs go to fuzz/build/new; a crash leaves fuzz/build/crash-* and fails.
 FUZZ_SECONDS ?= 60
+# The plain-C reader and writer, which build without PostgreSQL
+FUZZ_SOURCES = src/scan.c src/parse.c src/keyed.c src/keyed_lists.c src/format.c
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 	-Wall -Wextra -Werror -Isrc
 
-fuzz/build/fuzz_funding: fuzz/fuzz_funding.c src/scan.c src/parse.c src/format.c src/amount.h src/scan.h
+fuzz/build/fuzz_funding: fuzz/fuzz_funding.c $(FUZZ_SOURCES) src/amount.h src/scan.h src/keyed.h
 	@mkdir -p fuzz/build
-	clang $(FUZZ_CFLAGS) -o $@ fuzz/fuzz_funding.c src/scan.c src/parse.c src/format.c
+	clang $(FUZZ_CFLAGS) -o $@ fuzz/fuzz_funding.c $(FUZZ_SOURCES)
 
 fuzz:
 	@PG_MAJOR=$(PG_MAJOR) .ci/deps clang libclang-rt-14-dev

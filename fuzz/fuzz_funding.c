@@ -1,8 +1,8 @@
 /*-------------------------------------------------------------------------
  *
  * fuzz_funding.c
- *	  libFuzzer harness for the pure-C parser and formatter (src/parse.c,
- *	  src/format.c).
+ *	  libFuzzer harness for the pure-C parser and formatter (src/scan.c,
+ *	  src/parse.c, src/keyed.c, src/keyed_lists.c, src/format.c).
  *
  * Properties, each an abort() when broken:
  *	- the parsers read only the len bytes they are given (the input is an
@@ -13,7 +13,8 @@
  *	- unit_parse() accepts only positive units, and ratio_format() agrees
  *	  with exact 128-bit arithmetic;
  *	- every error leaves a terminated detail and a status;
- *	- the fast path for plain tuples decides exactly as the general parser;
+ *	- the short paths for plain tuples and the compound keyed form decide
+ *	  exactly as the general parser;
  *	- parse_amount with approximate => true reads every amount the exact
  *	  reader reads, to the same value (it only adds 약/가량/내외/정도).
  *

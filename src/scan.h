@@ -2,7 +2,8 @@
  *
  * scan.h
  *	  The scanner's internals, shared by the amount reader (scan.c) and the
- *	  funding literal reader (parse.c), and by no other file.
+ *	  funding literal readers (parse.c, keyed.c, keyed_lists.c), and by no
+ *	  other file.
  *
  *-------------------------------------------------------------------------
  */
