@@ -361,6 +361,19 @@ took_share(Keyed *k, const char *key)
 	return true;
 }
 
+/* A level's bit in Keyed.level_seen: provincial is 도비, city is 시비. */
+static uint64_t
+level_bit(int which)
+{
+	const char *w = keywords[which].word;
+
+	if (strcmp(w, "provincial") == 0)
+		which = keyword_index("도비");
+	else if (strcmp(w, "city") == 0)
+		which = keyword_index("시비");
+	return (uint64_t) 1 << which;
+}
+
 /* The amount after a key, recorded where its kind of key says. */
 bool
 scan_keyed_amount(Scanner *s, Keyed *k, int which, const char *key, long depth)
@@ -431,7 +444,7 @@ scan_keyed_amount(Scanner *s, Keyed *k, int which, const char *key, long depth)
 			k->local_to = s->p;
 			return true;
 		case KEY_LEVEL:
-			if (k->level_seen & ((uint64_t) 1 << which))
+			if (k->level_seen & level_bit(which))
 			{
 				s->p = key;
 				return duplicate_key(s);
@@ -452,7 +465,7 @@ scan_keyed_amount(Scanner *s, Keyed *k, int which, const char *key, long depth)
 				if (!info.has_unit)
 					k->levels_unitless = true;
 			}
-			k->level_seen |= (uint64_t) 1 << which;
+			k->level_seen |= level_bit(which);
 			k->levels[k->nlevels++] = value;
 			if (k->local_key && depth != k->breakdown_depth)
 				k->level_outside_breakdown = true;

@@ -158,6 +158,8 @@ INSERT INTO rejected VALUES
 	('1 billion won in national funding and', '22P02'),
 	('1 billion won in national funding or 2 billion won in local funding', '22P02'),
 	('national one won', '22P02'), ('national one', '22P02'), ('national one-point-six won', '22P02'),
+	-- a level under its Korean and its English name is the same key twice
+	('도비 1억, provincial 1억', '22P02'), ('city 1억, 시비 2억', '22P02'),
 	-- the compound form's edges are the general reader's
 	('국비 1억 12345원, 지방비 1원', '22P02'), ('국비 1억 1억, 지방비 1원', '22P02'),
 	('국비 1만 1억원, 지방비 1원', '22P02'), ('국비 9999조 9999억 9999만 9999원, 지방비 9223372036854775807원', '22003'),
