@@ -49,6 +49,29 @@ _Static_assert(sizeof(keywords) / sizeof(keywords[0]) <= 64, "at most 64 keyword
 /* Particles a key may carry: 국비는, 도비가, 국비로 */
 static const char *const particles[] = {"으로", "은", "는", "이", "가", "도", "로"};
 
+/*
+ * Does the particle fit the key that ends at key_end?  은, 이 and 으로 follow
+ * a final consonant (총액은), 는, 가 and 로 a vowel (국비는); so in
+ * "국비이 억원" 이 is the numeral two, not a particle.
+ */
+bool
+particle_fits(const char *key_end, const char *particle)
+{
+	const unsigned char *e = (const unsigned char *) key_end;
+	unsigned	code;
+	bool		final;
+
+	if (strcmp(particle, "도") == 0 || e[-1] < 0x80)
+		return true;
+	code = ((unsigned) (e[-3] & 0x0F) << 12) | ((unsigned) (e[-2] & 0x3F) << 6) | (e[-1] & 0x3F);
+	if (code < 0xAC00 || code > 0xD7A3)
+		return true;
+	final = (code - 0xAC00) % 28 != 0;
+	if (strcmp(particle, "은") == 0 || strcmp(particle, "이") == 0 || strcmp(particle, "으로") == 0)
+		return final;
+	return !final;
+}
+
 KeyKind
 keyword_kind(int which)
 {
@@ -186,7 +209,7 @@ amount_starts_at(const Scanner *s)
 	if (key_at(s, s->p, &which) > 0)
 		return false;
 	return scan_number_at(s, s->p) ||
-		(!scan_at_end(s) && *s->p == '-') ||
+		(!scan_at_end(s) && (*s->p == '-' || *s->p == '\\')) ||
 		scan_word_at(s, s->p, "△", sizeof("△") - 1) ||
 		scan_word_at(s, s->p, "약", 3) ||
 		scan_word_at(s, s->p, "₩", sizeof("₩") - 1) ||
@@ -218,6 +241,20 @@ accept_joining_word(Scanner *s)
 	return 0;
 }
 
+/*
+ * What an amount's unit tells about the list: "국비 5, 도비 3억원" has a
+ * bare 5 beside an amount with a unit, 5 won or 5억, and is refused in
+ * keyed_parts unless a total gives the bare amounts its unit.
+ */
+static void
+note_amount(Keyed *k, const AmountInfo *info, int64_t value)
+{
+	if (info->has_unit)
+		k->any_unit = true;
+	else if (value != 0 && value > -10000 && value < 10000 && k->small_unitless == NULL)
+		k->small_unitless = info->from;
+}
+
 /* The total, which may be approximate (약): keyed_parts() decides. */
 static bool
 scan_total(Scanner *s, Keyed *k)
@@ -227,6 +264,7 @@ scan_total(Scanner *s, Keyed *k)
 	if (!scan_component(s, &k->parts, FUNDING_TOTAL,
 						AMOUNT_SEPARATORS | AMOUNT_APPROXIMATE | AMOUNT_KEYED, &info))
 		return false;
+	note_amount(k, &info, k->parts.values.value[FUNDING_TOTAL]);
 	k->total_approximate = info.approximate;
 	k->total_last_exp = info.last_exp;
 	return true;
@@ -280,7 +318,7 @@ scan_key(Scanner *s, int *which)
 	{
 		size_t		len = strlen(particles[i]);
 
-		if (scan_word_at(s, s->p, particles[i], len) &&
+		if (scan_word_at(s, s->p, particles[i], len) && particle_fits(s->p, particles[i]) &&
 			(scan_space_width(s, s->p + len) > 0 || scan_is_digit_at(s, s->p + len) ||
 			 scan_word_at(s, s->p + len, "=", 1) || scan_word_at(s, s->p + len, ":", 1)))
 		{
@@ -295,6 +333,15 @@ scan_key(Scanner *s, int *which)
 
 		if (!(scan_skip_spaces(s) && scan_accept(s, "등") && scan_space_width(s, s->p) > 0))
 			s->p = before;
+		else if (keywords[*which].kind == KEY_NATIONAL)
+		{
+			/* 국비 등 10억원: national and what else? */
+			s->p = before;
+			scan_skip_spaces(s);
+			scan_error_at(s, "Found 등 (\"and others\") after national funds, whose other money has no key");
+			scan_hint(s, "Give national and local funds each with its key: 국비 7억원, 지방비 3억원.");
+			return false;
+		}
 	}
 
 	/* key-value separator: spaces, "=" / ":", or nothing (국비12억원) */
@@ -401,8 +448,11 @@ scan_keyed_amount(Scanner *s, Keyed *k, int which, const char *key, long depth)
 				return took_share(k, key);
 			}
 			k->namounts++;
-			return scan_component(s, parts, FUNDING_NATIONAL,
-								  AMOUNT_SEPARATORS | AMOUNT_KEYED, &info);
+			if (!scan_component(s, parts, FUNDING_NATIONAL,
+								AMOUNT_SEPARATORS | AMOUNT_KEYED, &info))
+				return false;
+			note_amount(k, &info, parts->values.value[FUNDING_NATIONAL]);
+			return true;
 		case KEY_TOTAL:
 			if (parts->values.given[FUNDING_TOTAL])
 			{
@@ -436,6 +486,7 @@ scan_keyed_amount(Scanner *s, Keyed *k, int which, const char *key, long depth)
 			if (!scan_amount(s, AMOUNT_SEPARATORS | AMOUNT_KEYED, &value, &info))
 				return false;
 			k->namounts++;
+			note_amount(k, &info, value);
 			k->local_key = true;
 			k->local_key_value = value;
 			k->local_key_has_unit = info.has_unit;
@@ -455,13 +506,18 @@ scan_keyed_amount(Scanner *s, Keyed *k, int which, const char *key, long depth)
 				return scan_syntax_error(s, "fewer local-government shares");
 			}
 			if (scan_share(s, &value))
+			{
 				took_share(k, key);
+				k->levels_has_unit[k->nlevels] = true;
+			}
 			else if (!scan_amount(s, AMOUNT_SEPARATORS | AMOUNT_KEYED, &value, &info))
 				return false;
 			else
 			{
 				k->namounts++;
+				note_amount(k, &info, value);
 				k->level_overflow |= info.overflow;
+				k->levels_has_unit[k->nlevels] = info.has_unit;
 				if (!info.has_unit)
 					k->levels_unitless = true;
 			}
@@ -858,11 +914,19 @@ keyed_parts(Scanner *s, Keyed *k)
 			levels_sum = 0;
 			for (int i = 0; i < k->nlevels; i++)
 			{
-				if (!inherit_unit(&k->levels[i], k->total_last_exp) ||
+				if ((!k->levels_has_unit[i] && !inherit_unit(&k->levels[i], k->total_last_exp)) ||
 					__builtin_add_overflow(levels_sum, k->levels[i], &levels_sum))
 					levels_overflow = true;
 			}
 		}
+	}
+	else if (k->small_unitless != NULL && k->any_unit)
+	{
+		/* "국비 5, 도비 3억원", "국비·도비 각각 5·3억원": 5 won, or 5억? */
+		s->p = k->small_unitless;
+		scan_error_at(s, "Found an amount with no unit beside amounts with one, which reads two ways (won, or their unit)");
+		scan_hint(s, "Write the unit of every amount (국비 5억원, 도비 3억원), or 원 after an amount in won.");
+		return false;
 	}
 
 	if (k->local_key)

@@ -47,6 +47,9 @@ typedef struct Keyed
 	bool		level_overflow;
 	bool		levels_unitless;
 	int64_t		levels[16];
+	bool		levels_has_unit[16];
+	bool		any_unit;		/* some amount was written with a unit */
+	const char *small_unitless;	/* the first unitless amount below 10000 but 0 */
 	long		breakdown_depth;	/* depth of the "(" right after 지방비 */
 	bool		level_outside_breakdown;
 	bool		total_approximate;
@@ -64,6 +67,7 @@ extern size_t key_at(const Scanner *s, const char *p, int *which);
 extern KeyKind keyword_kind(int which);
 extern const char *keyword_word(int which);
 extern int	keyword_index(const char *word);
+extern bool particle_fits(const char *key_end, const char *particle);
 extern bool amount_starts_at(const Scanner *s);
 extern bool scan_component(Scanner *s, Parts *parts, FundingComponent c, int flags,
 						   AmountInfo *info);

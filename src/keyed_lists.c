@@ -74,19 +74,19 @@ another_amount_at(Scanner *s, bool consume)
  * The keys of a list before 각각, from s: keys joined by ·, 와/과, 및 or a
  * comma, a one-syllable prefix standing for its key (도·군비), and pairs
  * such as 시·도비 taken apart.  Returns how many, with s just after 각각, or
- * 0 (s unchanged) when no such list starts here.  *municipal counts the
- * shares of cities, counties and districts among them.
+ * 0 (s unchanged) when no such list starts here.  *compound counts the
+ * keys that name several local governments together (시·도비, 시·군비).
  */
 static int
 scan_each_keys(Scanner *s, const char **words, const char **starts, int max,
-			   int *municipal)
+			   int *compound)
 {
 	static const char *const prefixes[][2] = {{"도", "도비"}, {"시", "시비"}, {"군", "군비"}, {"구", "구비"}};
 	static const char *const particles_each[] = {"은", "는", "이", "가", "도"};
 	Scanner		look = *s;
 	int			n = 0;
 
-	*municipal = 0;
+	*compound = 0;
 	for (;;)
 	{
 		const char *start = look.p;
@@ -116,13 +116,13 @@ scan_each_keys(Scanner *s, const char **words, const char **starts, int max,
 			if (len == 0 || keyword_kind(which) == KEY_TOTAL || keyword_kind(which) == KEY_OTHER)
 				return 0;
 			ncomp = each_components(which, comp);
+			if (ncomp > 1)
+				(*compound)++;
 		}
 		for (int i = 0; i < ncomp; i++)
 		{
 			if (n == max)
 				return 0;
-			*municipal += strcmp(comp[i], "시비") == 0 || strcmp(comp[i], "군비") == 0 ||
-				strcmp(comp[i], "구비") == 0;
 			words[n] = comp[i];
 			starts[n++] = start;
 		}
@@ -135,6 +135,7 @@ scan_each_keys(Scanner *s, const char **words, const char **starts, int max,
 		/* a particle on the last key: 국비와 도비는 각각 */
 		for (size_t i = 0; i < sizeof(particles_each) / sizeof(particles_each[0]); i++)
 			if (scan_word_at(&look, look.p, particles_each[i], 3) &&
+				particle_fits(look.p, particles_each[i]) &&
 				scan_space_width(&look, look.p + 3) > 0)
 			{
 				look.p += 3;
@@ -170,10 +171,11 @@ scan_each_keys(Scanner *s, const char **words, const char **starts, int max,
 /*
  * "도·군비 각각 3억원" (each of 도비 and 군비 3억) and "국비와 도비는 각각
  * 22억원과 5억원" (the amounts in turn): two or more keys (scan_each_keys),
- * then 각각 (or 각), then one amount or one amount per key.  시·군비 before
- * 각각 reads two ways (시비 and 군비, or every city and county) and is
- * refused.  Returns 1 with the pairs recorded and *last the last key, 0
- * having consumed nothing when no such list starts here, -1 on error.
+ * then 각각 (or 각), then one amount or one amount per key.  시·군비 or
+ * 시·도비 before 각각 reads two ways (시비 and 군비, or every city and
+ * county together) and is refused.  Returns 1 with the pairs recorded and
+ * *last the last key, 0 having consumed nothing when no such list starts
+ * here, -1 on error.
  */
 int
 scan_each(Scanner *s, Keyed *k, long depth, int *last)
@@ -183,18 +185,18 @@ scan_each(Scanner *s, Keyed *k, long depth, int *last)
 	const char *list_start = s->p;
 	const char *amount_start;
 	Scanner		look = *s;
-	int			municipal;
+	int			compound;
 	int			n;
 	bool		in_turn;
 
-	n = scan_each_keys(&look, words, starts, (int) (sizeof(words) / sizeof(words[0])), &municipal);
+	n = scan_each_keys(&look, words, starts, (int) (sizeof(words) / sizeof(words[0])), &compound);
 	if (n == 0)
 		return 0;
-	if (municipal > 1)
+	if (compound > 0)
 	{
 		s->p = list_start;
-		scan_error_at(s, "Found 각각 after shares of cities, counties or districts together, which reads two ways (each of them once, or every city and county)");
-		scan_hint(s, "Give each share with its own key and amount: 시비 3억원, 군비 3억원.");
+		scan_error_at(s, "Found 각각 after a key that names several local governments together, which reads two ways (each of them once, or all of them together)");
+		scan_hint(s, "Give each share with its own key and amount (시비 3억원, 군비 3억원), or the key once with its amount (시·군비 3억원).");
 		return -1;
 	}
 	scan_skip_spaces(&look);

@@ -984,8 +984,16 @@ english_group_follows(Scanner *s, bool separators)
 		if (!scan_skip_spaces(&look))
 			return false;
 	}
-	if (!scan_is_digit_at(&look, look.p))
+	if (!scan_at_end(&look) && ascii_letter(*look.p))
+	{
+		Scanner		q = look;	/* four trillion and six hundred billion */
+
+		if (scan_spelled_group(&q, &g) <= 0)
+			return false;
+	}
+	else if (!scan_is_digit_at(&look, look.p))
 		return false;
+	else
 	{
 		Scanner		q = look;
 
@@ -1042,12 +1050,23 @@ skip_conversion(Scanner *s)
 	{
 		if (scan_word_at(&look, look.p, marks[i], strlen(marks[i])))
 		{
-			const char *p = look.p;
+			/* only a figure, (US$1.8 billion): never a part after it */
+			uint64_t	v;
+			bool		overflow = false;
 
-			while (p < look.end && *p != ')' && *p != '(')
-				p++;
-			if (p < look.end && *p == ')')
-				s->p = p + 1;
+			look.p += strlen(marks[i]);
+			scan_skip_spaces(&look);
+			if (scan_digits(&look, true, &v, &overflow) == 0)
+				return;
+			if (!scan_at_end(&look) && *look.p == '.' && scan_is_digit_at(&look, look.p + 1))
+			{
+				look.p++;
+				(void) scan_digits(&look, false, &v, &overflow);
+			}
+			(void) scan_english_scale(&look);
+			scan_skip_spaces(&look);
+			if (scan_accept(&look, ")"))
+				s->p = look.p;
 			return;
 		}
 	}
@@ -1081,6 +1100,7 @@ scan_amount_prefix(Scanner *s, int flags, AmountGroups *st, AmountInfo *info)
 		if (scan_accept(s, "₩") || scan_accept(s, "￦") || scan_accept(s, "KRW") || scan_accept(s, "\\"))
 		{
 			st->marked = true;
+			info->has_unit = true;	/* ₩3 is 3 won, never 3 of a total's unit */
 			scan_skip_spaces(s);
 		}
 	}
@@ -1093,7 +1113,10 @@ scan_amount_prefix(Scanner *s, int flags, AmountGroups *st, AmountInfo *info)
 		(void) scan_accept(&look, ":");
 		scan_skip_spaces(&look);
 		if (scan_number_at(&look, look.p))
+		{
 			s->p = look.p;
+			info->has_unit = true;	/* 금 3 is 3 won */
+		}
 	}
 	st->start = s->p;
 	return true;
@@ -1212,7 +1235,7 @@ scan_groups(Scanner *s, int flags, AmountGroups *st, AmountInfo *info)
 		int			u;
 
 		/* one-point-six trillion won: a number in words before a scale */
-		if (st->ngroups == 0 && !scan_at_end(s) && ascii_letter(*s->p) &&
+		if ((st->ngroups == 0 || st->english) && !scan_at_end(s) && ascii_letter(*s->p) &&
 			(spelled_exp = scan_spelled_group(s, &g)) > 0)
 		{
 			exp = spelled_exp;
@@ -1245,7 +1268,11 @@ scan_groups(Scanner *s, int flags, AmountGroups *st, AmountInfo *info)
 			st->first_frac_point = g.point;
 		info->overflow = info->overflow || g.overflow;
 		if (!add_group(s, &st->total, &info->overflow, &g, exp))
+		{
+			if (exp == 0 && (flags & AMOUNT_KEYED))
+				scan_hint(s, "Write the unit the part is in (국비 10.5억원): a part with no unit is won, and takes a total's unit only as a whole number.");
 			return false;
+		}
 		st->exp_before_last = st->prev_exp;
 		st->prev_exp = exp;
 		st->ngroups++;
@@ -1379,7 +1406,7 @@ scan_amount_suffix(Scanner *s, int flags, const AmountGroups *st, AmountInfo *in
 		else
 			s->p = before;
 	}
-	if (st->english || won)
+	if (st->english || won || st->marked)
 		skip_conversion(s);
 
 	/* 12억 5천: 5천만 or 5천원?  Refuse, showing both. */

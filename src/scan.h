@@ -34,7 +34,7 @@ typedef struct ScanWord
 typedef struct AmountInfo
 {
 	bool		overflow;		/* outside int64: reported after syntax */
-	bool		has_unit;		/* a myriad unit or 원 was written */
+	bool		has_unit;		/* a myriad unit, 원 or a currency mark */
 	bool		approximate;	/* read through 약, 가량, 내외 or 정도 */
 	int			last_exp;		/* power of ten of the last group's unit (백만원: 6) */
 	const char *from;			/* the amount's text, for messages */

@@ -55,12 +55,16 @@ INSERT INTO accepted VALUES
 	('national 388-and-a-half trillion won', 388500000000000, 0),
 	('national KRW 61-point-eight-five trillion', 61850000000000, 0),
 	('national 4 trillion and 600 billion won', 4600000000000, 0),
+	('national four trillion and six hundred billion won', 4600000000000, 0),
 	('local 1 trillion 200 billion won', 0, 1200000000000),
 	-- a spaced compound key
 	('총 사업비 612억원(국비 306억원·지방비 306억원)', 30600000000, 30600000000),
 	-- parts with no unit in a total of 백만원 or 천원 take that unit
 	('총사업비 516백만원(국비 360, 도비 48, 군비 108)', 360000000, 156000000),
 	('사업비 5,160천원(국비 3,600, 지방비 1,560)', 3600000, 1560000),
+	-- a currency mark names won: ₩2 is 2 won, not 2 of the total's unit
+	('총 3억 2원(국비 ₩2, 지방비 3억원)', 2, 300000000),
+	('총 3억 2원(국비 \2, 지방비 300000000)', 2, 300000000),
 	-- shares of the total in percent
 	('사업비 150억원(국비 70%, 지방비 30%)', 10500000000, 4500000000),
 	('총 100억원(국비 50%, 도비 25%, 시비 25%)', 5000000000, 5000000000),
@@ -74,7 +78,21 @@ INSERT INTO accepted VALUES
 	('도·군비 각각 3억원', 0, 600000000),
 	('국비 5억원, 도·군비 각각 3억원', 500000000, 600000000),
 	('총 11억원(국비 5억원, 도·군비 각각 3억원)', 500000000, 600000000),
-	('시·도비 각각 3억원', 0, 600000000),
+	-- separate keys of cities and counties are read in turn
+	('시비와 군비는 각각 2억원과 1억원', 0, 300000000),
+	('국비·시비·군비 각각 3억·2억·1억', 300000000, 300000000),
+	-- a particle fits its key: 국비는, 총액은; in 국비이 억원, 이 is two
+	('국비이 억원', 200000000, 0), ('국비는 2억원, 지방비가 1억원', 200000000, 100000000),
+	('총액은 3억원(국비 2억원, 지방비 1억원)', 200000000, 100000000),
+	-- a conversion is skipped only when it is a figure alone
+	('국비 5억원(US$370,000), 도비 3억원', 500000000, 300000000),
+	('national 2.4 trillion won (US$1.8 billion), local 1 trillion won', 2400000000000, 1000000000000),
+	-- the backslash won mark wherever an amount may start
+	('(\5000원,\3원)', 5000, 3), ('국비\5원, 지방비 3원', 5, 3),
+	('국비와 지방비 각각 ₩1원과 \700000000원', 1, 700000000),
+	-- a unitless part beside ones with units takes a total's unit
+	('총 8억원(국비·도비 각각 5·3억)', 500000000, 300000000),
+	('국비 1,500,000,000, 지방비 3억원', 1500000000, 300000000),
 	('국비·지방비 각각 3억원', 300000000, 300000000),
 	('국비와 지방비 각각 3억원 총 6억원', 300000000, 300000000),
 	('국비와 도비는 각각 22억원과 5억원', 2200000000, 500000000),
@@ -138,9 +156,10 @@ INSERT INTO rejected VALUES
 	('국비 금 이천만원정(₩20,000,001)', '22P02'), ('국비 △9223372036854775808(0)', '22P02'),
 	('national 61-point-eight won', '22P02'), ('national 1 billion 2 trillion won', '22P02'),
 	('national 1 trillion 2000 billion won', '22P02'), ('national 4.5 trillion and 600 billion won', '22P02'),
-	('national 4 trillion and 600 won', '22P02'),
+	('national 4 trillion and 600 won', '22P02'), ('national 4 trillion and six-point-five billion won', '22P02'),
 	-- 백만원 and 천원 parts must still add up; 3천5백만원 is a number, not a unit
 	('총사업비 516백만원(국비 360, 지방비 100)', '22P02'), ('총 3천5백만원(국비 3, 지방비 2)', '22P02'),
+	('총 5억원(국비 ₩3, 지방비 2억원)', '22P02'), ('총 5억원(국비 KRW 3, 지방비 2)', '22P02'),
 	-- shares: all parts, both sides, 100%, whole won, of an exact total
 	('사업비 150억원(국비 70%, 지방비 20%)', '22P02'), ('사업비 150억원(국비 70%)', '22P02'),
 	('국비 70%, 지방비 30%', '22P02'), ('사업비 150억원(국비 70%, 지방비 45억원)', '22P02'),
@@ -151,6 +170,19 @@ INSERT INTO rejected VALUES
 	('국비 540억원과 도비 60억원을 포함한 총 700억원', '22P02'), ('국비 540억원을 포함한 총 600억원', '22P02'),
 	('국비 540억원과 도비 60억원을 포함한 지방비 600억원', '22P02'), ('국비 540억원을 포함한', '22P02'),
 	('시·군비 각각 3억원', '22P02'), ('도·시·군비 각각 3억원', '22P02'), ('도비 각각 3억원', '22P02'),
+	('시·도비 각각 3억원', '22P02'), ('시도비 각각 3억원', '22P02'), ('국비·시·도비 각각 3억원', '22P02'),
+	-- a level's own unit is kept when another level takes the total's
+	('총 10억원(국비 5, 도비 3, 시비 2원)', '22P02'), ('총사업비 516백만원(국비 360, 도비 48, 군비 108원)', '22P02'),
+	('총 516백만원(국비 360, 지방비 156(도비 48, 군비 108원))', '22P02'),
+	('total 2 billion won (national 1, provincial 1 won, city 0)', '22P02'),
+	-- an amount with no unit beside one with a unit: 5 won, or 5억?
+	('국비·도비 각각 5·3억원', '22P02'), ('국비와 도비는 각각 2천과 1천만원', '22P02'),
+	('국비와 도비는 각각 이·일억원', '22P02'), ('국비 5, 도비 3억원', '22P02'),
+	('국비 5억원과 지방비 3천', '22P02'), ('국비 12억, 지방비 5백', '22P02'),
+	-- a conversion that is not a figure alone is not skipped
+	('국비 5억원(US$370,000, 도비 3억원)', '22P02'), ('국비 5억원, 도비 3억원($220,000, 시비 1억원)', '22P02'),
+	-- 국비 등: national and others
+	('국비 등 10억원', '22P02'),
 	('국비와 도비는 각각 22억원과 5억원과 3억원', '22P02'), ('국비, 도비, 군비 각각 22억원과 5억원', '22P02'),
 	-- English splits: private money, a side twice, a dangling and; a spelled number needs a scale
 	('1 billion won in national funding and 2 billion won in private investment', '22P02'),
@@ -199,7 +231,7 @@ INSERT INTO rejected VALUES
 	('total 9223372036854775807, local -1', '22P02'),
 	('(0,0,9223372036854775808)', '22003');
 
-SELECT plan((SELECT count(*)::int FROM accepted) + (SELECT count(*)::int FROM rejected) + 21);
+SELECT plan((SELECT count(*)::int FROM accepted) + (SELECT count(*)::int FROM rejected) + 22);
 
 SELECT is(f, funding(a.national, a.local), format('reads %s', a.input))
 FROM accepted AS a, LATERAL (SELECT a.input::funding AS f) AS x;
@@ -244,8 +276,12 @@ SELECT is((SELECT hint FROM pg_temp.error_of('사업비 150억원(국비 70%)') 
 		  'one share alone is refused: the rest is not taken to be local');
 
 SELECT is((SELECT detail FROM pg_temp.error_of('시·군비 각각 3억원') WHERE state = '22P02'),
-		  'Found 각각 after shares of cities, counties or districts together, which reads two ways (each of them once, or every city and county) at "시·군비 각각 3억원".',
+		  'Found 각각 after a key that names several local governments together, which reads two ways (each of them once, or all of them together) at "시·군비 각각 3억원".',
 		  '시·군비 각각 is refused: it reads two ways');
+
+SELECT is((SELECT hint FROM pg_temp.error_of('총 15.5억원(국비 10.5, 지방비 5)') WHERE state = '22P02'),
+		  'Write the unit the part is in (국비 10.5억원): a part with no unit is won, and takes a total''s unit only as a whole number.',
+		  'a unitless part with a fraction is refused, saying to write its unit');
 
 -- A range error names the part that is out of range, not another one.
 SELECT is((SELECT detail FROM pg_temp.error_of('총 1억(국비 5000만원, 지방비 99999999999)') WHERE state = '22003'),
