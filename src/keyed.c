@@ -243,16 +243,16 @@ accept_joining_word(Scanner *s)
 
 /*
  * What an amount's unit tells about the list: "국비 5, 도비 3억원" has a
- * bare 5 beside an amount with a unit, 5 won or 5억, and is refused in
+ * bare 5 beside an amount in 억, 5 won or 5억, and is refused in
  * keyed_parts unless a total gives the bare amounts its unit.
  */
 static void
 note_amount(Keyed *k, const AmountInfo *info, int64_t value)
 {
-	if (info->has_unit)
-		k->any_unit = true;
-	else if (value != 0 && value > -10000 && value < 10000 && k->small_unitless == NULL)
-		k->small_unitless = info->from;
+	if (info->last_exp > 0)
+		k->any_scaled = true;	/* 5억, 516백만원; not 3억 2원 */
+	if (!info->has_unit && value != 0 && k->bare == NULL)
+		k->bare = info->from;
 }
 
 /* The total, which may be approximate (약): keyed_parts() decides. */
@@ -408,16 +408,33 @@ took_share(Keyed *k, const char *key)
 	return true;
 }
 
-/* A level's bit in Keyed.level_seen: provincial is 도비, city is 시비. */
+/*
+ * A level's bit in Keyed.level_seen, one for each way of writing it:
+ * provincial is 도비, city is 시비, and 시·도비 and 시ㆍ도비 are 시도비.
+ */
 static uint64_t
 level_bit(int which)
 {
 	const char *w = keywords[which].word;
+	char		plain[32];
+	size_t		n = 0;
 
 	if (strcmp(w, "provincial") == 0)
-		which = keyword_index("도비");
-	else if (strcmp(w, "city") == 0)
-		which = keyword_index("시비");
+		return (uint64_t) 1 << keyword_index("도비");
+	if (strcmp(w, "city") == 0)
+		return (uint64_t) 1 << keyword_index("시비");
+	for (const char *p = w; *p != '\0' && n + 1 < sizeof(plain);)
+	{
+		if (strncmp(p, "·", strlen("·")) == 0)
+			p += strlen("·");
+		else if (strncmp(p, "ㆍ", strlen("ㆍ")) == 0)
+			p += strlen("ㆍ");
+		else
+			plain[n++] = *p++;
+	}
+	plain[n] = '\0';
+	if (n < strlen(w) && keyword_index(plain) >= 0)
+		which = keyword_index(plain);
 	return (uint64_t) 1 << which;
 }
 
@@ -920,11 +937,11 @@ keyed_parts(Scanner *s, Keyed *k)
 			}
 		}
 	}
-	else if (k->small_unitless != NULL && k->any_unit)
+	else if (k->bare != NULL && k->any_scaled)
 	{
 		/* "국비 5, 도비 3억원", "국비·도비 각각 5·3억원": 5 won, or 5억? */
-		s->p = k->small_unitless;
-		scan_error_at(s, "Found an amount with no unit beside amounts with one, which reads two ways (won, or their unit)");
+		s->p = k->bare;
+		scan_error_at(s, "Found an amount with no unit beside an amount in a unit above 원, which reads two ways (won, or that unit)");
 		scan_hint(s, "Write the unit of every amount (국비 5억원, 도비 3억원), or 원 after an amount in won.");
 		return false;
 	}

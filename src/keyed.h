@@ -48,8 +48,8 @@ typedef struct Keyed
 	bool		levels_unitless;
 	int64_t		levels[16];
 	bool		levels_has_unit[16];
-	bool		any_unit;		/* some amount was written with a unit */
-	const char *small_unitless;	/* the first unitless amount below 10000 but 0 */
+	bool		any_scaled;		/* some amount ends in a unit above 원 */
+	const char *bare;			/* the first amount with no unit, not 0 */
 	long		breakdown_depth;	/* depth of the "(" right after 지방비 */
 	bool		level_outside_breakdown;
 	bool		total_approximate;

@@ -27,35 +27,47 @@ static const char *const component_names[FUNDING_NUM_COMPONENTS] = {
  * ---------------------------------------------------------------------
  */
 
-/* "(national, local)" or "(national, local, total)": no separators. */
+/*
+ * "(national, local)" or "(national, local, total)": no separators.  A bare
+ * amount beside one in a unit above 원, "(5억,3)", reads two ways (3 won or
+ * 3억) and is refused.
+ */
 static bool
 scan_tuple(Scanner *s, Parts *parts)
 {
 	AmountInfo	info;
+	bool		scaled = false;
+	const char *bare = NULL;
 
 	s->p++;						/* the "(" */
-	scan_skip_spaces(s);
-	if (!scan_component(s, parts, FUNDING_NATIONAL, 0, &info))
-		return false;
-	scan_skip_spaces(s);
-	if (!scan_accept(s, ","))
-		return scan_syntax_error(s, "\",\" and the local amount");
-	scan_skip_spaces(s);
-	if (!scan_component(s, parts, FUNDING_LOCAL, 0, &info))
-		return false;
-	scan_skip_spaces(s);
-	if (scan_accept(s, ","))
+	for (int c = 0; c < FUNDING_NUM_COMPONENTS; c++)
 	{
 		scan_skip_spaces(s);
-		if (!scan_component(s, parts, FUNDING_TOTAL, 0, &info))
+		if (!scan_component(s, parts, (FundingComponent) c, 0, &info))
 			return false;
+		scaled |= info.last_exp > 0;	/* 5억; not 3억 2원 */
+		if (!info.has_unit && parts->values.value[c] != 0 && bare == NULL)
+			bare = info.from;
 		scan_skip_spaces(s);
+		if (c == FUNDING_TOTAL || !scan_accept(s, ","))
+		{
+			if (c == FUNDING_NATIONAL)
+				return scan_syntax_error(s, "\",\" and the local amount");
+			break;
+		}
 	}
 	if (!scan_accept(s, ")"))
 		return scan_syntax_error(s, "\")\"");
 	scan_skip_spaces(s);
 	if (!scan_at_end(s))
 		return scan_syntax_error(s, "the end of the input");
+	if (scaled && bare != NULL)
+	{
+		s->p = bare;
+		scan_error_at(s, "Found an amount with no unit beside an amount in a unit above 원, which reads two ways (won, or that unit)");
+		scan_hint(s, "Write the unit of every amount: (5억,3억), or (5억,3원) for won.");
+		return false;
+	}
 	return true;
 }
 
@@ -160,21 +172,30 @@ fast_tuple(const char *str, size_t len, FundingParts *parts)
 	const char *end = str + len;
 	Scanner		s = {str + 1, end, NULL};
 	int			c = 0;
+	bool		scaled = false;
+	bool		bare = false;
 
 	if (len < 5 || str[0] != '(' || str[len - 1] != ')')
 		return false;
 	memset(parts, 0, sizeof(*parts));
 	for (;;)
 	{
+		const char *from = s.p;
+
 		if (c == FUNDING_NUM_COMPONENTS || !scan_plain_amount(&s, &parts->value[c]))
 			return false;
+		if (s.p - from >= 3 && memcmp(s.p - 3, "억", 3) == 0)
+			scaled = true;
+		else if (parts->value[c] != 0)
+			bare = true;
 		parts->given[c++] = true;
 		if (s.p < end && *s.p == ',')
 			s.p++;
 		else
 			break;
 	}
-	return c >= 2 && s.p == end - 1;
+	/* "(5억,3)" reads two ways: the general reader refuses it */
+	return c >= 2 && s.p == end - 1 && !(scaled && bare);
 }
 
 /* Does the UTF-8 syllable at p (3 bytes, p + 3 <= end) equal w? */

@@ -28,7 +28,7 @@ INSERT INTO accepted VALUES
 	('(259.1억, 0, 259.1억)', 25910000000, 0),
 	('(1.00000000억, 0.000000010억)', 100000000, 1),
 	('(1억원, 2억 원)', 100000000, 200000000),
-	('(929 억, 1)', 92900000000, 1),
+	('(929 억, 1원)', 92900000000, 1),
 	('(만원, 억)', 10000, 100000000),
 	-- grammar version 2: the remainder after a sub-unit, local levels add up,
 	-- a key may touch its amount
@@ -92,7 +92,9 @@ INSERT INTO accepted VALUES
 	('국비와 지방비 각각 ₩1원과 \700000000원', 1, 700000000),
 	-- a unitless part beside ones with units takes a total's unit
 	('총 8억원(국비·도비 각각 5·3억)', 500000000, 300000000),
-	('국비 1,500,000,000, 지방비 3억원', 1500000000, 300000000),
+	-- with units of won alone a bare amount is won
+	('국비 5, 지방비 3원', 5, 3), ('총 8000원(국비 5000, 지방비 3000)', 5000, 3000),
+	('총 KRW 8(국비 5, 지방비 3)', 5, 3), ('(5원,3)', 5, 3), ('(0,3억)', 0, 300000000),
 	('국비·지방비 각각 3억원', 300000000, 300000000),
 	('국비와 지방비 각각 3억원 총 6억원', 300000000, 300000000),
 	('국비와 도비는 각각 22억원과 5억원', 2200000000, 500000000),
@@ -183,6 +185,15 @@ INSERT INTO rejected VALUES
 	('국비 5억원(US$370,000, 도비 3억원)', '22P02'), ('국비 5억원, 도비 3억원($220,000, 시비 1억원)', '22P02'),
 	-- 국비 등: national and others
 	('국비 등 10억원', '22P02'),
+	-- a bare amount beside one in a unit above 원, whatever its size
+	('국비 12,000, 지방비 3,000억원', '22P02'), ('국비 36,000, 지방비 15,600백만원', '22P02'),
+	('국비 36,000, 지방비 15,600천원', '22P02'), ('national 12,000, local 3,000 billion won', '22P02'),
+	('국비와 도비는 각각 12,000과 3,000만원', '22P02'), ('국비 △12000, 지방비 3억원', '22P02'),
+	('(5억,3)', '22P02'), ('(5,3억)', '22P02'), ('(오, 3억)', '22P02'), ('(12000억, 3000)', '22P02'),
+	('(1억 2345만, 6789)', '22P02'),
+	-- one local government's share written two ways is the same key twice
+	('국비 1억원, 시·도비 1억원, 시도비 2억원', '22P02'), ('시ㆍ군비 1억, 시·군비 1억', '22P02'),
+	('국비 1억, 시·군·구비 1억, 시군구비 1억', '22P02'),
 	('국비와 도비는 각각 22억원과 5억원과 3억원', '22P02'), ('국비, 도비, 군비 각각 22억원과 5억원', '22P02'),
 	-- English splits: private money, a side twice, a dangling and; a spelled number needs a scale
 	('1 billion won in national funding and 2 billion won in private investment', '22P02'),

@@ -35,7 +35,7 @@ SELECT is('(929억,433억)'::funding::text, '(929억,433억,1362억)', 'korean: 
 SELECT is('(259.1억,0,259.1억)'::funding::text, '(259억 1000만,0원,259억 1000만)', 'korean: (259.1억,0,259.1억)');
 SELECT is('(1억 2345만 6789원,-5천원)'::funding::text, '(1억 2345만 6789원,-5000원,1억 2345만 1789원)',
 		  'korean: the last group carries 원');
-SELECT is('(65.2조,1)'::funding::text, '(65조 2000억,1원,65조 2000억 1원)', 'korean: 조');
+SELECT is('(65.2조,1원)'::funding::text, '(65조 2000억,1원,65조 2000억 1원)', 'korean: 조');
 SELECT is('(-9223372036854775808,0)'::funding::text,
 		  '(-9223372조 368억 5477만 5808원,0원,-9223372조 368억 5477만 5808원)', 'korean: INT64_MIN');
 SET LOCAL regionpolicy.display_unit = 'en';
