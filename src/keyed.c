@@ -21,9 +21,11 @@ typedef struct KeyWord
 	const char *word;
 	unsigned char len;			/* strlen(word), so that a look-up measures nothing */
 	KeyKind		kind;
+	const char *same;			/* another spelling of this key, or NULL */
 } KeyWord;
 
-#define KEY(w, kind) {w, sizeof(w) - 1, kind}
+#define KEY(w, kind) {w, sizeof(w) - 1, kind, NULL}
+#define KEY_SAME(w, kind, same) {w, sizeof(w) - 1, kind, same}
 
 /* The longest match wins ("총사업비" over "총", "시·도비" over nothing). */
 static const KeyWord keywords[] = {
@@ -31,10 +33,11 @@ static const KeyWord keywords[] = {
 	KEY("정부", KEY_NATIONAL), KEY("central government", KEY_NATIONAL),
 	KEY("local", KEY_LOCAL), KEY("지방비", KEY_LOCAL),
 	KEY("local government", KEY_LOCAL), KEY("local governments", KEY_LOCAL),
-	KEY("provincial", KEY_LEVEL), KEY("city", KEY_LEVEL),
-	KEY("시ㆍ군ㆍ구비", KEY_LEVEL), KEY("시·군·구비", KEY_LEVEL),
-	KEY("시ㆍ도비", KEY_LEVEL), KEY("시·도비", KEY_LEVEL), KEY("시ㆍ군비", KEY_LEVEL),
-	KEY("시·군비", KEY_LEVEL), KEY("시군구비", KEY_LEVEL), KEY("시도비", KEY_LEVEL),
+	KEY_SAME("provincial", KEY_LEVEL, "도비"), KEY_SAME("city", KEY_LEVEL, "시비"),
+	KEY_SAME("시ㆍ군ㆍ구비", KEY_LEVEL, "시군구비"), KEY_SAME("시·군·구비", KEY_LEVEL, "시군구비"),
+	KEY_SAME("시ㆍ도비", KEY_LEVEL, "시도비"), KEY_SAME("시·도비", KEY_LEVEL, "시도비"),
+	KEY_SAME("시ㆍ군비", KEY_LEVEL, "시군비"), KEY_SAME("시·군비", KEY_LEVEL, "시군비"),
+	KEY("시군구비", KEY_LEVEL), KEY("시도비", KEY_LEVEL),
 	KEY("시군비", KEY_LEVEL), KEY("시비", KEY_LEVEL), KEY("도비", KEY_LEVEL),
 	KEY("군비", KEY_LEVEL), KEY("구비", KEY_LEVEL),
 	KEY("total", KEY_TOTAL), KEY("총사업비", KEY_TOTAL), KEY("총 사업비", KEY_TOTAL), KEY("사업비", KEY_TOTAL),
@@ -55,16 +58,13 @@ static const char *const particles[] = {"으로", "은", "는", "이", "가", "�
  * "국비이 억원" 이 is the numeral two, not a particle.
  */
 bool
-particle_fits(const char *key_end, const char *particle)
+particle_fits(const Scanner *s, const char *key_end, const char *particle)
 {
-	const unsigned char *e = (const unsigned char *) key_end;
 	unsigned	code;
 	bool		final;
 
-	if (strcmp(particle, "도") == 0 || e[-1] < 0x80)
-		return true;
-	code = ((unsigned) (e[-3] & 0x0F) << 12) | ((unsigned) (e[-2] & 0x3F) << 6) | (e[-1] & 0x3F);
-	if (code < 0xAC00 || code > 0xD7A3)
+	if (strcmp(particle, "도") == 0 || (unsigned char) key_end[-1] < 0x80 ||
+		(code = scan_syllable_at(s, key_end - 3)) == 0)
 		return true;
 	final = (code - 0xAC00) % 28 != 0;
 	if (strcmp(particle, "은") == 0 || strcmp(particle, "이") == 0 || strcmp(particle, "으로") == 0)
@@ -78,10 +78,11 @@ keyword_kind(int which)
 	return keywords[which].kind;
 }
 
+/* A keyword's text, the same for every spelling of one key (시도비 for 시·도비). */
 const char *
 keyword_word(int which)
 {
-	return keywords[which].word;
+	return keywords[which].same != NULL ? keywords[which].same : keywords[which].word;
 }
 
 /* The index of a keyword, by its text. */
@@ -318,7 +319,7 @@ scan_key(Scanner *s, int *which)
 	{
 		size_t		len = strlen(particles[i]);
 
-		if (scan_word_at(s, s->p, particles[i], len) && particle_fits(s->p, particles[i]) &&
+		if (scan_word_at(s, s->p, particles[i], len) && particle_fits(s, s->p, particles[i]) &&
 			(scan_space_width(s, s->p + len) > 0 || scan_is_digit_at(s, s->p + len) ||
 			 scan_word_at(s, s->p + len, "=", 1) || scan_word_at(s, s->p + len, ":", 1)))
 		{
@@ -409,32 +410,14 @@ took_share(Keyed *k, const char *key)
 }
 
 /*
- * A level's bit in Keyed.level_seen, one for each way of writing it:
- * provincial is 도비, city is 시비, and 시·도비 and 시ㆍ도비 are 시도비.
+ * A level's bit in Keyed.level_seen, one for each key however it is
+ * written: provincial is 도비, 시·도비 and 시ㆍ도비 are 시도비.
  */
 static uint64_t
 level_bit(int which)
 {
-	const char *w = keywords[which].word;
-	char		plain[32];
-	size_t		n = 0;
-
-	if (strcmp(w, "provincial") == 0)
-		return (uint64_t) 1 << keyword_index("도비");
-	if (strcmp(w, "city") == 0)
-		return (uint64_t) 1 << keyword_index("시비");
-	for (const char *p = w; *p != '\0' && n + 1 < sizeof(plain);)
-	{
-		if (strncmp(p, "·", strlen("·")) == 0)
-			p += strlen("·");
-		else if (strncmp(p, "ㆍ", strlen("ㆍ")) == 0)
-			p += strlen("ㆍ");
-		else
-			plain[n++] = *p++;
-	}
-	plain[n] = '\0';
-	if (n < strlen(w) && keyword_index(plain) >= 0)
-		which = keyword_index(plain);
+	if (keywords[which].same != NULL)
+		which = keyword_index(keywords[which].same);
 	return (uint64_t) 1 << which;
 }
 

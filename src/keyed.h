@@ -67,7 +67,7 @@ extern size_t key_at(const Scanner *s, const char *p, int *which);
 extern KeyKind keyword_kind(int which);
 extern const char *keyword_word(int which);
 extern int	keyword_index(const char *word);
-extern bool particle_fits(const char *key_end, const char *particle);
+extern bool particle_fits(const Scanner *s, const char *key_end, const char *particle);
 extern bool amount_starts_at(const Scanner *s);
 extern bool scan_component(Scanner *s, Parts *parts, FundingComponent c, int flags,
 						   AmountInfo *info);

@@ -28,19 +28,19 @@ each_components(int which, const char **out)
 {
 	const char *w = keyword_word(which);
 
-	if (strcmp(w, "시·도비") == 0 || strcmp(w, "시ㆍ도비") == 0 || strcmp(w, "시도비") == 0)
+	if (strcmp(w, "시도비") == 0)
 	{
 		out[0] = "시비";
 		out[1] = "도비";
 		return 2;
 	}
-	if (strcmp(w, "시·군비") == 0 || strcmp(w, "시ㆍ군비") == 0 || strcmp(w, "시군비") == 0)
+	if (strcmp(w, "시군비") == 0)
 	{
 		out[0] = "시비";
 		out[1] = "군비";
 		return 2;
 	}
-	if (strcmp(w, "시·군·구비") == 0 || strcmp(w, "시ㆍ군ㆍ구비") == 0 || strcmp(w, "시군구비") == 0)
+	if (strcmp(w, "시군구비") == 0)
 	{
 		out[0] = "시비";
 		out[1] = "군비";
@@ -135,7 +135,7 @@ scan_each_keys(Scanner *s, const char **words, const char **starts, int max,
 		/* a particle on the last key: 국비와 도비는 각각 */
 		for (size_t i = 0; i < sizeof(particles_each) / sizeof(particles_each[0]); i++)
 			if (scan_word_at(&look, look.p, particles_each[i], 3) &&
-				particle_fits(look.p, particles_each[i]) &&
+				particle_fits(&look, look.p, particles_each[i]) &&
 				scan_space_width(&look, look.p + 3) > 0)
 			{
 				look.p += 3;
@@ -258,22 +258,7 @@ static const char *const english_money_words[] = {
 static size_t
 english_word_len(const Scanner *s, const char *p, const char *word)
 {
-	size_t		len = strlen(word);
-
-	if ((size_t) (s->end - p) < len)
-		return 0;
-	for (size_t i = 0; i < len; i++)
-	{
-		char		c = p[i];
-
-		if (c >= 'A' && c <= 'Z')
-			c += 'a' - 'A';
-		if (c != word[i])
-			return 0;
-	}
-	if (p + len < s->end && ((p[len] >= 'a' && p[len] <= 'z') || (p[len] >= 'A' && p[len] <= 'Z')))
-		return 0;
-	return len;
+	return english_word_at(s, p, word) ? strlen(word) : 0;
 }
 
 /* " in national funding" after an amount: the side, or -1 (nothing read). */

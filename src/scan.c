@@ -725,7 +725,7 @@ ascii_letter(char c)
 }
 
 /* Does the English word start at p, in any case, and end there? */
-static bool
+bool
 english_word_at(const Scanner *s, const char *p, const char *word)
 {
 	size_t		len = strlen(word);

@@ -80,6 +80,7 @@ extern int	scan_unit_at(const Scanner *s, const char *p, const ScanWord *units, 
 extern int	scan_snippet_length(const char *p, const char *end, int n);
 extern bool scan_one_key_apart(unsigned a, unsigned b);
 extern unsigned scan_syllable_at(const Scanner *s, const char *p);
+extern bool english_word_at(const Scanner *s, const char *p, const char *word);
 extern bool scan_error_at(Scanner *s, const char *problem);
 extern bool scan_syntax_error(Scanner *s, const char *what);
 extern void scan_hint(Scanner *s, const char *text);
