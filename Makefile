@@ -106,6 +106,7 @@ bench: build-install
 	$(VENV) bench/run.sh $(N)
 	$(VENV) bench/encoding.sh
 	PG_CONFIG=$(PG_CONFIG) bench/load.sh
+	PG_CONFIG=$(PG_CONFIG) bench/parse-sort.sh
 
 # The fuzzer: libFuzzer with AddressSanitizer and UndefinedBehaviorSanitizer
 # over the pure-C parser and formatter, seeded from fuzz/corpus/.  New

@@ -20,26 +20,9 @@ set -eu
 cd "$(dirname "$0")/.."
 N=${1:-20000}
 LINES=${2:-1000000}
-PG_CONFIG=${PG_CONFIG:-$(ls -d /usr/lib/postgresql/[1-9][0-9]/bin/pg_config 2>/dev/null | tail -1)}
-bindir=$($PG_CONFIG --bindir)
-tmp=$(mktemp -d /tmp/regionpolicy_load.XXXXXX)
-chmod 755 "$tmp"
-trap 'as_owner "$bindir/pg_ctl" -D "$tmp/data" -m fast stop >/dev/null 2>&1 || true; rm -rf "$tmp"' EXIT
-as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-[ "$(id -u)" = 0 ] && chown postgres "$tmp"
-as_owner "$bindir/initdb" -D "$tmp/data" -A trust -U postgres -E UTF8 --locale=C >/dev/null
-
-single() {	# single <sql-file>: run in a single-user backend (-j: a statement ends with ; and a blank line)
-	sed 's/;$/;\n/' "$1" | as_owner "$bindir/postgres" --single -j -D "$tmp/data" -c search_path=regionpolicy,public postgres >"$tmp/single.out" 2>&1 ||
-		{ cat "$tmp/single.out" >&2; exit 1; }
-	if grep -q 'ERROR' "$tmp/single.out"; then cat "$tmp/single.out" >&2; exit 1; fi
-}
-ir() {	# ir <sql-file>: instructions spent in PortalRun
-	sed 's/;$/;\n/' "$1" | as_owner valgrind --tool=callgrind --toggle-collect=PortalRun --callgrind-out-file="$tmp/cg.out" \
-		"$bindir/postgres" --single -j -D "$tmp/data" -c search_path=regionpolicy,public postgres >"$tmp/cg.log" 2>&1
-	grep -q 'ERROR' "$tmp/cg.log" && { cat "$tmp/cg.log" >&2; exit 1; }
-	sed -n 's/^summary: \([0-9]*\).*/\1/p; s/^totals: \([0-9]*\).*/\1/p' "$tmp/cg.out" | head -1
-}
+. bench/lib.sh
+bench_init load
+single_opts=(-c search_path=regionpolicy,public)
 
 cat >"$tmp/setup.sql" <<'SQL'
 CREATE EXTENSION regionpolicy;

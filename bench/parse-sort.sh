@@ -13,23 +13,9 @@
 set -eu
 cd "$(dirname "$0")/.."
 N=${1:-100000}
-PG_CONFIG=${PG_CONFIG:-$(ls -d /usr/lib/postgresql/[1-9][0-9]/bin/pg_config 2>/dev/null | tail -1)}
-bindir=$($PG_CONFIG --bindir)
-tmp=$(mktemp -d /tmp/regionpolicy_parse_sort.XXXXXX)
-chmod 755 "$tmp"
-trap 'rm -rf "$tmp"' EXIT
-as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-[ "$(id -u)" = 0 ] && chown postgres "$tmp"
-as_owner "$bindir/initdb" -D "$tmp/data" -A trust -U postgres -E UTF8 --locale=C >/dev/null
-single() { sed 's/;$/;\n/' "$1" | as_owner "$bindir/postgres" --single -j -D "$tmp/data" postgres >"$tmp/out" 2>&1
-	! grep -q ERROR "$tmp/out" || { cat "$tmp/out" >&2; exit 1; }; }
-ir() {	# ir <sql>: instructions in PortalRun
-	printf '%s\n' "$1" >"$tmp/q.sql"
-	sed 's/;$/;\n/' "$tmp/q.sql" | as_owner valgrind --tool=callgrind --toggle-collect=PortalRun --callgrind-out-file="$tmp/cg" \
-		"$bindir/postgres" --single -j -D "$tmp/data" postgres >"$tmp/cg.log" 2>&1
-	! grep -q ERROR "$tmp/cg.log" || { cat "$tmp/cg.log" >&2; exit 1; }
-	sed -n 's/^summary: \([0-9]*\).*/\1/p; s/^totals: \([0-9]*\).*/\1/p' "$tmp/cg" | head -1
-}
+. bench/lib.sh
+bench_init parse_sort
+irq() { printf '%s\n' "$1" >"$tmp/q.sql"; ir "$tmp/q.sql"; }	# irq <sql>
 wall() {	# wall <sql>: the fastest of 5 runs in milliseconds, server start included
 	local best= t0 t1 ms
 	for _ in 1 2 3 4 5; do
@@ -65,14 +51,14 @@ per() { echo "$(( ($1 - $2) / N ))"; }
 # filtered by WHERE false would subtract their reading too).
 : >"$tmp/empty.csv"
 [ "$(id -u)" = 0 ] && chown postgres "$tmp/empty.csv"
-copy_empty=$(ir "COPY c2 FROM '$tmp/empty.csv' WITH (FORMAT csv);")
-two=$(ir "COPY c2 FROM '$tmp/two.csv' WITH (FORMAT csv);")
-tuple=$(ir "COPY cf FROM '$tmp/tuple.txt';")
-keyed=$(ir "COPY cf FROM '$tmp/keyed.txt';")
-keyed_text=$(ir "COPY ct FROM '$tmp/keyed.txt';")
-sort_empty=$(ir "SELECT a, b FROM t2 WHERE false ORDER BY a + b, a;")
-sort2=$(ir "SELECT a, b FROM t2 ORDER BY a + b, a OFFSET $N;")
-sortf=$(ir "SELECT f FROM tf ORDER BY f OFFSET $N;")
+copy_empty=$(irq "COPY c2 FROM '$tmp/empty.csv' WITH (FORMAT csv);")
+two=$(irq "COPY c2 FROM '$tmp/two.csv' WITH (FORMAT csv);")
+tuple=$(irq "COPY cf FROM '$tmp/tuple.txt';")
+keyed=$(irq "COPY cf FROM '$tmp/keyed.txt';")
+keyed_text=$(irq "COPY ct FROM '$tmp/keyed.txt';")
+sort_empty=$(irq "SELECT a, b FROM t2 WHERE false ORDER BY a + b, a;")
+sort2=$(irq "SELECT a, b FROM t2 ORDER BY a + b, a OFFSET $N;")
+sortf=$(irq "SELECT f FROM tf ORDER BY f OFFSET $N;")
 c2=$(per "$two" "$copy_empty"); ct=$(per "$tuple" "$copy_empty"); ck=$(per "$keyed" "$copy_empty"); ckt=$(per "$keyed_text" "$copy_empty")
 s2=$(per "$sort2" "$sort_empty"); sf=$(per "$sortf" "$sort_empty")
 printf '%-58s %12s %10s\n' "$N rows, instructions per row" "Ir/row" "× bigint"
