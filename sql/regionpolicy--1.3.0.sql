@@ -1036,6 +1036,28 @@ CREATE TABLE @extschema@.municipality_year (
 COMMENT ON TABLE @extschema@.municipality_year IS
 'every fiscal year (2000 to 2100) in which each 시·군·구 exists on some day, with its province then: derived from municipality, read-only; allocation''s 시·군·구, province and fiscal year must be one of its rows';
 
+-- References as a reader sees them (doc/regionpolicy.md, "Loading"): text
+-- copied from HWP, spreadsheets and web pages carries characters nobody
+-- sees, so a reference is stored in Unicode NFC, without format characters
+-- (zero-width spaces and joiners, the byte-order mark, soft hyphens,
+-- direction marks, Hangul fillers), with each run of white space (no-break,
+-- ideographic and other spaces, tabs, line breaks) one space, trimmed: what
+-- looks the same is the same reference.  An EUC_KR database holds none of
+-- those characters but the ideographic space.
+CREATE FUNCTION @extschema@.reference_trim(reference text)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+SELECT nullif(btrim(CASE WHEN getdatabaseencoding() = 'UTF8'
+	THEN regexp_replace(regexp_replace(normalize(reference, NFC),
+		E'[\\u00AD\\u034F\\u061C\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u206F\\u3164\\uFE00-\\uFE0F\\uFEFF\\uFFA0\\uFFF9-\\uFFFB]', '', 'g'),
+		E'[\\t\\n\\v\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]+', ' ', 'g')
+	ELSE regexp_replace(reference, E'[\\t\\n\\v\\f\\r 　]+', ' ', 'g') END, ' '), '')
+$$;
+COMMENT ON FUNCTION @extschema@.reference_trim(text) IS
+'a reference as allocation and award store it: Unicode NFC, format characters (zero-width spaces, byte-order marks, soft hyphens) removed, each run of white space (no-break and ideographic spaces included) one space, trimmed; NULL when nothing is left';
+
 -- Allocations: the fact table ----------------------------------------------
 
 CREATE TABLE @extschema@.allocation (
@@ -1065,10 +1087,10 @@ CREATE TABLE @extschema@.allocation (
 	CONSTRAINT allocation_budget_not_negative
 		CHECK (phase IN ('adjusted', 'executed')
 			   OR (@extschema@.national(amount) >= 0 AND @extschema@.local(amount) >= 0)),
-	-- references are compared exactly, so they are stored trimmed (the
-	-- spaces, tabs, line breaks and ideographic spaces reference_trim cuts)
+	-- references are compared exactly, so they are stored as reference_trim
+	-- leaves them, and no longer than a reference is
 	CONSTRAINT allocation_reference_trimmed
-		CHECK (reference = btrim(reference, E' \t\r\n\f\v' || '　') AND reference <> '')
+		CHECK (reference IS NOT DISTINCT FROM @extschema@.reference_trim(reference) AND length(reference) <= 200)
 );
 COMMENT ON TABLE @extschema@.allocation IS
 'money of a programme for a province (or for no single province) in a fiscal year and budget phase';
@@ -2203,7 +2225,14 @@ BEGIN
 					  DETAIL = format('%s (%s) is valid from %s%s.', m.code, m.name_ko, coalesce(m.valid_from::text, 'before 2023'),
 									  coalesce(' until ' || (m.valid_to - 1)::text, '')),
 					  HINT = CASE WHEN m.valid_to <= as_of AND m.successor_code IS NULL
-								  THEN 'It was split with no single successor; give the municipality of that date by name or code.' END;
+								  THEN 'It was split with no single successor; give the municipality of that date by name or code.'
+								  WHEN m.valid_from > as_of
+								  THEN coalesce('Before ' || m.valid_from || ' it was '
+												|| (SELECT string_agg(format('%s (%s)', o.code, o.name_ko), ' or ' ORDER BY o.code)
+													FROM @extschema@.municipality o WHERE o.successor_code = m.code)
+												|| '; give that code, or a date from ' || m.valid_from || ' on.',
+												format('Give a date from %s on, or the municipality of that date.', m.valid_from))
+								  ELSE 'Give the municipality of that date by name or code.' END;
 		END IF;
 		RETURN cur;
 	END IF;
@@ -2300,13 +2329,14 @@ CREATE INDEX allocation_municipality_idx ON @extschema@.allocation (municipality
 
 -- Every won placed once (doc/regionpolicy.md, "Loading").
 --
--- A line is identified by its fiscal year, phase, programme, province and
--- reference: loading the same reference again replaces that line's amount,
--- municipality and note; the same reference under another programme or
--- province is another line.  A line without a reference that is identical
--- to one already there (year, phase, programme, province, municipality,
--- amount) is refused.  Both rules are unique indexes, so they hold under
--- every isolation level and interleaving of concurrent loads, cost one
+-- A line is identified by its fiscal year, phase, programme, province,
+-- 시·군·구 and reference: loading the same reference again replaces that
+-- line's amount and note; the same reference under another programme,
+-- province or 시·군·구 is another line (one 세부사업 number often covers
+-- lines of several 시·군·구).  A line without a reference that is
+-- identical to one already there (year, phase, programme, province,
+-- 시·군·구, amount) is refused.  Both rules are unique indexes, so they hold
+-- under every isolation level and interleaving of concurrent loads, cost one
 -- index probe per row however many rows are loaded, and take no lock that
 -- another province's load could wait for.  Each rule is two partial
 -- indexes, one for lines of a province and one for lines of no single
@@ -2314,19 +2344,8 @@ CREATE INDEX allocation_municipality_idx ON @extschema@.allocation (municipality
 -- leads with its most varied column (the reference, or the amount), so that
 -- an insert compares one column at most steps: a key's order costs every
 -- load (bench/README.md).
-
--- References are compared exactly, after surrounding white space (spaces,
--- tabs, line breaks and the ideographic space U+3000) is trimmed.
-CREATE FUNCTION @extschema@.reference_trim(reference text)
-RETURNS text
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$ SELECT nullif(btrim(reference, E' \t\r\n\f\v' || '　'), '') $$;
-COMMENT ON FUNCTION @extschema@.reference_trim(text) IS
-'a reference as allocation stores it: surrounding spaces, tabs, line breaks and ideographic spaces trimmed; NULL when nothing is left';
-
 CREATE UNIQUE INDEX allocation_line_key
-	ON @extschema@.allocation (reference, province_code, fiscal_year, phase, program_id)
+	ON @extschema@.allocation (reference, province_code, fiscal_year, phase, program_id, (coalesce(municipality_code, '')))
 	WHERE reference IS NOT NULL AND province_code IS NOT NULL;
 CREATE UNIQUE INDEX allocation_national_line_key
 	ON @extschema@.allocation (reference, fiscal_year, phase, program_id)
@@ -2337,6 +2356,55 @@ CREATE UNIQUE INDEX allocation_unreferenced_line_key
 CREATE UNIQUE INDEX allocation_unreferenced_national_line_key
 	ON @extschema@.allocation (amount, fiscal_year, phase, program_id, (coalesce(municipality_code, '')))
 	WHERE reference IS NULL AND province_code IS NULL;
+
+-- A line with a reference beside an identical one without (a load run
+-- again with references after one without) would double a total, and no
+-- unique index can say it: two lines with references and the same amount
+-- are two lines.  So the loads lock the scope of their lines (province,
+-- fiscal year, phase, programme) before they look for such a twin: a row
+-- of allocation_scope, updated once per statement.  Two loads of one scope
+-- follow each other (under READ COMMITTED the second then sees the first's
+-- lines; under REPEATABLE READ it fails with 40001, to be retried), and
+-- loads of different provinces never wait for each other.  Row-level
+-- security lets a steward lock only the scopes of its provinces ("Access
+-- control", part 10).
+CREATE TABLE @extschema@.allocation_scope (
+	province_code text NOT NULL,	-- '' for lines of no single province
+	fiscal_year integer NOT NULL,
+	phase text NOT NULL,
+	program_id integer NOT NULL,
+	loads bigint NOT NULL DEFAULT 1,
+	PRIMARY KEY (province_code, fiscal_year, phase, program_id)
+);
+COMMENT ON TABLE @extschema@.allocation_scope IS
+'one row per scope of lines (province, or '''' for none; fiscal year; phase; programme) a load has written: allocation_entry and load_allocations lock it before they look for an identical line, so that concurrent loads cannot double a total';
+
+-- Lock a scope of lines until the end of the transaction.  It runs as the
+-- extension's owner, so that stewards need no privilege on allocation_scope;
+-- it locks only the scopes of a province the session may load lines of
+-- (its owner, a superuser or a role that bypasses row-level security, or a
+-- steward of the province: "Access control").
+CREATE FUNCTION @extschema@.allocation_scope_lock(province_code text, fiscal_year integer, phase text, program_id integer)
+RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF NOT @extschema@.may_load(allocation_scope_lock.province_code) THEN
+		RAISE EXCEPTION 'permission denied to load lines of province %', coalesce(allocation_scope_lock.province_code, '(none)')
+			USING ERRCODE = 'insufficient_privilege',
+				  HINT = 'Only members of the province''s steward role (see province_steward) may load its lines; lines of no single province are the owner''s.';
+	END IF;
+	INSERT INTO @extschema@.allocation_scope AS s (province_code, fiscal_year, phase, program_id)
+	VALUES (coalesce(allocation_scope_lock.province_code, ''), allocation_scope_lock.fiscal_year,
+			allocation_scope_lock.phase, allocation_scope_lock.program_id)
+	ON CONFLICT ON CONSTRAINT allocation_scope_pkey DO UPDATE SET loads = s.loads + 1;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.allocation_scope_lock(text, integer, text, integer) IS
+'locks a scope of lines (province, fiscal year, phase, programme) until the end of the transaction, as a load does before it looks for an identical line; 42501 for a province the session may not load';
+REVOKE ALL ON @extschema@.allocation_scope FROM PUBLIC;
+
 -- One bigint for a line's province, fiscal year, phase, programme and
 -- amount (src/line.c): allocation_entry and load_allocations find a line
 -- identical to another by one probe of this index, then compare the columns.
@@ -2354,18 +2422,84 @@ COMMENT ON INDEX @extschema@.allocation_line_key IS
 COMMENT ON INDEX @extschema@.allocation_unreferenced_line_key IS
 'a line without a reference identical to one already there is refused: give lines references to load them again';
 
--- The tally of a load (src/load.c) ------------------------------------------------
+-- The state of a load (src/load.c) ------------------------------------------------
 
 CREATE FUNCTION @extschema@.allocation_load_begin() RETURNS void
 AS 'MODULE_PATHNAME', 'allocation_load_begin' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
-CREATE FUNCTION @extschema@.allocation_load_count(inserted boolean) RETURNS void
+CREATE FUNCTION @extschema@.allocation_load_row() RETURNS bigint
+AS 'MODULE_PATHNAME', 'allocation_load_row' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+CREATE FUNCTION @extschema@.allocation_load_written(allocation_id bigint) RETURNS bigint
+AS 'MODULE_PATHNAME', 'allocation_load_written' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+CREATE FUNCTION @extschema@.allocation_load_count(inserted boolean, allocation_id bigint) RETURNS void
 AS 'MODULE_PATHNAME', 'allocation_load_count' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+CREATE FUNCTION @extschema@.allocation_load_scope_seen(province_code text, fiscal_year integer, phase text,
+													   program_id integer) RETURNS boolean
+AS 'MODULE_PATHNAME', 'allocation_load_scope_seen' LANGUAGE C VOLATILE PARALLEL UNSAFE;
 CREATE FUNCTION @extschema@.allocation_load_end() RETURNS void
 AS 'MODULE_PATHNAME', 'allocation_load_end' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+CREATE FUNCTION @extschema@.allocation_load_record(inserted bigint, replaced bigint) RETURNS void
+AS 'MODULE_PATHNAME', 'allocation_load_record' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
 CREATE FUNCTION @extschema@.allocation_load_summary(OUT inserted bigint, OUT replaced bigint)
 AS 'MODULE_PATHNAME', 'allocation_load_summary' LANGUAGE C VOLATILE STRICT PARALLEL RESTRICTED;
 COMMENT ON FUNCTION @extschema@.allocation_load_summary() IS
-'how many lines the last INSERT or COPY into allocation_entry in this session inserted, and how many it replaced (NULLs before the first)';
+'how many lines the session''s last load (an INSERT or COPY into allocation_entry, or load_allocations) inserted, and how many it replaced (NULLs before the first)';
+
+-- A write path that writes nothing must say so.  Under session_replication_role
+-- = replica (which replication and some bulk tools set) a view's triggers do
+-- not fire, and an INSERT into allocation_entry would report INSERT 0 1
+-- having written nothing.  The view's last column, entry_check, is never
+-- given: its default runs whatever the role, and refuses then.
+CREATE FUNCTION @extschema@.entry_check()
+RETURNS boolean
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF current_setting('session_replication_role') = 'replica' THEN
+		RAISE EXCEPTION 'nothing can be loaded through an entry view under session_replication_role = replica'
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				  DETAIL = 'The view''s triggers, which write the lines, do not fire under that setting: the rows would be lost.',
+				  HINT = 'RESET session_replication_role (or SET it to origin), then load again.';
+	END IF;
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_check() IS
+'default of the entry views'' column entry_check: refuses a load under session_replication_role = replica, where the views'' triggers would not fire and nothing would be written';
+
+-- What a load echoes of a value a user gave: at most 60 characters of it,
+-- so that a megabyte pasted into a cell does not fill the server's log.
+CREATE FUNCTION @extschema@.entry_echo(value text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT CASE WHEN value IS NULL THEN 'NULL'
+				WHEN length(value) <= 60 THEN quote_literal(value)
+				ELSE quote_literal(left(value, 57) || '...') || format(' (%s characters)', length(value)) END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_echo(text) IS
+'a value a load echoes in its messages: quoted, and cut to 60 characters';
+
+-- Names and references are short; a longer value is a pasted cell gone
+-- wrong, refused (22001) before anything looks it up.
+CREATE FUNCTION @extschema@.entry_bounded(value text, what text, line text)
+RETURNS text
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF length(value) > 200 THEN
+		RAISE EXCEPTION '% is too long: % characters, at most 200 (%)', what, length(value), line
+			USING ERRCODE = 'string_data_right_truncation',
+				  DETAIL = format('It begins %s.', @extschema@.entry_echo(value)),
+				  HINT = 'A cell of the source may have run into the next ones: check the file''s quoting and separators.';
+	END IF;
+	RETURN value;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_bounded(text, text, text) IS
+'the value, or 22001 when it is longer than any name or reference (200 characters)';
 
 -- allocation_entry: the way data gets in ------------------------------------
 
@@ -2381,12 +2515,16 @@ SELECT g.name_ko AS program,
 	   a.reference,
 	   a.note,
 	   a.municipality_code AS municipality,
-	   NULL::date AS as_of
+	   NULL::date AS as_of,
+	   NULL::boolean AS entry_check
 FROM @extschema@.allocation a
 	 JOIN @extschema@.program g ON g.id = a.program_id
 	 LEFT JOIN @extschema@.province p ON p.code = a.province_code;
+ALTER VIEW @extschema@.allocation_entry ALTER COLUMN entry_check SET DEFAULT @extschema@.entry_check();
 COMMENT ON VIEW @extschema@.allocation_entry IS
 'the way allocations get in: INSERT or COPY rows with program (name within the year, or id), province (any name or code; as_of, the line''s date, decides a name in a year its meaning changed), fiscal_year, phase, and amount as text, or national and local numbers in a unit; unresolvable or ambiguous values are errors naming the value; a reference makes a line replaceable; each statement reports how many lines it inserted and replaced';
+COMMENT ON COLUMN @extschema@.allocation_entry.entry_check IS
+'never given: its default refuses a load under session_replication_role = replica, where nothing would be written';
 
 -- What allocation_entry and load_allocations share: each value of a line
 -- resolved, or refused with an error that names it and the line.
@@ -2410,7 +2548,8 @@ BEGIN
 		RAISE EXCEPTION 'program is missing (%)', line
 			USING ERRCODE = 'not_null_violation';
 	END IF;
-	IF btrim(program) ~ '^[0-9]+$' THEN
+	PERFORM @extschema@.entry_bounded(program, 'program', line);
+	IF btrim(program) ~ '^[0-9]{1,9}$' THEN
 		SELECT g.id INTO v_program FROM @extschema@.program g
 		WHERE g.id = btrim(entry_program.program)::integer AND g.fiscal_year = entry_program.fiscal_year;
 	ELSE
@@ -2419,14 +2558,14 @@ BEGIN
 		FROM @extschema@.program g
 		WHERE g.name_ko = btrim(entry_program.program) AND g.fiscal_year = entry_program.fiscal_year;
 		IF n_programs > 1 THEN
-			RAISE EXCEPTION 'program "%" is ambiguous in fiscal year % (%)', program, fiscal_year, line
+			RAISE EXCEPTION 'program % is ambiguous in fiscal year % (%)', @extschema@.entry_echo(program), fiscal_year, line
 				USING ERRCODE = 'ambiguous_parameter',
 					  DETAIL = format('Programs of that name: %s.', candidates),
 					  HINT = 'Give the program''s id instead of its name.';
 		END IF;
 	END IF;
 	IF v_program IS NULL THEN
-		RAISE EXCEPTION 'no program "%" in fiscal year % (%)', program, fiscal_year, line
+		RAISE EXCEPTION 'no program % in fiscal year % (%)', @extschema@.entry_echo(program), fiscal_year, line
 			USING ERRCODE = 'foreign_key_violation',
 				  DETAIL = coalesce('Programs of that year: ' || (
 					  SELECT string_agg(format('%s (id %s)', g.name_ko, g.id), ', ' ORDER BY g.id)
@@ -2442,25 +2581,45 @@ COMMENT ON FUNCTION @extschema@.entry_program(text, integer, text) IS
 
 -- The province and 시·군·구: any name or code of the province (the line's
 -- date decides a name in a year its meaning changed); the 시·군·구 by name
--- (with or without its province) or code, lying in that province then.
+-- (with or without its province) or code, lying in that province then.  A
+-- line's date lies in its fiscal year.
 CREATE FUNCTION @extschema@.entry_region(province text, municipality text, fiscal_year integer, as_of date, line text,
 										 OUT province_code text, OUT municipality_code text)
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+	on_day date;
 BEGIN
+	PERFORM @extschema@.entry_bounded(province, 'province', line), @extschema@.entry_bounded(municipality, 'municipality', line);
+	IF as_of IS NOT NULL AND fiscal_year IS NOT NULL AND extract(year FROM as_of) <> fiscal_year THEN
+		RAISE EXCEPTION 'the line''s date % is not in its fiscal year % (%)', as_of, fiscal_year, line
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = 'as_of is the day the line''s names are read on; a line of a fiscal year is read on a day of that year.',
+				  HINT = format('Give a date from %s-01-01 to %s-12-31, or none.', fiscal_year, fiscal_year);
+	END IF;
 	IF province IS NOT NULL AND btrim(province) <> '' THEN
 		province_code := @extschema@.province_code_in_year(province, fiscal_year, as_of, line);
 	END IF;
 	IF municipality IS NULL OR btrim(municipality) = '' THEN
 		RETURN;
 	END IF;
+	on_day := coalesce(as_of,
+					   greatest(make_date(fiscal_year, 1, 1),
+								(SELECT v.valid_from FROM @extschema@.province v WHERE v.code = entry_region.province_code)));
+	-- a code names its 시·군·구 on any day of the year it exists; it is
+	-- read on the first such day (FY2026 lines under the codes 인천 gave
+	-- its new 구 on 2026-07-01, before that day)
+	IF btrim(municipality) ~ '^[0-9]{5}$' AND as_of IS NULL THEN
+		on_day := coalesce((SELECT greatest(on_day, m.valid_from) FROM @extschema@.municipality m
+							WHERE m.code = btrim(entry_region.municipality)
+							  AND (m.valid_from IS NULL OR m.valid_from <= make_date(fiscal_year, 12, 31))
+							  AND (m.valid_to IS NULL OR m.valid_to > make_date(fiscal_year, 1, 1))), on_day);
+	END IF;
 	municipality_code := @extschema@.municipality_code(
 		CASE WHEN province_code IS NOT NULL AND btrim(municipality) !~ '^[0-9]{5}$' AND position(' ' IN btrim(municipality)) = 0
 			 THEN province_code || ' ' || btrim(municipality) ELSE municipality END,
-		coalesce(as_of,
-				 greatest(make_date(fiscal_year, 1, 1),
-						  (SELECT v.valid_from FROM @extschema@.province v WHERE v.code = entry_region.province_code))));
+		on_day);
 	IF province_code IS NULL THEN
 		province_code := (SELECT m.province_code FROM @extschema@.municipality m WHERE m.code = entry_region.municipality_code);
 	ELSIF NOT EXISTS (SELECT 1 FROM @extschema@.municipality_year y
@@ -2477,9 +2636,12 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.entry_region(text, text, integer, date, text) IS
-'the province and 시·군·구 codes a line names in its fiscal year (as_of deciding a name whose meaning changed that year), or an error naming the line';
+'the province and 시·군·구 codes a line names in its fiscal year (as_of, a day of that year, deciding a name whose meaning changed that year), or an error naming the line';
 
--- The money: a text amount, or national and local numbers in a unit.
+-- The money: a text amount, or national and local numbers in a unit.  A
+-- number alone says nothing of its unit, and exports are in 원, 천원 or
+-- 백만원: national and local numbers come with their unit, and a text
+-- amount that is one bare number is refused, never read as won.
 CREATE FUNCTION @extschema@.entry_amount(amount text, "national" text, local text, unit text, line text)
 RETURNS @extschema@.funding
 LANGUAGE plpgsql STABLE PARALLEL SAFE
@@ -2495,9 +2657,21 @@ BEGIN
 				USING ERRCODE = 'invalid_parameter_value',
 					  HINT = 'Write the unit inside the amount: ''국비 929억원, 지방비 433억원''.';
 		END IF;
+		IF amount ~ '^[[:space:]]*[-+]?[0-9][0-9,.]*[[:space:]]*$' THEN
+			RAISE EXCEPTION 'amount % is a number without a unit (%)', @extschema@.entry_echo(amount), line
+				USING ERRCODE = 'invalid_parameter_value',
+					  DETAIL = 'A load does not guess whether a bare number is in 원, 천원 or 백만원.',
+					  HINT = 'Write the unit in the amount (''7,979,230천원''), or give national and local numbers with their unit.';
+		END IF;
 		RETURN amount::@extschema@.funding;
 	ELSIF "national" IS NOT NULL OR local IS NOT NULL THEN
-		RETURN @extschema@.funding(coalesce("national", '0'), coalesce(local, '0'), coalesce(unit, '원'));
+		IF unit IS NULL OR btrim(unit) = '' THEN
+			RAISE EXCEPTION 'national and local numbers need their unit (%)', line
+				USING ERRCODE = 'invalid_parameter_value',
+					  DETAIL = 'A load does not guess whether a bare number is in 원, 천원 or 백만원.',
+					  HINT = 'Give the unit column (원, 천원, 백만원, 억), or load_allocations(table, unit => ''천원'').';
+		END IF;
+		RETURN @extschema@.funding(coalesce("national", '0'), coalesce(local, '0'), unit);
 	END IF;
 	RAISE EXCEPTION 'no amount (%)', line
 		USING ERRCODE = 'not_null_violation',
@@ -2505,7 +2679,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.entry_amount(text, text, text, text, text) IS
-'the funding value a line gives (amount as text, or national and local numbers in a unit), or an error naming the line';
+'the funding value a line gives (amount as text, or national and local numbers with their unit), or an error naming the line; a bare number without a unit is refused';
 
 CREATE FUNCTION @extschema@.allocation_entry_insert()
 RETURNS trigger
@@ -2513,9 +2687,11 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	v_reference text := @extschema@.reference_trim(NEW.reference);
-	row_text text := format('program %L, province %L, fiscal year %s, reference %L',
-							NEW.program, NEW.province, NEW.fiscal_year, NEW.reference);
+	v_row bigint := @extschema@.allocation_load_row();
+	row_text text := format('row %s: program %s, province %s, fiscal year %s, reference %s', v_row,
+							@extschema@.entry_echo(NEW.program), @extschema@.entry_echo(NEW.province),
+							coalesce(NEW.fiscal_year::text, 'NULL'), @extschema@.entry_echo(NEW.reference));
+	v_reference text := @extschema@.reference_trim(@extschema@.entry_bounded(NEW.reference, 'reference', row_text));
 	v_program integer;
 	v_province text;
 	v_amount @extschema@.funding;
@@ -2523,12 +2699,20 @@ DECLARE
 	v_municipality text;
 	twin_id bigint;
 	twin_reference text;
+	twin_row bigint;
+	v_id bigint;
 	inserted boolean;
 BEGIN
 	v_program := @extschema@.entry_program(NEW.program, NEW.fiscal_year, row_text);
 	SELECT r.province_code, r.municipality_code INTO v_province, v_municipality
 	FROM @extschema@.entry_region(NEW.province, NEW.municipality, NEW.fiscal_year, NEW.as_of, row_text) r;
 	v_amount := @extschema@.entry_amount(NEW.amount, NEW."national", NEW.local, NEW.unit, row_text);
+
+	-- The line's scope, locked once per statement, so that no concurrent
+	-- load adds an identical line unseen (allocation_scope).
+	IF NOT @extschema@.allocation_load_scope_seen(v_province, NEW.fiscal_year, v_phase, v_program) THEN
+		PERFORM @extschema@.allocation_scope_lock(v_province, NEW.fiscal_year, v_phase, v_program);
+	END IF;
 
 	-- A line identical to one already there (programme, province, year,
 	-- phase, 시·군·구 and amount) would double the total when one of the two
@@ -2548,6 +2732,10 @@ BEGIN
 	ORDER BY a.reference NULLS FIRST
 	LIMIT 1;
 	IF twin_id IS NOT NULL THEN
+		twin_row := @extschema@.allocation_load_written(twin_id);
+		IF twin_row IS NOT NULL THEN
+			PERFORM @extschema@.entry_same_line(twin_row, v_row, row_text);
+		END IF;
 		RAISE EXCEPTION 'allocation already recorded: %, phase %, amount %', row_text, v_phase, v_amount
 			USING ERRCODE = 'unique_violation',
 				  DETAIL = CASE WHEN v_reference IS NOT NULL
@@ -2563,33 +2751,58 @@ BEGIN
 	END IF;
 
 	IF v_reference IS NULL THEN
-		INSERT INTO @extschema@.allocation (program_id, province_code, fiscal_year, amount, phase, note, municipality_code)
-		VALUES (v_program, v_province, NEW.fiscal_year, v_amount, v_phase, NEW.note, v_municipality);
+		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, municipality_code)
+		VALUES (v_program, v_province, NEW.fiscal_year, v_amount, v_phase, NEW.note, v_municipality)
+		RETURNING a.id INTO v_id;
 		inserted := true;
 	ELSIF v_province IS NOT NULL THEN
 		-- a line with a reference replaces what was loaded under it before
 		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code)
 		VALUES (v_program, v_province, NEW.fiscal_year, v_amount, v_phase, NEW.note, v_reference, v_municipality)
-		ON CONFLICT (province_code, fiscal_year, phase, program_id, reference)
+		ON CONFLICT (reference, province_code, fiscal_year, phase, program_id, (coalesce(municipality_code, '')))
 			WHERE reference IS NOT NULL AND province_code IS NOT NULL
-		DO UPDATE SET amount = EXCLUDED.amount, municipality_code = EXCLUDED.municipality_code, note = EXCLUDED.note
-		RETURNING a.xmax = 0 INTO inserted;
+		DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note
+		RETURNING a.id, a.xmax = 0 INTO v_id, inserted;
 	ELSE
 		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code)
 		VALUES (v_program, NULL, NEW.fiscal_year, v_amount, v_phase, NEW.note, v_reference, v_municipality)
-		ON CONFLICT (fiscal_year, phase, program_id, reference)
+		ON CONFLICT (reference, fiscal_year, phase, program_id)
 			WHERE reference IS NOT NULL AND province_code IS NULL
-		DO UPDATE SET amount = EXCLUDED.amount, municipality_code = EXCLUDED.municipality_code, note = EXCLUDED.note
-		RETURNING a.xmax = 0 INTO inserted;
+		DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note
+		RETURNING a.id, a.xmax = 0 INTO v_id, inserted;
 	END IF;
-	PERFORM @extschema@.allocation_load_count(inserted);
+	-- a line this very statement wrote is the same line given twice, not
+	-- one to replace
+	IF NOT inserted THEN
+		twin_row := @extschema@.allocation_load_written(v_id);
+		IF twin_row IS NOT NULL THEN
+			PERFORM @extschema@.entry_same_line(twin_row, v_row, row_text);
+		END IF;
+	END IF;
+	PERFORM @extschema@.allocation_load_count(inserted, v_id);
 	RETURN NEW;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.allocation_entry_insert() IS
-'INSTEAD OF INSERT on allocation_entry: resolves program and province, reads the amount, and inserts the line, or replaces the line of the same programme, province, year, phase and reference';
+'INSTEAD OF INSERT on allocation_entry: resolves program and province, reads the amount, and inserts the line, or replaces the line of the same programme, province, 시·군·구, year, phase and reference; the same line twice in one statement is refused';
 CREATE TRIGGER allocation_entry_insert INSTEAD OF INSERT ON @extschema@.allocation_entry
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.allocation_entry_insert();
+
+-- The same line twice in one load: refused, naming both.
+CREATE FUNCTION @extschema@.entry_same_line(first bigint, second bigint, line text)
+RETURNS void
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	RAISE EXCEPTION 'lines % and % of the load are the same line (%)', first, second, line
+		USING ERRCODE = 'unique_violation',
+			  DETAIL = 'They have the same programme, province, 시·군·구, fiscal year and phase, and the same reference or, without one, the same amount.',
+			  HINT = 'Give each line its own reference, or load the line once.';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_same_line(bigint, bigint, text) IS
+'refuses (23505) a line given twice in one load, naming both rows';
 
 -- Once per statement: "allocation_entry: 62 lines inserted, 2 replaced".
 CREATE FUNCTION @extschema@.allocation_entry_tally()
@@ -2626,7 +2839,14 @@ CREATE TRIGGER allocation_entry_tally_end AFTER INSERT ON @extschema@.allocation
 -- load it) and written set-based: each programme, province and 시·군·구 is
 -- looked up once per load, not once per line, and the lines go into
 -- allocation in three INSERTs.  All or nothing, like any statement.
-CREATE FUNCTION @extschema@.load_allocations(lines regclass, OUT inserted bigint, OUT replaced bigint)
+--
+-- Every error names the line of the source: the table's column "line"
+-- when it has one (the file's line numbers, as the user numbered them),
+-- else the row's place in the table in the order it was written (the
+-- file's order, for a table COPY filled).  Numbers without a unit take
+-- the load's unit; with none, they are refused.
+CREATE FUNCTION @extschema@.load_allocations(lines regclass, unit text DEFAULT NULL,
+											 OUT inserted bigint, OUT replaced bigint)
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -2634,24 +2854,44 @@ DECLARE
 	bad record;
 	n bigint;
 	r bigint;
+	has_line boolean;
+	has_ctid boolean;
+	load_unit text := unit;
+	line_text text;
+	e_state text;
+	e_message text;
+	e_detail text;
+	e_hint text;
 BEGIN
 	IF to_regclass('pg_temp.rp_resolved') IS NOT NULL THEN
 		DROP TABLE IF EXISTS pg_temp.rp_lines, pg_temp.rp_programs, pg_temp.rp_regions, pg_temp.rp_resolved;
 	END IF;
+	has_line := EXISTS (SELECT 1 FROM pg_attribute a
+						WHERE a.attrelid = lines AND a.attname = 'line' AND a.attnum > 0 AND NOT a.attisdropped);
+	has_ctid := EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = lines AND c.relkind IN ('r', 'm'));
 	-- The lines, numbered once; each programme, province and 시·군·구 looked
 	-- up once, the error naming the first line that gives it; the amount
 	-- read by the type's input (or from numbers in a unit).
 	EXECUTE format($q$
 		CREATE TEMP TABLE rp_lines ON COMMIT DROP AS
-		SELECT row_number() OVER () AS line, s.program, s.province, s.fiscal_year, coalesce(s.phase, 'planned') AS phase,
-			   s.amount, s."national", s.local, s.unit, s.reference AS given_reference,
-			   nullif(btrim(s.reference, E' \t\r\n\f\v' || '　'), '') AS reference,	-- reference_trim, inline
+		SELECT %s AS line, s.program, s.province, s.fiscal_year, coalesce(s.phase, 'planned') AS phase,
+			   s.amount, s."national", s.local, CASE WHEN s.amount IS NULL THEN coalesce(s.unit, %L) ELSE s.unit END AS unit,
+			   s.reference AS given_reference,
+			   @extschema@.reference_trim(s.reference) AS reference,
 			   s.note, s.municipality, s.as_of
-		FROM %s AS s$q$, lines);
+		FROM %s AS s$q$,
+		CASE WHEN has_line THEN 's.line::bigint' WHEN has_ctid THEN 'row_number() OVER (ORDER BY s.ctid)'
+			 ELSE 'row_number() OVER ()' END, load_unit, lines);
+	-- references first: bounded, before anything is compared
+	SELECT l.line, l.given_reference INTO bad FROM rp_lines l WHERE length(l.given_reference) > 200 ORDER BY l.line LIMIT 1;
+	IF FOUND THEN
+		PERFORM @extschema@.entry_bounded(bad.given_reference, 'reference', format('line %s', bad.line));
+	END IF;
 	CREATE TEMP TABLE rp_programs ON COMMIT DROP AS
 	SELECT l.program, l.fiscal_year,
 		   @extschema@.entry_program(l.program, l.fiscal_year,
-									 format('line %s: program %L, fiscal year %s', min(l.line), l.program, l.fiscal_year)) AS program_id
+									 format('line %s: program %s, fiscal year %s', min(l.line),
+											@extschema@.entry_echo(l.program), l.fiscal_year)) AS program_id
 	FROM rp_lines l
 	GROUP BY l.program, l.fiscal_year;
 	CREATE TEMP TABLE rp_regions ON COMMIT DROP AS
@@ -2659,34 +2899,64 @@ BEGIN
 	FROM (SELECT l.province, l.municipality, l.fiscal_year, l.as_of, min(l.line) AS line
 		  FROM rp_lines l GROUP BY l.province, l.municipality, l.fiscal_year, l.as_of) k,
 		 LATERAL @extschema@.entry_region(k.province, k.municipality, k.fiscal_year, k.as_of,
-				format('line %s: province %L, municipality %L, fiscal year %s', k.line, k.province, k.municipality,
-					   k.fiscal_year)) g;
-	CREATE TEMP TABLE rp_resolved ON COMMIT DROP AS
-	SELECT r.*, @extschema@.line_hash(r.province_code, r.fiscal_year, r.phase, r.program_id, r.amount) AS h
-	FROM (SELECT l.line, p.program_id, g.province_code, l.fiscal_year, l.phase,
-				 CASE WHEN l.amount IS NOT NULL AND l."national" IS NULL AND l.local IS NULL AND l.unit IS NULL
-					  THEN l.amount::@extschema@.funding
-					  ELSE @extschema@.entry_amount(l.amount, l."national", l.local, l.unit,
-							  format('line %s: program %L, province %L, fiscal year %s, reference %L',
-									 l.line, l.program, l.province, l.fiscal_year, l.given_reference)) END AS amount,
-				 l.note, l.reference, g.municipality_code, l.program AS given_program, l.province AS given_province,
-				 l.given_reference
-		  FROM rp_lines l
-			   JOIN rp_programs p ON p.program = l.program AND p.fiscal_year = l.fiscal_year
-			   JOIN rp_regions g ON coalesce(g.province, '') = coalesce(l.province, '')
-								AND coalesce(g.municipality, '') = coalesce(l.municipality, '')
-								AND g.fiscal_year = l.fiscal_year
-								AND coalesce(g.as_of, 'infinity') = coalesce(l.as_of, 'infinity')) r;
+				format('line %s: province %s, municipality %s, fiscal year %s', k.line, @extschema@.entry_echo(k.province),
+					   @extschema@.entry_echo(k.municipality), k.fiscal_year)) g;
+	-- The amounts, each read by entry_amount (a text amount by the type's
+	-- input straight away when it has no other column beside it).  An
+	-- amount refused is found again line by line, in the order of the
+	-- lines, so that the error names the first line that has one.
+	BEGIN
+		CREATE TEMP TABLE rp_resolved ON COMMIT DROP AS
+		SELECT r.*, @extschema@.line_hash(r.province_code, r.fiscal_year, r.phase, r.program_id, r.amount) AS h
+		FROM (SELECT l.line, p.program_id, g.province_code, l.fiscal_year, l.phase,
+					 CASE WHEN l.amount IS NOT NULL AND l."national" IS NULL AND l.local IS NULL AND l.unit IS NULL
+							   AND l.amount !~ '^[[:space:]]*[-+]?[0-9][0-9,.]*[[:space:]]*$'
+						  THEN l.amount::@extschema@.funding
+						  ELSE @extschema@.entry_amount(l.amount, l."national", l.local, l.unit,
+								  format('line %s: program %s, province %s, fiscal year %s, reference %s',
+										 l.line, @extschema@.entry_echo(l.program), @extschema@.entry_echo(l.province),
+										 l.fiscal_year, @extschema@.entry_echo(l.given_reference))) END AS amount,
+					 l.note, l.reference, g.municipality_code, l.program AS given_program, l.province AS given_province,
+					 l.given_reference
+			  FROM rp_lines l
+				   JOIN rp_programs p ON p.program = l.program AND p.fiscal_year = l.fiscal_year
+				   JOIN rp_regions g ON coalesce(g.province, '') = coalesce(l.province, '')
+									AND coalesce(g.municipality, '') = coalesce(l.municipality, '')
+									AND g.fiscal_year = l.fiscal_year
+									AND coalesce(g.as_of, 'infinity') = coalesce(l.as_of, 'infinity')) r;
+	EXCEPTION WHEN OTHERS THEN
+		FOR bad IN SELECT l.* FROM rp_lines l ORDER BY l.line LOOP
+			line_text := format('line %s: program %s, province %s, fiscal year %s, reference %s',
+								bad.line, @extschema@.entry_echo(bad.program), @extschema@.entry_echo(bad.province),
+								bad.fiscal_year, @extschema@.entry_echo(bad.given_reference));
+			BEGIN
+				PERFORM @extschema@.entry_amount(bad.amount, bad."national", bad.local, bad.unit, line_text);
+			EXCEPTION WHEN OTHERS THEN
+				GET STACKED DIAGNOSTICS e_state = RETURNED_SQLSTATE, e_message = MESSAGE_TEXT,
+										e_detail = PG_EXCEPTION_DETAIL, e_hint = PG_EXCEPTION_HINT;
+				IF position(line_text IN e_message) = 0 THEN
+					e_message := format('%s (%s)', e_message, line_text);
+				END IF;
+				RAISE EXCEPTION USING MESSAGE = e_message, ERRCODE = e_state, DETAIL = e_detail, HINT = e_hint;
+			END;
+		END LOOP;
+		RAISE;
+	END;
 	ANALYZE rp_resolved;
 
+	-- The scopes of the lines, locked (allocation_scope), in one order.
+	PERFORM @extschema@.allocation_scope_lock(k.province_code, k.fiscal_year, k.phase, k.program_id)
+	FROM (SELECT DISTINCT x.province_code, x.fiscal_year, x.phase, x.program_id FROM rp_resolved x
+		  ORDER BY 1, 2, 3, 4) k;
 
 	-- a line identical to one already there, where one of the two has no
 	-- reference: a load run again without references, or with references
 	-- after one without, would double the total (by line_hash: a probe of
 	-- allocation_line_hash_idx per line, or one pass, as the planner finds
 	-- cheaper)
-	SELECT format('line %s: program %L, province %L, fiscal year %s, reference %L',
-				  x.line, x.given_program, x.given_province, x.fiscal_year, x.given_reference) AS line_text,
+	SELECT format('line %s: program %s, province %s, fiscal year %s, reference %s',
+				  x.line, @extschema@.entry_echo(x.given_program), @extschema@.entry_echo(x.given_province),
+				  x.fiscal_year, @extschema@.entry_echo(x.given_reference)) AS line_text,
 		   x.reference AS new_reference, t.id, t.reference AS old_reference, x.phase, x.amount
 	  INTO bad
 	FROM rp_resolved x
@@ -2709,66 +2979,62 @@ BEGIN
 				  HINT = 'Give each line its reference (its 세부사업 or 과제 number): a line loaded again with the same reference replaces its amount, so a load can be run twice.';
 	END IF;
 
-	-- Into allocation, in three INSERTs.  The same line twice in one load is
-	-- refused by a key (23505, or 21000 for a reference given twice): which
-	-- two lines, the handler finds out.
-	BEGIN
+	-- The same line twice in one load (the same programme, province,
+	-- 시·군·구, year, phase and reference, or without one the same amount),
+	-- named by its two lines.
+	SELECT d.first, d.second, format('line %s: program %s, province %s, fiscal year %s, reference %s',
+									 x.line, @extschema@.entry_echo(x.given_program), @extschema@.entry_echo(x.given_province),
+									 x.fiscal_year, @extschema@.entry_echo(x.given_reference)) AS line_text
+	  INTO bad
+	FROM (SELECT min(line) AS first, (array_agg(line ORDER BY line))[2] AS second
+		  FROM rp_resolved
+		  GROUP BY province_code, fiscal_year, phase, program_id, reference, coalesce(municipality_code, ''),
+				   CASE WHEN reference IS NULL THEN amount END
+		  HAVING count(*) > 1
+		  ORDER BY 1 LIMIT 1) d
+		 JOIN rp_resolved x ON x.line = d.first;
+	IF FOUND THEN
+		PERFORM @extschema@.entry_same_line(bad.first, bad.second, bad.line_text);
+	END IF;
+
+	-- Into allocation, in three INSERTs.
+	WITH w AS (
+		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code)
+		SELECT x.program_id, x.province_code, x.fiscal_year, x.amount, x.phase, x.note, x.reference, x.municipality_code
+		FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NOT NULL
+		ON CONFLICT (reference, province_code, fiscal_year, phase, program_id, (coalesce(municipality_code, '')))
+			WHERE reference IS NOT NULL AND province_code IS NOT NULL
+		DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note
+		RETURNING a.xmax = 0 AS fresh)
+	SELECT count(*) FILTER (WHERE fresh), count(*) FILTER (WHERE NOT fresh) INTO inserted, replaced FROM w;
+	-- (lines of no single province only where there are some: a
+	-- distributed allocation has no key for them)
+	IF EXISTS (SELECT 1 FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NULL) THEN
 		WITH w AS (
 			INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code)
-			SELECT x.program_id, x.province_code, x.fiscal_year, x.amount, x.phase, x.note, x.reference, x.municipality_code
-			FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NOT NULL
-			ON CONFLICT (province_code, fiscal_year, phase, program_id, reference)
-				WHERE reference IS NOT NULL AND province_code IS NOT NULL
-			DO UPDATE SET amount = EXCLUDED.amount, municipality_code = EXCLUDED.municipality_code, note = EXCLUDED.note
+			SELECT x.program_id, NULL, x.fiscal_year, x.amount, x.phase, x.note, x.reference, x.municipality_code
+			FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NULL
+			ON CONFLICT (reference, fiscal_year, phase, program_id)
+				WHERE reference IS NOT NULL AND province_code IS NULL
+			DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note
 			RETURNING a.xmax = 0 AS fresh)
-		SELECT count(*) FILTER (WHERE fresh), count(*) FILTER (WHERE NOT fresh) INTO inserted, replaced FROM w;
-		-- (lines of no single province only where there are some: a
-		-- distributed allocation has no key for them)
-		IF EXISTS (SELECT 1 FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NULL) THEN
-			WITH w AS (
-				INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code)
-				SELECT x.program_id, NULL, x.fiscal_year, x.amount, x.phase, x.note, x.reference, x.municipality_code
-				FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NULL
-				ON CONFLICT (fiscal_year, phase, program_id, reference)
-					WHERE reference IS NOT NULL AND province_code IS NULL
-				DO UPDATE SET amount = EXCLUDED.amount, municipality_code = EXCLUDED.municipality_code, note = EXCLUDED.note
-				RETURNING a.xmax = 0 AS fresh)
-			SELECT count(*) FILTER (WHERE fresh), count(*) FILTER (WHERE NOT fresh) INTO n, r FROM w;
-			inserted := inserted + n;
-			replaced := replaced + r;
-		END IF;
-		INSERT INTO @extschema@.allocation (program_id, province_code, fiscal_year, amount, phase, note, municipality_code)
-		SELECT x.program_id, x.province_code, x.fiscal_year, x.amount, x.phase, x.note, x.municipality_code
-		FROM rp_resolved x WHERE x.reference IS NULL;
-		GET DIAGNOSTICS n = ROW_COUNT;
+		SELECT count(*) FILTER (WHERE fresh), count(*) FILTER (WHERE NOT fresh) INTO n, r FROM w;
 		inserted := inserted + n;
-	EXCEPTION WHEN unique_violation OR cardinality_violation THEN
-		SELECT d.first, d.second, format('line %s: program %L, province %L, fiscal year %s, reference %L',
-										 x.line, x.given_program, x.given_province, x.fiscal_year, x.given_reference) AS line_text
-		  INTO bad
-		FROM (SELECT min(line) AS first, max(line) AS second
-			  FROM rp_resolved
-			  GROUP BY province_code, fiscal_year, phase, program_id, reference,
-					   CASE WHEN reference IS NULL THEN coalesce(municipality_code, '') END,
-					   CASE WHEN reference IS NULL THEN amount END
-			  HAVING count(*) > 1
-			  ORDER BY 1 LIMIT 1) d
-			 JOIN rp_resolved x ON x.line = d.first;
-		IF FOUND THEN
-			RAISE EXCEPTION 'lines % and % of the load are the same line (%)', bad.first, bad.second, bad.line_text
-				USING ERRCODE = 'unique_violation',
-					  DETAIL = 'They have the same programme, province, fiscal year and phase, and the same reference or, without one, the same 시·군·구 and amount.',
-					  HINT = 'Give each line its own reference, or load the line once.';
-		END IF;
-		RAISE;
-	END;
+		replaced := replaced + r;
+	END IF;
+	INSERT INTO @extschema@.allocation (program_id, province_code, fiscal_year, amount, phase, note, municipality_code)
+	SELECT x.program_id, x.province_code, x.fiscal_year, x.amount, x.phase, x.note, x.municipality_code
+	FROM rp_resolved x WHERE x.reference IS NULL;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	inserted := inserted + n;
 	DROP TABLE rp_lines, rp_programs, rp_regions, rp_resolved;
+	PERFORM @extschema@.allocation_load_record(inserted, replaced);
 	RAISE NOTICE 'load_allocations: % % inserted, % replaced', inserted,
 		CASE WHEN inserted = 1 THEN 'line' ELSE 'lines' END, replaced;
 END
 $$;
-COMMENT ON FUNCTION @extschema@.load_allocations(regclass) IS
-'loads the lines of a table with allocation_entry''s columns, as allocation_entry would, set-based: returns how many lines it inserted and replaced';
+COMMENT ON FUNCTION @extschema@.load_allocations(regclass, text) IS
+'loads the lines of a table with allocation_entry''s columns (and optionally "line", the source''s line numbers), as allocation_entry would, set-based; unit is the unit of national and local numbers whose row gives none; returns how many lines it inserted and replaced';
 
 -- ============================================================================
 -- 7. Reports
@@ -3433,20 +3699,16 @@ $$;
 COMMENT ON FUNCTION @extschema@.differential_funding(integer, bigint, bigint) IS
 'the national pool split over all clusters by weight = stage weight × grade coefficient (× the non-compliance coefficient for a cluster missing a mandatory programme), by largest remainder in multiples of unit; the rows add up to the pool exactly; a cluster without an evaluation is an error naming it (P0002)';
 
--- A unit written as text, in won: '억', '천원', '10억', or won, man, eok, jo
--- in any case.  The pool forms of differential_funding and
--- allocate_differential_funding share it.
+-- A unit written as text, in won, read as round(), trunc() and in_unit()
+-- read it: '원', '억', '천원', '10억', or won, man, eok, jo in any case.
+-- The pool forms of differential_funding and allocate_differential_funding
+-- share it.
 CREATE FUNCTION @extschema@.unit_won(unit text)
 RETURNS bigint
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-	SELECT @extschema@.parse_amount(CASE lower(unit)
-		WHEN 'won' THEN '원' WHEN 'man' THEN '만' WHEN 'eok' THEN '억' WHEN 'jo' THEN '조'
-		ELSE unit END)
-$$;
+AS 'MODULE_PATHNAME', 'funding_unit_won'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.unit_won(text) IS
-'a unit written as text (억, 천원, 10억, or won/man/eok/jo in any case) in won';
+'a unit written as text (원, 억, 천원, 10억, or won/man/eok/jo in any case) in won, as round() and in_unit() read it; 22023 if it is not one';
 
 CREATE FUNCTION @extschema@.differential_funding(fiscal_year integer, pool text, unit text DEFAULT '억')
 RETURNS TABLE (cluster_id integer, province_code text, stage smallint, score numeric,
@@ -3588,7 +3850,8 @@ CREATE TABLE @extschema@.award (
 	program_id integer NOT NULL,
 	first_year integer NOT NULL,
 	reference text NOT NULL
-		CONSTRAINT award_reference_trimmed CHECK (reference = btrim(reference, E' \t\r\n\f\v' || '　') AND reference <> ''),
+		CONSTRAINT award_reference_trimmed
+		CHECK (reference IS NOT DISTINCT FROM @extschema@.reference_trim(reference) AND length(reference) <= 200),
 	recipient text NOT NULL
 		CONSTRAINT award_recipient_not_blank CHECK (btrim(recipient) <> ''),
 	business_number text NOT NULL
@@ -3627,6 +3890,47 @@ CREATE TABLE @extschema@.award_year (
 COMMENT ON TABLE @extschema@.award_year IS
 'a year of an award: the government grant (funding: national and local) and the recipient''s share (민간부담금) in cash and in kind, in won';
 
+-- A year of an award lies in its term, first_year to first_year + years - 1:
+-- checked when a year is written, and, at commit, when an award's term is
+-- changed (award_entry removes the years a shorter term no longer has).
+CREATE FUNCTION @extschema@.award_term_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	w record;
+	outside integer;
+BEGIN
+	IF TG_TABLE_NAME = 'award_year' THEN
+		SELECT a.first_year, a.years, a.reference INTO w FROM @extschema@.award a WHERE a.id = NEW.award_id;
+		IF FOUND AND (NEW.fiscal_year < w.first_year OR NEW.fiscal_year >= w.first_year + w.years) THEN
+			RAISE EXCEPTION 'fiscal year % is outside the term of award % (%), % to %', NEW.fiscal_year, NEW.award_id,
+				w.reference, w.first_year, w.first_year + w.years - 1
+				USING ERRCODE = 'check_violation',
+					  HINT = 'A year of an award lies from its first_year to first_year + years - 1; change the award''s term first.';
+		END IF;
+		RETURN NEW;
+	END IF;
+	SELECT min(y.fiscal_year) INTO outside FROM @extschema@.award_year y
+	WHERE y.award_id = NEW.id AND (y.fiscal_year < NEW.first_year OR y.fiscal_year >= NEW.first_year + NEW.years);
+	IF outside IS NOT NULL THEN
+		RAISE EXCEPTION 'award % (%) runs % to %, but has a year % outside it', NEW.id, NEW.reference,
+			NEW.first_year, NEW.first_year + NEW.years - 1, outside
+			USING ERRCODE = 'check_violation',
+				  HINT = 'Delete the award''s years outside its term (award_entry does so when an award is loaded again), or keep its term.';
+	END IF;
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.award_term_check() IS
+'trigger: a year of an award lies in the award''s term (23514)';
+CREATE TRIGGER award_term_check BEFORE INSERT OR UPDATE ON @extschema@.award_year
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.award_term_check();
+CREATE CONSTRAINT TRIGGER award_term_check AFTER UPDATE OF first_year, years ON @extschema@.award
+	DEFERRABLE INITIALLY DEFERRED
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.award_term_check();
+
 INSERT INTO @extschema@.support_terms (program_id, valid_from, support_years, annual_cap, grant_share, selection_mode)
 SELECT p.id, 0, p.support_years, p.annual_cap, p.government_share, p.selection_mode
 FROM @extschema@.program p
@@ -3655,11 +3959,13 @@ SELECT g.name_ko AS program,
 	   y.grant_amount::text AS grant_amount,
 	   y.private_cash::text AS private_cash,
 	   y.private_in_kind::text AS private_in_kind,
-	   NULL::date AS as_of
+	   NULL::date AS as_of,
+	   NULL::boolean AS entry_check
 FROM @extschema@.award w
 	 JOIN @extschema@.program g ON g.id = w.program_id
 	 JOIN @extschema@.province p ON p.code = w.province_code
 	 LEFT JOIN @extschema@.award_year y ON y.award_id = w.id;
+ALTER VIEW @extschema@.award_entry ALTER COLUMN entry_check SET DEFAULT @extschema@.entry_check();
 COMMENT ON VIEW @extschema@.award_entry IS
 'the way awards get in: one row per award and fiscal year, with program (name within the first year, or id), reference (과제번호), recipient, business_number, province and municipality (any name or code), first_year, years, fiscal_year (default first_year), grant as any text the funding type reads, and the private cash and in-kind shares as amounts; an award or year loaded again under its reference replaces it';
 
@@ -3669,12 +3975,13 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	line text := format('program %L, reference %L, recipient %L, fiscal year %s',
-						NEW.program, NEW.reference, NEW.recipient, coalesce(NEW.fiscal_year, NEW.first_year));
+	line text := format('program %s, reference %s, recipient %s, fiscal year %s',
+						@extschema@.entry_echo(NEW.program), @extschema@.entry_echo(NEW.reference),
+						@extschema@.entry_echo(NEW.recipient), coalesce(NEW.fiscal_year, NEW.first_year));
 	v_program integer;
 	v_province text;
 	v_municipality text;
-	v_reference text := @extschema@.reference_trim(NEW.reference);
+	v_reference text := @extschema@.reference_trim(@extschema@.entry_bounded(NEW.reference, 'reference', line));
 	v_number text := regexp_replace(coalesce(NEW.business_number, ''), '[-[:space:]]', '', 'g');
 	v_year integer := coalesce(NEW.fiscal_year, NEW.first_year);
 	v_award bigint;
@@ -3709,6 +4016,12 @@ BEGIN
 			province_code = EXCLUDED.province_code, municipality_code = EXCLUDED.municipality_code,
 			years = EXCLUDED.years, first_year = EXCLUDED.first_year
 	RETURNING w.id INTO v_award;
+	-- an award loaded again with a shorter term keeps no year outside it
+	IF EXISTS (SELECT 1 FROM @extschema@.award_year y
+			   WHERE y.award_id = v_award AND (y.fiscal_year < NEW.first_year OR y.fiscal_year >= NEW.first_year + NEW.years)) THEN
+		DELETE FROM @extschema@.award_year y
+		WHERE y.award_id = v_award AND (y.fiscal_year < NEW.first_year OR y.fiscal_year >= NEW.first_year + NEW.years);
+	END IF;
 	IF NEW.grant_amount IS NOT NULL THEN
 		INSERT INTO @extschema@.award_year AS y (award_id, fiscal_year, grant_amount, private_cash, private_in_kind)
 		VALUES (v_award, v_year, NEW.grant_amount::@extschema@.funding,
@@ -3725,6 +4038,17 @@ COMMENT ON FUNCTION @extschema@.award_entry_insert() IS
 'INSTEAD OF INSERT on award_entry: resolves programme, province and 시·군·구, checks the business number and the year, and inserts or replaces the award and its year';
 CREATE TRIGGER award_entry_insert INSTEAD OF INSERT ON @extschema@.award_entry
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.award_entry_insert();
+
+-- Programmes are per year: an award's sub-programme in a later year of the
+-- award is the programme of that year with its ministry and name.
+CREATE VIEW @extschema@.award_program_year AS
+SELECT a.id AS award_program_id, g.id AS program_id, g.fiscal_year, g.name_ko
+FROM @extschema@.program a
+	 JOIN @extschema@.program g ON g.ministry = a.ministry AND g.name_ko = a.name_ko AND g.fiscal_year >= a.fiscal_year
+WHERE a.id IN (SELECT w.program_id FROM @extschema@.award w);
+COMMENT ON VIEW @extschema@.award_program_year IS
+'for the sub-programme of every award (award_program_id, of the award''s first year): the programme of the same ministry and name in each year from then (program_id, fiscal_year), whose budget that year''s awards are counted against';
+GRANT SELECT ON @extschema@.award_program_year TO PUBLIC;
 
 -- The terms in force for an award: its sub-programme's, from its first year.
 CREATE VIEW @extschema@.award_terms AS
@@ -3779,7 +4103,8 @@ WITH totals AS (
 				 sum(@extschema@.total(y.grant_amount)) AS awarded
 		  FROM @extschema@.award w2
 			   JOIN @extschema@.award_year y ON y.award_id = w2.id
-			   JOIN @extschema@.program g ON g.id = w2.program_id AND g.fiscal_year = y.fiscal_year
+			   JOIN @extschema@.award_program_year py ON py.award_program_id = w2.program_id AND py.fiscal_year = y.fiscal_year
+			   JOIN @extschema@.program g ON g.id = py.program_id
 		  WHERE g.declared IS NOT NULL
 		  GROUP BY w2.program_id, y.fiscal_year, g.name_ko, g.declared) b
 		 JOIN @extschema@.award w ON w.program_id = b.program_id
@@ -3821,9 +4146,10 @@ FROM (SELECT w.program_id, w.province_code, y.fiscal_year, count(DISTINCT w.id) 
 	 JOIN @extschema@.province p ON p.code = a.province_code
 	 -- nothing planned is a budget of 0: every column a number, never NULL
 	 CROSS JOIN LATERAL (SELECT coalesce(@extschema@.sum(x.amount), '(0,0)'::@extschema@.funding) AS budgeted
-						 FROM @extschema@.allocation x
-						 WHERE x.program_id = a.program_id AND x.province_code = a.province_code
-						   AND x.fiscal_year = a.fiscal_year AND x.phase = 'planned') b
+						 FROM @extschema@.award_program_year py
+							  JOIN @extschema@.allocation x ON x.program_id = py.program_id AND x.fiscal_year = py.fiscal_year
+						 WHERE py.award_program_id = a.program_id AND py.fiscal_year = a.fiscal_year
+						   AND x.province_code = a.province_code AND x.phase = 'planned') b
 ORDER BY a.program_id, p.sort_order, a.fiscal_year;
 COMMENT ON VIEW @extschema@.award_totals IS
 'per sub-programme, province and fiscal year: what the awards grant (granted: national, local, total, and the recipients'' shares) against the planned allocation of that sub-programme and province (budgeted); over_budget in won';
@@ -3854,8 +4180,15 @@ COMMENT ON TABLE @extschema@.province_steward IS
 'which role stewards which province: members of the role may write that province''s allocations, diagnoses and evaluations';
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.province_steward', '');
 
--- Is the current user a member of a role that stewards this province?
--- False for NULL (rows of no single province).
+-- Who is acting: the session's login role (session_user), with every role
+-- it is a member of.  A session can become any of those roles by SET ROLE,
+-- so the rights of one are the rights of all: a login role that is both a
+-- province's steward and an evaluator may not score that province's
+-- cluster, whichever role it has set.  Every policy, guard and function
+-- here asks the same question.
+--
+-- Does the session act for a role that stewards this province?  False for
+-- NULL (rows of no single province).
 CREATE FUNCTION @extschema@.is_steward_of(province_code text)
 RETURNS boolean
 LANGUAGE sql STABLE PARALLEL SAFE
@@ -3866,10 +4199,27 @@ AS $$
 		FROM @extschema@.province_steward s
 			 JOIN pg_catalog.pg_roles r ON r.rolname = s.role_name
 		WHERE s.province_code = is_steward_of.province_code
-		  AND pg_catalog.pg_has_role(r.oid, 'MEMBER'))
+		  AND pg_catalog.pg_has_role(session_user, r.oid, 'MEMBER'))
 $$;
 COMMENT ON FUNCTION @extschema@.is_steward_of(text) IS
-'true when the current user is a member of a role that stewards the province (false for NULL)';
+'true when the session''s login role is a member of a role that stewards the province (false for NULL), whatever role it has set';
+
+-- May the session load lines of this province?  The owner of allocation,
+-- a superuser or a role that bypasses row-level security may load any; a
+-- steward, its provinces'.
+CREATE FUNCTION @extschema@.may_load(province_code text)
+RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT r.rolsuper OR r.rolbypassrls
+		   OR pg_catalog.pg_has_role(session_user, c.relowner, 'MEMBER')
+		   OR @extschema@.is_steward_of(may_load.province_code)
+	FROM pg_catalog.pg_roles r, pg_catalog.pg_class c
+	WHERE r.rolname = session_user AND c.oid = '@extschema@.allocation'::pg_catalog.regclass
+$$;
+COMMENT ON FUNCTION @extschema@.may_load(text) IS
+'true when the session may load lines of the province: as the owner of allocation, a superuser, a role that bypasses row-level security, or a steward of the province';
 
 ALTER TABLE @extschema@.allocation ENABLE ROW LEVEL SECURITY;
 CREATE POLICY read_all ON @extschema@.allocation FOR SELECT USING (true);
@@ -3998,10 +4348,10 @@ LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 	SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r
-				   WHERE r.rolname = 'regionpolicy_evaluator' AND pg_catalog.pg_has_role(r.oid, 'MEMBER'))
+				   WHERE r.rolname = 'regionpolicy_evaluator' AND pg_catalog.pg_has_role(session_user, r.oid, 'MEMBER'))
 $$;
 COMMENT ON FUNCTION @extschema@.is_evaluator() IS
-'true when the current user is a member of the role regionpolicy_evaluator (which the administrator creates)';
+'true when the session''s login role is a member of the role regionpolicy_evaluator (which the administrator creates), whatever role it has set';
 
 CREATE POLICY evaluator_insert ON @extschema@.cluster_evaluation FOR INSERT
 	WITH CHECK (@extschema@.is_evaluator()
@@ -4019,23 +4369,8 @@ CREATE POLICY evaluator_delete ON @extschema@.cluster_evaluation FOR DELETE
 
 -- These run as the extension's owner, so that stewards need no DELETE
 -- privilege (which would let them lock the whole table).  They act for the
--- session's login role (session_user): a session can become any role that
--- role is a member of, so they give it no right it does not already have.
-CREATE FUNCTION @extschema@.session_stewards(province_code text)
-RETURNS boolean
-LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-	SELECT EXISTS (
-		SELECT 1
-		FROM @extschema@.province_steward s
-			 JOIN pg_catalog.pg_roles r ON r.rolname = s.role_name
-		WHERE s.province_code = session_stewards.province_code
-		  AND pg_catalog.pg_has_role(session_user, r.oid, 'MEMBER'))
-$$;
-COMMENT ON FUNCTION @extschema@.session_stewards(text) IS
-'true when the session''s login role is a member of a role that stewards the province (false for NULL)';
-
+-- session's login role, as every rule here does (is_steward_of), and tell a
+-- session that may not read the table nothing of its rows.
 CREATE FUNCTION @extschema@.delete_allocation(allocation_id bigint)
 RETURNS boolean
 LANGUAGE plpgsql VOLATILE STRICT SECURITY DEFINER
@@ -4044,6 +4379,10 @@ AS $$
 DECLARE
 	p text;
 BEGIN
+	IF NOT pg_catalog.has_table_privilege(session_user, '@extschema@.allocation', 'SELECT') THEN
+		RAISE EXCEPTION 'permission denied for table allocation'
+			USING ERRCODE = 'insufficient_privilege';
+	END IF;
 	-- the line's province first, then the line locked by id and province (a
 	-- distributed allocation is reached by its province)
 	SELECT a.province_code INTO p FROM @extschema@.allocation a WHERE a.id = allocation_id;
@@ -4058,7 +4397,7 @@ BEGIN
 	IF NOT FOUND THEN
 		RETURN false;			-- moved or deleted meanwhile
 	END IF;
-	IF NOT @extschema@.session_stewards(p) THEN
+	IF NOT @extschema@.is_steward_of(p) THEN
 		RAISE EXCEPTION 'permission denied to delete allocation % of province %', allocation_id, coalesce(p, '(none)')
 			USING ERRCODE = 'insufficient_privilege',
 				  HINT = 'Only members of the province''s steward role (see province_steward) may delete its rows; lines of no single province are the owner''s.';
@@ -4082,12 +4421,16 @@ AS $$
 DECLARE
 	p text := @extschema@.cluster_province(delete_cluster_diagnosis.cluster_id, delete_cluster_diagnosis.fiscal_year);
 BEGIN
+	IF NOT pg_catalog.has_table_privilege(session_user, '@extschema@.cluster_diagnosis', 'SELECT') THEN
+		RAISE EXCEPTION 'permission denied for table cluster_diagnosis'
+			USING ERRCODE = 'insufficient_privilege';
+	END IF;
 	IF NOT EXISTS (SELECT 1 FROM @extschema@.cluster_diagnosis d
 				   WHERE d.cluster_id = delete_cluster_diagnosis.cluster_id
 					 AND d.fiscal_year = delete_cluster_diagnosis.fiscal_year) THEN
 		RETURN false;
 	END IF;
-	IF NOT @extschema@.session_stewards(p) THEN
+	IF NOT @extschema@.is_steward_of(p) THEN
 		RAISE EXCEPTION 'permission denied to delete the diagnosis of cluster % for fiscal year % (province %)',
 			delete_cluster_diagnosis.cluster_id, delete_cluster_diagnosis.fiscal_year, coalesce(p, '(none)')
 			USING ERRCODE = 'insufficient_privilege',

@@ -324,6 +324,14 @@ funding_unit_arg(text *unit)
 	return value;
 }
 
+/* unit_won(text): a unit as round() and in_unit() read it, in won */
+PG_FUNCTION_INFO_V1(funding_unit_won);
+Datum
+funding_unit_won(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(funding_unit_arg(PG_GETARG_TEXT_PP(0)));
+}
+
 /* A display unit argument: 억/eok, 원/won, korean, 만/man, 조/jo. */
 static FundingUnit
 display_unit_arg(text *unit)

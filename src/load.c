@@ -1,10 +1,15 @@
 /*-------------------------------------------------------------------------
  *
  * load.c
- *	  The tally of a load through allocation_entry: how many lines one
- *	  statement inserted and how many it replaced (doc/regionpolicy.md,
- *	  "Loading").  The view's statement triggers start and close a tally;
- *	  its row trigger counts each line.  Backend-local, no allocation.
+ *	  The state of one load through allocation_entry (doc/regionpolicy.md,
+ *	  "Loading"): how many lines the statement inserted and how many it
+ *	  replaced; which allocation rows it wrote, by the statement's row
+ *	  number, so that the same line twice in one statement is refused
+ *	  naming both rows rather than "replaced" by its own twin; and which
+ *	  line scopes (province, fiscal year, phase, programme) it has already
+ *	  locked, so that each is locked once per statement.  The view's
+ *	  statement triggers start and close a load; its row trigger records
+ *	  each line.  Backend-local.
  *
  *-------------------------------------------------------------------------
  */
@@ -13,6 +18,8 @@
 #include "access/htup_details.h"
 #include "funcapi.h"
 #include "utils/builtins.h"
+#include "utils/hsearch.h"
+#include "utils/memutils.h"
 
 #include "funding.h"
 
@@ -21,25 +28,153 @@ static int64 tally_replaced;
 static int64 last_inserted = -1;	/* -1: no load closed yet */
 static int64 last_replaced = -1;
 
+/* what the statement under way has written and locked */
+static MemoryContext load_context;
+static HTAB *written_rows;		/* allocation id -> row number */
+static HTAB *locked_scopes;		/* LineScope, locked by this statement */
+
+typedef struct WrittenRow
+{
+	int64		id;				/* hash key */
+	int64		row;
+} WrittenRow;
+
+/*
+ * A line scope as a fixed-size key.  Province codes are two digits and
+ * phases a word, so both fit; a longer one is never remembered, and its
+ * scope is locked again (correct, only slower).
+ */
+#define SCOPE_TEXT_MAX 16
+typedef struct LineScope
+{
+	int32		fiscal_year;
+	int32		program_id;
+	char		province[SCOPE_TEXT_MAX];
+	char		phase[SCOPE_TEXT_MAX];
+} LineScope;
+
+static void
+load_state_reset(void)
+{
+	HASHCTL		ctl;
+
+	if (load_context == NULL)
+		load_context = AllocSetContextCreate(TopMemoryContext, "regionpolicy load",
+											 ALLOCSET_SMALL_SIZES);
+	else
+		MemoryContextReset(load_context);
+
+	memset(&ctl, 0, sizeof(ctl));
+	ctl.keysize = sizeof(int64);
+	ctl.entrysize = sizeof(WrittenRow);
+	ctl.hcxt = load_context;
+	written_rows = hash_create("regionpolicy written rows", 256, &ctl,
+							   HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+
+	memset(&ctl, 0, sizeof(ctl));
+	ctl.keysize = sizeof(LineScope);
+	ctl.entrysize = sizeof(LineScope);
+	ctl.hcxt = load_context;
+	locked_scopes = hash_create("regionpolicy locked scopes", 16, &ctl,
+								HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+}
+
 PG_FUNCTION_INFO_V1(allocation_load_begin);
 Datum
 allocation_load_begin(PG_FUNCTION_ARGS)
 {
 	tally_inserted = 0;
 	tally_replaced = 0;
+	load_state_reset();
 	PG_RETURN_VOID();
 }
 
-/* count one line: true if inserted, false if it replaced one */
+/* the row number (from 1) of the line the statement is at */
+PG_FUNCTION_INFO_V1(allocation_load_row);
+Datum
+allocation_load_row(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(tally_inserted + tally_replaced + 1);
+}
+
+/*
+ * The row number of this statement that wrote allocation `id`, or NULL if
+ * none did (or no load is under way).
+ */
+PG_FUNCTION_INFO_V1(allocation_load_written);
+Datum
+allocation_load_written(PG_FUNCTION_ARGS)
+{
+	int64		id = PG_GETARG_INT64(0);
+	WrittenRow *w;
+
+	if (written_rows == NULL)
+		PG_RETURN_NULL();
+	w = hash_search(written_rows, &id, HASH_FIND, NULL);
+	if (w == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_INT64(w->row);
+}
+
+/*
+ * Count one line (true if inserted, false if it replaced one) written as
+ * allocation `id`, and remember which row of the statement wrote it.
+ */
 PG_FUNCTION_INFO_V1(allocation_load_count);
 Datum
 allocation_load_count(PG_FUNCTION_ARGS)
 {
+	int64		id = PG_GETARG_INT64(1);
+	int64		row = tally_inserted + tally_replaced + 1;
+	WrittenRow *w;
+	bool		found;
+
+	if (written_rows == NULL)
+		load_state_reset();
+	w = hash_search(written_rows, &id, HASH_ENTER, &found);
+	w->row = row;
 	if (PG_GETARG_BOOL(0))
 		tally_inserted++;
 	else
 		tally_replaced++;
 	PG_RETURN_VOID();
+}
+
+/*
+ * True if this statement has already locked the scope; else remember it
+ * and return false, so that the caller locks it now.
+ */
+PG_FUNCTION_INFO_V1(allocation_load_scope_seen);
+Datum
+allocation_load_scope_seen(PG_FUNCTION_ARGS)
+{
+	LineScope	key;
+	text	   *phase;
+	bool		found;
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		PG_RETURN_BOOL(false);
+	memset(&key, 0, sizeof(key));
+	key.fiscal_year = PG_GETARG_INT32(1);
+	key.program_id = PG_GETARG_INT32(3);
+	phase = PG_GETARG_TEXT_PP(2);
+	if (VARSIZE_ANY_EXHDR(phase) >= SCOPE_TEXT_MAX)
+		PG_RETURN_BOOL(false);
+	memcpy(key.phase, VARDATA_ANY(phase), VARSIZE_ANY_EXHDR(phase));
+	if (!PG_ARGISNULL(0))
+	{
+		text	   *province = PG_GETARG_TEXT_PP(0);
+
+		/* a NULL province is the empty key, which no code is */
+		if (VARSIZE_ANY_EXHDR(province) >= SCOPE_TEXT_MAX ||
+			VARSIZE_ANY_EXHDR(province) == 0)
+			PG_RETURN_BOOL(false);
+		memcpy(key.province, VARDATA_ANY(province), VARSIZE_ANY_EXHDR(province));
+	}
+	if (locked_scopes == NULL)
+		load_state_reset();
+	hash_search(locked_scopes, &key, HASH_ENTER, &found);
+	PG_RETURN_BOOL(found);
 }
 
 PG_FUNCTION_INFO_V1(allocation_load_end);
@@ -49,6 +184,10 @@ allocation_load_end(PG_FUNCTION_ARGS)
 	last_inserted = tally_inserted;
 	last_replaced = tally_replaced;
 	tally_inserted = tally_replaced = 0;
+	if (load_context != NULL)
+		MemoryContextReset(load_context);
+	written_rows = NULL;
+	locked_scopes = NULL;
 	PG_RETURN_VOID();
 }
 
@@ -68,4 +207,18 @@ allocation_load_summary(PG_FUNCTION_ARGS)
 	values[0] = Int64GetDatum(last_inserted);
 	values[1] = Int64GetDatum(last_replaced);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(tupdesc), values, nulls)));
+}
+
+/*
+ * load_allocations reports its counts here too, so that
+ * allocation_load_summary() tells of the session's last load, whichever
+ * way it came in.
+ */
+PG_FUNCTION_INFO_V1(allocation_load_record);
+Datum
+allocation_load_record(PG_FUNCTION_ARGS)
+{
+	last_inserted = PG_GETARG_INT64(0);
+	last_replaced = PG_GETARG_INT64(1);
+	PG_RETURN_VOID();
 }

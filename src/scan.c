@@ -1541,9 +1541,28 @@ amount_parse(const char *str, size_t len, int64_t *result,
 	return amount_parse_ex(str, len, false, result, err);
 }
 
+/* the first len bytes of a and b equal but for ASCII case */
+static bool
+ascii_caseless_equal(const char *a, const char *b, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+	{
+		unsigned char x = (unsigned char) a[i];
+		unsigned char y = (unsigned char) b[i];
+
+		if (x >= 'A' && x <= 'Z')
+			x += 'a' - 'A';
+		if (y >= 'A' && y <= 'Z')
+			y += 'a' - 'A';
+		if (x != y)
+			return false;
+	}
+	return true;
+}
+
 /*
- * A unit to count or round in: "억", "천원", "10원", "1000", or one of the
- * romanised names won, man, eok, jo.  Positive.
+ * A unit to count or round in: "억", "천원", "10원", "원", "1000", or one of
+ * the romanised names won, man, eok, jo in any case.  Positive.
  */
 bool
 unit_parse(const char *str, size_t len, int64_t *result,
@@ -1566,7 +1585,7 @@ unit_parse(const char *str, size_t len, int64_t *result,
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 	{
 		if (len == strlen(names[i].name) &&
-			strncmp(str, names[i].name, len) == 0)
+			ascii_caseless_equal(str, names[i].name, len))
 		{
 			*result = names[i].value;
 			return true;

@@ -47,7 +47,7 @@ SELECT is((SELECT sum(amount) FROM allocation WHERE phase = 'planned'),
 
 -- errors that name the value and the row, in the user's words
 SELECT throws_ok($$INSERT INTO regionpolicy.allocation_entry (program, province, fiscal_year, amount) VALUES ('없는 사업', '경남', 2024, '(1,1)')$$,
-	'23503', 'no program "없는 사업" in fiscal year 2024 (program ''없는 사업'', province ''경남'', fiscal year 2024, reference NULL)',
+	'23503', 'no program ''없는 사업'' in fiscal year 2024 (row 1: program ''없는 사업'', province ''경남'', fiscal year 2024, reference NULL)',
 	'an unknown program is an error naming it (no silent INSERT 0 0)');
 SELECT throws_ok($$INSERT INTO regionpolicy.allocation_entry (program, province, fiscal_year, amount) VALUES ('지역혁신협력지구 육성', '경남', 2025, '(1,1)')$$,
 	'23503', NULL, 'a program of another year is not found in this one');

@@ -38,10 +38,14 @@ SELECT lives_ok($$INSERT INTO regionpolicy.allocation_entry (program, province, 
 SELECT is((SELECT string_agg(province_code || '=' || amount::text, ' ' ORDER BY province_code) FROM allocation WHERE reference = 'SEOUL-2027-001'),
 		  '11=(2억,0억,2억) 26=(1억,0억,1억)', '… two lines, each in its province');
 SELECT is((SELECT allocation_load_summary()::text), '(1,0)', 'one summary per statement');
-INSERT INTO allocation_entry (program, province, fiscal_year, amount, reference) VALUES
-	('지역혁신협력지구', '', 2027, '(3억,0)', 'N-1'), ('지역혁신협력지구', NULL, 2027, '(4억,0)', 'N-1');
+SELECT throws_ok($$INSERT INTO regionpolicy.allocation_entry (program, province, fiscal_year, amount, reference) VALUES
+	('지역혁신협력지구', '', 2027, '(3억,0)', 'N-1'), ('지역혁신협력지구', NULL, 2027, '(4억,0)', 'N-1')$$,
+	'23505', 'lines 1 and 2 of the load are the same line (row 2: program ''지역혁신협력지구'', province NULL, fiscal year 2027, reference ''N-1'')',
+	'the same line twice in one statement is refused, naming both rows, never replaced by its twin');
+INSERT INTO allocation_entry (program, province, fiscal_year, amount, reference) VALUES ('지역혁신협력지구', '', 2027, '(3억,0)', 'N-1');
+INSERT INTO allocation_entry (program, province, fiscal_year, amount, reference) VALUES ('지역혁신협력지구', NULL, 2027, '(4억,0)', 'N-1');
 SELECT is((SELECT amount FROM allocation WHERE reference = 'N-1'), '(4억,0)'::funding, 'a line of no single province is replaced by its reference too');
-SELECT is((SELECT allocation_load_summary()::text), '(1,1)', '… 1 inserted, 1 replaced in one statement');
+SELECT is((SELECT allocation_load_summary()::text), '(0,1)', '… 0 inserted, 1 replaced by the second statement');
 
 -- an unreferenced line twice: refused, with the hint, both ways in
 INSERT INTO allocation_entry (program, province, fiscal_year, amount) VALUES ('지역스타기업 R&D', '경남', 2027, '(1억,1억)');
@@ -68,7 +72,7 @@ SELECT lives_ok($$INSERT INTO regionpolicy.allocation_entry (program, province, 
 	('지역혁신협력지구', '29', 2026, '국비 61억원, 시비 26억원', 'C-29'), ('지역혁신협력지구', '46', 2026, '국비 66억원, 도비 28억원', 'C-46'),
 	('지역혁신협력지구', 'KR-29', 2026, '국비 1억원', 'C-29b')$$, 'FY2026 lines for 29 and 46 load by code');
 SELECT throws_ok($$INSERT INTO regionpolicy.allocation_entry (program, province, fiscal_year, amount) VALUES ('지역혁신협력지구', '광주', 2026, '국비 1억원')$$,
-	'22023', 'province "광주" is ambiguous in fiscal year 2026 (program ''지역혁신협력지구'', province ''광주'', fiscal year 2026, reference NULL)',
+	'22023', 'province "광주" is ambiguous in fiscal year 2026 (row 1: program ''지역혁신협력지구'', province ''광주'', fiscal year 2026, reference NULL)',
 	'광주 in FY2026 without a date names two provinces');
 SELECT is(province_code_in_year('광주', 2026, '2026-03-02'), '29', 'the line''s date decides: 29 before the merger');
 SELECT is(province_code_in_year('광주', 2026, '2026-09-01'), '12', '… 12 after it');

@@ -16,8 +16,8 @@ FROM pg_proc p
 
 SELECT cmp_ok((SELECT count(*) FROM f), '>', 60::bigint, 'the review covers every function of the extension');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE prosecdef),
-		  ARRAY['delete_allocation', 'delete_cluster_diagnosis', 'region_years_refresh'],
-		  'SECURITY DEFINER only for the stewards'' deletes and the derived years (their search_path is pinned below)');
+		  ARRAY['allocation_scope_lock', 'delete_allocation', 'delete_cluster_diagnosis', 'region_years_refresh'],
+		  'SECURITY DEFINER only for the stewards'' deletes and scope locks and the derived years (their search_path is pinned below)');
 SELECT is((SELECT array_agg(proname ORDER BY proname) FROM f
 		   WHERE lanname IN ('sql', 'plpgsql')
 			 AND NOT coalesce('search_path=pg_catalog, pg_temp' = ANY (proconfig), false)), NULL,
@@ -28,8 +28,10 @@ SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE proleak
 		  'LEAKPROOF exactly on comparison and hashing, which cannot fail');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provolatile = 'v'),
 		  ARRAY['allocate_differential_funding', 'allocate_differential_funding', 'allocation_entry_insert',
-				'allocation_entry_tally', 'allocation_load_begin', 'allocation_load_count', 'allocation_load_end', 'allocation_load_summary',
-				'award_entry_insert', 'delete_allocation', 'delete_cluster_diagnosis',
+				'allocation_entry_tally', 'allocation_load_begin', 'allocation_load_count', 'allocation_load_end',
+				'allocation_load_record', 'allocation_load_row', 'allocation_load_scope_seen', 'allocation_load_summary',
+				'allocation_load_written', 'allocation_scope_lock', 'award_entry_insert', 'award_term_check',
+				'delete_allocation', 'delete_cluster_diagnosis',
 				'grade_scale_check', 'load_allocations', 'program_no_cycle', 'reference_guard', 'region_years_refresh',
 				'stage_weight_check', 'steward_guard'],
 		  'VOLATILE only for the writers, the triggers and the load tally');
@@ -38,19 +40,23 @@ SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provola
 -- Reviewed one by one: each computes from its arguments and IMMUTABLE C
 -- functions only, and reads no table.
 SELECT is((SELECT array_agg(DISTINCT proname::text ORDER BY proname::text) FROM f WHERE provolatile = 'i' AND lanname NOT IN ('c', 'internal')),
-		  ARRAY['business_number_valid', 'funding', 'funding_text', 'ministry_label', 'phase_label', 'plain_number', 'province_valid_on', 'reference_trim', 'unit_won'],
+		  ARRAY['business_number_valid', 'entry_bounded', 'entry_echo', 'entry_same_line', 'funding', 'funding_text', 'ministry_label',
+				'phase_label', 'plain_number', 'province_valid_on', 'reference_trim'],
 		  'the SQL and PL/pgSQL functions that claim IMMUTABLE are exactly those that read no table');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE proparallel <> 's'),
 		  ARRAY['allocate_differential_funding', 'allocate_differential_funding', 'allocation_entry_insert',
-				'allocation_entry_tally', 'allocation_load_begin', 'allocation_load_count', 'allocation_load_end', 'allocation_load_summary',
-				'award_entry_insert', 'delete_allocation', 'delete_cluster_diagnosis',
+				'allocation_entry_tally', 'allocation_load_begin', 'allocation_load_count', 'allocation_load_end',
+				'allocation_load_record', 'allocation_load_row', 'allocation_load_scope_seen', 'allocation_load_summary',
+				'allocation_load_written', 'allocation_scope_lock', 'award_entry_insert', 'award_term_check',
+				'delete_allocation', 'delete_cluster_diagnosis',
 				'grade_scale_check', 'load_allocations', 'program_no_cycle', 'reference_guard', 'region_years_refresh',
 				'stage_weight_check', 'steward_guard'],
 		  'everything but the writers, the triggers and the load tally is PARALLEL SAFE');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f
 		   WHERE lanname = 'c' AND prokind = 'f' AND NOT proisstrict),
-		  ARRAY['funding_avg_final', 'funding_sum_accum', 'funding_sum_combine', 'funding_sum_final', 'funding_sum_inverse', 'line_hash'],
-		  'C functions are STRICT, except the aggregate support and line_hash (a line of no province), which must see NULLs');
+		  ARRAY['allocation_load_scope_seen', 'funding_avg_final', 'funding_sum_accum', 'funding_sum_combine', 'funding_sum_final',
+				'funding_sum_inverse', 'line_hash'],
+		  'C functions are STRICT, except the aggregate support, line_hash and allocation_load_scope_seen (a line of no province), which must see NULLs');
 
 SELECT * FROM finish();
 ROLLBACK;

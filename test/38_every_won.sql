@@ -1,0 +1,95 @@
+-- Every won placed once, round 3: the paths a user walks on the first day
+-- (doc/regionpolicy.md, "Loading" and "Access control").  Each test here
+-- failed on the version before.
+BEGIN;
+CREATE EXTENSION IF NOT EXISTS pgtap;
+CREATE EXTENSION regionpolicy;
+SET LOCAL search_path = regionpolicy, public;
+SET LOCAL client_min_messages = warning;
+SELECT plan(24);
+
+INSERT INTO program (id, ministry, fiscal_year, name_ko) VALUES (5100, 'MSS', 2024, '시험사업'), (5101, 'MSS', 2025, '시험사업');
+
+-- A line's 시·군·구 is part of its identity: one 세부사업 number, three 시.
+INSERT INTO allocation_entry (program, province, municipality, fiscal_year, amount, reference) VALUES
+	('시험사업', '경남', '창원시', 2024, '(1억,0)', 'NB-1'), ('시험사업', '경남', '진주시', 2024, '(2억,0)', 'NB-1'),
+	('시험사업', '경남', '통영시', 2024, '(3억,0)', 'NB-1');
+SELECT is((SELECT sum(amount) FROM allocation WHERE program_id = 5100), '(6억,0)'::funding,
+		  'three lines of one reference in three 시·군·구 are three lines (6억, not 1억)');
+SELECT is((SELECT allocation_load_summary()::text), '(3,0)', '… 3 inserted, 0 replaced');
+INSERT INTO allocation_entry (program, province, municipality, fiscal_year, amount, reference) VALUES
+	('시험사업', '경남', '진주시', 2024, '(5억,0)', 'NB-1');
+SELECT is((SELECT sum(amount) FROM allocation WHERE program_id = 5100), '(9억,0)'::funding,
+		  'loading one of them again replaces only that 시·군·구''s line');
+SELECT throws_ok($$INSERT INTO regionpolicy.allocation_entry (program, province, municipality, fiscal_year, amount, reference) VALUES
+	('시험사업', '경남', '거제시', 2024, '(1억,0)', 'NB-2'), ('시험사업', '경남', '거제시', 2024, '(2억,0)', 'NB-2')$$,
+	'23505', 'lines 1 and 2 of the load are the same line (row 2: program ''시험사업'', province ''경남'', fiscal year 2024, reference ''NB-2'')',
+	'the same referenced line twice in one statement is refused naming both rows, not replaced by its twin');
+SELECT throws_ok($$INSERT INTO regionpolicy.allocation_entry (program, province, fiscal_year, amount) VALUES
+	('시험사업', '부산', 2024, '(1억,0)'), ('시험사업', '부산', 2024, '(1억,0)')$$,
+	'23505', 'lines 1 and 2 of the load are the same line (row 2: program ''시험사업'', province ''부산'', fiscal year 2024, reference NULL)',
+	'… and an unreferenced one, as load_allocations refuses it');
+
+-- References that differ only by characters nobody sees are one reference.
+SELECT is(ARRAY[reference_trim(E'NB-1\u00A0'), reference_trim(E'\uFEFFNB-1'), reference_trim(E'NB-1\u200B'),
+				reference_trim(E'\u3000NB-1\t'), reference_trim(E'NB\u00A0 -1'), reference_trim(E'\u200B')],
+		  ARRAY['NB-1', 'NB-1', 'NB-1', 'NB-1', 'NB -1', NULL], 'no-break spaces, byte-order marks, zero-width spaces trimmed; white space inside made one space');
+SELECT is(reference_trim(U&'\1100\1161-1'), U&'\AC00-1', 'references are compared in NFC (가 from its jamo)');
+INSERT INTO allocation_entry (program, province, fiscal_year, amount, reference) VALUES ('시험사업', '울산', 2024, '(1억,0)', 'R-1');
+INSERT INTO allocation_entry (program, province, fiscal_year, amount, reference) VALUES ('시험사업', '울산', 2024, '(1억,0)', E'R-1\u00A0');
+INSERT INTO allocation_entry (program, province, fiscal_year, amount, reference) VALUES ('시험사업', '울산', 2024, '(1억,0)', E'\uFEFFR-1');
+SELECT is((SELECT count(*) FROM allocation WHERE province_code = '31' AND program_id = 5100), 1::bigint,
+		  'R-1, R-1 with a no-break space and R-1 behind a byte-order mark are one line (3억 would be 1억 three times)');
+SELECT throws_ok($$INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount, reference) VALUES (5100, '31', 2024, '(1,0)', E'R-2\u200B')$$,
+	'23514', NULL, 'a reference with an invisible character straight into allocation is refused');
+
+-- Numbers need their unit in a load.
+SELECT throws_ok($$INSERT INTO regionpolicy.allocation_entry (program, province, fiscal_year, "national", local) VALUES ('시험사업', '대구', 2024, '7,979,230', '0')$$,
+	'22023', NULL, 'national and local numbers without a unit are refused, not read as won');
+SELECT throws_ok($$INSERT INTO regionpolicy.allocation_entry (program, province, fiscal_year, amount) VALUES ('시험사업', '대구', 2024, '7,979,230')$$,
+	'22023', NULL, '… and so is a bare number as the amount');
+CREATE TEMP TABLE lines (LIKE allocation_entry);
+INSERT INTO lines (program, province, fiscal_year, "national", local, reference) VALUES
+	('시험사업', '광주', 2024, '7,979,230', '100', 'L1'), ('시험사업', '광주', 2024, '1,000', '0', 'L2');
+SELECT throws_ok($$SELECT * FROM regionpolicy.load_allocations('lines')$$, '22023', NULL,
+	'load_allocations of bare numbers with no unit is refused');
+SELECT is((SELECT inserted FROM load_allocations('lines', unit => '천원')), 2::bigint, '… and loads them in the unit it is told');
+SELECT is((SELECT sum(amount) FROM allocation WHERE province_code = '29' AND program_id = 5100), funding(7980230000, 100000),
+		  '… in 천원: 7,979,230천원 is 7,979,230,000원');
+SELECT is((SELECT allocation_load_summary()::text), '(2,0)', 'allocation_load_summary() tells of load_allocations too');
+
+-- Every load error names the line of the source.
+CREATE TEMP TABLE numbered (LIKE allocation_entry, line integer);
+INSERT INTO numbered (line, program, province, fiscal_year, amount) VALUES (10, '시험사업', '대전', 2024, '국비 1억원'), (11, '시험사업', '대전', 2024, '국비 열억원');
+SELECT throws_like($$SELECT * FROM regionpolicy.load_allocations('numbered')$$, '%(line 11:%',
+	'an amount refused names the line as the source numbered it (its line column)');
+
+-- A load that would write nothing refuses.
+SET LOCAL session_replication_role = replica;
+SELECT throws_ok($$INSERT INTO regionpolicy.allocation_entry (program, province, fiscal_year, amount) VALUES ('시험사업', '대구', 2024, '1억원')$$,
+	'55000', NULL, 'allocation_entry under session_replication_role = replica refuses instead of writing nothing');
+SELECT throws_ok($$INSERT INTO regionpolicy.award_entry (program, reference, recipient, business_number, province, first_year, years, grant_amount)
+	VALUES ('시험사업', 'K-1', '주식회사', '220-81-62517', '경남', 2024, 1, '국비 1억원')$$,
+	'55000', NULL, '… and so does award_entry');
+SET LOCAL session_replication_role = origin;
+
+-- Dates and codes.
+SELECT throws_ok($$INSERT INTO regionpolicy.allocation_entry (program, province, fiscal_year, amount, as_of) VALUES ('시험사업', '대구', 2024, '1억원', '2030-01-01')$$,
+	'22023', NULL, 'a line''s date outside its fiscal year is refused');
+SELECT throws_ok($$SELECT regionpolicy.municipality_code('27720', '2023-03-01')$$, '22023', NULL,
+	'군위 27720 before 2023-07-01: a clear refusal (was 22004, a null RAISE option)');
+SELECT throws_like($$SELECT regionpolicy.municipality_code('27720', '2023-03-01')$$, '%27720%',
+	'… naming the code');
+
+-- Long values: refused before anything looks them up.
+SELECT throws_ok(format($$INSERT INTO regionpolicy.allocation_entry (program, province, fiscal_year, amount) VALUES ('시험사업', %L, 2024, '1억원')$$, repeat('가', 100000)),
+	'22001', NULL, 'a 100,000-character province is refused (22001)');
+
+-- Units are read the same everywhere.
+SELECT is(ARRAY[unit_won('원'), unit_won('won'), unit_won('WON'), unit_won('EOK'), unit_won('천원')],
+		  ARRAY[1, 1, 1, 100000000, 1000]::bigint[], 'unit_won reads 원 and won, in any case, as round() does');
+SELECT is(round('(123456789,0)'::funding, 'EOK'), round('(123456789,0)'::funding, '억'), 'round(f, ''EOK'') is round(f, ''억'')');
+
+-- Award years lie in the award's term.
+SELECT * FROM finish();
+ROLLBACK;
