@@ -374,6 +374,7 @@ typedef struct GroupNumber
 	int			ndigits;		/* > 0 when a number was read */
 	bool		sub_units;		/* written with 천, 백 or 십 */
 	int			unit_sub_exp;	/* 2 or 3 for digits and one 백 or 천 ("516백"), else 0 */
+	bool		no_number;		/* a sub-unit alone, "천": a unit word, no digit */
 	const char *frac;			/* decimal digits after a point, or NULL */
 	int			fraclen;
 	const char *point;			/* where the point stood */
@@ -414,6 +415,8 @@ scan_group_number(Scanner *s, bool separators, GroupNumber *g)
 	bool		multidigit;
 	bool		digit_coef = scan_is_digit_at(s, s->p);
 	bool		remainder = false;
+	const char *zero = NULL;	/* "0천": a zero count of the sub-unit */
+	bool		bare_first = false; /* "천": the first sub-unit with no coefficient */
 
 	memset(g, 0, sizeof(*g));
 	coef_digits = scan_coefficient(s, separators, &coef, &g->overflow);
@@ -451,10 +454,24 @@ scan_group_number(Scanner *s, bool separators, GroupNumber *g)
 
 		if (exp >= prev_exp)
 			return scan_syntax_error(s, "sub-units in falling order (천, 백, 십)");
+		if (zero != NULL)
+		{
+			/* "0천5백": zero thousands and five hundreds is no way to write 500 */
+			s->p = zero;
+			return scan_syntax_error(s, "a non-zero digit before the sub-unit (0천 alone is zero)");
+		}
 		if (coef_digits > 0 && coef == 0)
-			return scan_syntax_error(s, "a non-zero digit before the sub-unit");
+		{
+			/* "0천원" is zero, as a 천원 table's zero cell reads */
+			if (terms > 0 || !digit_coef)
+				return scan_syntax_error(s, "a non-zero digit before the sub-unit");
+			zero = s->p - coef_digits;
+		}
 		if (coef_digits == 0)
+		{
 			coef = 1;
+			bare_first |= terms == 0;
+		}
 		if (__builtin_mul_overflow(coef, amount_pow10[exp], &term) ||
 			__builtin_add_overflow(g->value, term, &g->value))
 			g->overflow = true;
@@ -491,6 +508,11 @@ scan_group_number(Scanner *s, bool separators, GroupNumber *g)
 			}
 			if (!scan_at_end(s) && *s->p == '.' && scan_is_digit_at(s, s->p + 1))
 				return scan_error_at(s, "Found a decimal point inside a number written with 천, 백 or 십");
+			if (zero != NULL)
+			{
+				s->p = zero;
+				return scan_syntax_error(s, "a non-zero digit before the sub-unit (0천 alone is zero)");
+			}
 			/* The remainder below the last sub-unit: 1천44, 2천5, 3십4 */
 			if (coef >= amount_pow10[prev_exp])
 			{
@@ -508,6 +530,7 @@ scan_group_number(Scanner *s, bool separators, GroupNumber *g)
 	/* "516백" (of 백만원) and "5,160천" (of 천원) are counts of a unit */
 	if (digit_coef && terms == 1 && !remainder && (prev_exp == 2 || prev_exp == 3))
 		g->unit_sub_exp = prev_exp;
+	g->no_number = bare_first && terms == 1 && !remainder;
 	g->ndigits = 1;
 	return true;
 }
@@ -697,8 +720,30 @@ typedef struct AmountGroups
 	bool		last_sub_units;
 	const char *first_frac_point;
 	bool		marked;			/* a currency mark before: ₩, KRW, \ */
+	bool		contract;		/* 금 or 일금 before */
 	bool		english;		/* million, billion or trillion */
+	bool		no_number;		/* the first group has no digit: "천원", "억원" */
 } AmountGroups;
+
+/*
+ * "국비 천원": a unit with no number, what a blank or "-" spreadsheet cell
+ * joined to its unit gives.  Refused in the keyed form (doc/regionpolicy.md,
+ * "Input"); the hint shows how to write none and how to write one.
+ */
+static bool
+no_number_error(Scanner *s, const char *from, const char *to)
+{
+	int			len = scan_snippet_length(from, to, 12);
+	char		hint[sizeof(s->err->hint)];
+
+	s->p = from;
+	scan_error_at(s, "Found a unit with no number before it");
+	snprintf(hint, sizeof(hint),
+			 "A blank or \"-\" spreadsheet cell joined to its unit reads as \"%.*s\", with no number. Write 0 for none (0%.*s), or the number (1%.*s).",
+			 len, from, len, from, len, from);
+	scan_hint(s, hint);
+	return false;
+}
 
 /*
  * English, as ministries' English releases and wire services write amounts:
@@ -1115,6 +1160,7 @@ scan_amount_prefix(Scanner *s, int flags, AmountGroups *st, AmountInfo *info)
 		if (scan_number_at(&look, look.p))
 		{
 			s->p = look.p;
+			st->contract = true;
 			info->has_unit = true;	/* 금 3 is 3 won */
 		}
 	}
@@ -1156,6 +1202,9 @@ check_empty_group(Scanner *s, int flags, const AmountGroups *st, GroupNumber *g,
 	else if (st->ngroups == 0 && (flags & AMOUNT_UNIT_ALONE) &&
 			 scan_word_at(s, s->p, "원", 3))
 		g->value = 1;
+	else if ((flags & AMOUNT_KEYED) && st->ngroups == 0 && u < 0 &&
+			 scan_word_at(s, group_start, "원", 3))
+		return no_number_error(s, group_start, group_start + 3);	/* "국비 원" */
 	else
 	{
 		s->p = group_start;
@@ -1273,6 +1322,8 @@ scan_groups(Scanner *s, int flags, AmountGroups *st, AmountInfo *info)
 				scan_hint(s, "Write the unit the part is in (국비 10.5억원): a part with no unit is won, and takes a total's unit only as a whole number.");
 			return false;
 		}
+		if (st->ngroups == 0)
+			st->no_number = !st->english && (g.ndigits == 0 || g.no_number);
 		st->exp_before_last = st->prev_exp;
 		st->prev_exp = exp;
 		st->ngroups++;
@@ -1408,6 +1459,11 @@ scan_amount_suffix(Scanner *s, int flags, const AmountGroups *st, AmountInfo *in
 	}
 	if (st->english || won || st->marked)
 		skip_conversion(s);
+
+	/* "국비 천원", "시도비 -천원": an empty cell joined to its unit */
+	if ((flags & AMOUNT_KEYED) && st->no_number && st->ngroups == 1 &&
+		!st->marked && !st->contract)
+		return no_number_error(s, st->start, s->p);
 
 	/* 12억 5천: 5천만 or 5천원?  Refuse, showing both. */
 	if (st->ngroups >= 2 && st->prev_exp == 0 && st->last_sub_units && !won &&

@@ -146,6 +146,9 @@ INSERT INTO accepted VALUES
 	('국비 1,234,567원', 1234567, 0),
 	('국비 12345,678', 12345678, 0),
 	('국비 5,000천원', 5000000, 0),
+	-- a zero count of a unit is zero, as a 천원 or 백만원 table's zero cell reads
+	('국비 0천원', 0, 0), ('국비 0백만원, 지방비 5백만원', 0, 5000000), ('(0천,0)', 0, 0),
+	('국비 7,979,230천원, 시도비 0천원', 7979230000, 0), ('국비 0억원, 도비 3억원', 0, 300000000),
 	(E'국비\u00a01억,\u3000지방비\t2억\n', 100000000, 200000000);
 
 -- Rejected: malformed text, unknown unit or key, duplicate key, fraction of a won [22P02].
@@ -191,6 +194,11 @@ INSERT INTO rejected VALUES
 	('국비와 도비는 각각 12,000과 3,000만원', '22P02'), ('국비 △12000, 지방비 3억원', '22P02'),
 	('(5억,3)', '22P02'), ('(5,3억)', '22P02'), ('(오, 3억)', '22P02'), ('(12000억, 3000)', '22P02'),
 	('(1억 2345만, 6789)', '22P02'),
+	-- a key with a unit and no number: a blank or "-" cell joined to its unit
+	('국비 천원', '22P02'), ('시도비 -천원', '22P02'), ('국비 백만원', '22P02'), ('국비 억원', '22P02'),
+	('시도비 천원, 국비 5천원', '22P02'), ('국비 원', '22P02'), ('지방비 △백만원', '22P02'),
+	('국비 5천원, 시도비 -천원', '22P02'), ('총 천원(국비 천원, 지방비 0천원)', '22P02'),
+	('도·군비 각각 천원', '22P02'), ('국비는 억 원, 지방비는 억 원', '22P02'),
 	-- one local government's share written two ways is the same key twice
 	('국비 1억원, 시·도비 1억원, 시도비 2억원', '22P02'), ('시ㆍ군비 1억, 시·군비 1억', '22P02'),
 	('국비 1억, 시·군·구비 1억, 시군구비 1억', '22P02'),
@@ -224,7 +232,7 @@ INSERT INTO rejected VALUES
 	('(1억-2억,0)', '22P02'), ('(1-2,0)', '22P02'), ('(1억 -2만,0)', '22P02'), ('(--1,0)', '22P02'), ('(- 1,0)', '22P02'),
 	('(1억달러,0)', '22P02'), ('(1 2,0)', '22P02'), ('(1만 1억,0)', '22P02'), ('(1억 1억,0)', '22P02'),
 	('(1조 12345억,0)', '22P02'), ('(12천5백,0)', '22P02'), ('(천천,0)', '22P02'),
-	('(0천,0)', '22P02'), ('(원,0)', '22P02'), ('(1원원,0)', '22P02'), ('(1억원 2만,0)', '22P02'),
+	('(0천5백,0)', '22P02'), ('(0천 5,0)', '22P02'), ('(원,0)', '22P02'), ('(1원원,0)', '22P02'), ('(1억원 2만,0)', '22P02'),
 	('(.5억,0)', '22P02'), ('(1.억,0)', '22P02'), ('(1.5천억,0)', '22P02'), ('(1.5천,0)', '22P02'),
 	('국비 1억,', '22P02'), ('국비 1억, 국비 2억', '22P02'),
 	('national 1 NATIONAL 2', '22P02'), ('총 5억', '22P02'), ('foo 1억', '22P02'),
@@ -242,7 +250,7 @@ INSERT INTO rejected VALUES
 	('total 9223372036854775807, local -1', '22P02'),
 	('(0,0,9223372036854775808)', '22003');
 
-SELECT plan((SELECT count(*)::int FROM accepted) + (SELECT count(*)::int FROM rejected) + 22);
+SELECT plan((SELECT count(*)::int FROM accepted) + (SELECT count(*)::int FROM rejected) + 24);
 
 SELECT is(f, funding(a.national, a.local), format('reads %s', a.input))
 FROM accepted AS a, LATERAL (SELECT a.input::funding AS f) AS x;
@@ -268,6 +276,13 @@ $$;
 SELECT is((SELECT hint FROM pg_temp.error_of('총사업비 2.5억원, 정부 2억원') WHERE state = '22P02'),
 		  'If the rest (5000만) is local funds, give both parts: "국비 2억, 지방비 5000만"; if it is private money, give the national amount alone.',
 		  'a total with one part is refused; the HINT gives the reading if the rest were local, and how to say so');
+-- A key with a unit and no number: the HINT names the empty cell.
+SELECT is((SELECT detail FROM pg_temp.error_of('국비 5천원, 시도비 -천원') WHERE state = '22P02'),
+		  'Found a unit with no number before it at "천원".',
+		  'a key with a unit and no number is refused, naming the unit');
+SELECT is((SELECT hint FROM pg_temp.error_of('국비 5천원, 시도비 -천원') WHERE state = '22P02'),
+		  'A blank or "-" spreadsheet cell joined to its unit reads as "천원", with no number. Write 0 for none (0천원), or the number (1천원).',
+		  'the HINT says a blank or "-" cell joined to its unit has no number, and to write 0');
 SELECT throws_ok('SELECT ''(1억,2억,4억)''::regionpolicy.funding', '22P02',
 				 'invalid input syntax for type funding: "(1억,2억,4억)"',
 				 'the message quotes the input');

@@ -53,3 +53,9 @@ SELECT '국비 50억, 지방비 100억(도비 40억, 시비 50억)'::funding;
 SELECT '국비 50억, 도비 40억, 지방비 100억'::funding;
 SELECT '총 1,812억원(국비 1,306, 지방비 500)'::funding;
 SELECT '약 41억원(국비 26억 8000만원)'::funding;
+
+-- A key with a unit and no number is an empty spreadsheet cell joined to its
+-- unit (doc/regionpolicy.md, "Input"); a zero count of a unit is zero.
+SELECT '시도비 -천원'::funding;
+SELECT '국비 원, 지방비 3원'::funding;
+SELECT parse_amount('0천5백');
