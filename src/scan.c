@@ -723,7 +723,15 @@ typedef struct AmountGroups
 	bool		contract;		/* 금 or 일금 before */
 	bool		english;		/* million, billion or trillion */
 	bool		no_number;		/* the first group has no digit: "천원", "억원" */
+	const char *numeral;		/* the last group is one Hangul numeral: "5억이" */
 } AmountGroups;
+
+/* The name of a myriad unit's power of ten, for messages. */
+static const char *
+myriad_name(int exp)
+{
+	return exp == 16 ? "경" : exp == 12 ? "조" : exp == 8 ? "억" : "만";
+}
 
 /*
  * "국비 천원": a unit with no number, what a blank or "-" spreadsheet cell
@@ -741,6 +749,57 @@ no_number_error(Scanner *s, const char *from, const char *to)
 	snprintf(hint, sizeof(hint),
 			 "A blank or \"-\" spreadsheet cell joined to its unit reads as \"%.*s\", with no number. Write 0 for none (0%.*s), or the number (1%.*s).",
 			 len, from, len, from, len, from);
+	scan_hint(s, hint);
+	return false;
+}
+
+/*
+ * "5억이": one Hangul numeral after a myriad unit, with no 원, is as likely
+ * the particle 이 (5억이 투입된다) or another word as the digit two.  The
+ * hint shows both readings; a text too long to repeat is left out of it.
+ */
+static bool
+numeral_particle_error(Scanner *s, const AmountGroups *st, bool overflow)
+{
+	const char *before_end = st->numeral;
+	int			len = scan_snippet_length(st->start, st->numeral + 3, 30);
+	int			blen;
+	char		with_digit[32],
+				without_digit[32];
+	char		hint[2 * sizeof(s->err->hint)];
+	char		problem[160];
+	unsigned long long digit = (unsigned long long) st->last_group;
+	const char *sign = st->negative ? "-" : "";
+
+	while (before_end > st->start && before_end[-1] == ' ')
+		before_end--;
+	blen = scan_snippet_length(st->start, before_end, 30);
+	if (overflow)
+	{
+		snprintf(with_digit, sizeof(with_digit), "out of range");
+		snprintf(without_digit, sizeof(without_digit), "out of range");
+		sign = "";
+	}
+	else
+	{
+		write_grouped(st->total, with_digit, sizeof(with_digit) - 4);
+		write_grouped(st->total - st->last_group, without_digit, sizeof(without_digit) - 4);
+		strcat(with_digit, " won");
+		strcat(without_digit, " won");
+	}
+	s->p = st->start;
+	snprintf(problem, sizeof(problem),
+			 "Found one Hangul numeral after %s with no 원, which reads two ways (a word such as the particle 이, or a digit)",
+			 myriad_name(st->exp_before_last));
+	scan_error_at(s, problem);
+	if (snprintf(hint, sizeof(hint),
+				 "\"%.*s\" could be %.*s followed by the word %.3s (%s%s) or %.*s %llu원 (%s%s). Write \"%.*s\" alone, or \"%.*s %llu원\".",
+				 len, st->start, blen, st->start, st->numeral, sign, without_digit,
+				 blen, st->start, digit, sign, with_digit,
+				 blen, st->start, blen, st->start, digit) >= (int) sizeof(s->err->hint))
+		snprintf(hint, sizeof(hint),
+				 "The amount could end before the word %.3s (%s%s) or in the digit %llu (%s%s). Write the amount alone, or %llu원 at its end.",
+				 st->numeral, sign, without_digit, digit, sign, with_digit, digit);
 	scan_hint(s, hint);
 	return false;
 }
@@ -1324,6 +1383,10 @@ scan_groups(Scanner *s, int flags, AmountGroups *st, AmountInfo *info)
 		}
 		if (st->ngroups == 0)
 			st->no_number = !st->english && (g.ndigits == 0 || g.no_number);
+		/* one numeral syllable after a myriad unit: 5억이 */
+		st->numeral = st->ngroups > 0 && exp == 0 && !st->english &&
+			s->p - group_start == 3 && hangul_digit_at(s, group_start) > 0 ?
+			group_start : NULL;
 		st->exp_before_last = st->prev_exp;
 		st->prev_exp = exp;
 		st->ngroups++;
@@ -1464,6 +1527,10 @@ scan_amount_suffix(Scanner *s, int flags, const AmountGroups *st, AmountInfo *in
 	if ((flags & AMOUNT_KEYED) && st->no_number && st->ngroups == 1 &&
 		!st->marked && !st->contract)
 		return no_number_error(s, st->start, s->p);
+
+	/* "5억이": the particle 이, or 5억 2원?  Refuse, showing both. */
+	if (st->numeral != NULL && st->prev_exp == 0 && !won)
+		return numeral_particle_error(s, st, info->overflow);
 
 	/* 12억 5천: 5천만 or 5천원?  Refuse, showing both. */
 	if (st->ngroups >= 2 && st->prev_exp == 0 && st->last_sub_units && !won &&

@@ -149,6 +149,10 @@ INSERT INTO accepted VALUES
 	-- a zero count of a unit is zero, as a 천원 or 백만원 table's zero cell reads
 	('국비 0천원', 0, 0), ('국비 0백만원, 지방비 5백만원', 0, 5000000), ('(0천,0)', 0, 0),
 	('국비 7,979,230천원, 시도비 0천원', 7979230000, 0), ('국비 0억원, 도비 3억원', 0, 300000000),
+	-- Hangul numerals after a myriad unit: more than one syllable, or with 원
+	('국비 5억이천만원', 520000000, 0), ('국비 일억이천삼백만원', 123000000, 0),
+	('국비 오억이원, 지방비 3억', 500000002, 300000000), ('국비 5억이 원', 500000002, 0),
+	('국비 5억 2', 500000002, 0), ('(5억이천원, 0)', 500002000, 0),
 	(E'국비\u00a01억,\u3000지방비\t2억\n', 100000000, 200000000);
 
 -- Rejected: malformed text, unknown unit or key, duplicate key, fraction of a won [22P02].
@@ -199,6 +203,10 @@ INSERT INTO rejected VALUES
 	('시도비 천원, 국비 5천원', '22P02'), ('국비 원', '22P02'), ('지방비 △백만원', '22P02'),
 	('국비 5천원, 시도비 -천원', '22P02'), ('총 천원(국비 천원, 지방비 0천원)', '22P02'),
 	('도·군비 각각 천원', '22P02'), ('국비는 억 원, 지방비는 억 원', '22P02'),
+	-- one Hangul numeral after a myriad unit with no 원: a particle or a digit?
+	('국비 5억이', '22P02'), ('국비 5억구', '22P02'), ('국비 5억이 투입된다', '22P02'),
+	('국비 5억이, 지방비 3억이', '22P02'), ('국비 12억 5천만이', '22P02'), ('지방비 3만사', '22P02'),
+	('(5억이,0)', '22P02'), ('(1조 오, 0)', '22P02'), ('국비 오억이', '22P02'), ('국비 5억이상', '22P02'),
 	-- one local government's share written two ways is the same key twice
 	('국비 1억원, 시·도비 1억원, 시도비 2억원', '22P02'), ('시ㆍ군비 1억, 시·군비 1억', '22P02'),
 	('국비 1억, 시·군·구비 1억, 시군구비 1억', '22P02'),
@@ -250,7 +258,7 @@ INSERT INTO rejected VALUES
 	('total 9223372036854775807, local -1', '22P02'),
 	('(0,0,9223372036854775808)', '22003');
 
-SELECT plan((SELECT count(*)::int FROM accepted) + (SELECT count(*)::int FROM rejected) + 24);
+SELECT plan((SELECT count(*)::int FROM accepted) + (SELECT count(*)::int FROM rejected) + 25);
 
 SELECT is(f, funding(a.national, a.local), format('reads %s', a.input))
 FROM accepted AS a, LATERAL (SELECT a.input::funding AS f) AS x;
@@ -283,6 +291,10 @@ SELECT is((SELECT detail FROM pg_temp.error_of('국비 5천원, 시도비 -천�
 SELECT is((SELECT hint FROM pg_temp.error_of('국비 5천원, 시도비 -천원') WHERE state = '22P02'),
 		  'A blank or "-" spreadsheet cell joined to its unit reads as "천원", with no number. Write 0 for none (0천원), or the number (1천원).',
 		  'the HINT says a blank or "-" cell joined to its unit has no number, and to write 0');
+-- One Hangul numeral after a myriad unit: the HINT shows both readings.
+SELECT is((SELECT hint FROM pg_temp.error_of('국비 5억이 투입된다') WHERE state = '22P02'),
+		  '"5억이" could be 5억 followed by the word 이 (500,000,000 won) or 5억 2원 (500,000,002 won). Write "5억" alone, or "5억 2원".',
+		  'one numeral syllable after 억 is refused; the HINT shows the particle and the digit');
 SELECT throws_ok('SELECT ''(1억,2억,4억)''::regionpolicy.funding', '22P02',
 				 'invalid input syntax for type funding: "(1억,2억,4억)"',
 				 'the message quotes the input');

@@ -59,3 +59,8 @@ SELECT '약 41억원(국비 26억 8000만원)'::funding;
 SELECT '시도비 -천원'::funding;
 SELECT '국비 원, 지방비 3원'::funding;
 SELECT parse_amount('0천5백');
+
+-- One Hangul numeral after a myriad unit with no 원: the particle 이 (or
+-- another word), or a digit?
+SELECT '국비 5억이 투입된다'::funding;
+SELECT parse_amount('-3조 2억구');
