@@ -1197,9 +1197,27 @@ scan_amount_prefix(Scanner *s, int flags, AmountGroups *st, AmountInfo *info)
 		{
 			st->negative = true;
 			s->p++;
+			if (scan_space_width(s, s->p) > 0)
+			{
+				Scanner		look = *s;
+
+				scan_skip_spaces(&look);
+				if (scan_number_at(&look, look.p))
+				{
+					/* "국비 - 5억": a minus, or a dash between key and amount? */
+					s->p--;
+					scan_error_at(s, "Found a space between \"-\" and its number, which reads two ways (a minus, or a dash before the amount)");
+					scan_hint(s, "Write a decrease with the sign against its number (-5억) or with △ (△ 5억), and leave a dash out.");
+					return false;
+				}
+			}
 		}
 		else if (!st->negative && scan_accept(s, "△"))	/* budget books write cuts so */
+		{
 			st->negative = true;
+			/* "△ 62,937,790": 결산 tables print a space after the mark */
+			scan_skip_spaces(s);
+		}
 		/* \ is the won sign as CP949 and EUC-KR fonts draw it */
 		if (scan_accept(s, "₩") || scan_accept(s, "￦") || scan_accept(s, "KRW") || scan_accept(s, "\\"))
 		{

@@ -3,7 +3,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy;
 SET LOCAL search_path = regionpolicy, public;
-SELECT plan(94);
+SELECT plan(97);
 
 -- The functions exist with the documented signatures.
 SELECT has_function('regionpolicy', 'funding', ARRAY['bigint', 'bigint'], 'funding(bigint, bigint)');
@@ -69,6 +69,9 @@ SELECT is(parse_amount('천원'), 1000::bigint, 'parse_amount(천원): a unit al
 SELECT throws_ok($$SELECT regionpolicy.parse_amount('0천5백')$$, '22P02', NULL, 'a zero before a sub-unit is the whole number');
 SELECT throws_ok($$SELECT regionpolicy.parse_amount('5억이')$$, '22P02', NULL, 'one numeral syllable after 억 with no 원 reads two ways');
 SELECT is(parse_amount('오억이원'), 500000002::bigint, 'parse_amount(오억이원): with 원 it is a digit');
+SELECT is(parse_amount('△ 62,937,790'), -62937790::bigint, 'parse_amount(△ 62,937,790): a space after △');
+SELECT is(parse_amount('△62,937,790'), -62937790::bigint, 'parse_amount(△62,937,790)');
+SELECT throws_ok($$SELECT regionpolicy.parse_amount('- 5억')$$, '22P02', NULL, 'a "-" apart from its number is refused');
 SELECT throws_ok($$SELECT regionpolicy.parse_amount('2,86억')$$, '22P02', 'invalid amount: "2,86억"', 'a separator needs three digits');
 SELECT throws_ok($$SELECT regionpolicy.parse_amount('9223372036854775808')$$, '22003', NULL, 'parse_amount out of range');
 SELECT throws_ok($$SELECT regionpolicy.parse_amount('0.5원')$$, '22P02', NULL, 'parse_amount of a fraction of a won');

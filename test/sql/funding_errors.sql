@@ -64,3 +64,8 @@ SELECT parse_amount('0천5백');
 -- another word), or a digit?
 SELECT '국비 5억이 투입된다'::funding;
 SELECT parse_amount('-3조 2억구');
+
+-- A decrease: △ may stand apart from its number; a "-" apart from it may be
+-- a dash.
+SELECT '국비 - 5억원'::funding;
+SELECT parse_amount('△ △5');
