@@ -892,16 +892,9 @@ keyed_parts(Scanner *s, Keyed *k)
 		 (k->nlevels > 0 && k->levels_unitless));
 	if (inherit)
 	{
+		bool		one_side = !parts->values.given[FUNDING_NATIONAL] ||
+			(!k->local_key && k->nlevels == 0);
 
-		if (!parts->values.given[FUNDING_NATIONAL] || (!k->local_key && k->nlevels == 0))
-		{
-			err->status = FUNDING_PARSE_SYNTAX;
-			snprintf(err->detail, sizeof(err->detail),
-					 "Found amounts with no unit inside a total with a unit, but not both national and local.");
-			snprintf(err->hint, sizeof(err->hint),
-					 "Amounts with no unit take the total's unit only when national and local are both given and add up to the total; otherwise write their units.");
-			return false;
-		}
 		/* a part that leaves int64 in the total's unit is named itself */
 		if (parts->values.given[FUNDING_NATIONAL] && !parts->has_unit[FUNDING_NATIONAL] &&
 			!inherit_unit(&parts->values.value[FUNDING_NATIONAL], k->total_last_exp))
@@ -917,6 +910,30 @@ keyed_parts(Scanner *s, Keyed *k)
 				if ((!k->levels_has_unit[i] && !inherit_unit(&k->levels[i], k->total_last_exp)) ||
 					__builtin_add_overflow(levels_sum, k->levels[i], &levels_sum))
 					levels_overflow = true;
+			}
+		}
+
+		/*
+		 * With one side only, the parts must be all of the total: 총사업비
+		 * 516백만원(도비 216, 군비 300) is all local, and nothing is derived.
+		 */
+		if (one_side)
+		{
+			bool		national = parts->values.given[FUNDING_NATIONAL];
+			int64_t		side = national ? parts->values.value[FUNDING_NATIONAL] :
+				k->local_key ? k->local_key_value : levels_sum;
+			bool		over = national ? parts->overflow[FUNDING_NATIONAL] :
+				k->local_key ? k->local_overflow : levels_overflow;
+
+			if (over || parts->overflow[FUNDING_TOTAL] ||
+				side != parts->values.value[FUNDING_TOTAL])
+			{
+				err->status = FUNDING_PARSE_SYNTAX;
+				snprintf(err->detail, sizeof(err->detail),
+						 "Found amounts with no unit inside a total with a unit, on one side only, that are not all of the total.");
+				snprintf(err->hint, sizeof(err->hint),
+						 "Amounts with no unit take the total's unit only when they add up to the total; otherwise write their units.");
+				return false;
 			}
 		}
 	}

@@ -112,14 +112,17 @@ total_with_one_part(const FundingParts *parts, FundingParseError *err)
 
 /*
  * Fill in a missing component and check the total: with no total a missing
- * component is zero; a total needs both components, and they must agree.
+ * component is zero; a total needs both components, and they must agree,
+ * except that a total whose one part is all of it leaves nothing to derive
+ * (총 8억원(시비 5억원, 구비 3억원) is all local: doc/regionpolicy.md,
+ * "Input").
  */
 bool
 funding_resolve(const FundingParts *parts, Funding *result,
 				FundingParseError *err)
 {
-	int64_t		n = parts->value[FUNDING_NATIONAL];
-	int64_t		l = parts->value[FUNDING_LOCAL];
+	int64_t		n = parts->given[FUNDING_NATIONAL] ? parts->value[FUNDING_NATIONAL] : 0;
+	int64_t		l = parts->given[FUNDING_LOCAL] ? parts->value[FUNDING_LOCAL] : 0;
 	int64_t		t = parts->value[FUNDING_TOTAL];
 	int64_t		sum;
 
@@ -135,7 +138,11 @@ funding_resolve(const FundingParts *parts, Funding *result,
 								 "The total of national and local is outside the range of a 64-bit count of won.");
 	}
 	else if (!parts->given[FUNDING_LOCAL] || !parts->given[FUNDING_NATIONAL])
-		return total_with_one_part(parts, err);
+	{
+		if ((parts->given[FUNDING_NATIONAL] ? n : l) != t)
+			return total_with_one_part(parts, err);
+		/* the missing component is zero: n or l is, and the other is t */
+	}
 	else if (__builtin_add_overflow(n, l, &sum) || sum != t)
 	{
 		char		nb[FUNDING_AMOUNT_BUFLEN],

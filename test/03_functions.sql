@@ -3,7 +3,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy;
 SET LOCAL search_path = regionpolicy, public;
-SELECT plan(97);
+SELECT plan(99);
 
 -- The functions exist with the documented signatures.
 SELECT has_function('regionpolicy', 'funding', ARRAY['bigint', 'bigint'], 'funding(bigint, bigint)');
@@ -114,6 +114,8 @@ SELECT is(to_jsonb('(1,2)'::funding), '{"national": 1, "local": 2, "total": 3}':
 SELECT is(to_json('(1,2)'::funding)::text, '{"national": 1, "local": 2, "total": 3}', 'to_json uses the cast');
 SELECT is('{"national": 1, "local": 2}'::jsonb::funding, '(1,2)'::funding, 'jsonb::funding');
 SELECT throws_ok($$SELECT '{"national": "929억", "total": "1,362억"}'::jsonb::regionpolicy.funding$$, '22P02', NULL, 'a total with one part is refused from JSON too');
+SELECT is('{"national": "10억", "total": "10억"}'::jsonb::funding, '(10억,0)'::funding, 'a total in JSON whose one part is all of it');
+SELECT is('{"local": 7, "total": 7}'::jsonb::funding, '(0,7)'::funding, 'a total in JSON whose local part is all of it');
 SELECT throws_ok($$SELECT '{"national": 1, "local": 2, "total": 4}'::jsonb::regionpolicy.funding$$, '22P02', NULL, 'jsonb total is checked');
 SELECT throws_ok($$SELECT '{"national": 1, "lcoal": 2}'::jsonb::regionpolicy.funding$$, '22023', NULL, 'unknown jsonb key');
 SELECT throws_ok($$SELECT '[1, 2]'::jsonb::regionpolicy.funding$$, '22023', NULL, 'jsonb array');

@@ -69,3 +69,10 @@ SELECT parse_amount('-3조 2억구');
 -- a dash.
 SELECT '국비 - 5억원'::funding;
 SELECT parse_amount('△ △5');
+
+-- A total whose one part is all of it derives nothing and is read; one whose
+-- parts fall short still has no single reading.
+SELECT '총 8억원(시비 5억원, 구비 3억원)'::funding;
+SELECT '총 8억원(시비 5억원, 구비 2억원)'::funding;
+SELECT '{"national": 5, "total": 7}'::jsonb::funding;
+SELECT '총사업비 516백만원(도비 216, 군비 200)'::funding;
