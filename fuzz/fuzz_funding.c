@@ -16,7 +16,11 @@
  *	- the short paths for plain tuples and the compound keyed form decide
  *	  exactly as the general parser;
  *	- parse_amount with approximate => true reads every amount the exact
- *	  reader reads, to the same value (it only adds 약/가량/내외/정도).
+ *	  reader reads, to the same value (it only adds 약/가량/내외/정도);
+ *	- △ may stand apart from its number: "△" + text and "△ " + text are
+ *	  read alike;
+ *	- a total with one side that is all of it is read with the other side
+ *	  zero, and one with a side short of it is refused (funding_resolve).
  *
  *-------------------------------------------------------------------------
  */
@@ -98,6 +102,59 @@ check_funding(const char *buf, size_t size)
 	}
 }
 
+/* "△" + text and "△ " + text: the same value, or the same kind of error. */
+static void
+check_decrease_mark(const char *buf, size_t size)
+{
+	static const char mark[] = "△";
+	size_t		m = sizeof(mark) - 1;
+	char	   *glued = malloc(m + size + 1);
+	char	   *apart = malloc(m + 1 + size);
+	int64_t		a,
+				b;
+	FundingParseError ea,
+				eb;
+	bool		ok_glued,
+				ok_apart;
+
+	memcpy(glued, mark, m);
+	memcpy(glued + m, buf, size);
+	memcpy(apart, mark, m);
+	apart[m] = ' ';
+	memcpy(apart + m + 1, buf, size);
+	ok_glued = amount_parse(glued, m + size, &a, &ea);
+	ok_apart = amount_parse(apart, m + 1 + size, &b, &eb);
+	free(glued);
+	free(apart);
+	CHECK(ok_glued == ok_apart);
+	CHECK(ok_glued ? a == b : ea.status == eb.status);
+}
+
+/* A total whose one given side is all of it; a side short of its total. */
+static void
+check_one_side(int64_t won)
+{
+	for (int c = FUNDING_NATIONAL; c <= FUNDING_LOCAL; c++)
+	{
+		FundingParts parts;
+		FundingParseError err;
+		Funding		f;
+
+		memset(&parts, 0, sizeof(parts));
+		parts.given[c] = parts.given[FUNDING_TOTAL] = true;
+		parts.value[c] = parts.value[FUNDING_TOTAL] = won;
+		CHECK(funding_resolve(&parts, &f, &err));
+		CHECK(c == FUNDING_NATIONAL ? (f.national == won && f.local == 0) :
+			  (f.national == 0 && f.local == won));
+		if (won < INT64_MAX)
+		{
+			parts.value[FUNDING_TOTAL] = won + 1;
+			CHECK(!funding_resolve(&parts, &f, &err));
+			check_error(&err);
+		}
+	}
+}
+
 static void
 check_amount(const char *buf, size_t size)
 {
@@ -116,6 +173,7 @@ check_amount(const char *buf, size_t size)
 		return;
 	}
 	CHECK(approx_ok && approx_won == won);
+	check_one_side(won);
 	for (size_t i = 0; i < sizeof(all_units) / sizeof(all_units[0]); i++)
 	{
 		char		out[FUNDING_AMOUNT_BUFLEN + 1];
@@ -246,6 +304,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	check_funding(buf, size);
 	check_amount(buf, size);
+	check_decrease_mark(buf, size);
 	check_unit(buf, size, data);
 	free(buf);
 	return 0;
