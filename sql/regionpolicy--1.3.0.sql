@@ -795,6 +795,99 @@ $$;
 COMMENT ON FUNCTION @extschema@.reference_guard() IS
 'trigger: refuses writes to reference rows shipped with the extension (SQLSTATE 42501)';
 
+-- key_check: a key between tables of reference data (or from one to itself),
+-- kept by constraint triggers rather than a foreign key (doc/regionpolicy.md,
+-- "Your data, pg_dump and DROP EXTENSION").  Administrators' rows in these
+-- tables are dumped as the extension's data, which every restore loads
+-- while the extension's keys are in force: pg_dump orders that data by
+-- foreign keys (and warns about a key from a table to itself), but
+-- pg_restore -j loads tables in parallel, in no order.  So a row's
+-- reference is checked when written, except in a session that restores a
+-- dump (a superuser's, with row_security off, which pg_dump's scripts and
+-- pg_restore set; a superuser could disable the trigger anyway), where the
+-- dump's rows are known to agree and may arrive before the rows they refer
+-- to.  A key that goes while rows refer to it is refused always.
+-- TG_ARGV: the key's name; which end of it the table is ('from', 'to' or
+-- 'both'); the referencing table and its columns; the referenced table and
+-- its key (columns comma-separated).  Checked at the end of the statement,
+-- or at commit where deferred.  (The own table is TG_TABLE_NAME, which is
+-- a shard's name on Citus.)
+CREATE FUNCTION @extschema@.key_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	own text := format('%I.%I', TG_TABLE_SCHEMA, TG_TABLE_NAME);
+	other text := CASE TG_ARGV[1] WHEN 'from' THEN TG_ARGV[4] WHEN 'to' THEN TG_ARGV[2] END;
+	from_tbl text;
+	to_tbl text;
+	refs text[] := string_to_array(TG_ARGV[3], ',');
+	keys text[] := string_to_array(TG_ARGV[5], ',');
+	query text := 'SELECT EXISTS (SELECT 1 FROM %1$s t WHERE (%2$s) = (%4$s))
+					  AND NOT EXISTS (SELECT 1 FROM %3$s t WHERE (%5$s) = (%4$s))';
+	violated boolean;
+	val text;
+BEGIN
+	-- On a Citus shard (a reference table's, named after the table and its
+	-- shard id), the other table is read through its shard on this node.
+	IF other IS NOT NULL
+	   AND TG_TABLE_NAME <> (parse_ident(CASE TG_ARGV[1] WHEN 'from' THEN TG_ARGV[2] ELSE TG_ARGV[4] END))[2]
+	   AND to_regclass('pg_catalog.pg_dist_shard') IS NOT NULL THEN
+		EXECUTE 'SELECT shard_name(s.logicalrelid, s.shardid) FROM pg_catalog.pg_dist_shard s WHERE s.logicalrelid = $1::regclass'
+			INTO val USING other;
+		other := coalesce(val, other);
+	END IF;
+	from_tbl := CASE WHEN TG_ARGV[1] = 'to' THEN other ELSE own END;
+	to_tbl := CASE WHEN TG_ARGV[1] = 'from' THEN other ELSE own END;
+	-- a row's reference names a key that exists
+	IF TG_ARGV[1] <> 'to' AND TG_OP <> 'DELETE'
+	   AND NOT EXISTS (SELECT 1 FROM unnest(refs) AS c WHERE to_jsonb(NEW) ->> c IS NULL)
+	   AND (TG_OP = 'INSERT' OR EXISTS (SELECT 1 FROM unnest(refs) AS c
+										WHERE to_jsonb(NEW) -> c IS DISTINCT FROM to_jsonb(OLD) -> c))
+	   AND NOT (current_setting('row_security') = 'off'
+				AND (SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = current_user)) THEN
+		EXECUTE format(query, from_tbl,
+					   (SELECT string_agg(format('t.%I', c), ', ') FROM unnest(refs) AS c),
+					   to_tbl,
+					   (SELECT string_agg(format('($1).%I', c), ', ') FROM unnest(refs) AS c),
+					   (SELECT string_agg(format('t.%I', c), ', ') FROM unnest(keys) AS c))
+			INTO violated USING NEW;
+		IF violated THEN
+			SELECT string_agg(to_jsonb(NEW) ->> c, ', ') INTO val FROM unnest(refs) AS c;
+			RAISE EXCEPTION 'insert or update on table "%" violates foreign key constraint "%"', TG_TABLE_NAME, TG_ARGV[0]
+				USING ERRCODE = 'foreign_key_violation', TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+					  CONSTRAINT = TG_ARGV[0],
+					  DETAIL = format('Key (%s)=(%s) is not present in table "%s".', TG_ARGV[3], val,
+									  (parse_ident(TG_ARGV[4]))[2]);
+		END IF;
+	END IF;
+	-- a key that goes is no longer referred to
+	IF TG_ARGV[1] <> 'from' AND TG_OP <> 'INSERT'
+	   AND (TG_OP = 'DELETE' OR EXISTS (SELECT 1 FROM unnest(keys) AS c
+										WHERE to_jsonb(NEW) -> c IS DISTINCT FROM to_jsonb(OLD) -> c)) THEN
+		EXECUTE format(query, from_tbl,
+					   (SELECT string_agg(format('t.%I', c), ', ') FROM unnest(refs) AS c),
+					   to_tbl,
+					   (SELECT string_agg(format('($1).%I', c), ', ') FROM unnest(keys) AS c),
+					   (SELECT string_agg(format('t.%I', c), ', ') FROM unnest(keys) AS c))
+			INTO violated USING OLD;
+		IF violated THEN
+			SELECT string_agg(to_jsonb(OLD) ->> c, ', ') INTO val FROM unnest(keys) AS c;
+			RAISE EXCEPTION 'update or delete on table "%" violates foreign key constraint "%" on table "%"',
+				TG_TABLE_NAME, TG_ARGV[0], (parse_ident(TG_ARGV[2]))[2]
+				USING ERRCODE = 'foreign_key_violation', TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+					  CONSTRAINT = TG_ARGV[0],
+					  DETAIL = format('Key (%s)=(%s) is still referenced from table "%s".', TG_ARGV[5], val,
+									  (parse_ident(TG_ARGV[2]))[2]);
+		END IF;
+	END IF;
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.key_check() IS
+'constraint trigger: a key between tables of reference data (SQLSTATE 23503), in place of a foreign key; not checked for rows a restore loads';
+
 -- Provinces ---------------------------------------------------------------
 
 -- Geography that changes ("Loading, reports and regions over time"):
@@ -827,7 +920,7 @@ CREATE TABLE @extschema@.province (
 	sort_order smallint NOT NULL,
 	valid_from date,
 	valid_to date,
-	successor_code text REFERENCES @extschema@.province (code),
+	successor_code text,
 	provisional boolean NOT NULL DEFAULT false,
 	shipped boolean NOT NULL DEFAULT false,
 	UNIQUE (code, capital_area),
@@ -846,11 +939,15 @@ COMMENT ON COLUMN @extschema@.province.valid_from IS 'first day the province exi
 COMMENT ON COLUMN @extschema@.province.valid_to IS 'the day it ended (its successor''s first day); NULL while current';
 COMMENT ON COLUMN @extschema@.province.successor_code IS 'the province it became part of when it ended';
 COMMENT ON COLUMN @extschema@.province.provisional IS 'true where the code or facts come from third-party sources, not yet confirmed against the ministry''s code file';
+-- successor_code references province (code), kept by key_check
+CREATE CONSTRAINT TRIGGER province_successor_code_fkey
+	AFTER INSERT OR UPDATE OR DELETE ON @extschema@.province
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.key_check('province_successor_code_fkey', 'both', '@extschema@.province', 'successor_code', '@extschema@.province', 'code');
 
 -- Every other way of writing a province: former codes and names, spellings.
 CREATE TABLE @extschema@.province_alias (
 	alias text PRIMARY KEY,
-	province_code text NOT NULL REFERENCES @extschema@.province (code),
+	province_code text NOT NULL,
 	kind text NOT NULL
 		CONSTRAINT province_alias_kind_known
 		CHECK (kind IN ('name', 'short name', 'iso code', 'former name', 'former code', 'english', 'former english')),
@@ -859,6 +956,13 @@ CREATE TABLE @extschema@.province_alias (
 	CONSTRAINT province_alias_not_blank CHECK (alias = btrim(alias) AND alias <> '')
 );
 CREATE UNIQUE INDEX province_alias_lower_idx ON @extschema@.province_alias (lower(alias));
+-- province_code references province (code), kept by key_check
+CREATE CONSTRAINT TRIGGER province_alias_province_code_fkey
+	AFTER INSERT OR UPDATE ON @extschema@.province_alias
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.key_check('province_alias_province_code_fkey', 'from', '@extschema@.province_alias', 'province_code', '@extschema@.province', 'code');
+CREATE CONSTRAINT TRIGGER province_alias_province_code_fkey
+	AFTER UPDATE OR DELETE ON @extschema@.province
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.key_check('province_alias_province_code_fkey', 'to', '@extschema@.province_alias', 'province_code', '@extschema@.province', 'code');
 COMMENT ON TABLE @extschema@.province_alias IS
 'former codes and names and other spellings of provinces, for province_code(); valid_until is the last day a former name or code was current';
 
@@ -875,12 +979,26 @@ COMMENT ON TABLE @extschema@.superregion IS
 'the five 초광역 협력권 chosen by the regions, with their cooperation industries (협력산업); name_ko lists the members as the source document does';
 
 CREATE TABLE @extschema@.superregion_member (
-	superregion_id smallint NOT NULL REFERENCES @extschema@.superregion (id),
-	province_code text NOT NULL REFERENCES @extschema@.province (code),
+	superregion_id smallint NOT NULL,
+	province_code text NOT NULL,
 	shipped boolean NOT NULL DEFAULT false,
 	PRIMARY KEY (superregion_id, province_code)
 );
 CREATE INDEX superregion_member_province_idx ON @extschema@.superregion_member (province_code);
+-- superregion_id references superregion (id), province_code province (code),
+-- kept by key_check
+CREATE CONSTRAINT TRIGGER superregion_member_superregion_id_fkey
+	AFTER INSERT OR UPDATE ON @extschema@.superregion_member
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.key_check('superregion_member_superregion_id_fkey', 'from', '@extschema@.superregion_member', 'superregion_id', '@extschema@.superregion', 'id');
+CREATE CONSTRAINT TRIGGER superregion_member_superregion_id_fkey
+	AFTER UPDATE OR DELETE ON @extschema@.superregion
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.key_check('superregion_member_superregion_id_fkey', 'to', '@extschema@.superregion_member', 'superregion_id', '@extschema@.superregion', 'id');
+CREATE CONSTRAINT TRIGGER superregion_member_province_code_fkey
+	AFTER INSERT OR UPDATE ON @extschema@.superregion_member
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.key_check('superregion_member_province_code_fkey', 'from', '@extschema@.superregion_member', 'province_code', '@extschema@.province', 'code');
+CREATE CONSTRAINT TRIGGER superregion_member_province_code_fkey
+	AFTER UPDATE OR DELETE ON @extschema@.province
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.key_check('superregion_member_province_code_fkey', 'to', '@extschema@.superregion_member', 'province_code', '@extschema@.province', 'code');
 COMMENT ON TABLE @extschema@.superregion_member IS 'which provinces form each super-region';
 
 -- Programmes --------------------------------------------------------------
@@ -915,13 +1033,16 @@ CREATE TABLE @extschema@.program (
 	CONSTRAINT program_not_own_parent CHECK (parent_id <> id),
 	CONSTRAINT program_declared_not_negative
 		CHECK (declared IS NULL OR (@extschema@.national(declared) >= 0 AND @extschema@.local(declared) >= 0)),
-	CONSTRAINT program_applications_in_order CHECK (applications_from <= applications_until),
-	-- a sub-programme belongs to its parent's ministry and year; deferred,
-	-- so that a restore may load a child before its parent
-	CONSTRAINT program_parent_fkey FOREIGN KEY (parent_id, ministry, fiscal_year)
-		REFERENCES @extschema@.program (id, ministry, fiscal_year)
-		DEFERRABLE INITIALLY DEFERRED
+	CONSTRAINT program_applications_in_order CHECK (applications_from <= applications_until)
 );
+-- a sub-programme belongs to its parent's ministry and year: (parent_id,
+-- ministry, fiscal_year) references program (id, ministry, fiscal_year),
+-- kept by key_check; deferred, so that a child may come before its
+-- parent
+CREATE CONSTRAINT TRIGGER program_parent_fkey
+	AFTER INSERT OR UPDATE OR DELETE ON @extschema@.program
+	DEFERRABLE INITIALLY DEFERRED
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.key_check('program_parent_fkey', 'both', '@extschema@.program', 'parent_id,ministry,fiscal_year', '@extschema@.program', 'id,ministry,fiscal_year');
 CREATE INDEX program_parent_idx ON @extschema@.program (parent_id);
 CREATE INDEX program_year_ministry_idx ON @extschema@.program (fiscal_year, ministry);
 COMMENT ON TABLE @extschema@.program IS
@@ -962,7 +1083,7 @@ CREATE TRIGGER program_no_cycle
 COMMENT ON FUNCTION @extschema@.program_no_cycle() IS 'trigger: the programme tree has no cycles';
 
 CREATE TABLE @extschema@.program_target (
-	program_id integer NOT NULL REFERENCES @extschema@.program (id),
+	program_id integer NOT NULL,
 	indicator text NOT NULL
 		CONSTRAINT program_target_indicator_known CHECK (indicator IN ('jobs', 'sales')),
 	quantity numeric NOT NULL
@@ -972,19 +1093,26 @@ CREATE TABLE @extschema@.program_target (
 	PRIMARY KEY (program_id, indicator)
 );
 COMMENT ON TABLE @extschema@.program_target IS 'targets announced with a programme (new jobs, sales from commercialisation)';
+-- program_id references program (id), kept by key_check
+CREATE CONSTRAINT TRIGGER program_target_program_id_fkey
+	AFTER INSERT OR UPDATE ON @extschema@.program_target
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.key_check('program_target_program_id_fkey', 'from', '@extschema@.program_target', 'program_id', '@extschema@.program', 'id');
+CREATE CONSTRAINT TRIGGER program_target_program_id_fkey
+	AFTER UPDATE OR DELETE ON @extschema@.program
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.key_check('program_target_program_id_fkey', 'to', '@extschema@.program_target', 'program_id', '@extschema@.program', 'id');
 
 -- Municipalities (시·군·구) ------------------------------------------------------
 
 CREATE TABLE @extschema@.municipality (
 	code text PRIMARY KEY
 		CONSTRAINT municipality_code_five_digits CHECK (code ~ '^[0-9]{5}$'),
-	province_code text NOT NULL REFERENCES @extschema@.province (code),
+	province_code text NOT NULL,
 	name_ko text NOT NULL,
 	kind text NOT NULL
 		CONSTRAINT municipality_kind_known CHECK (kind IN ('시', '군', '자치구', '특별자치시', '행정시')),
 	valid_from date,
 	valid_to date,
-	successor_code text REFERENCES @extschema@.municipality (code) DEFERRABLE INITIALLY DEFERRED,
+	successor_code text,
 	provisional boolean NOT NULL DEFAULT false,
 	source text NOT NULL,
 	shipped boolean NOT NULL DEFAULT false,
@@ -992,14 +1120,26 @@ CREATE TABLE @extschema@.municipality (
 );
 CREATE INDEX municipality_province_idx ON @extschema@.municipality (province_code);
 CREATE INDEX municipality_name_idx ON @extschema@.municipality (name_ko);
+-- province_code references province (code), kept by key_check
+CREATE CONSTRAINT TRIGGER municipality_province_code_fkey
+	AFTER INSERT OR UPDATE ON @extschema@.municipality
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.key_check('municipality_province_code_fkey', 'from', '@extschema@.municipality', 'province_code', '@extschema@.province', 'code');
+CREATE CONSTRAINT TRIGGER municipality_province_code_fkey
+	AFTER UPDATE OR DELETE ON @extschema@.province
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.key_check('municipality_province_code_fkey', 'to', '@extschema@.municipality', 'province_code', '@extschema@.province', 'code');
 COMMENT ON TABLE @extschema@.municipality IS
 'the 시·군·구: 229 as of 2023-02-27 (226 autonomous: 75 시, 82 군, 69 자치구; 세종; the 행정시 제주시 and 서귀포시), one row per code and period, with the province valid in that period; renumberings (강원, 전북, 군위, 광주/전남) link a code to its successor';
 COMMENT ON COLUMN @extschema@.municipality.code IS '5-digit 행정표준코드 / 법정동코드 prefix';
 COMMENT ON COLUMN @extschema@.municipality.provisional IS 'true where the code comes from third-party sources only (the 2026 codes)';
+-- successor_code references municipality (code), kept by key_check
+CREATE CONSTRAINT TRIGGER municipality_successor_code_fkey
+	AFTER INSERT OR UPDATE OR DELETE ON @extschema@.municipality
+	DEFERRABLE INITIALLY DEFERRED
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.key_check('municipality_successor_code_fkey', 'both', '@extschema@.municipality', 'successor_code', '@extschema@.municipality', 'code');
 
 CREATE TABLE @extschema@.municipality_designation (
 	id integer GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
-	municipality_code text NOT NULL REFERENCES @extschema@.municipality (code),
+	municipality_code text NOT NULL,
 	kind text NOT NULL
 		CONSTRAINT municipality_designation_kind_not_blank CHECK (btrim(kind) <> ''),
 	valid_from date NOT NULL,
@@ -1010,6 +1150,13 @@ CREATE TABLE @extschema@.municipality_designation (
 	UNIQUE (municipality_code, kind, valid_from)
 );
 CREATE INDEX municipality_designation_kind_idx ON @extschema@.municipality_designation (kind, valid_from);
+-- municipality_code references municipality (code), kept by key_check
+CREATE CONSTRAINT TRIGGER municipality_designation_municipality_code_fkey
+	AFTER INSERT OR UPDATE ON @extschema@.municipality_designation
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.key_check('municipality_designation_municipality_code_fkey', 'from', '@extschema@.municipality_designation', 'municipality_code', '@extschema@.municipality', 'code');
+CREATE CONSTRAINT TRIGGER municipality_designation_municipality_code_fkey
+	AFTER UPDATE OR DELETE ON @extschema@.municipality
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.key_check('municipality_designation_municipality_code_fkey', 'to', '@extschema@.municipality_designation', 'municipality_code', '@extschema@.municipality', 'code');
 COMMENT ON TABLE @extschema@.municipality_designation IS
 'dated designations of 시·군·구 (인구감소지역, 인구감소관심지역, …) with their legal basis; ids below 1000 are shipped, administrators may add kinds of their own (the 132 기초지자체 of 2023, once published)';
 
@@ -1110,18 +1257,23 @@ CREATE TABLE @extschema@.cluster (
 		CONSTRAINT cluster_not_capital_area CHECK (NOT capital_area),
 	name_ko text NOT NULL,
 	designated_year integer NOT NULL,
-	shipped boolean NOT NULL DEFAULT false,
-	-- one per non-capital province
-	CONSTRAINT cluster_province_fkey FOREIGN KEY (province_code, capital_area)
-		REFERENCES @extschema@.province (code, capital_area)
+	shipped boolean NOT NULL DEFAULT false
 );
 COMMENT ON TABLE @extschema@.cluster IS
 'the regional innovation clusters (지역혁신협력지구), one per non-capital province, designated in 2018';
+-- one per non-capital province: (province_code, capital_area) references
+-- province (code, capital_area), kept by key_check
+CREATE CONSTRAINT TRIGGER cluster_province_fkey
+	AFTER INSERT OR UPDATE ON @extschema@.cluster
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.key_check('cluster_province_fkey', 'from', '@extschema@.cluster', 'province_code,capital_area', '@extschema@.province', 'code,capital_area');
+CREATE CONSTRAINT TRIGGER cluster_province_fkey
+	AFTER UPDATE OR DELETE ON @extschema@.province
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.key_check('cluster_province_fkey', 'to', '@extschema@.cluster', 'province_code,capital_area', '@extschema@.province', 'code,capital_area');
 
 -- Evaluation agencies and committee figures --------------------------------
 
 CREATE TABLE @extschema@.evaluation_agency (
-	province_code text PRIMARY KEY REFERENCES @extschema@.province (code),
+	province_code text PRIMARY KEY,
 	name_ko text NOT NULL UNIQUE,
 	address text NOT NULL,
 	telephone text NOT NULL,
@@ -1129,6 +1281,13 @@ CREATE TABLE @extschema@.evaluation_agency (
 );
 COMMENT ON TABLE @extschema@.evaluation_agency IS
 'the 14 regional evaluation agencies (지역사업평가단), address and telephone as published in February 2023';
+-- province_code references province (code), kept by key_check
+CREATE CONSTRAINT TRIGGER evaluation_agency_province_code_fkey
+	AFTER INSERT OR UPDATE ON @extschema@.evaluation_agency
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.key_check('evaluation_agency_province_code_fkey', 'from', '@extschema@.evaluation_agency', 'province_code', '@extschema@.province', 'code');
+CREATE CONSTRAINT TRIGGER evaluation_agency_province_code_fkey
+	AFTER UPDATE OR DELETE ON @extschema@.province
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.key_check('evaluation_agency_province_code_fkey', 'to', '@extschema@.evaluation_agency', 'province_code', '@extschema@.province', 'code');
 
 CREATE TABLE @extschema@.committee_figure (
 	key text PRIMARY KEY,
@@ -3810,7 +3969,7 @@ COMMENT ON FUNCTION @extschema@.allocate_differential_funding(integer, integer, 
 -- policy, from a fiscal year on (valid_from; 0 is the shipped default, read
 -- only), like the cluster policy tables ("Grants").
 CREATE TABLE @extschema@.support_terms (
-	program_id integer NOT NULL REFERENCES @extschema@.program (id),
+	program_id integer NOT NULL,
 	valid_from integer NOT NULL
 		CONSTRAINT support_terms_valid_from_default_or_year CHECK (valid_from = 0 OR valid_from BETWEEN 2000 AND 2100),
 	support_years smallint NOT NULL
@@ -3824,6 +3983,13 @@ CREATE TABLE @extschema@.support_terms (
 );
 COMMENT ON TABLE @extschema@.support_terms IS
 'a sub-programme''s support terms from a fiscal year on: 지원 기간 (support_years), 지원 한도 (annual_cap, won per year), 지원금 비중 (grant_share of the project cost); valid_from 0 is the shipped default';
+-- program_id references program (id), kept by key_check (part 3)
+CREATE CONSTRAINT TRIGGER support_terms_program_id_fkey
+	AFTER INSERT OR UPDATE ON @extschema@.support_terms
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.key_check('support_terms_program_id_fkey', 'from', '@extschema@.support_terms', 'program_id', '@extschema@.program', 'id');
+CREATE CONSTRAINT TRIGGER support_terms_program_id_fkey
+	AFTER UPDATE OR DELETE ON @extschema@.program
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.key_check('support_terms_program_id_fkey', 'to', '@extschema@.support_terms', 'program_id', '@extschema@.program', 'id');
 
 -- A 사업자등록번호: ten digits whose last is the check digit of the others.
 CREATE FUNCTION @extschema@.business_number_valid(number text)

@@ -4,7 +4,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy;
 SET LOCAL search_path = regionpolicy, public;
-SELECT plan(81);
+SELECT plan(91);
 
 SELECT tables_are('regionpolicy', ARRAY['province', 'province_alias', 'superregion', 'superregion_member', 'program',
 	'program_target', 'allocation', 'allocation_scope', 'cluster', 'evaluation_agency', 'committee_figure', 'cluster_diagnosis',
@@ -53,6 +53,14 @@ INSERT INTO constraint_cases VALUES
 	($$INSERT INTO regionpolicy.stage_weight VALUES (2024, 3, 1)$$, '23514', 'a weight for stage 3'),
 	($$INSERT INTO regionpolicy.stage_weight VALUES (2024, 1, 0)$$, '23514', 'a zero weight'),
 	($$INSERT INTO regionpolicy.stage2_criteria VALUES (1999, 50, true)$$, '23514', 'a policy year before the reform'),
+	-- keys between the tables of reference data (kept by key_check)
+	($$INSERT INTO regionpolicy.province (code, name_ko, short_ko, capital_area, sort_order, valid_to, successor_code) VALUES ('97', 'x', 'x', false, 97, '2030-01-01', '96')$$, '23503', 'a province''s unknown successor'),
+	($$INSERT INTO regionpolicy.province_alias (alias, province_code, kind) VALUES ('x', '96', 'name')$$, '23503', 'an alias of no province'),
+	($$INSERT INTO regionpolicy.superregion_member (superregion_id, province_code) VALUES (42, '26')$$, '23503', 'a member of no super-region'),
+	($$INSERT INTO regionpolicy.municipality (code, province_code, name_ko, kind, source) VALUES ('96010', '96', 'x', '시', 'x')$$, '23503', 'a 시·군·구 of no province'),
+	($$INSERT INTO regionpolicy.municipality_designation (municipality_code, kind, valid_from, basis) VALUES ('96010', 'x', '2024-01-01', 'x')$$, '23503', 'a designation of no 시·군·구'),
+	($$INSERT INTO regionpolicy.evaluation_agency VALUES ('96', 'x', 'x', 'x')$$, '23503', 'an agency of no province'),
+	($$INSERT INTO regionpolicy.support_terms VALUES (4242, 2024, 2, 1, 0.5, NULL)$$, '23503', 'support terms of no programme'),
 	-- reference rows are read-only
 	($$UPDATE regionpolicy.program SET declared = '(1,1)' WHERE id = 20$$, '42501', 'changing a reference programme'),
 	($$DELETE FROM regionpolicy.program WHERE id = 24$$, '42501', 'deleting a reference programme'),
@@ -68,6 +76,20 @@ INSERT INTO constraint_cases VALUES
 SET CONSTRAINTS ALL IMMEDIATE;
 SELECT throws_ok(sql, code, NULL, format('refuses %s with %s', what, code)) FROM constraint_cases;
 SET CONSTRAINTS ALL DEFERRED;
+
+-- A key that rows refer to stays; a restore's session (a superuser's, with
+-- row_security off) loads rows before the rows they refer to.
+INSERT INTO province (code, name_ko, short_ko, capital_area, sort_order) VALUES ('96', '시험도', '시험', false, 96);
+INSERT INTO province_alias (alias, province_code, kind) VALUES ('시험특별도', '96', 'name');
+SELECT throws_ok($$DELETE FROM regionpolicy.province WHERE code = '96'$$, '23503', NULL,
+				 'a province that an alias refers to cannot be deleted');
+SELECT throws_ok($$UPDATE regionpolicy.province SET code = '95' WHERE code = '96'$$, '23503', NULL,
+				 '… nor renumbered');
+SAVEPOINT restore;
+SET LOCAL row_security = off;
+SELECT lives_ok($$INSERT INTO regionpolicy.municipality (code, province_code, name_ko, kind, source) VALUES ('95010', '95', 'x', '시', 'x')$$,
+				'a restore loads a 시·군·구 before its province');
+ROLLBACK TO SAVEPOINT restore;
 
 -- Tree without cycles.
 INSERT INTO program (id, ministry, fiscal_year, name_ko) VALUES (5000, 'MSS', 2024, 'a'), (5001, 'MSS', 2024, 'b');

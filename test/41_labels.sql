@@ -32,7 +32,7 @@ SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provola
 				'allocation_load_record', 'allocation_load_row', 'allocation_load_scope_seen', 'allocation_load_summary',
 				'allocation_load_written', 'allocation_scope_lock', 'award_entry_insert', 'award_term_check',
 				'delete_allocation', 'delete_cluster_diagnosis',
-				'grade_scale_check', 'load_allocations', 'program_no_cycle', 'reference_guard', 'region_years_refresh',
+				'grade_scale_check', 'key_check', 'load_allocations', 'program_no_cycle', 'reference_guard', 'region_years_refresh',
 				'stage_weight_check', 'steward_guard'],
 		  'VOLATILE only for the writers, the triggers and the load tally');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provolatile = 's' AND lanname = 'c'),
@@ -49,7 +49,7 @@ SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE propara
 				'allocation_load_record', 'allocation_load_row', 'allocation_load_scope_seen', 'allocation_load_summary',
 				'allocation_load_written', 'allocation_scope_lock', 'award_entry_insert', 'award_term_check',
 				'delete_allocation', 'delete_cluster_diagnosis',
-				'grade_scale_check', 'load_allocations', 'program_no_cycle', 'reference_guard', 'region_years_refresh',
+				'grade_scale_check', 'key_check', 'load_allocations', 'program_no_cycle', 'reference_guard', 'region_years_refresh',
 				'stage_weight_check', 'steward_guard'],
 		  'everything but the writers, the triggers and the load tally is PARALLEL SAFE');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f
