@@ -1,7 +1,7 @@
 -- Benchmark tables: the same :N rows in each representation a user might
 -- choose.  Run by bench/run.sh with -v N=...
 SET client_min_messages = warning;
-DROP EXTENSION IF EXISTS regionpolicy CASCADE;
+DROP SCHEMA IF EXISTS regionpolicy CASCADE;	-- the extension and the user tables
 CREATE EXTENSION regionpolicy;
 CREATE EXTENSION IF NOT EXISTS pg_prewarm;
 SET search_path = public, regionpolicy;

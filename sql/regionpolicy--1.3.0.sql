@@ -4,7 +4,7 @@
 --
 -- The script is UTF-8 (the control file says so: encoding = UTF8), and
 -- PostgreSQL converts it to the database's encoding before running it.
--- It reads top to bottom in ten parts:
+-- It reads top to bottom in eleven parts:
 --
 --   1. Before anything else: the database and the schema
 --   2. The funding type
@@ -16,6 +16,7 @@
 --   8. Clusters: stages, grades and differential funding
 --   9. Grants: awards to companies under a sub-programme's support terms
 --  10. Access control
+--  11. Your data: ordinary tables
 \echo Use "CREATE EXTENSION regionpolicy" to load this file. \quit
 
 -- ============================================================================
@@ -51,6 +52,8 @@ $encoding$;
 DO $guard$
 DECLARE
 	s record;
+	top bigint;
+	schema_xid bigint;
 BEGIN
 	SELECT n.oid, n.xmin::text AS creator, r.rolname AS owner, r.rolsuper AS owner_super,
 		   EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
@@ -64,6 +67,24 @@ BEGIN
 	  FROM pg_catalog.pg_namespace n
 	  JOIN pg_catalog.pg_roles r ON r.oid = n.nspowner
 	 WHERE n.nspname = '@extschema@';
+	-- Is this a restore?  pg_dump writes CREATE SCHEMA before CREATE
+	-- EXTENSION, and the user tables after it (part 11): a schema that was
+	-- there before this transaction, or one made earlier in it by a dump
+	-- restored in one transaction (pg_dump's and pg_restore's sessions set
+	-- row_security off), gets no user tables from this script.  The schema
+	-- row is this transaction's (or one of its subtransactions') when its
+	-- xmin is still in progress: a row of another transaction in progress
+	-- would not be visible.  (xmin has 32 bits: it is widened to the 64-bit
+	-- id within 2^31 of this transaction's.)
+	top := pg_catalog.pg_current_xact_id()::text::bigint;
+	schema_xid := s.creator::bigint;
+	IF schema_xid >= 3 THEN			-- not frozen: widen it to 64 bits, near top
+		schema_xid := top + ((schema_xid - top % 4294967296 + 6442450944) % 4294967296) - 2147483648;
+	END IF;
+	PERFORM pg_catalog.set_config('regionpolicy_install.restoring',
+		(pg_catalog.current_setting('row_security') = 'off'
+		 OR schema_xid < 3
+		 OR pg_catalog.pg_xact_status(schema_xid::text::xid8) IS DISTINCT FROM 'in progress')::text, true);
 	IF s.creator = (pg_catalog.txid_current() % 4294967296)::text THEN
 		RETURN;
 	END IF;
@@ -1549,8 +1570,6 @@ INSERT INTO @extschema@.committee_figure (key, label_ko, quantity, unit, amount,
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.program', 'WHERE id >= 1000');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.program_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.program_target', 'WHERE program_id >= 1000');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.allocation', '');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.allocation_id_seq', '');
 
 -- Provinces over time ---------------------------------------------------------
 
@@ -3663,8 +3682,6 @@ BEGIN
 END
 $$;
 
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.cluster_diagnosis', '');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.cluster_evaluation', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.stage2_criteria', 'WHERE valid_from <> 0');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.grade_scale', 'WHERE valid_from <> 0');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.stage_weight', 'WHERE valid_from <> 0');
@@ -4106,9 +4123,6 @@ CREATE TRIGGER reference_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.
 CREATE TRIGGER reference_guard_truncate BEFORE TRUNCATE ON @extschema@.support_terms
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_guard('all');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.support_terms', 'WHERE valid_from <> 0');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.award', '');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.award_id_seq', '');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.award_year', '');
 
 -- award_entry: awards by names, one row per award and year --------------------
 
@@ -4344,7 +4358,6 @@ CREATE TABLE @extschema@.province_steward (
 CREATE INDEX province_steward_province_idx ON @extschema@.province_steward (province_code);
 COMMENT ON TABLE @extschema@.province_steward IS
 'which role stewards which province: members of the role may write that province''s allocations, diagnoses and evaluations';
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.province_steward', '');
 
 -- Who is acting: the session's login role (session_user), with every role
 -- it is a member of.  A session can become any of those roles by SET ROLE,
@@ -4635,3 +4648,123 @@ BEGIN
 END
 $warn$;
 
+
+-- ============================================================================
+-- 11. Your data: ordinary tables
+-- ============================================================================
+
+-- The tables that hold what users write (doc/regionpolicy.md, "Your data,
+-- pg_dump and DROP EXTENSION") are not members of the extension: they
+-- depend on its type, functions and reference tables like any table of
+-- yours, so DROP EXTENSION refuses (2BP01, naming them) unless CASCADE
+-- says to drop them too, and pg_dump dumps them as ordinary tables after
+-- CREATE EXTENSION, their keys, triggers and policies after the data.  The
+-- extension's views that read them go with them: a view of the extension
+-- must be created by CREATE EXTENSION, before a restore creates the tables
+-- it reads, so they are ordinary views too.
+--
+-- In a restore (part 1) the dump creates them: the ones made above are
+-- dropped again.  Nothing else of the extension may depend on them, or a
+-- restore would lose it; this block refuses to install if something does.
+DO $userdata$
+DECLARE
+	user_tables regclass[] := ARRAY['@extschema@.allocation', '@extschema@.cluster_diagnosis',
+		'@extschema@.cluster_evaluation', '@extschema@.award', '@extschema@.award_year',
+		'@extschema@.province_steward']::regclass[];
+	user_views regclass[];
+	owned regclass[];
+	stray text;
+	o regclass;
+	k record;
+	deferred text;
+BEGIN
+	WITH RECURSIVE v(oid) AS (
+		SELECT r.ev_class
+		  FROM pg_catalog.pg_depend d
+		  JOIN pg_catalog.pg_rewrite r ON r.oid = d.objid
+		 WHERE d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass
+		   AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+		   AND d.refobjid = ANY (user_tables)
+		UNION
+		SELECT r.ev_class
+		  FROM v
+		  JOIN pg_catalog.pg_depend d ON d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid = v.oid
+		  JOIN pg_catalog.pg_rewrite r ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND r.oid = d.objid
+		 WHERE r.ev_class <> v.oid
+	)
+	SELECT pg_catalog.array_agg(v.oid::regclass ORDER BY v.oid) INTO user_views FROM v;
+	SELECT pg_catalog.array_agg(d.objid::regclass ORDER BY d.objid) INTO owned
+	  FROM pg_catalog.pg_depend d
+	  JOIN pg_catalog.pg_class c ON c.oid = d.objid AND c.relkind = 'S'
+	 WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+	   AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+	   AND d.refobjid = ANY (user_tables) AND d.deptype IN ('a', 'i');
+	SELECT pg_catalog.string_agg(DISTINCT pg_catalog.pg_describe_object(d.classid, d.objid, 0), ', ') INTO stray
+	  FROM pg_catalog.pg_depend d
+	  JOIN pg_catalog.pg_depend m ON m.classid = d.classid AND m.objid = d.objid AND m.deptype = 'e'
+	 WHERE d.deptype = 'n'
+	   AND NOT (d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = ANY (user_tables || user_views))
+	   AND ((d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid = ANY (user_tables || user_views))
+			OR (d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass
+				AND d.refobjid IN (SELECT c.reltype FROM pg_catalog.pg_class c WHERE c.oid = ANY (user_tables || user_views))));
+	IF stray IS NOT NULL THEN
+		RAISE EXCEPTION 'objects of regionpolicy depend on its user tables: %', stray
+			USING ERRCODE = 'internal_error',
+				  DETAIL = 'A restore creates the user tables after CREATE EXTENSION, so nothing the extension creates may depend on them but the views that go with them.';
+	END IF;
+
+	IF pg_catalog.current_setting('regionpolicy_install.restoring', true) = 'true' THEN
+		EXECUTE pg_catalog.format('DROP VIEW %s', pg_catalog.array_to_string(user_views, ', '));
+		EXECUTE pg_catalog.format('DROP TABLE %s', pg_catalog.array_to_string(user_tables, ', '));
+		-- A restore's session runs with row_security off; Citus creates the
+		-- schema on its workers, then the extension, then the tables.
+		IF pg_catalog.current_setting('row_security') <> 'off'
+		   AND pg_catalog.current_setting('citus.enable_ddl_propagation', true) IS DISTINCT FROM 'off' THEN
+			RAISE WARNING 'regionpolicy was installed without its user tables, for a restore: schema "@extschema@" existed before CREATE EXTENSION'
+				USING DETAIL = pg_catalog.format('A dump creates %s and the views that read them after the extension; without one they are missing.',
+												 pg_catalog.array_to_string(user_tables, ', ')),
+					  HINT = 'If this is not a restore: DROP EXTENSION regionpolicy; DROP SCHEMA @extschema@; then CREATE EXTENSION regionpolicy, which creates the schema.';
+		END IF;
+		RETURN;
+	END IF;
+
+	-- Their keys to the extension's tables are NOT VALID: every row is
+	-- checked when written, as by any key, but a restore does not check the
+	-- rows again when it adds the key, which pg_restore -j may do before it
+	-- has loaded the administrators' rows of the extension's tables that
+	-- the rows refer to (it orders the extension's data against nothing).
+	-- Altering a key alters the table it references, which must have no
+	-- deferred trigger events pending: the deferred key checks of the
+	-- extension's tables are run now, and deferred again after.
+	SELECT pg_catalog.string_agg(pg_catalog.format('%I.%I', n.nspname, c.conname), ', ') INTO deferred
+	  FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_namespace n ON n.oid = c.connamespace
+	 WHERE c.contype = 't' AND c.condeferred AND n.nspname = '@extschema@';
+	IF deferred IS NOT NULL THEN
+		EXECUTE 'SET CONSTRAINTS ' || deferred || ' IMMEDIATE';
+	END IF;
+	FOR k IN SELECT c.conrelid::regclass AS tbl, c.conname, pg_catalog.pg_get_constraintdef(c.oid) AS def
+			   FROM pg_catalog.pg_constraint c
+			   JOIN pg_catalog.pg_depend e ON e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+										  AND e.objid = c.confrelid AND e.deptype = 'e'
+			  WHERE c.contype = 'f' AND c.conrelid = ANY (user_tables) AND c.convalidated
+			  ORDER BY c.conrelid, c.conname LOOP
+		EXECUTE pg_catalog.format('ALTER TABLE %s DROP CONSTRAINT %I, ADD CONSTRAINT %I %s NOT VALID',
+								  k.tbl, k.conname, k.conname, k.def);
+	END LOOP;
+	IF deferred IS NOT NULL THEN
+		EXECUTE 'SET CONSTRAINTS ' || deferred || ' DEFERRED';
+	END IF;
+	FOREACH o IN ARRAY coalesce(user_views, '{}') LOOP
+		EXECUTE pg_catalog.format('ALTER EXTENSION regionpolicy DROP VIEW %s', o);
+	END LOOP;
+	FOREACH o IN ARRAY user_tables LOOP
+		EXECUTE pg_catalog.format('ALTER EXTENSION regionpolicy DROP TABLE %s', o);
+	END LOOP;
+	FOREACH o IN ARRAY coalesce(owned, '{}') LOOP
+		IF EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+				   WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND e.objid = o AND e.deptype = 'e') THEN
+			EXECUTE pg_catalog.format('ALTER EXTENSION regionpolicy DROP SEQUENCE %s', o);
+		END IF;
+	END LOOP;
+END
+$userdata$;

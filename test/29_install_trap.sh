@@ -5,7 +5,7 @@
 # before public every operator and aggregate users write on funding is ours
 # even when public holds exact-type look-alikes.
 cd "$(dirname "$0")" && . lib/tap.sh
-plan 11
+plan 15
 db=rp_trap_$$
 trap 'dropdb --if-exists $db; psql -X -q -d postgres -c "DROP ROLE IF EXISTS rp_trap_mallory" 2>/dev/null' EXIT
 # (the warning that public is writable, before PostgreSQL 15, is not what is tested here)
@@ -22,8 +22,19 @@ q -c "DROP SCHEMA regionpolicy CASCADE; CREATE SCHEMA regionpolicy; GRANT CREATE
 is "$(q -c 'CREATE EXTENSION regionpolicy')" "ERROR:  42501" "a superuser's empty schema that another role may create in is refused"
 q -c "DROP SCHEMA regionpolicy; CREATE SCHEMA regionpolicy" >/dev/null
 is "$(q -c 'CREATE EXTENSION regionpolicy')" "" "a superuser's empty schema is used, as pg_restore needs"
+# … as for a restore, which creates the user tables after the extension
+# (doc/regionpolicy.md, "Your data, pg_dump and DROP EXTENSION")
+user_tables="SELECT count(*) FROM pg_class WHERE relnamespace = 'regionpolicy'::regnamespace
+	AND relname IN ('allocation', 'award', 'award_year', 'cluster_diagnosis', 'cluster_evaluation', 'province_steward', 'region_totals')"
+is "$(q -c "$user_tables")" "0" "… without the user tables and their views, which a restore creates"
+q -c "DROP EXTENSION regionpolicy; DROP SCHEMA regionpolicy; CREATE SCHEMA regionpolicy" >/dev/null
+psql -X -q -d "$db" -c 'CREATE EXTENSION regionpolicy' 2>&1 | grep -q 'WARNING:  regionpolicy was installed without its user tables, for a restore'
+ok $? "… and says so, with what to do, outside a restore"
 q -c "DROP EXTENSION regionpolicy; DROP SCHEMA IF EXISTS regionpolicy" >/dev/null
+is "$(q -c "BEGIN; SAVEPOINT s; CREATE EXTENSION regionpolicy; $user_tables; ROLLBACK")" "7" \
+   "a schema CREATE EXTENSION makes in a subtransaction is its own (the user tables are created)"
 is "$(q -c 'CREATE EXTENSION regionpolicy')" "" "with no such schema, CREATE EXTENSION installs"
+is "$(q -c "$user_tables")" "7" "… with the user tables and their views"
 
 # Exact-type look-alikes planted in public, as a hostile user could.
 q >/dev/null <<'SQL'

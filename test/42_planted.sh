@@ -19,7 +19,7 @@ createdb "$db"
 psql -X -q -d "$db" -c "REVOKE CREATE ON SCHEMA public FROM PUBLIC"
 warned=$(psql -X -q -d "$db" -c "CREATE EXTENSION regionpolicy" 2>&1 | grep -c 'WARNING:.*every role can create objects in schema public')
 is "$warned" 0 "no warning where public is closed"
-psql -X -q -d "$db" -c "DROP EXTENSION regionpolicy CASCADE" -c "GRANT CREATE ON SCHEMA public TO PUBLIC"
+psql -X -q -d "$db" -c "DROP SCHEMA regionpolicy CASCADE" -c "GRANT CREATE ON SCHEMA public TO PUBLIC"
 warned=$(psql -X -q -d "$db" -c "CREATE EXTENSION regionpolicy" 2>&1 | grep -c 'WARNING:.*every role can create objects in schema public')
 is "$warned" 1 "CREATE EXTENSION warns where every role can create in public, which is on the search path"
 psql -X -q -d "$db" -c "SET client_min_messages = error" -f test/lib/plant.sql >/dev/null 2>&1

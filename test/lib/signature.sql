@@ -22,8 +22,11 @@ SELECT line FROM (
 		   || CASE WHEN p.prokind IN ('f', 'p', 'w') THEN pg_get_functiondef(p.oid) ELSE '' END
 	FROM pg_proc p JOIN members m ON m.classid = 'pg_proc'::regclass AND m.objid = p.oid
 	UNION ALL
-	-- relations: columns, defaults, ACLs, row security, views
-	SELECT 'relation ' || c.oid::regclass || ' ' || c.relkind::text || ' rls=' || c.relrowsecurity
+	-- relations, the extension's and the user tables and views in its schema
+	-- (doc/regionpolicy.md, "Your data, pg_dump and DROP EXTENSION"):
+	-- columns, defaults, ACLs, row security, views
+	SELECT 'relation ' || c.oid::regclass || ' ' || c.relkind::text
+		   || CASE WHEN m.objid IS NULL THEN ' (not a member)' ELSE '' END || ' rls=' || c.relrowsecurity
 		   || ' acl=' || coalesce(c.relacl::text, '') || ' | '
 		   || coalesce((SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
 										  || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END
@@ -34,7 +37,8 @@ SELECT line FROM (
 						FROM pg_attribute a LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 						WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped), '')
 		   || CASE WHEN c.relkind = 'v' THEN ' | ' || pg_get_viewdef(c.oid) ELSE '' END
-	FROM pg_class c JOIN members m ON m.classid = 'pg_class'::regclass AND m.objid = c.oid
+	FROM pg_class c LEFT JOIN members m ON m.classid = 'pg_class'::regclass AND m.objid = c.oid
+	WHERE m.objid IS NOT NULL OR (c.relnamespace = 'regionpolicy'::regnamespace AND c.relkind IN ('r', 'v', 'S'))
 	UNION ALL
 	SELECT 'constraint ' || r.conrelid::regclass || '.' || r.conname || ' ' || pg_get_constraintdef(r.oid)
 	FROM pg_constraint r WHERE r.connamespace = 'regionpolicy'::regnamespace
