@@ -2256,6 +2256,1065 @@ CREATE CONSTRAINT TRIGGER support_terms_program_id_fkey
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.key_check('support_terms_program_id_fkey', 'to', '@extschema@.support_terms', 'program_id', '@extschema@.program', 'id');
 
 -- ============================================================================
+-- Every won placed once, round 3 (NEWS.md, 1.3.0): a line's 시·군·구 is part
+-- of its identity; the scope of a load is locked (allocation_scope);
+-- references as a reader sees them; numbers need their unit; a load that
+-- would write nothing refuses; award years lie in the award's term; one
+-- rule for who is acting (session_user).
+-- ============================================================================
+
+DROP FUNCTION @extschema@.load_allocations(regclass);
+DROP FUNCTION @extschema@.allocation_load_count(boolean);
+
+CREATE OR REPLACE FUNCTION @extschema@.reference_trim(reference text)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+SELECT nullif(btrim(CASE WHEN getdatabaseencoding() = 'UTF8'
+	THEN regexp_replace(regexp_replace(normalize(reference, NFC),
+		E'[\\u00AD\\u034F\\u061C\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u206F\\u3164\\uFE00-\\uFE0F\\uFEFF\\uFFA0\\uFFF9-\\uFFFB]', '', 'g'),
+		E'[\\t\\n\\v\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]+', ' ', 'g')
+	ELSE regexp_replace(reference, E'[\\t\\n\\v\\f\\r 　]+', ' ', 'g') END, ' '), '')
+$$;
+COMMENT ON FUNCTION @extschema@.reference_trim(text) IS
+'a reference as allocation and award store it: Unicode NFC, format characters (zero-width spaces, byte-order marks, soft hyphens) removed, each run of white space (no-break and ideographic spaces included) one space, trimmed; NULL when nothing is left';
+
+UPDATE @extschema@.allocation SET reference = @extschema@.reference_trim(reference)
+WHERE reference IS DISTINCT FROM @extschema@.reference_trim(reference);
+UPDATE @extschema@.award SET reference = @extschema@.reference_trim(reference)
+WHERE reference IS DISTINCT FROM @extschema@.reference_trim(reference);
+ALTER TABLE @extschema@.allocation DROP CONSTRAINT allocation_reference_trimmed,
+	ADD CONSTRAINT allocation_reference_trimmed
+		CHECK (reference IS NOT DISTINCT FROM @extschema@.reference_trim(reference) AND length(reference) <= 200);
+ALTER TABLE @extschema@.award DROP CONSTRAINT award_reference_trimmed,
+	ADD CONSTRAINT award_reference_trimmed
+		CHECK (reference IS NOT DISTINCT FROM @extschema@.reference_trim(reference) AND length(reference) <= 200);
+DROP INDEX @extschema@.allocation_line_key;
+
+CREATE UNIQUE INDEX allocation_line_key
+	ON @extschema@.allocation (reference, province_code, fiscal_year, phase, program_id, (coalesce(municipality_code, '')))
+	WHERE reference IS NOT NULL AND province_code IS NOT NULL;
+
+COMMENT ON INDEX @extschema@.allocation_line_key IS
+'a line of a province is identified by (province, fiscal year, phase, programme, reference)';
+
+CREATE TABLE @extschema@.allocation_scope (
+	province_code text NOT NULL,	-- '' for lines of no single province
+	fiscal_year integer NOT NULL,
+	phase text NOT NULL,
+	program_id integer NOT NULL,
+	loads bigint NOT NULL DEFAULT 1,
+	PRIMARY KEY (province_code, fiscal_year, phase, program_id)
+);
+COMMENT ON TABLE @extschema@.allocation_scope IS
+'one row per scope of lines (province, or '''' for none; fiscal year; phase; programme) a load has written: allocation_entry and load_allocations lock it before they look for an identical line, so that concurrent loads cannot double a total';
+
+-- Lock a scope of lines until the end of the transaction.  It runs as the
+-- extension's owner, so that stewards need no privilege on allocation_scope;
+-- it locks only the scopes of a province the session may load lines of
+-- (its owner, a superuser or a role that bypasses row-level security, or a
+-- steward of the province: "Access control").
+CREATE FUNCTION @extschema@.allocation_scope_lock(province_code text, fiscal_year integer, phase text, program_id integer)
+RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF NOT @extschema@.may_load(allocation_scope_lock.province_code) THEN
+		RAISE EXCEPTION 'permission denied to load lines of province %', coalesce(allocation_scope_lock.province_code, '(none)')
+			USING ERRCODE = 'insufficient_privilege',
+				  HINT = 'Only members of the province''s steward role (see province_steward) may load its lines; lines of no single province are the owner''s.';
+	END IF;
+	INSERT INTO @extschema@.allocation_scope AS s (province_code, fiscal_year, phase, program_id)
+	VALUES (coalesce(allocation_scope_lock.province_code, ''), allocation_scope_lock.fiscal_year,
+			allocation_scope_lock.phase, allocation_scope_lock.program_id)
+	ON CONFLICT ON CONSTRAINT allocation_scope_pkey DO UPDATE SET loads = s.loads + 1;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.allocation_scope_lock(text, integer, text, integer) IS
+'locks a scope of lines (province, fiscal year, phase, programme) until the end of the transaction, as a load does before it looks for an identical line; 42501 for a province the session may not load';
+REVOKE ALL ON @extschema@.allocation_scope FROM PUBLIC;
+
+CREATE FUNCTION @extschema@.allocation_load_row() RETURNS bigint
+AS 'MODULE_PATHNAME', 'allocation_load_row' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+
+CREATE FUNCTION @extschema@.allocation_load_written(allocation_id bigint) RETURNS bigint
+AS 'MODULE_PATHNAME', 'allocation_load_written' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+
+CREATE FUNCTION @extschema@.allocation_load_count(inserted boolean, allocation_id bigint) RETURNS void
+AS 'MODULE_PATHNAME', 'allocation_load_count' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+
+CREATE FUNCTION @extschema@.allocation_load_scope_seen(province_code text, fiscal_year integer, phase text,
+													   program_id integer) RETURNS boolean
+AS 'MODULE_PATHNAME', 'allocation_load_scope_seen' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+
+CREATE FUNCTION @extschema@.allocation_load_record(inserted bigint, replaced bigint) RETURNS void
+AS 'MODULE_PATHNAME', 'allocation_load_record' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+
+COMMENT ON FUNCTION @extschema@.allocation_load_summary() IS
+'how many lines the session''s last load (an INSERT or COPY into allocation_entry, or load_allocations) inserted, and how many it replaced (NULLs before the first)';
+
+CREATE OR REPLACE FUNCTION @extschema@.entry_check()
+RETURNS boolean
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF current_setting('session_replication_role') = 'replica' THEN
+		RAISE EXCEPTION 'nothing can be loaded through an entry view under session_replication_role = replica'
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				  DETAIL = 'The view''s triggers, which write the lines, do not fire under that setting: the rows would be lost.',
+				  HINT = 'RESET session_replication_role (or SET it to origin), then load again.';
+	END IF;
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_check() IS
+'default of the entry views'' column entry_check: refuses a load under session_replication_role = replica, where the views'' triggers would not fire and nothing would be written';
+
+CREATE OR REPLACE FUNCTION @extschema@.entry_echo(value text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT CASE WHEN value IS NULL THEN 'NULL'
+				WHEN length(value) <= 60 THEN quote_literal(value)
+				ELSE quote_literal(left(value, 57) || '...') || format(' (%s characters)', length(value)) END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_echo(text) IS
+'a value a load echoes in its messages: quoted, and cut to 60 characters';
+
+CREATE OR REPLACE FUNCTION @extschema@.entry_bounded(value text, what text, line text)
+RETURNS text
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF length(value) > 200 THEN
+		RAISE EXCEPTION '% is too long: % characters, at most 200 (%)', what, length(value), line
+			USING ERRCODE = 'string_data_right_truncation',
+				  DETAIL = format('It begins %s.', @extschema@.entry_echo(value)),
+				  HINT = 'A cell of the source may have run into the next ones: check the file''s quoting and separators.';
+	END IF;
+	RETURN value;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_bounded(text, text, text) IS
+'the value, or 22001 when it is longer than any name or reference (200 characters)';
+
+CREATE OR REPLACE VIEW @extschema@.allocation_entry AS
+SELECT g.name_ko AS program,
+	   p.short_ko AS province,
+	   a.fiscal_year,
+	   a.phase,
+	   a.amount::text AS amount,
+	   NULL::text AS "national",
+	   NULL::text AS local,
+	   NULL::text AS unit,
+	   a.reference,
+	   a.note,
+	   a.municipality_code AS municipality,
+	   NULL::date AS as_of,
+	   NULL::boolean AS entry_check
+FROM @extschema@.allocation a
+	 JOIN @extschema@.program g ON g.id = a.program_id
+	 LEFT JOIN @extschema@.province p ON p.code = a.province_code;
+ALTER VIEW @extschema@.allocation_entry ALTER COLUMN entry_check SET DEFAULT @extschema@.entry_check();
+COMMENT ON VIEW @extschema@.allocation_entry IS
+'the way allocations get in: INSERT or COPY rows with program (name within the year, or id), province (any name or code; as_of, the line''s date, decides a name in a year its meaning changed), fiscal_year, phase, and amount as text, or national and local numbers in a unit; unresolvable or ambiguous values are errors naming the value; a reference makes a line replaceable; each statement reports how many lines it inserted and replaced';
+
+ALTER VIEW @extschema@.allocation_entry ALTER COLUMN entry_check SET DEFAULT @extschema@.entry_check();
+
+COMMENT ON COLUMN @extschema@.allocation_entry.entry_check IS
+'never given: its default refuses a load under session_replication_role = replica, where nothing would be written';
+
+CREATE OR REPLACE FUNCTION @extschema@.entry_program(program text, fiscal_year integer, line text)
+RETURNS integer
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	v_program integer;
+	n_programs bigint;
+	candidates text;
+BEGIN
+	IF fiscal_year IS NULL THEN
+		RAISE EXCEPTION 'fiscal_year is missing (%)', line
+			USING ERRCODE = 'not_null_violation';
+	END IF;
+	IF program IS NULL OR btrim(program) = '' THEN
+		RAISE EXCEPTION 'program is missing (%)', line
+			USING ERRCODE = 'not_null_violation';
+	END IF;
+	PERFORM @extschema@.entry_bounded(program, 'program', line);
+	IF btrim(program) ~ '^[0-9]{1,9}$' THEN
+		SELECT g.id INTO v_program FROM @extschema@.program g
+		WHERE g.id = btrim(entry_program.program)::integer AND g.fiscal_year = entry_program.fiscal_year;
+	ELSE
+		SELECT min(g.id), count(*), string_agg(format('%s (%s, id %s)', g.name_ko, g.ministry, g.id), '; ' ORDER BY g.id)
+		  INTO v_program, n_programs, candidates
+		FROM @extschema@.program g
+		WHERE g.name_ko = btrim(entry_program.program) AND g.fiscal_year = entry_program.fiscal_year;
+		IF n_programs > 1 THEN
+			RAISE EXCEPTION 'program % is ambiguous in fiscal year % (%)', @extschema@.entry_echo(program), fiscal_year, line
+				USING ERRCODE = 'ambiguous_parameter',
+					  DETAIL = format('Programs of that name: %s.', candidates),
+					  HINT = 'Give the program''s id instead of its name.';
+		END IF;
+	END IF;
+	IF v_program IS NULL THEN
+		RAISE EXCEPTION 'no program % in fiscal year % (%)', @extschema@.entry_echo(program), fiscal_year, line
+			USING ERRCODE = 'foreign_key_violation',
+				  DETAIL = coalesce('Programs of that year: ' || (
+					  SELECT string_agg(format('%s (id %s)', g.name_ko, g.id), ', ' ORDER BY g.id)
+					  FROM (SELECT * FROM @extschema@.program p WHERE p.fiscal_year = entry_program.fiscal_year ORDER BY id LIMIT 12) g) || '.',
+					  format('There are no programs for fiscal year %s yet.', fiscal_year)),
+				  HINT = 'Add the program first: INSERT INTO regionpolicy.program (ministry, fiscal_year, name_ko) VALUES (…).';
+	END IF;
+	RETURN v_program;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_program(text, integer, text) IS
+'the programme a line names (its name within the fiscal year, or its id), or an error naming the line';
+
+CREATE OR REPLACE FUNCTION @extschema@.entry_region(province text, municipality text, fiscal_year integer, as_of date, line text,
+										 OUT province_code text, OUT municipality_code text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	on_day date;
+BEGIN
+	PERFORM @extschema@.entry_bounded(province, 'province', line), @extschema@.entry_bounded(municipality, 'municipality', line);
+	IF as_of IS NOT NULL AND fiscal_year IS NOT NULL AND extract(year FROM as_of) <> fiscal_year THEN
+		RAISE EXCEPTION 'the line''s date % is not in its fiscal year % (%)', as_of, fiscal_year, line
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = 'as_of is the day the line''s names are read on; a line of a fiscal year is read on a day of that year.',
+				  HINT = format('Give a date from %s-01-01 to %s-12-31, or none.', fiscal_year, fiscal_year);
+	END IF;
+	IF province IS NOT NULL AND btrim(province) <> '' THEN
+		province_code := @extschema@.province_code_in_year(province, fiscal_year, as_of, line);
+	END IF;
+	IF municipality IS NULL OR btrim(municipality) = '' THEN
+		RETURN;
+	END IF;
+	on_day := coalesce(as_of,
+					   greatest(make_date(fiscal_year, 1, 1),
+								(SELECT v.valid_from FROM @extschema@.province v WHERE v.code = entry_region.province_code)));
+	-- a code names its 시·군·구 on any day of the year it exists; it is
+	-- read on the first such day (FY2026 lines under the codes 인천 gave
+	-- its new 구 on 2026-07-01, before that day)
+	IF btrim(municipality) ~ '^[0-9]{5}$' AND as_of IS NULL THEN
+		on_day := coalesce((SELECT greatest(on_day, m.valid_from) FROM @extschema@.municipality m
+							WHERE m.code = btrim(entry_region.municipality)
+							  AND (m.valid_from IS NULL OR m.valid_from <= make_date(fiscal_year, 12, 31))
+							  AND (m.valid_to IS NULL OR m.valid_to > make_date(fiscal_year, 1, 1))), on_day);
+	END IF;
+	municipality_code := @extschema@.municipality_code(
+		CASE WHEN province_code IS NOT NULL AND btrim(municipality) !~ '^[0-9]{5}$' AND position(' ' IN btrim(municipality)) = 0
+			 THEN province_code || ' ' || btrim(municipality) ELSE municipality END,
+		on_day);
+	IF province_code IS NULL THEN
+		province_code := (SELECT m.province_code FROM @extschema@.municipality m WHERE m.code = entry_region.municipality_code);
+	ELSIF NOT EXISTS (SELECT 1 FROM @extschema@.municipality_year y
+					  WHERE y.municipality_code = entry_region.municipality_code
+						AND y.province_code = entry_region.province_code AND y.fiscal_year = entry_region.fiscal_year) THEN
+		RAISE EXCEPTION 'municipality % is not in province % in fiscal year % (%)', municipality_code, province_code,
+			fiscal_year, line
+			USING ERRCODE = 'check_violation',
+				  DETAIL = (SELECT format('%s (%s) lies in province %s from %s%s.', m.code, m.name_ko, m.province_code,
+										  coalesce(m.valid_from::text, 'before 2023'), coalesce(' until ' || (m.valid_to - 1)::text, ''))
+							FROM @extschema@.municipality m WHERE m.code = entry_region.municipality_code),
+				  HINT = 'A line''s 시·군·구 must lie in its province in its fiscal year; give the 시·군·구 of that province, or leave the province out.';
+	END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_region(text, text, integer, date, text) IS
+'the province and 시·군·구 codes a line names in its fiscal year (as_of, a day of that year, deciding a name whose meaning changed that year), or an error naming the line';
+
+CREATE OR REPLACE FUNCTION @extschema@.entry_amount(amount text, "national" text, local text, unit text, line text)
+RETURNS @extschema@.funding
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF amount IS NOT NULL AND ("national" IS NOT NULL OR local IS NOT NULL) THEN
+		RAISE EXCEPTION 'give either amount or national and local, not both (%)', line
+			USING ERRCODE = 'invalid_parameter_value';
+	ELSIF amount IS NOT NULL THEN
+		IF unit IS NOT NULL THEN
+			RAISE EXCEPTION 'unit applies to national and local numbers, not to a text amount (%)', line
+				USING ERRCODE = 'invalid_parameter_value',
+					  HINT = 'Write the unit inside the amount: ''국비 929억원, 지방비 433억원''.';
+		END IF;
+		IF amount ~ '^[[:space:]]*[-+]?[0-9][0-9,.]*[[:space:]]*$' THEN
+			RAISE EXCEPTION 'amount % is a number without a unit (%)', @extschema@.entry_echo(amount), line
+				USING ERRCODE = 'invalid_parameter_value',
+					  DETAIL = 'A load does not guess whether a bare number is in 원, 천원 or 백만원.',
+					  HINT = 'Write the unit in the amount (''7,979,230천원''), or give national and local numbers with their unit.';
+		END IF;
+		RETURN amount::@extschema@.funding;
+	ELSIF "national" IS NOT NULL OR local IS NOT NULL THEN
+		IF unit IS NULL OR btrim(unit) = '' THEN
+			RAISE EXCEPTION 'national and local numbers need their unit (%)', line
+				USING ERRCODE = 'invalid_parameter_value',
+					  DETAIL = 'A load does not guess whether a bare number is in 원, 천원 or 백만원.',
+					  HINT = 'Give the unit column (원, 천원, 백만원, 억), or load_allocations(table, unit => ''천원'').';
+		END IF;
+		RETURN @extschema@.funding(coalesce("national", '0'), coalesce(local, '0'), unit);
+	END IF;
+	RAISE EXCEPTION 'no amount (%)', line
+		USING ERRCODE = 'not_null_violation',
+			  HINT = 'Give amount (text such as ''국비 929억원, 지방비 433억원'') or national and local numbers with their unit.';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_amount(text, text, text, text, text) IS
+'the funding value a line gives (amount as text, or national and local numbers with their unit), or an error naming the line; a bare number without a unit is refused';
+
+CREATE OR REPLACE FUNCTION @extschema@.allocation_entry_insert()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	v_row bigint := @extschema@.allocation_load_row();
+	row_text text := format('row %s: program %s, province %s, fiscal year %s, reference %s', v_row,
+							@extschema@.entry_echo(NEW.program), @extschema@.entry_echo(NEW.province),
+							coalesce(NEW.fiscal_year::text, 'NULL'), @extschema@.entry_echo(NEW.reference));
+	v_reference text := @extschema@.reference_trim(@extschema@.entry_bounded(NEW.reference, 'reference', row_text));
+	v_program integer;
+	v_province text;
+	v_amount @extschema@.funding;
+	v_phase text := coalesce(NEW.phase, 'planned');
+	v_municipality text;
+	twin_id bigint;
+	twin_reference text;
+	twin_row bigint;
+	v_id bigint;
+	inserted boolean;
+BEGIN
+	v_program := @extschema@.entry_program(NEW.program, NEW.fiscal_year, row_text);
+	SELECT r.province_code, r.municipality_code INTO v_province, v_municipality
+	FROM @extschema@.entry_region(NEW.province, NEW.municipality, NEW.fiscal_year, NEW.as_of, row_text) r;
+	v_amount := @extschema@.entry_amount(NEW.amount, NEW."national", NEW.local, NEW.unit, row_text);
+
+	-- The line's scope, locked once per statement, so that no concurrent
+	-- load adds an identical line unseen (allocation_scope).
+	IF NOT @extschema@.allocation_load_scope_seen(v_province, NEW.fiscal_year, v_phase, v_program) THEN
+		PERFORM @extschema@.allocation_scope_lock(v_province, NEW.fiscal_year, v_phase, v_program);
+	END IF;
+
+	-- A line identical to one already there (programme, province, year,
+	-- phase, 시·군·구 and amount) would double the total when one of the two
+	-- has no reference: a load run again without references, or run with
+	-- references after one without.  (Two identical loads without a
+	-- reference at once are refused by the unique index itself.)
+	-- (one probe of allocation_line_hash_idx)
+	SELECT a.id, a.reference INTO twin_id, twin_reference
+	FROM @extschema@.allocation a
+	WHERE @extschema@.line_hash(a.province_code, a.fiscal_year, a.phase, a.program_id, a.amount)
+		  = @extschema@.line_hash(v_province, NEW.fiscal_year, v_phase, v_program, v_amount)
+	  AND a.province_code IS NOT DISTINCT FROM v_province
+	  AND a.fiscal_year = NEW.fiscal_year AND a.phase = v_phase AND a.program_id = v_program
+	  AND a.amount OPERATOR(@extschema@.=) v_amount
+	  AND coalesce(a.municipality_code, '') = coalesce(v_municipality, '')
+	  AND (v_reference IS NULL OR a.reference IS NULL)
+	ORDER BY a.reference NULLS FIRST
+	LIMIT 1;
+	IF twin_id IS NOT NULL THEN
+		twin_row := @extschema@.allocation_load_written(twin_id);
+		IF twin_row IS NOT NULL THEN
+			PERFORM @extschema@.entry_same_line(twin_row, v_row, row_text);
+		END IF;
+		RAISE EXCEPTION 'allocation already recorded: %, phase %, amount %', row_text, v_phase, v_amount
+			USING ERRCODE = 'unique_violation',
+				  DETAIL = CASE WHEN v_reference IS NOT NULL
+							   THEN format('An identical line without a reference is already there (allocation %s); loading this one beside it would double the total.', twin_id)
+							   WHEN twin_reference IS NOT NULL
+							   THEN format('An identical line is already there under reference %L; loading this one too would double the total.', twin_reference)
+							   ELSE 'An identical line without a reference is already there; loading it again would double the total.' END,
+				  HINT = CASE WHEN v_reference IS NOT NULL
+							 THEN format('Give the line already there its reference (UPDATE regionpolicy.allocation SET reference = %L WHERE id = %s), or delete it, then load again.', v_reference, twin_id)
+							 WHEN twin_reference IS NOT NULL
+							 THEN 'Load it with that reference to replace that line, or give this line a reference of its own.'
+							 ELSE 'Give each line its reference (its 세부사업 or 과제 number): a line loaded again with the same reference replaces its amount, so a load can be run twice.' END;
+	END IF;
+
+	IF v_reference IS NULL THEN
+		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, municipality_code)
+		VALUES (v_program, v_province, NEW.fiscal_year, v_amount, v_phase, NEW.note, v_municipality)
+		RETURNING a.id INTO v_id;
+		inserted := true;
+	ELSIF v_province IS NOT NULL THEN
+		-- a line with a reference replaces what was loaded under it before
+		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code)
+		VALUES (v_program, v_province, NEW.fiscal_year, v_amount, v_phase, NEW.note, v_reference, v_municipality)
+		ON CONFLICT (reference, province_code, fiscal_year, phase, program_id, (coalesce(municipality_code, '')))
+			WHERE reference IS NOT NULL AND province_code IS NOT NULL
+		DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note
+		RETURNING a.id, a.xmax = 0 INTO v_id, inserted;
+	ELSE
+		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code)
+		VALUES (v_program, NULL, NEW.fiscal_year, v_amount, v_phase, NEW.note, v_reference, v_municipality)
+		ON CONFLICT (reference, fiscal_year, phase, program_id)
+			WHERE reference IS NOT NULL AND province_code IS NULL
+		DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note
+		RETURNING a.id, a.xmax = 0 INTO v_id, inserted;
+	END IF;
+	-- a line this very statement wrote is the same line given twice, not
+	-- one to replace
+	IF NOT inserted THEN
+		twin_row := @extschema@.allocation_load_written(v_id);
+		IF twin_row IS NOT NULL THEN
+			PERFORM @extschema@.entry_same_line(twin_row, v_row, row_text);
+		END IF;
+	END IF;
+	PERFORM @extschema@.allocation_load_count(inserted, v_id);
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.allocation_entry_insert() IS
+'INSTEAD OF INSERT on allocation_entry: resolves program and province, reads the amount, and inserts the line, or replaces the line of the same programme, province, 시·군·구, year, phase and reference; the same line twice in one statement is refused';
+
+CREATE OR REPLACE FUNCTION @extschema@.entry_same_line(first bigint, second bigint, line text)
+RETURNS void
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	RAISE EXCEPTION 'lines % and % of the load are the same line (%)', first, second, line
+		USING ERRCODE = 'unique_violation',
+			  DETAIL = 'They have the same programme, province, 시·군·구, fiscal year and phase, and the same reference or, without one, the same amount.',
+			  HINT = 'Give each line its own reference, or load the line once.';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_same_line(bigint, bigint, text) IS
+'refuses (23505) a line given twice in one load, naming both rows';
+
+CREATE OR REPLACE FUNCTION @extschema@.load_allocations(lines regclass, unit text DEFAULT NULL,
+											 OUT inserted bigint, OUT replaced bigint)
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	bad record;
+	n bigint;
+	r bigint;
+	has_line boolean;
+	has_ctid boolean;
+	load_unit text := unit;
+	line_text text;
+	e_state text;
+	e_message text;
+	e_detail text;
+	e_hint text;
+BEGIN
+	IF to_regclass('pg_temp.rp_resolved') IS NOT NULL THEN
+		DROP TABLE IF EXISTS pg_temp.rp_lines, pg_temp.rp_programs, pg_temp.rp_regions, pg_temp.rp_resolved;
+	END IF;
+	has_line := EXISTS (SELECT 1 FROM pg_attribute a
+						WHERE a.attrelid = lines AND a.attname = 'line' AND a.attnum > 0 AND NOT a.attisdropped);
+	has_ctid := EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = lines AND c.relkind IN ('r', 'm'));
+	-- The lines, numbered once; each programme, province and 시·군·구 looked
+	-- up once, the error naming the first line that gives it; the amount
+	-- read by the type's input (or from numbers in a unit).
+	EXECUTE format($q$
+		CREATE TEMP TABLE rp_lines ON COMMIT DROP AS
+		SELECT %s AS line, s.program, s.province, s.fiscal_year, coalesce(s.phase, 'planned') AS phase,
+			   s.amount, s."national", s.local, CASE WHEN s.amount IS NULL THEN coalesce(s.unit, %L) ELSE s.unit END AS unit,
+			   s.reference AS given_reference,
+			   @extschema@.reference_trim(s.reference) AS reference,
+			   s.note, s.municipality, s.as_of
+		FROM %s AS s$q$,
+		CASE WHEN has_line THEN 's.line::bigint' WHEN has_ctid THEN 'row_number() OVER (ORDER BY s.ctid)'
+			 ELSE 'row_number() OVER ()' END, load_unit, lines);
+	-- references first: bounded, before anything is compared
+	SELECT l.line, l.given_reference INTO bad FROM rp_lines l WHERE length(l.given_reference) > 200 ORDER BY l.line LIMIT 1;
+	IF FOUND THEN
+		PERFORM @extschema@.entry_bounded(bad.given_reference, 'reference', format('line %s', bad.line));
+	END IF;
+	CREATE TEMP TABLE rp_programs ON COMMIT DROP AS
+	SELECT l.program, l.fiscal_year,
+		   @extschema@.entry_program(l.program, l.fiscal_year,
+									 format('line %s: program %s, fiscal year %s', min(l.line),
+											@extschema@.entry_echo(l.program), l.fiscal_year)) AS program_id
+	FROM rp_lines l
+	GROUP BY l.program, l.fiscal_year;
+	CREATE TEMP TABLE rp_regions ON COMMIT DROP AS
+	SELECT k.province, k.municipality, k.fiscal_year, k.as_of, g.province_code, g.municipality_code
+	FROM (SELECT l.province, l.municipality, l.fiscal_year, l.as_of, min(l.line) AS line
+		  FROM rp_lines l GROUP BY l.province, l.municipality, l.fiscal_year, l.as_of) k,
+		 LATERAL @extschema@.entry_region(k.province, k.municipality, k.fiscal_year, k.as_of,
+				format('line %s: province %s, municipality %s, fiscal year %s', k.line, @extschema@.entry_echo(k.province),
+					   @extschema@.entry_echo(k.municipality), k.fiscal_year)) g;
+	-- The amounts, each read by entry_amount (a text amount by the type's
+	-- input straight away when it has no other column beside it).  An
+	-- amount refused is found again line by line, in the order of the
+	-- lines, so that the error names the first line that has one.
+	BEGIN
+		CREATE TEMP TABLE rp_resolved ON COMMIT DROP AS
+		SELECT r.*, @extschema@.line_hash(r.province_code, r.fiscal_year, r.phase, r.program_id, r.amount) AS h
+		FROM (SELECT l.line, p.program_id, g.province_code, l.fiscal_year, l.phase,
+					 CASE WHEN l.amount IS NOT NULL AND l."national" IS NULL AND l.local IS NULL AND l.unit IS NULL
+							   AND l.amount !~ '^[[:space:]]*[-+]?[0-9][0-9,.]*[[:space:]]*$'
+						  THEN l.amount::@extschema@.funding
+						  ELSE @extschema@.entry_amount(l.amount, l."national", l.local, l.unit,
+								  format('line %s: program %s, province %s, fiscal year %s, reference %s',
+										 l.line, @extschema@.entry_echo(l.program), @extschema@.entry_echo(l.province),
+										 l.fiscal_year, @extschema@.entry_echo(l.given_reference))) END AS amount,
+					 l.note, l.reference, g.municipality_code, l.program AS given_program, l.province AS given_province,
+					 l.given_reference
+			  FROM rp_lines l
+				   JOIN rp_programs p ON p.program = l.program AND p.fiscal_year = l.fiscal_year
+				   JOIN rp_regions g ON coalesce(g.province, '') = coalesce(l.province, '')
+									AND coalesce(g.municipality, '') = coalesce(l.municipality, '')
+									AND g.fiscal_year = l.fiscal_year
+									AND coalesce(g.as_of, 'infinity') = coalesce(l.as_of, 'infinity')) r;
+	EXCEPTION WHEN OTHERS THEN
+		FOR bad IN SELECT l.* FROM rp_lines l ORDER BY l.line LOOP
+			line_text := format('line %s: program %s, province %s, fiscal year %s, reference %s',
+								bad.line, @extschema@.entry_echo(bad.program), @extschema@.entry_echo(bad.province),
+								bad.fiscal_year, @extschema@.entry_echo(bad.given_reference));
+			BEGIN
+				PERFORM @extschema@.entry_amount(bad.amount, bad."national", bad.local, bad.unit, line_text);
+			EXCEPTION WHEN OTHERS THEN
+				GET STACKED DIAGNOSTICS e_state = RETURNED_SQLSTATE, e_message = MESSAGE_TEXT,
+										e_detail = PG_EXCEPTION_DETAIL, e_hint = PG_EXCEPTION_HINT;
+				IF position(line_text IN e_message) = 0 THEN
+					e_message := format('%s (%s)', e_message, line_text);
+				END IF;
+				RAISE EXCEPTION USING MESSAGE = e_message, ERRCODE = e_state, DETAIL = e_detail, HINT = e_hint;
+			END;
+		END LOOP;
+		RAISE;
+	END;
+	ANALYZE rp_resolved;
+
+	-- The scopes of the lines, locked (allocation_scope), in one order.
+	PERFORM @extschema@.allocation_scope_lock(k.province_code, k.fiscal_year, k.phase, k.program_id)
+	FROM (SELECT DISTINCT x.province_code, x.fiscal_year, x.phase, x.program_id FROM rp_resolved x
+		  ORDER BY 1, 2, 3, 4) k;
+
+	-- a line identical to one already there, where one of the two has no
+	-- reference: a load run again without references, or with references
+	-- after one without, would double the total (by line_hash: a probe of
+	-- allocation_line_hash_idx per line, or one pass, as the planner finds
+	-- cheaper)
+	SELECT format('line %s: program %s, province %s, fiscal year %s, reference %s',
+				  x.line, @extschema@.entry_echo(x.given_program), @extschema@.entry_echo(x.given_province),
+				  x.fiscal_year, @extschema@.entry_echo(x.given_reference)) AS line_text,
+		   x.reference AS new_reference, t.id, t.reference AS old_reference, x.phase, x.amount
+	  INTO bad
+	FROM rp_resolved x
+		 JOIN @extschema@.allocation t
+		   ON @extschema@.line_hash(t.province_code, t.fiscal_year, t.phase, t.program_id, t.amount) = x.h
+			  AND t.province_code IS NOT DISTINCT FROM x.province_code
+			  AND t.fiscal_year = x.fiscal_year AND t.phase = x.phase AND t.program_id = x.program_id
+			  AND t.amount OPERATOR(@extschema@.=) x.amount
+			  AND coalesce(t.municipality_code, '') = coalesce(x.municipality_code, '')
+			  AND (x.reference IS NULL OR t.reference IS NULL)
+	ORDER BY x.line LIMIT 1;
+	IF FOUND THEN
+		RAISE EXCEPTION 'allocation already recorded: %, phase %, amount %', bad.line_text, bad.phase, bad.amount
+			USING ERRCODE = 'unique_violation',
+				  DETAIL = CASE WHEN bad.new_reference IS NOT NULL
+							   THEN format('An identical line without a reference is already there (allocation %s); loading this one beside it would double the total.', bad.id)
+							   WHEN bad.old_reference IS NOT NULL
+							   THEN format('An identical line is already there under reference %L; loading this one too would double the total.', bad.old_reference)
+							   ELSE 'An identical line without a reference is already there; loading it again would double the total.' END,
+				  HINT = 'Give each line its reference (its 세부사업 or 과제 number): a line loaded again with the same reference replaces its amount, so a load can be run twice.';
+	END IF;
+
+	-- The same line twice in one load (the same programme, province,
+	-- 시·군·구, year, phase and reference, or without one the same amount),
+	-- named by its two lines.
+	SELECT d.first, d.second, format('line %s: program %s, province %s, fiscal year %s, reference %s',
+									 x.line, @extschema@.entry_echo(x.given_program), @extschema@.entry_echo(x.given_province),
+									 x.fiscal_year, @extschema@.entry_echo(x.given_reference)) AS line_text
+	  INTO bad
+	FROM (SELECT min(line) AS first, (array_agg(line ORDER BY line))[2] AS second
+		  FROM rp_resolved
+		  GROUP BY province_code, fiscal_year, phase, program_id, reference, coalesce(municipality_code, ''),
+				   CASE WHEN reference IS NULL THEN amount END
+		  HAVING count(*) > 1
+		  ORDER BY 1 LIMIT 1) d
+		 JOIN rp_resolved x ON x.line = d.first;
+	IF FOUND THEN
+		PERFORM @extschema@.entry_same_line(bad.first, bad.second, bad.line_text);
+	END IF;
+
+	-- Into allocation, in three INSERTs.
+	WITH w AS (
+		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code)
+		SELECT x.program_id, x.province_code, x.fiscal_year, x.amount, x.phase, x.note, x.reference, x.municipality_code
+		FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NOT NULL
+		ON CONFLICT (reference, province_code, fiscal_year, phase, program_id, (coalesce(municipality_code, '')))
+			WHERE reference IS NOT NULL AND province_code IS NOT NULL
+		DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note
+		RETURNING a.xmax = 0 AS fresh)
+	SELECT count(*) FILTER (WHERE fresh), count(*) FILTER (WHERE NOT fresh) INTO inserted, replaced FROM w;
+	-- (lines of no single province only where there are some: a
+	-- distributed allocation has no key for them)
+	IF EXISTS (SELECT 1 FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NULL) THEN
+		WITH w AS (
+			INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code)
+			SELECT x.program_id, NULL, x.fiscal_year, x.amount, x.phase, x.note, x.reference, x.municipality_code
+			FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NULL
+			ON CONFLICT (reference, fiscal_year, phase, program_id)
+				WHERE reference IS NOT NULL AND province_code IS NULL
+			DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note
+			RETURNING a.xmax = 0 AS fresh)
+		SELECT count(*) FILTER (WHERE fresh), count(*) FILTER (WHERE NOT fresh) INTO n, r FROM w;
+		inserted := inserted + n;
+		replaced := replaced + r;
+	END IF;
+	INSERT INTO @extschema@.allocation (program_id, province_code, fiscal_year, amount, phase, note, municipality_code)
+	SELECT x.program_id, x.province_code, x.fiscal_year, x.amount, x.phase, x.note, x.municipality_code
+	FROM rp_resolved x WHERE x.reference IS NULL;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	inserted := inserted + n;
+	DROP TABLE rp_lines, rp_programs, rp_regions, rp_resolved;
+	PERFORM @extschema@.allocation_load_record(inserted, replaced);
+	RAISE NOTICE 'load_allocations: % % inserted, % replaced', inserted,
+		CASE WHEN inserted = 1 THEN 'line' ELSE 'lines' END, replaced;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.load_allocations(regclass, text) IS
+'loads the lines of a table with allocation_entry''s columns (and optionally "line", the source''s line numbers), as allocation_entry would, set-based; unit is the unit of national and local numbers whose row gives none; returns how many lines it inserted and replaced';
+
+CREATE OR REPLACE FUNCTION @extschema@.municipality_code(name_or_code text, as_of date DEFAULT CURRENT_DATE)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	wanted text := btrim(regexp_replace(name_or_code, '\s+', ' ', 'g'));
+	name text := wanted;
+	province text;
+	m @extschema@.municipality;
+	cur text;
+	candidates text;
+	n integer;
+BEGIN
+	IF wanted ~ '^[0-9]{5}$' THEN
+		cur := wanted;
+		LOOP
+			SELECT * INTO m FROM @extschema@.municipality v WHERE v.code = cur;
+			IF NOT FOUND THEN
+				RAISE EXCEPTION 'unknown municipality code: "%"', name_or_code
+					USING ERRCODE = 'invalid_parameter_value';
+			END IF;
+			EXIT WHEN m.valid_to IS NULL OR m.valid_to > as_of OR m.successor_code IS NULL;
+			cur := m.successor_code;
+		END LOOP;
+		IF (m.valid_from IS NOT NULL AND m.valid_from > as_of) OR (m.valid_to IS NOT NULL AND m.valid_to <= as_of) THEN
+			RAISE EXCEPTION 'municipality code "%" was not in use on %', name_or_code, as_of
+				USING ERRCODE = 'invalid_parameter_value',
+					  DETAIL = format('%s (%s) is valid from %s%s.', m.code, m.name_ko, coalesce(m.valid_from::text, 'before 2023'),
+									  coalesce(' until ' || (m.valid_to - 1)::text, '')),
+					  HINT = CASE WHEN m.valid_to <= as_of AND m.successor_code IS NULL
+								  THEN 'It was split with no single successor; give the municipality of that date by name or code.'
+								  WHEN m.valid_from > as_of
+								  THEN coalesce('Before ' || m.valid_from || ' it was '
+												|| (SELECT string_agg(format('%s (%s)', o.code, o.name_ko), ' or ' ORDER BY o.code)
+													FROM @extschema@.municipality o WHERE o.successor_code = m.code)
+												|| '; give that code, or a date from ' || m.valid_from || ' on.',
+												format('Give a date from %s on, or the municipality of that date.', m.valid_from))
+								  ELSE 'Give the municipality of that date by name or code.' END;
+		END IF;
+		RETURN cur;
+	END IF;
+
+	-- a province before the name: "경남 통영시", "경상남도 통영시"
+	IF position(' ' IN wanted) > 0 THEN
+		province := @extschema@.province_code(split_part(wanted, ' ', 1), as_of);
+		name := substr(wanted, position(' ' IN wanted) + 1);
+	END IF;
+	SELECT count(*), min(v.code),
+		   string_agg(format('%s %s (%s)', p.short_ko, v.name_ko, v.code), ', ' ORDER BY p.sort_order, v.code)
+	  INTO n, cur, candidates
+	FROM @extschema@.municipality v
+		 JOIN @extschema@.province p ON p.code = v.province_code
+	WHERE v.name_ko = name
+	  AND (province IS NULL OR v.province_code = province)
+	  AND (v.valid_from IS NULL OR v.valid_from <= as_of) AND (v.valid_to IS NULL OR v.valid_to > as_of);
+	IF n = 0 THEN
+		RAISE EXCEPTION 'unknown municipality: "%" on %', name_or_code, as_of
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Give its full name (통영시, 중구), optionally after its province (경남 통영시), or its 5-digit code.';
+	ELSIF n > 1 THEN
+		RAISE EXCEPTION 'municipality "%" is ambiguous on %', name_or_code, as_of
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = format('Candidates: %s.', candidates),
+				  HINT = format('Put the province first, e.g. "%s", or give the code.',
+								(SELECT p.short_ko FROM @extschema@.province p
+								 JOIN @extschema@.municipality v ON v.province_code = p.code WHERE v.name_ko = name
+								 ORDER BY p.sort_order LIMIT 1) || ' ' || name);
+	END IF;
+	RETURN cur;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.municipality_code(text, date) IS
+'the 5-digit code of a 시·군·구 on as_of (default today), from its name (통영시), its province and name (경남 통영시) or a code, current or former; a name several provinces share, without its province, is an error listing the candidates (22023)';
+
+CREATE OR REPLACE FUNCTION @extschema@.unit_won(unit text)
+RETURNS bigint
+AS 'MODULE_PATHNAME', 'funding_unit_won'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.unit_won(text) IS
+'a unit written as text (원, 억, 천원, 10억, or won/man/eok/jo in any case) in won, as round() and in_unit() read it; 22023 if it is not one';
+
+CREATE OR REPLACE FUNCTION @extschema@.is_steward_of(province_code text)
+RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT EXISTS (
+		SELECT 1
+		FROM @extschema@.province_steward s
+			 JOIN pg_catalog.pg_roles r ON r.rolname = s.role_name
+		WHERE s.province_code = is_steward_of.province_code
+		  AND pg_catalog.pg_has_role(session_user, r.oid, 'MEMBER'))
+$$;
+COMMENT ON FUNCTION @extschema@.is_steward_of(text) IS
+'true when the session''s login role is a member of a role that stewards the province (false for NULL), whatever role it has set';
+
+CREATE OR REPLACE FUNCTION @extschema@.may_load(province_code text)
+RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT r.rolsuper OR r.rolbypassrls
+		   OR pg_catalog.pg_has_role(session_user, c.relowner, 'MEMBER')
+		   OR @extschema@.is_steward_of(may_load.province_code)
+	FROM pg_catalog.pg_roles r, pg_catalog.pg_class c
+	WHERE r.rolname = session_user AND c.oid = '@extschema@.allocation'::pg_catalog.regclass
+$$;
+COMMENT ON FUNCTION @extschema@.may_load(text) IS
+'true when the session may load lines of the province: as the owner of allocation, a superuser, a role that bypasses row-level security, or a steward of the province';
+
+CREATE OR REPLACE FUNCTION @extschema@.is_evaluator()
+RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r
+				   WHERE r.rolname = 'regionpolicy_evaluator' AND pg_catalog.pg_has_role(session_user, r.oid, 'MEMBER'))
+$$;
+COMMENT ON FUNCTION @extschema@.is_evaluator() IS
+'true when the session''s login role is a member of the role regionpolicy_evaluator (which the administrator creates), whatever role it has set';
+
+CREATE OR REPLACE FUNCTION @extschema@.delete_allocation(allocation_id bigint)
+RETURNS boolean
+LANGUAGE plpgsql VOLATILE STRICT SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	p text;
+BEGIN
+	IF NOT pg_catalog.has_table_privilege(session_user, '@extschema@.allocation', 'SELECT') THEN
+		RAISE EXCEPTION 'permission denied for table allocation'
+			USING ERRCODE = 'insufficient_privilege';
+	END IF;
+	-- the line's province first, then the line locked by id and province (a
+	-- distributed allocation is reached by its province)
+	SELECT a.province_code INTO p FROM @extschema@.allocation a WHERE a.id = allocation_id;
+	IF NOT FOUND THEN
+		RETURN false;
+	END IF;
+	IF p IS NULL THEN
+		PERFORM 1 FROM @extschema@.allocation a WHERE a.id = allocation_id AND a.province_code IS NULL FOR UPDATE;
+	ELSE
+		PERFORM 1 FROM @extschema@.allocation a WHERE a.id = allocation_id AND a.province_code = p FOR UPDATE;
+	END IF;
+	IF NOT FOUND THEN
+		RETURN false;			-- moved or deleted meanwhile
+	END IF;
+	IF NOT @extschema@.is_steward_of(p) THEN
+		RAISE EXCEPTION 'permission denied to delete allocation % of province %', allocation_id, coalesce(p, '(none)')
+			USING ERRCODE = 'insufficient_privilege',
+				  HINT = 'Only members of the province''s steward role (see province_steward) may delete its rows; lines of no single province are the owner''s.';
+	END IF;
+	IF p IS NULL THEN
+		DELETE FROM @extschema@.allocation a WHERE a.id = allocation_id AND a.province_code IS NULL;
+	ELSE
+		DELETE FROM @extschema@.allocation a WHERE a.id = allocation_id AND a.province_code = p;
+	END IF;
+	RETURN true;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.delete_allocation(bigint) IS
+'deletes an allocation of a province the session''s role stewards (42501 for any other); false when there is no such allocation';
+
+CREATE OR REPLACE FUNCTION @extschema@.delete_cluster_diagnosis(cluster_id integer, fiscal_year integer)
+RETURNS boolean
+LANGUAGE plpgsql VOLATILE STRICT SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	p text := @extschema@.cluster_province(delete_cluster_diagnosis.cluster_id, delete_cluster_diagnosis.fiscal_year);
+BEGIN
+	IF NOT pg_catalog.has_table_privilege(session_user, '@extschema@.cluster_diagnosis', 'SELECT') THEN
+		RAISE EXCEPTION 'permission denied for table cluster_diagnosis'
+			USING ERRCODE = 'insufficient_privilege';
+	END IF;
+	IF NOT EXISTS (SELECT 1 FROM @extschema@.cluster_diagnosis d
+				   WHERE d.cluster_id = delete_cluster_diagnosis.cluster_id
+					 AND d.fiscal_year = delete_cluster_diagnosis.fiscal_year) THEN
+		RETURN false;
+	END IF;
+	IF NOT @extschema@.is_steward_of(p) THEN
+		RAISE EXCEPTION 'permission denied to delete the diagnosis of cluster % for fiscal year % (province %)',
+			delete_cluster_diagnosis.cluster_id, delete_cluster_diagnosis.fiscal_year, coalesce(p, '(none)')
+			USING ERRCODE = 'insufficient_privilege',
+				  HINT = 'Only members of the province''s steward role (see province_steward) may delete its diagnoses.';
+	END IF;
+	DELETE FROM @extschema@.cluster_diagnosis d
+	WHERE d.cluster_id = delete_cluster_diagnosis.cluster_id AND d.fiscal_year = delete_cluster_diagnosis.fiscal_year;
+	RETURN true;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.delete_cluster_diagnosis(integer, integer) IS
+'deletes a diagnosis of a cluster of a province the session''s role stewards (42501 for any other); false when there is none';
+
+CREATE OR REPLACE FUNCTION @extschema@.award_entry_insert()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	line text := format('program %s, reference %s, recipient %s, fiscal year %s',
+						@extschema@.entry_echo(NEW.program), @extschema@.entry_echo(NEW.reference),
+						@extschema@.entry_echo(NEW.recipient), coalesce(NEW.fiscal_year, NEW.first_year));
+	v_program integer;
+	v_province text;
+	v_municipality text;
+	v_reference text := @extschema@.reference_trim(@extschema@.entry_bounded(NEW.reference, 'reference', line));
+	v_number text := regexp_replace(coalesce(NEW.business_number, ''), '[-[:space:]]', '', 'g');
+	v_year integer := coalesce(NEW.fiscal_year, NEW.first_year);
+	v_award bigint;
+BEGIN
+	IF v_reference IS NULL OR NEW.recipient IS NULL OR btrim(NEW.recipient) = '' OR NEW.years IS NULL THEN
+		RAISE EXCEPTION 'an award needs a reference, a recipient and its number of years (%)', line
+			USING ERRCODE = 'not_null_violation';
+	END IF;
+	IF NOT @extschema@.business_number_valid(v_number) THEN
+		RAISE EXCEPTION 'invalid business registration number "%" (%)', NEW.business_number, line
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'A 사업자등록번호 has ten digits, the last a check digit of the others: 220-81-62517.';
+	END IF;
+	v_program := @extschema@.entry_program(NEW.program, NEW.first_year, line);
+	SELECT r.province_code, r.municipality_code INTO v_province, v_municipality
+	FROM @extschema@.entry_region(NEW.province, NEW.municipality, NEW.first_year, NEW.as_of, line) r;
+	IF v_province IS NULL THEN
+		RAISE EXCEPTION 'an award belongs to a province (%)', line
+			USING ERRCODE = 'not_null_violation';
+	END IF;
+	IF v_year < NEW.first_year OR v_year >= NEW.first_year + NEW.years THEN
+		RAISE EXCEPTION 'fiscal year % is outside the award''s term, % to % (%)', v_year, NEW.first_year,
+			NEW.first_year + NEW.years - 1, line
+			USING ERRCODE = 'check_violation';
+	END IF;
+
+	INSERT INTO @extschema@.award AS w (program_id, first_year, reference, recipient, business_number,
+										province_code, municipality_code, years)
+	VALUES (v_program, NEW.first_year, v_reference, btrim(NEW.recipient), v_number, v_province, v_municipality, NEW.years)
+	ON CONFLICT ON CONSTRAINT award_key DO UPDATE
+		SET recipient = EXCLUDED.recipient, business_number = EXCLUDED.business_number,
+			province_code = EXCLUDED.province_code, municipality_code = EXCLUDED.municipality_code,
+			years = EXCLUDED.years, first_year = EXCLUDED.first_year
+	RETURNING w.id INTO v_award;
+	-- an award loaded again with a shorter term keeps no year outside it
+	IF EXISTS (SELECT 1 FROM @extschema@.award_year y
+			   WHERE y.award_id = v_award AND (y.fiscal_year < NEW.first_year OR y.fiscal_year >= NEW.first_year + NEW.years)) THEN
+		DELETE FROM @extschema@.award_year y
+		WHERE y.award_id = v_award AND (y.fiscal_year < NEW.first_year OR y.fiscal_year >= NEW.first_year + NEW.years);
+	END IF;
+	IF NEW.grant_amount IS NOT NULL THEN
+		INSERT INTO @extschema@.award_year AS y (award_id, fiscal_year, grant_amount, private_cash, private_in_kind)
+		VALUES (v_award, v_year, NEW.grant_amount::@extschema@.funding,
+				coalesce(@extschema@.parse_amount(NEW.private_cash), 0),
+				coalesce(@extschema@.parse_amount(NEW.private_in_kind), 0))
+		ON CONFLICT (award_id, fiscal_year) DO UPDATE
+			SET grant_amount = EXCLUDED.grant_amount, private_cash = EXCLUDED.private_cash,
+				private_in_kind = EXCLUDED.private_in_kind;
+	END IF;
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.award_entry_insert() IS
+'INSTEAD OF INSERT on award_entry: resolves programme, province and 시·군·구, checks the business number and the year, and inserts or replaces the award and its year';
+
+CREATE OR REPLACE FUNCTION @extschema@.award_term_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	w record;
+	outside integer;
+BEGIN
+	IF TG_TABLE_NAME = 'award_year' THEN
+		SELECT a.first_year, a.years, a.reference INTO w FROM @extschema@.award a WHERE a.id = NEW.award_id;
+		IF FOUND AND (NEW.fiscal_year < w.first_year OR NEW.fiscal_year >= w.first_year + w.years) THEN
+			RAISE EXCEPTION 'fiscal year % is outside the term of award % (%), % to %', NEW.fiscal_year, NEW.award_id,
+				w.reference, w.first_year, w.first_year + w.years - 1
+				USING ERRCODE = 'check_violation',
+					  HINT = 'A year of an award lies from its first_year to first_year + years - 1; change the award''s term first.';
+		END IF;
+		RETURN NEW;
+	END IF;
+	SELECT min(y.fiscal_year) INTO outside FROM @extschema@.award_year y
+	WHERE y.award_id = NEW.id AND (y.fiscal_year < NEW.first_year OR y.fiscal_year >= NEW.first_year + NEW.years);
+	IF outside IS NOT NULL THEN
+		RAISE EXCEPTION 'award % (%) runs % to %, but has a year % outside it', NEW.id, NEW.reference,
+			NEW.first_year, NEW.first_year + NEW.years - 1, outside
+			USING ERRCODE = 'check_violation',
+				  HINT = 'Delete the award''s years outside its term (award_entry does so when an award is loaded again), or keep its term.';
+	END IF;
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.award_term_check() IS
+'trigger: a year of an award lies in the award''s term (23514)';
+
+DROP FUNCTION @extschema@.session_stewards(text);
+
+CREATE TRIGGER award_term_check BEFORE INSERT OR UPDATE ON @extschema@.award_year
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.award_term_check();
+
+CREATE CONSTRAINT TRIGGER award_term_check AFTER UPDATE OF first_year, years ON @extschema@.award
+	DEFERRABLE INITIALLY DEFERRED
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.award_term_check();
+
+CREATE OR REPLACE VIEW @extschema@.award_entry AS
+SELECT g.name_ko AS program,
+	   w.reference,
+	   w.recipient,
+	   w.business_number,
+	   p.short_ko AS province,
+	   w.municipality_code AS municipality,
+	   w.first_year,
+	   w.years,
+	   y.fiscal_year,
+	   y.grant_amount::text AS grant_amount,
+	   y.private_cash::text AS private_cash,
+	   y.private_in_kind::text AS private_in_kind,
+	   NULL::date AS as_of,
+	   NULL::boolean AS entry_check
+FROM @extschema@.award w
+	 JOIN @extschema@.program g ON g.id = w.program_id
+	 JOIN @extschema@.province p ON p.code = w.province_code
+	 LEFT JOIN @extschema@.award_year y ON y.award_id = w.id;
+ALTER VIEW @extschema@.award_entry ALTER COLUMN entry_check SET DEFAULT @extschema@.entry_check();
+COMMENT ON VIEW @extschema@.award_entry IS
+'the way awards get in: one row per award and fiscal year, with program (name within the first year, or id), reference (과제번호), recipient, business_number, province and municipality (any name or code), first_year, years, fiscal_year (default first_year), grant as any text the funding type reads, and the private cash and in-kind shares as amounts; an award or year loaded again under its reference replaces it';
+
+ALTER VIEW @extschema@.award_entry ALTER COLUMN entry_check SET DEFAULT @extschema@.entry_check();
+
+CREATE OR REPLACE VIEW @extschema@.award_program_year AS
+SELECT a.id AS award_program_id, g.id AS program_id, g.fiscal_year, g.name_ko
+FROM @extschema@.program a
+	 JOIN @extschema@.program g ON g.ministry = a.ministry AND g.name_ko = a.name_ko AND g.fiscal_year >= a.fiscal_year
+WHERE a.id IN (SELECT w.program_id FROM @extschema@.award w);
+COMMENT ON VIEW @extschema@.award_program_year IS
+'for the sub-programme of every award (award_program_id, of the award''s first year): the programme of the same ministry and name in each year from then (program_id, fiscal_year), whose budget that year''s awards are counted against';
+
+GRANT SELECT ON @extschema@.award_program_year TO PUBLIC;
+
+CREATE OR REPLACE VIEW @extschema@.award_compliance AS
+WITH totals AS (
+	SELECT y.award_id, @extschema@.sum(y.grant_amount) AS grant_amount,
+		   sum(y.private_cash) AS private_cash, sum(y.private_in_kind) AS private_in_kind
+	FROM @extschema@.award_year y
+	GROUP BY y.award_id
+), broken AS (
+	-- a term longer than the support period
+	SELECT w.id AS award_id, 'term' AS rule, NULL::integer AS fiscal_year,
+		   w.years::numeric AS figure, t.support_years::numeric AS "limit",
+		   format(@extschema@.in_language('과제 기간 %s년: 지원 기간은 최대 %s년', 'the award runs %s years; the sub-programme supports at most %s (지원 기간)'),
+				  w.years, t.support_years) AS explanation
+	FROM @extschema@.award w JOIN @extschema@.award_terms t ON t.award_id = w.id
+	WHERE w.years > t.support_years
+	UNION ALL
+	-- a year's grant above the yearly cap
+	SELECT w.id, 'annual_cap', y.fiscal_year, @extschema@.total(y.grant_amount)::numeric, t.annual_cap::numeric,
+		   format(@extschema@.in_language('%s년도 지원금 %s원: 연 지원 한도 %s원 초과', 'the grant of fiscal year %s is %s원, above the cap of %s원 a year (지원 한도)'), y.fiscal_year,
+				  to_char(@extschema@.total(y.grant_amount), 'FM999,999,999,999,999'), to_char(t.annual_cap, 'FM999,999,999,999,999'))
+	FROM @extschema@.award w JOIN @extschema@.award_terms t ON t.award_id = w.id
+		 JOIN @extschema@.award_year y ON y.award_id = w.id
+	WHERE @extschema@.total(y.grant_amount) > t.annual_cap
+	UNION ALL
+	-- the grant's share of the project cost above the largest allowed
+	SELECT w.id, 'grant_share', NULL, round(@extschema@.total(s.grant_amount) / c.cost, 4), t.grant_share,
+		   format(@extschema@.in_language('지원금이 총사업비의 %s%% (지원금 %s원, 총사업비 %s원): 지원금 비중 %s%% 초과', 'the grant is %s%% of the project cost (%s원 of %s원), above %s%% (지원금 비중)'),
+				  round(100 * @extschema@.total(s.grant_amount) / c.cost, 1),
+				  to_char(@extschema@.total(s.grant_amount), 'FM999,999,999,999,999'), to_char(c.cost, 'FM999,999,999,999,999'),
+				  round(100 * t.grant_share, 1))
+	FROM @extschema@.award w JOIN @extschema@.award_terms t ON t.award_id = w.id
+		 JOIN totals s ON s.award_id = w.id
+		 CROSS JOIN LATERAL (SELECT @extschema@.total(s.grant_amount) + s.private_cash + s.private_in_kind AS cost) c
+	WHERE c.cost > 0 AND @extschema@.total(s.grant_amount) > t.grant_share * c.cost
+	UNION ALL
+	-- the sub-programme's awards above its budget for the year (지원 규모)
+	SELECT w.id, 'programme_budget', b.fiscal_year, b.awarded::numeric, b.budget::numeric,
+		   format(@extschema@.in_language('%s %s년도 과제 지원금 합계 %s원: 지원 규모 %s원 초과', 'the awards of %s in fiscal year %s come to %s원, above its budget of %s원 (지원 규모)'), b.name_ko,
+				  b.fiscal_year, to_char(b.awarded, 'FM999,999,999,999,999'), to_char(b.budget, 'FM999,999,999,999,999'))
+	FROM (SELECT w2.program_id, y.fiscal_year, g.name_ko, @extschema@.total(g.declared) AS budget,
+				 sum(@extschema@.total(y.grant_amount)) AS awarded
+		  FROM @extschema@.award w2
+			   JOIN @extschema@.award_year y ON y.award_id = w2.id
+			   JOIN @extschema@.award_program_year py ON py.award_program_id = w2.program_id AND py.fiscal_year = y.fiscal_year
+			   JOIN @extschema@.program g ON g.id = py.program_id
+		  WHERE g.declared IS NOT NULL
+		  GROUP BY w2.program_id, y.fiscal_year, g.name_ko, g.declared) b
+		 JOIN @extschema@.award w ON w.program_id = b.program_id
+	WHERE b.awarded > b.budget
+)
+SELECT b.award_id, w.program_id, w.reference, w.recipient, w.province_code, b.rule, b.fiscal_year,
+	   b.figure, b."limit", b.explanation
+FROM broken b JOIN @extschema@.award w ON w.id = b.award_id
+ORDER BY b.award_id, b.rule, b.fiscal_year;
+COMMENT ON VIEW @extschema@.award_compliance IS
+'one row per award and broken support term: term (years), annual_cap (a year''s grant), grant_share (of the project cost), programme_budget (the sub-programme''s awards in a year above its budget), with the figure, the limit and a sentence; no row for an award that keeps them all';
+
+CREATE OR REPLACE VIEW @extschema@.award_totals AS
+SELECT a.program_id, g.name_ko AS program_name_ko, a.province_code, p.short_ko, p.sort_order, a.fiscal_year,
+	   a.awards, a.grant_amount AS granted,
+	   @extschema@.national(a.grant_amount) AS granted_national,
+	   @extschema@.local(a.grant_amount) AS granted_local,
+	   @extschema@.total(a.grant_amount) AS granted_total,
+	   @extschema@.in_unit(@extschema@.national(a.grant_amount), '억') AS granted_national_eok,
+	   @extschema@.in_unit(@extschema@.local(a.grant_amount), '억') AS granted_local_eok,
+	   @extschema@.in_unit(@extschema@.total(a.grant_amount), '억') AS granted_total_eok,
+	   a.private_cash, a.private_in_kind,
+	   b.budgeted,
+	   @extschema@.national(b.budgeted) AS budgeted_national,
+	   @extschema@.local(b.budgeted) AS budgeted_local,
+	   @extschema@.total(b.budgeted) AS budgeted_total,
+	   @extschema@.in_unit(@extschema@.national(b.budgeted), '억') AS budgeted_national_eok,
+	   @extschema@.in_unit(@extschema@.local(b.budgeted), '억') AS budgeted_local_eok,
+	   @extschema@.in_unit(@extschema@.total(b.budgeted), '억') AS budgeted_total_eok,
+	   @extschema@.total(a.grant_amount) - @extschema@.total(b.budgeted) AS over_budget
+FROM (SELECT w.program_id, w.province_code, y.fiscal_year, count(DISTINCT w.id) AS awards,
+			 @extschema@.sum(y.grant_amount) AS grant_amount, sum(y.private_cash) AS private_cash,
+			 sum(y.private_in_kind) AS private_in_kind
+	  FROM @extschema@.award w JOIN @extschema@.award_year y ON y.award_id = w.id
+	  GROUP BY 1, 2, 3) a
+	 JOIN @extschema@.program g ON g.id = a.program_id
+	 JOIN @extschema@.province p ON p.code = a.province_code
+	 -- nothing planned is a budget of 0: every column a number, never NULL
+	 CROSS JOIN LATERAL (SELECT coalesce(@extschema@.sum(x.amount), '(0,0)'::@extschema@.funding) AS budgeted
+						 FROM @extschema@.award_program_year py
+							  JOIN @extschema@.allocation x ON x.program_id = py.program_id AND x.fiscal_year = py.fiscal_year
+						 WHERE py.award_program_id = a.program_id AND py.fiscal_year = a.fiscal_year
+						   AND x.province_code = a.province_code AND x.phase = 'planned') b
+ORDER BY a.program_id, p.sort_order, a.fiscal_year;
+COMMENT ON VIEW @extschema@.award_totals IS
+'per sub-programme, province and fiscal year: what the awards grant (granted: national, local, total, and the recipients'' shares) against the planned allocation of that sub-programme and province (budgeted); over_budget in won';
+
+-- ============================================================================
 -- Your data: ordinary tables (the install script's part 11)
 -- ============================================================================
 

@@ -7,7 +7,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy;
 SET LOCAL search_path = regionpolicy, public;
 SET LOCAL client_min_messages = warning;
-SELECT plan(45);
+SELECT plan(46);
 
 INSERT INTO program (id, ministry, fiscal_year, name_ko) VALUES
 	(1000, 'MOTIE', 2027, '지역혁신협력지구'), (1001, 'MSS', 2027, '지역스타기업 R&D'),
