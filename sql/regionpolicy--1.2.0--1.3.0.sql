@@ -1459,55 +1459,109 @@ CREATE TABLE @extschema@.municipality_year (
 COMMENT ON TABLE @extschema@.municipality_year IS
 'every fiscal year (2000 to 2100) in which each 시·군·구 exists on some day, with its province then: derived from municipality, read-only; allocation''s 시·군·구, province and fiscal year must be one of its rows';
 
--- The fiscal years of provinces and 시·군·구, kept from their validity: every
--- change to either table recomputes them (a few thousand rows), and a
--- change that would leave an allocation in a year its province or 시·군·구
--- no longer has is refused by allocation's foreign keys.  It runs as the
--- extension's owner, as the tables it writes are read-only to everyone else.
+-- The fiscal years of provinces and 시·군·구, kept from their validity: each
+-- row written recomputes the years of its own code from the row itself, so
+-- administrators editing different 시·군·구 at once write different rows of
+-- the year tables (two editing the same one wait for each other on its
+-- row), and none can undo another's change.  A change that would leave an
+-- allocation or an award in a year its province or 시·군·구 no longer has is
+-- refused by their foreign keys; the error names one such line.  It runs as
+-- the extension's owner, as the tables it writes are read-only to everyone
+-- else.
 CREATE FUNCTION @extschema@.region_years_refresh()
 RETURNS trigger
 LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+	kind text := CASE TG_TABLE_NAME WHEN 'province' THEN '시·도' ELSE '시·군·구' END;
+	line record;
+	held text;
+	year_column text;
 BEGIN
-	IF TG_TABLE_NAME = 'province' THEN
-		DELETE FROM @extschema@.province_year o
-		WHERE NOT EXISTS (SELECT 1 FROM @extschema@.province p
-						  WHERE p.code = o.province_code
-							AND (p.valid_from IS NULL OR p.valid_from < make_date(o.fiscal_year + 1, 1, 1))
-							AND (p.valid_to IS NULL OR p.valid_to > make_date(o.fiscal_year, 1, 1)));
-		INSERT INTO @extschema@.province_year
-		SELECT p.code, y
-		FROM @extschema@.province p, generate_series(2000, 2100) AS y
-		WHERE (p.valid_from IS NULL OR p.valid_from < make_date(y + 1, 1, 1))
-		  AND (p.valid_to IS NULL OR p.valid_to > make_date(y, 1, 1))
-		ON CONFLICT DO NOTHING;
-	ELSE
-		DELETE FROM @extschema@.municipality_year o
-		WHERE NOT EXISTS (SELECT 1 FROM @extschema@.municipality m
-						  WHERE m.code = o.municipality_code AND m.province_code = o.province_code
-							AND (m.valid_from IS NULL OR m.valid_from < make_date(o.fiscal_year + 1, 1, 1))
-							AND (m.valid_to IS NULL OR m.valid_to > make_date(o.fiscal_year, 1, 1)));
-		INSERT INTO @extschema@.municipality_year
-		SELECT m.code, m.province_code, y
-		FROM @extschema@.municipality m, generate_series(2000, 2100) AS y
-		WHERE (m.valid_from IS NULL OR m.valid_from < make_date(y + 1, 1, 1))
-		  AND (m.valid_to IS NULL OR m.valid_to > make_date(y, 1, 1))
-		ON CONFLICT DO NOTHING;
+	IF TG_OP <> 'INSERT' THEN
+		BEGIN
+			IF TG_TABLE_NAME = 'province' THEN
+				DELETE FROM @extschema@.province_year o
+				WHERE o.province_code = OLD.code
+				  AND (TG_OP = 'DELETE' OR NEW.code <> OLD.code
+					   OR NOT ((NEW.valid_from IS NULL OR NEW.valid_from < make_date(o.fiscal_year + 1, 1, 1))
+							   AND (NEW.valid_to IS NULL OR NEW.valid_to > make_date(o.fiscal_year, 1, 1))));
+			ELSE
+				DELETE FROM @extschema@.municipality_year o
+				WHERE o.municipality_code = OLD.code AND o.province_code = OLD.province_code
+				  AND (TG_OP = 'DELETE' OR NEW.code <> OLD.code OR NEW.province_code <> OLD.province_code
+					   OR NOT ((NEW.valid_from IS NULL OR NEW.valid_from < make_date(o.fiscal_year + 1, 1, 1))
+							   AND (NEW.valid_to IS NULL OR NEW.valid_to > make_date(o.fiscal_year, 1, 1))));
+			END IF;
+		EXCEPTION WHEN foreign_key_violation THEN
+			GET STACKED DIAGNOSTICS held = TABLE_NAME;
+			IF held IS DISTINCT FROM 'allocation' AND held IS DISTINCT FROM 'award' THEN
+				RAISE;
+			END IF;
+			year_column := CASE held WHEN 'award' THEN 'first_year' ELSE 'fiscal_year' END;
+			-- one line the change would strand: its year, as the row was
+			EXECUTE format('SELECT t.id, t.%1$I AS fiscal_year, t.reference FROM @extschema@.%2$I t
+							WHERE t.%3$I = $1 AND ($2 IS NULL OR t.province_code = $2)
+							  AND NOT ($3 AND ($4 IS NULL OR $4 < make_date(t.%1$I + 1, 1, 1))
+									   AND ($5 IS NULL OR $5 > make_date(t.%1$I, 1, 1)))
+							ORDER BY t.%1$I, t.id LIMIT 1',
+						   year_column, held,
+						   CASE TG_TABLE_NAME WHEN 'province' THEN 'province_code' ELSE 'municipality_code' END)
+			  INTO line
+			  USING OLD.code, CASE WHEN TG_TABLE_NAME = 'municipality' THEN OLD.province_code END,
+					TG_OP = 'UPDATE' AND NEW.code = OLD.code
+						AND (TG_TABLE_NAME = 'province' OR NEW.province_code = OLD.province_code),
+					CASE WHEN TG_OP = 'UPDATE' THEN NEW.valid_from END,
+					CASE WHEN TG_OP = 'UPDATE' THEN NEW.valid_to END;
+			RAISE EXCEPTION '% % would no longer exist in fiscal year %, where % % lies', kind, OLD.code,
+				line.fiscal_year, held, line.id
+				USING ERRCODE = 'foreign_key_violation',
+					  DETAIL = format('%s %s (fiscal year %s, reference %s) lies in %s %s%s.', initcap(held), line.id,
+									  line.fiscal_year, coalesce(line.reference, '(none)'), kind, OLD.code,
+									  CASE WHEN TG_TABLE_NAME = 'municipality' THEN format(' of province %s', OLD.province_code) ELSE '' END),
+					  HINT = format('Move or delete the %s lines of the years the change leaves out, or keep %s %s valid in them.',
+									held, kind, OLD.code);
+		END;
+	END IF;
+	IF TG_OP <> 'DELETE' THEN
+		IF TG_TABLE_NAME = 'province' THEN
+			INSERT INTO @extschema@.province_year
+			SELECT NEW.code, y FROM generate_series(2000, 2100) AS y
+			WHERE (NEW.valid_from IS NULL OR NEW.valid_from < make_date(y + 1, 1, 1))
+			  AND (NEW.valid_to IS NULL OR NEW.valid_to > make_date(y, 1, 1))
+			ON CONFLICT DO NOTHING;
+		ELSE
+			INSERT INTO @extschema@.municipality_year
+			SELECT NEW.code, NEW.province_code, y FROM generate_series(2000, 2100) AS y
+			WHERE (NEW.valid_from IS NULL OR NEW.valid_from < make_date(y + 1, 1, 1))
+			  AND (NEW.valid_to IS NULL OR NEW.valid_to > make_date(y, 1, 1))
+			ON CONFLICT DO NOTHING;
+		END IF;
 	END IF;
 	RETURN NULL;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.region_years_refresh() IS
-'statement trigger on province and municipality: recomputes province_year and municipality_year from their validity';
-CREATE TRIGGER region_years_refresh AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.province
-	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.region_years_refresh();
-CREATE TRIGGER region_years_refresh AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.municipality
-	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.region_years_refresh();
--- the years of the shipped rows
-UPDATE @extschema@.province SET code = code WHERE false;
-UPDATE @extschema@.municipality SET code = code WHERE false;
+'row trigger on province and municipality: recomputes the province_year or municipality_year rows of the code written, from its validity';
+CREATE TRIGGER region_years_refresh AFTER INSERT OR UPDATE OR DELETE ON @extschema@.province
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.region_years_refresh();
+CREATE TRIGGER region_years_refresh AFTER INSERT OR UPDATE OR DELETE ON @extschema@.municipality
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.region_years_refresh();
+-- the years of the rows there are
+INSERT INTO @extschema@.province_year
+SELECT p.code, y
+FROM @extschema@.province p, generate_series(2000, 2100) AS y
+WHERE (p.valid_from IS NULL OR p.valid_from < make_date(y + 1, 1, 1))
+  AND (p.valid_to IS NULL OR p.valid_to > make_date(y, 1, 1))
+ON CONFLICT DO NOTHING;
+INSERT INTO @extschema@.municipality_year
+SELECT m.code, m.province_code, y
+FROM @extschema@.municipality m, generate_series(2000, 2100) AS y
+WHERE (m.valid_from IS NULL OR m.valid_from < make_date(y + 1, 1, 1))
+  AND (m.valid_to IS NULL OR m.valid_to > make_date(y, 1, 1))
+ON CONFLICT DO NOTHING;
 GRANT SELECT ON @extschema@.province_year, @extschema@.municipality_year TO PUBLIC;
 
 -- allocation's province and 시·군·구 are checked by foreign keys against the
