@@ -31,7 +31,8 @@ q -c "DROP EXTENSION regionpolicy; DROP SCHEMA regionpolicy; CREATE SCHEMA regio
 psql -X -q -d "$db" -c 'CREATE EXTENSION regionpolicy' 2>&1 | grep -q 'WARNING:  regionpolicy was installed without its user tables, for a restore'
 ok $? "… and says so, with what to do, outside a restore"
 q -c "DROP EXTENSION regionpolicy; DROP SCHEMA IF EXISTS regionpolicy" >/dev/null
-is "$(q -c "BEGIN; SAVEPOINT s; CREATE EXTENSION regionpolicy; $user_tables; ROLLBACK")" "7" \
+# (one -c per statement: before PostgreSQL 15, -c prints only the last result)
+is "$(q -c BEGIN -c 'SAVEPOINT s' -c 'CREATE EXTENSION regionpolicy' -c "$user_tables" -c ROLLBACK)" "7" \
    "a schema CREATE EXTENSION makes in a subtransaction is its own (the user tables are created)"
 is "$(q -c 'CREATE EXTENSION regionpolicy')" "" "with no such schema, CREATE EXTENSION installs"
 is "$(q -c "$user_tables")" "7" "… with the user tables and their views"
