@@ -3,6 +3,9 @@
 -- plain numbers (won and 억원).  The same on Linux, macOS and Windows:
 --   psql -X -d budget -f report_csv.sql
 -- Needs a UTF8 database (U+FEFF has no EUC_KR equivalent).
+-- No cell runs as a formula: references (and notes and recipients) that
+-- begin with =, +, -, @, a tab or a carriage return are refused when they
+-- are written (doc/regionpolicy.md, "Loading").
 \encoding UTF8
 SELECT convert_from('\xefbbbf', 'UTF8') AS bom \gset
 \o report.csv

@@ -2334,6 +2334,35 @@ $$;
 COMMENT ON FUNCTION @extschema@.reference_trim(text) IS
 'a reference as allocation and award store it: Unicode NFC, format characters (zero-width spaces, byte-order marks, soft hyphens) removed, each run of white space (no-break and ideographic spaces included) one space, trimmed; NULL when nothing is left';
 
+-- References that the new trimming makes equal would make two lines one:
+-- they are reported, not merged.
+DO $clash$
+DECLARE
+	clash text;
+BEGIN
+	SELECT string_agg(d.line, '; ') INTO clash
+	FROM (SELECT format('allocations %s: fiscal year %s, phase %s, program %s, province %s, 시·군·구 %s, reference %s',
+						string_agg(id::text, ' and ' ORDER BY id), fiscal_year, phase, program_id,
+						coalesce(province_code, '(none)'), coalesce(municipality_code, '(none)'),
+						quote_literal(@extschema@.reference_trim(reference))) AS line
+		  FROM @extschema@.allocation WHERE reference IS NOT NULL
+		  GROUP BY fiscal_year, phase, program_id, province_code, municipality_code, @extschema@.reference_trim(reference)
+		  HAVING count(*) > 1
+		  UNION ALL
+		  SELECT format('awards %s: program %s, reference %s', string_agg(id::text, ' and ' ORDER BY id), program_id,
+						quote_literal(@extschema@.reference_trim(reference)))
+		  FROM @extschema@.award
+		  GROUP BY program_id, @extschema@.reference_trim(reference)
+		  HAVING count(*) > 1
+		  LIMIT 10) d;
+	IF clash IS NOT NULL THEN
+		RAISE EXCEPTION 'lines whose references differ only in invisible characters or spacing: %', clash
+			USING ERRCODE = 'unique_violation',
+				  HINT = 'They are the same line to a reader: delete the doubles (or give them distinct references), then update the extension again.';
+	END IF;
+END
+$clash$;
+DROP INDEX @extschema@.allocation_line_key;
 UPDATE @extschema@.allocation SET reference = @extschema@.reference_trim(reference)
 WHERE reference IS DISTINCT FROM @extschema@.reference_trim(reference);
 UPDATE @extschema@.award SET reference = @extschema@.reference_trim(reference)
@@ -2344,7 +2373,43 @@ ALTER TABLE @extschema@.allocation DROP CONSTRAINT allocation_reference_trimmed,
 ALTER TABLE @extschema@.award DROP CONSTRAINT award_reference_trimmed,
 	ADD CONSTRAINT award_reference_trimmed
 		CHECK (reference IS NOT DISTINCT FROM @extschema@.reference_trim(reference) AND length(reference) <= 200);
-DROP INDEX @extschema@.allocation_line_key;
+
+CREATE OR REPLACE FUNCTION @extschema@.begins_formula(value text)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT value ~ '^[-=+@\t\r]' $$;
+COMMENT ON FUNCTION @extschema@.begins_formula(text) IS
+'true when the text begins with a character a spreadsheet takes for the start of a formula (=, +, -, @, tab, carriage return)';
+
+-- Text a spreadsheet would take for a formula: the rows that hold some are
+-- named, for their owners to change, before the constraints are added.
+DO $formula$
+DECLARE
+	found text;
+BEGIN
+	SELECT string_agg(d.row, '; ') INTO found
+	FROM (SELECT format('allocation %s (fiscal year %s, reference %s, note %s)', id, fiscal_year,
+						quote_nullable(left(reference, 60)), quote_nullable(left(note, 60))) AS row
+		  FROM @extschema@.allocation
+		  WHERE @extschema@.begins_formula(reference) OR @extschema@.begins_formula(note)
+		  UNION ALL
+		  SELECT format('award %s (reference %s, recipient %s)', id, quote_literal(left(reference, 60)), quote_literal(left(recipient, 60)))
+		  FROM @extschema@.award
+		  WHERE @extschema@.begins_formula(reference) OR @extschema@.begins_formula(recipient)
+		  LIMIT 10) d;
+	IF found IS NOT NULL THEN
+		RAISE EXCEPTION 'text that a spreadsheet takes for a formula: %', found
+			USING ERRCODE = 'check_violation',
+				  DETAIL = 'From 1.3.0 a reference, note or recipient may not begin with =, +, -, @, a tab or a carriage return: reports and CSV files would run it.',
+				  HINT = 'Change those values (a note''s bullet can be ·), then update the extension again.';
+	END IF;
+END
+$formula$;
+ALTER TABLE @extschema@.allocation ADD CONSTRAINT allocation_text_not_formula
+	CHECK (NOT @extschema@.begins_formula(reference) AND NOT @extschema@.begins_formula(note));
+ALTER TABLE @extschema@.award ADD CONSTRAINT award_text_not_formula
+	CHECK (NOT @extschema@.begins_formula(reference) AND NOT @extschema@.begins_formula(recipient));
 
 CREATE UNIQUE INDEX allocation_line_key
 	ON @extschema@.allocation (reference, province_code, fiscal_year, phase, program_id, (coalesce(municipality_code, '')))
@@ -2456,6 +2521,26 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@.entry_bounded(text, text, text) IS
 'the value, or 22001 when it is longer than any name or reference (200 characters)';
+
+CREATE OR REPLACE FUNCTION @extschema@.entry_plain(value text, what text, line text)
+RETURNS text
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF @extschema@.begins_formula(value) THEN
+		RAISE EXCEPTION '% % begins with %, which a spreadsheet takes for a formula (%)', what,
+			@extschema@.entry_echo(value), CASE left(value, 1) WHEN E'\t' THEN 'a tab' WHEN E'\r' THEN 'a carriage return'
+											  ELSE quote_literal(left(value, 1)) END, line
+			USING ERRCODE = 'check_violation',
+				  DETAIL = 'References, notes and recipients reach reports and CSV files, where a cell beginning with =, +, -, @, a tab or a carriage return runs as a formula.',
+				  HINT = 'Begin it with another character (a note''s bullet can be ·), or leave the cell empty if it stands for nothing.';
+	END IF;
+	RETURN value;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_plain(text, text, text) IS
+'the value, or 23514 when a spreadsheet would take it for a formula (begins_formula)';
 
 CREATE OR REPLACE VIEW @extschema@.allocation_entry AS
 SELECT g.name_ko AS program,
@@ -2592,7 +2677,14 @@ RETURNS @extschema@.funding
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+	state text;
+	message text;
+	detail text;
+	hint text;
 BEGIN
+	-- the type's own refusals (22P02, 22003), with the line appended
+	BEGIN
 	IF amount IS NOT NULL AND ("national" IS NOT NULL OR local IS NOT NULL) THEN
 		RAISE EXCEPTION 'give either amount or national and local, not both (%)', line
 			USING ERRCODE = 'invalid_parameter_value';
@@ -2618,6 +2710,23 @@ BEGIN
 		END IF;
 		RETURN @extschema@.funding(coalesce("national", '0'), coalesce(local, '0'), unit);
 	END IF;
+	EXCEPTION WHEN invalid_text_representation OR numeric_value_out_of_range THEN
+		GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, message = MESSAGE_TEXT,
+								detail = PG_EXCEPTION_DETAIL, hint = PG_EXCEPTION_HINT;
+		IF position(line IN message) > 0 THEN
+			RAISE;
+		END IF;
+		message := format('%s (%s)', message, line);
+		-- (a RAISE option may not be empty)
+		IF detail <> '' AND hint <> '' THEN
+			RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message, DETAIL = detail, HINT = hint;
+		ELSIF detail <> '' THEN
+			RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message, DETAIL = detail;
+		ELSIF hint <> '' THEN
+			RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message, HINT = hint;
+		END IF;
+		RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message;
+	END;
 	RAISE EXCEPTION 'no amount (%)', line
 		USING ERRCODE = 'not_null_violation',
 			  HINT = 'Give amount (text such as ''국비 929억원, 지방비 433억원'') or national and local numbers with their unit.';
@@ -2648,6 +2757,7 @@ DECLARE
 	v_id bigint;
 	inserted boolean;
 BEGIN
+	PERFORM @extschema@.entry_plain(v_reference, 'reference', row_text), @extschema@.entry_plain(NEW.note, 'note', row_text);
 	v_program := @extschema@.entry_program(NEW.program, NEW.fiscal_year, row_text);
 	SELECT r.province_code, r.municipality_code INTO v_province, v_municipality
 	FROM @extschema@.entry_region(NEW.province, NEW.municipality, NEW.fiscal_year, NEW.as_of, row_text) r;
@@ -2787,6 +2897,12 @@ BEGIN
 	SELECT l.line, l.given_reference INTO bad FROM rp_lines l WHERE length(l.given_reference) > 200 ORDER BY l.line LIMIT 1;
 	IF FOUND THEN
 		PERFORM @extschema@.entry_bounded(bad.given_reference, 'reference', format('line %s', bad.line));
+	END IF;
+	SELECT l.line, l.reference, l.note INTO bad FROM rp_lines l
+	WHERE @extschema@.begins_formula(l.reference) OR @extschema@.begins_formula(l.note) ORDER BY l.line LIMIT 1;
+	IF FOUND THEN
+		PERFORM @extschema@.entry_plain(bad.reference, 'reference', format('line %s', bad.line)),
+				@extschema@.entry_plain(bad.note, 'note', format('line %s', bad.line));
 	END IF;
 	CREATE TEMP TABLE rp_programs ON COMMIT DROP AS
 	SELECT l.program, l.fiscal_year,
@@ -3153,8 +3269,9 @@ BEGIN
 		RAISE EXCEPTION 'an award needs a reference, a recipient and its number of years (%)', line
 			USING ERRCODE = 'not_null_violation';
 	END IF;
+	PERFORM @extschema@.entry_plain(v_reference, 'reference', line), @extschema@.entry_plain(NEW.recipient, 'recipient', line);
 	IF NOT @extschema@.business_number_valid(v_number) THEN
-		RAISE EXCEPTION 'invalid business registration number "%" (%)', NEW.business_number, line
+		RAISE EXCEPTION 'invalid business registration number % (%)', @extschema@.entry_echo(NEW.business_number), line
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'A 사업자등록번호 has ten digits, the last a check digit of the others: 220-81-62517.';
 	END IF;

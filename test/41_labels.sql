@@ -40,8 +40,8 @@ SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provola
 -- Reviewed one by one: each computes from its arguments and IMMUTABLE C
 -- functions only, and reads no table.
 SELECT is((SELECT array_agg(DISTINCT proname::text ORDER BY proname::text) FROM f WHERE provolatile = 'i' AND lanname NOT IN ('c', 'internal')),
-		  ARRAY['business_number_valid', 'entry_bounded', 'entry_echo', 'entry_same_line', 'funding', 'funding_text', 'ministry_label',
-				'phase_label', 'plain_number', 'province_valid_on', 'reference_trim'],
+		  ARRAY['begins_formula', 'business_number_valid', 'entry_bounded', 'entry_echo', 'entry_plain', 'entry_same_line', 'funding',
+				'funding_text', 'ministry_label', 'phase_label', 'plain_number', 'province_valid_on', 'reference_trim'],
 		  'the SQL and PL/pgSQL functions that claim IMMUTABLE are exactly those that read no table');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE proparallel <> 's'),
 		  ARRAY['allocate_differential_funding', 'allocate_differential_funding', 'allocation_entry_insert',
