@@ -97,7 +97,7 @@ COPY allocation_entry (program, province, fiscal_year, amount, reference) FROM S
 COPY allocation_entry (program, province, fiscal_year, amount, reference) FROM STDIN WITH (FORMAT csv);
 예시 사업 (illustrative),부산,2023,"국비 43억원, 시비 21억원",E-2023-26
 \.
-SELECT count(*) AS allocations, sum(amount) AS total FROM allocation WHERE program_id IN (1001, 1002);
+SELECT count(*) AS allocations, sum(amount) AS total FROM allocation WHERE program_id IN (1001, 1002) AND phase = 'planned';
 \echo 'A line without a reference that repeats one already there is refused:'
 SAVEPOINT duplicate;
 \set ON_ERROR_STOP 0

@@ -1479,6 +1479,8 @@ DECLARE
 	line record;
 	held text;
 	year_column text;
+	old_province text;		-- a 시·군·구's province, as the row was
+	same_place boolean;		-- an update that keeps the code (and province)
 BEGIN
 	IF TG_OP <> 'INSERT' THEN
 		BEGIN
@@ -1497,6 +1499,13 @@ BEGIN
 			END IF;
 		EXCEPTION WHEN foreign_key_violation THEN
 			GET STACKED DIAGNOSTICS held = TABLE_NAME;
+			-- (a field of the other table's row may not even be named)
+			IF TG_TABLE_NAME = 'municipality' THEN
+				old_province := OLD.province_code;
+				same_place := TG_OP = 'UPDATE' AND NEW.code = OLD.code AND NEW.province_code = OLD.province_code;
+			ELSE
+				same_place := TG_OP = 'UPDATE' AND NEW.code = OLD.code;
+			END IF;
 			IF held IS DISTINCT FROM 'allocation' AND held IS DISTINCT FROM 'award' THEN
 				RAISE;
 			END IF;
@@ -1510,9 +1519,7 @@ BEGIN
 						   year_column, held,
 						   CASE TG_TABLE_NAME WHEN 'province' THEN 'province_code' ELSE 'municipality_code' END)
 			  INTO line
-			  USING OLD.code, CASE WHEN TG_TABLE_NAME = 'municipality' THEN OLD.province_code END,
-					TG_OP = 'UPDATE' AND NEW.code = OLD.code
-						AND (TG_TABLE_NAME = 'province' OR NEW.province_code = OLD.province_code),
+			  USING OLD.code, old_province, same_place,
 					CASE WHEN TG_OP = 'UPDATE' THEN NEW.valid_from END,
 					CASE WHEN TG_OP = 'UPDATE' THEN NEW.valid_to END;
 			RAISE EXCEPTION '% % would no longer exist in fiscal year %, where % % lies', kind, OLD.code,
@@ -1520,7 +1527,7 @@ BEGIN
 				USING ERRCODE = 'foreign_key_violation',
 					  DETAIL = format('%s %s (fiscal year %s, reference %s) lies in %s %s%s.', initcap(held), line.id,
 									  line.fiscal_year, coalesce(line.reference, '(none)'), kind, OLD.code,
-									  CASE WHEN TG_TABLE_NAME = 'municipality' THEN format(' of province %s', OLD.province_code) ELSE '' END),
+									  CASE WHEN old_province IS NOT NULL THEN format(' of province %s', old_province) ELSE '' END),
 					  HINT = format('Move or delete the %s lines of the years the change leaves out, or keep %s %s valid in them.',
 									held, kind, OLD.code);
 		END;
@@ -3588,3 +3595,40 @@ BEGIN
 	END LOOP;
 END
 $userdata$;
+
+-- ============================================================================
+-- What of yours converts text to funding
+-- ============================================================================
+
+-- The grammar of funding's input changed (NEWS.md, 1.3.0: some inputs are
+-- refused now, a few read differently).  funding_in is IMMUTABLE, so an
+-- index, a generated column, a constraint or a materialized view of yours
+-- that converts text to funding holds what 1.2.0 read: each is named, to be
+-- rebuilt.
+DO $conversion$
+DECLARE
+	found text;
+BEGIN
+	SELECT pg_catalog.string_agg(DISTINCT pg_catalog.pg_describe_object(d.classid, d.objid, d.objsubid), '; ') INTO found
+	FROM pg_catalog.pg_depend d
+		 LEFT JOIN pg_catalog.pg_class ic ON d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ic.oid = d.objid
+		 LEFT JOIN pg_catalog.pg_attrdef ad ON d.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass AND ad.oid = d.objid
+		 LEFT JOIN pg_catalog.pg_constraint co ON d.classid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND co.oid = d.objid
+		 LEFT JOIN pg_catalog.pg_rewrite rw ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND rw.oid = d.objid
+		 LEFT JOIN pg_catalog.pg_class rc ON rc.oid = coalesce(ic.oid, ad.adrelid, co.conrelid, rw.ev_class)
+	WHERE d.deptype = 'n'
+	  AND ((d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND d.refobjid = '@extschema@.funding'::pg_catalog.regtype)
+		   OR (d.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+			   AND d.refobjid IN (SELECT p.oid FROM pg_catalog.pg_proc p
+								  WHERE p.pronamespace = '@extschema@'::pg_catalog.regnamespace
+									AND p.proname IN ('funding', 'parse_amount')
+									AND 'pg_catalog.text'::pg_catalog.regtype = ANY (p.proargtypes::pg_catalog.oid[]))))
+	  AND (ic.relkind IN ('i', 'I') OR ad.oid IS NOT NULL OR co.contype = 'c' OR rc.relkind = 'm')
+	  AND rc.relnamespace <> '@extschema@'::pg_catalog.regnamespace;
+	IF found IS NOT NULL THEN
+		RAISE WARNING 'objects of yours convert text to funding, whose reading changed in 1.3.0: %', found
+			USING DETAIL = 'They hold values read by 1.2.0; an input 1.3.0 reads differently or refuses gives another answer by an index scan than by a sequential scan, and may not restore.',
+				  HINT = 'Rebuild them: REINDEX an index, REFRESH a materialized view, drop and add again a generated column or a CHECK constraint. NEWS.md lists the inputs that changed.';
+	END IF;
+END
+$conversion$;

@@ -63,12 +63,20 @@ expected() {
 		printf '"%s": ' "$(basename "$q" .sql)"
 		psql_ -d "$db" -At -c "SELECT coalesce(json_agg(q), '[]') FROM ($(grep -v '^--' "$q")) q"
 	done
+	# The chart and the headline figures: FY2024's plan, summed from the
+	# lines themselves rather than by the page's query over a view, so that
+	# a page adding phases or years (load.sql has both) is caught.
 	echo '}, "page": {"by_province": '
-	psql_ -d "$db" -At -c "SELECT json_agg(q ORDER BY sort_order, part_order) FROM (SELECT short_ko AS province, sort_order, part_order,
-		part_ko AS kind, sum(eok) AS eok FROM regionpolicy.region_totals_long GROUP BY 1, 2, 3, 4) q"
+	psql_ -d "$db" -At -c "SELECT json_agg(q ORDER BY sort_order, part_order) FROM (SELECT p.short_ko AS province, p.sort_order,
+		x.part_order, x.kind, sum(x.won) / 100000000 AS eok
+		FROM regionpolicy.allocation a JOIN regionpolicy.province p ON p.code = a.province_code
+		CROSS JOIN LATERAL (VALUES (1, '국비', regionpolicy.national(a.amount)), (2, '지방비', regionpolicy.local(a.amount))) x(part_order, kind, won)
+		WHERE a.fiscal_year = 2024 AND a.phase = 'planned' GROUP BY 1, 2, 3, 4) q"
 	echo ', "grand": '
-	psql_ -d "$db" -At -c "SELECT json_agg(q) FROM (SELECT sum(total) AS total_won, sum(total_eok) AS total_eok,
-		sum(\"national\") AS national_won, sum(local) AS local_won FROM regionpolicy.region_totals) q"
+	psql_ -d "$db" -At -c "SELECT json_agg(q) FROM (SELECT sum(regionpolicy.total(amount)) AS total_won,
+		sum(regionpolicy.total(amount)) / 100000000 AS total_eok, sum(regionpolicy.national(amount)) AS national_won,
+		sum(regionpolicy.local(amount)) AS local_won
+		FROM regionpolicy.allocation WHERE fiscal_year = 2024 AND phase = 'planned') q"
 	echo ', "provinces": '
 	psql_ -d "$db" -At -c "SELECT json_agg(to_jsonb(q) - 'sort_order' ORDER BY fiscal_year, sort_order) FROM (SELECT fiscal_year, short_ko, name_ko,
 		phase_ko, \"national\", local, total, total_eok, sort_order FROM regionpolicy.region_totals) q"
@@ -114,15 +122,20 @@ tap $status "evidence sources and evidence build of the dashboard"
 echo "# the dashboard, rendered and checked:"
 serve_and_check "$proj" good
 
-# The check must be able to fail: a page query summing a text column.
+# The check must be able to fail: a page query summing a text column, and
+# the chart's query without its year and phase (it adds FY2024's plan, its
+# execution and FY2025's plan together).
 broken=$work/broken
 mkdir -p "$broken/test"
 (cd "$proj" && cp -a package.json .npmrc evidence.plugins.yaml sources pages "$broken"/ && cp test/verify.mjs "$broken/test/")
 ln -s "$proj/node_modules" "$broken/node_modules"
-sed -i 's/select sum(total) as total_won/select sum(name_ko) as total_won/' "$broken/pages/index.md"
+sed -i -e 's/select sum(total) as total_won/select sum(name_ko) as total_won/' \
+	-e '0,/^where fiscal_year = 2024 and phase/{/^where fiscal_year = 2024 and phase/d}' "$broken/pages/index.md"
 build "$broken" broken >/dev/null 2>&1
 serve_and_check "$broken" broken >"$work/broken.tap" 2>&1
 caught=$?
 grep -q '^not ok [0-9]* - rendered page has no error block' "$work/broken.tap"
 [ $caught -ne 0 ] && [ $? -eq 0 ]
 tap $? "a page query that fails (sum of a text column) is caught: an error block, and its data missing"
+grep -q '^not ok [0-9]* - page query by_province equals the database' "$work/broken.tap"
+tap $? "a chart that adds phases and years together is caught"

@@ -83,9 +83,10 @@ echo "$plan_a" | grep -q 'Remote SQL: SELECT province_code, regionpolicy.sum(amo
 ok $? "sum(amount) grouped by province runs on the shard (Remote SQL)"
 
 plan=$(q -c "SET search_path = public, regionpolicy" -c "SET enable_partitionwise_aggregate = on" \
-	-c "EXPLAIN (VERBOSE, COSTS OFF) SELECT province_code, phase, sum(amount) FROM national_allocation GROUP BY province_code, phase")
+	-c "EXPLAIN (VERBOSE, COSTS OFF) SELECT fiscal_year, province_code, phase, sum(amount) FROM national_allocation
+	    GROUP BY fiscal_year, province_code, phase")
 echo "$plan" | sed 's/^/#   /'
-[ "$(echo "$plan" | grep -c 'Remote SQL: SELECT province_code, phase, regionpolicy.sum(amount) FROM regionpolicy.allocation GROUP BY 1, 2')" = 2 ]
+[ "$(echo "$plan" | grep -c 'Remote SQL: SELECT fiscal_year, province_code, phase, regionpolicy.sum(amount) FROM regionpolicy.allocation GROUP BY 1, 2, 3')" = 2 ]
 ok $? "partitionwise aggregation: each partition's GROUP BY is pushed to its shard"
 echo "$plan" | grep -q 'HashAggregate\|GroupAggregate'
 [ $? -ne 0 ]

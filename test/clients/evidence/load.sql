@@ -1,7 +1,8 @@
 \set ON_ERROR_STOP 1
 SET search_path = regionpolicy, public;
 INSERT INTO program (ministry, fiscal_year, name_ko) VALUES
-	('MOTIE', 2024, '지역혁신협력지구(클러스터)육성'), ('MSS', 2024, '지역주력산업 R&D');
+	('MOTIE', 2024, '지역혁신협력지구(클러스터)육성'), ('MSS', 2024, '지역주력산업 R&D'),
+	('MOTIE', 2025, '지역혁신협력지구(클러스터)육성'), ('MSS', 2025, '지역주력산업 R&D');
 COPY allocation_entry (program, province, fiscal_year, amount, reference) FROM STDIN WITH (FORMAT csv);
 지역혁신협력지구(클러스터)육성,부산,2024,"국비 65억원, 시비 28억원",C-26
 지역혁신협력지구(클러스터)육성,경상남도,2024,"총 93억원(국비 65, 지방비 28)",C-48
@@ -12,6 +13,17 @@ COPY allocation_entry (program, province, fiscal_year, "national", local, unit, 
 지역주력산업 R&D,강원,2024,"7,979,230","1,994,808",천원,R-51
 지역주력산업 R&D,충북,2024,"8,120,000","2,030,000",천원,R-43
 지역주력산업 R&D,부산,2024,"1,234,567","0",천원,R-26
+\.
+-- what real data has besides: the same lines executed, and the next year's
+-- plan (a dashboard that adds phases or years shows far too much)
+COPY allocation_entry (program, province, fiscal_year, phase, amount, reference) FROM STDIN WITH (FORMAT csv);
+지역혁신협력지구(클러스터)육성,부산,2024,executed,"국비 61억원, 시비 27억원",C-26
+지역혁신협력지구(클러스터)육성,경상남도,2024,executed,"국비 65억원, 지방비 26억원",C-48
+지역주력산업 R&D,강원,2024,executed,"국비 79억원, 지방비 19억원",R-51
+지역혁신협력지구(클러스터)육성,부산,2025,planned,"국비 70억원, 시비 30억원",C-26
+지역혁신협력지구(클러스터)육성,경상남도,2025,planned,"국비 70억원, 지방비 30억원",C-48
+지역혁신협력지구(클러스터)육성,강원,2025,planned,"국비 12억원, 지방비 6억원",C-51
+지역주력산업 R&D,충북,2025,planned,"국비 85억원, 지방비 21억원",R-43
 \.
 INSERT INTO cluster_diagnosis (cluster_id, fiscal_year, requested_stage, self_score, has_rnd_body, workforce_program)
 SELECT id, 2024, CASE WHEN id IN (1, 8, 9, 10, 11, 12, 13) THEN 2 ELSE 1 END, 60 + id * 2.5, id % 4 <> 0, id <> 5 FROM cluster;
