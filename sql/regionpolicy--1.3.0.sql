@@ -2157,7 +2157,10 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	kind text := CASE TG_TABLE_NAME WHEN 'province' THEN '시·도' ELSE '시·군·구' END;
+	-- the trigger's argument names the table: on Citus a trigger fires on a
+	-- shard, whose name is not the table's
+	tab text := TG_ARGV[0];
+	kind text := CASE TG_ARGV[0] WHEN 'province' THEN '시·도' ELSE '시·군·구' END;
 	line record;
 	held text;
 	year_column text;
@@ -2166,7 +2169,7 @@ DECLARE
 BEGIN
 	IF TG_OP <> 'INSERT' THEN
 		BEGIN
-			IF TG_TABLE_NAME = 'province' THEN
+			IF tab = 'province' THEN
 				DELETE FROM @extschema@.province_year o
 				WHERE o.province_code = OLD.code
 				  AND (TG_OP = 'DELETE' OR NEW.code <> OLD.code
@@ -2182,7 +2185,7 @@ BEGIN
 		EXCEPTION WHEN foreign_key_violation THEN
 			GET STACKED DIAGNOSTICS held = TABLE_NAME;
 			-- (a field of the other table's row may not even be named)
-			IF TG_TABLE_NAME = 'municipality' THEN
+			IF tab = 'municipality' THEN
 				old_province := OLD.province_code;
 				same_place := TG_OP = 'UPDATE' AND NEW.code = OLD.code AND NEW.province_code = OLD.province_code;
 			ELSE
@@ -2199,7 +2202,7 @@ BEGIN
 									   AND ($5 IS NULL OR $5 > make_date(t.%1$I, 1, 1)))
 							ORDER BY t.%1$I, t.id LIMIT 1',
 						   year_column, held,
-						   CASE TG_TABLE_NAME WHEN 'province' THEN 'province_code' ELSE 'municipality_code' END)
+						   CASE tab WHEN 'province' THEN 'province_code' ELSE 'municipality_code' END)
 			  INTO line
 			  USING OLD.code, old_province, same_place,
 					CASE WHEN TG_OP = 'UPDATE' THEN NEW.valid_from END,
@@ -2215,7 +2218,7 @@ BEGIN
 		END;
 	END IF;
 	IF TG_OP <> 'DELETE' THEN
-		IF TG_TABLE_NAME = 'province' THEN
+		IF tab = 'province' THEN
 			INSERT INTO @extschema@.province_year
 			SELECT NEW.code, y FROM generate_series(2000, 2100) AS y
 			WHERE (NEW.valid_from IS NULL OR NEW.valid_from < make_date(y + 1, 1, 1))
@@ -2235,9 +2238,9 @@ $$;
 COMMENT ON FUNCTION @extschema@.region_years_refresh() IS
 'row trigger on province and municipality: recomputes the province_year or municipality_year rows of the code written, from its validity';
 CREATE TRIGGER region_years_refresh AFTER INSERT OR UPDATE OR DELETE ON @extschema@.province
-	FOR EACH ROW EXECUTE FUNCTION @extschema@.region_years_refresh();
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.region_years_refresh('province');
 CREATE TRIGGER region_years_refresh AFTER INSERT OR UPDATE OR DELETE ON @extschema@.municipality
-	FOR EACH ROW EXECUTE FUNCTION @extschema@.region_years_refresh();
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.region_years_refresh('municipality');
 -- the years of the rows there are
 INSERT INTO @extschema@.province_year
 SELECT p.code, y
