@@ -1478,7 +1478,7 @@ DECLARE
 	-- the trigger's argument names the table: on Citus a trigger fires on a
 	-- shard, whose name is not the table's
 	tab text := TG_ARGV[0];
-	kind text := CASE TG_ARGV[0] WHEN 'province' THEN '시·도' ELSE '시·군·구' END;
+	kind text := CASE tab WHEN 'province' THEN '시·도' ELSE '시·군·구' END;
 	line record;
 	held text;
 	year_column text;

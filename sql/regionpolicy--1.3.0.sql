@@ -1226,8 +1226,8 @@ $$;
 COMMENT ON FUNCTION @extschema@.reference_trim(text) IS
 'a reference as allocation and award store it: Unicode NFC, format characters (zero-width spaces, byte-order marks, soft hyphens) removed, each run of white space (no-break and ideographic spaces included) one space, trimmed; NULL when nothing is left';
 
--- Text that reaches a spreadsheet (doc/regionpolicy.md, "Loading"):
--- references, notes, recipients and programme names end up in reports and
+-- Text that reaches a spreadsheet (doc/regionpolicy.md, "Loading"): the
+-- references, notes and recipients stewards write end up in reports and
 -- CSV files, where a cell that begins with =, +, -, @, a tab or a carriage
 -- return is taken for a formula (=HYPERLINK can send other cells' amounts
 -- away).  Such text is refused where it is written, so that no report needs
@@ -2160,7 +2160,7 @@ DECLARE
 	-- the trigger's argument names the table: on Citus a trigger fires on a
 	-- shard, whose name is not the table's
 	tab text := TG_ARGV[0];
-	kind text := CASE TG_ARGV[0] WHEN 'province' THEN '시·도' ELSE '시·군·구' END;
+	kind text := CASE tab WHEN 'province' THEN '시·도' ELSE '시·군·구' END;
 	line record;
 	held text;
 	year_column text;
