@@ -2903,14 +2903,13 @@ BEGIN
 		FROM %s AS s$q$,
 		CASE WHEN has_line THEN 's.line::bigint' WHEN has_ctid THEN 'row_number() OVER (ORDER BY s.ctid)'
 			 ELSE 'row_number() OVER ()' END, load_unit, lines);
-	-- references first: bounded, before anything is compared
-	SELECT l.line, l.given_reference INTO bad FROM rp_lines l WHERE length(l.given_reference) > 200 ORDER BY l.line LIMIT 1;
+	-- references and notes first, in one scan: bounded, and no formula,
+	-- before anything is compared
+	SELECT l.line, l.given_reference, l.reference, l.note INTO bad FROM rp_lines l
+	WHERE length(l.given_reference) > 200 OR @extschema@.begins_formula(l.reference) OR @extschema@.begins_formula(l.note)
+	ORDER BY l.line LIMIT 1;
 	IF FOUND THEN
 		PERFORM @extschema@.entry_bounded(bad.given_reference, 'reference', format('line %s', bad.line));
-	END IF;
-	SELECT l.line, l.reference, l.note INTO bad FROM rp_lines l
-	WHERE @extschema@.begins_formula(l.reference) OR @extschema@.begins_formula(l.note) ORDER BY l.line LIMIT 1;
-	IF FOUND THEN
 		PERFORM @extschema@.entry_plain(bad.reference, 'reference', format('line %s', bad.line)),
 				@extschema@.entry_plain(bad.note, 'note', format('line %s', bad.line));
 	END IF;
