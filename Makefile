@@ -23,9 +23,16 @@ PG_CONFIG  := /usr/lib/postgresql/$(PG_MAJOR)/bin/pg_config
 endif
 endif
 
-MODULE_big  = $(EXTENSION)
-OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
-# Only the fmgr entry points are exported (src/funding.h marks them).
+# Two libraries: funding (the type) and regionpolicy (what the schema does
+# in C).  regionpolicy's library names funding's as a dependency (found
+# beside it), so that a database of regionpolicy 1.x, whose type functions
+# name $libdir/regionpolicy, keeps working with these libraries until it
+# moves to 2.0 (doc/regionpolicy.md, "Moving from 1.x").  Only the fmgr
+# entry points are exported (src/funding/export.h marks them).
+MODULE_big  = funding
+OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/funding/*.c)))
+RP_OBJS     = $(patsubst %.c,%.o,$(sort $(wildcard src/regionpolicy/*.c)))
+PG_CPPFLAGS = -Isrc/funding
 PG_CFLAGS   = -fvisibility=hidden
 # Install and upgrade scripts are committed as they load: one full script
 # for the current version, hand-written upgrades from each release.
@@ -50,7 +57,7 @@ ifneq ($(ISOLATION_TESTER),)
 ISOLATION   = $(patsubst test/isolation/specs/%.spec,%,$(sort $(wildcard test/isolation/specs/*.spec)))
 ISOLATION_OPTS = --inputdir=test/isolation --dbname=regionpolicy_isolation --load-extension=regionpolicy
 endif
-EXTRA_CLEAN = results/ regression.diffs regression.out fuzz/build/ output_iso/
+EXTRA_CLEAN = regionpolicy$(DLSUFFIX) $(RP_OBJS) results/ regression.diffs regression.out fuzz/build/ output_iso/
 
 # Without the server headers (a fresh machine) only deps/test/demo work;
 # they install the headers and re-enter make.
@@ -58,6 +65,21 @@ PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
 endif
+
+# The regionpolicy library, beside PGXS's rules for the funding one.
+all: regionpolicy$(DLSUFFIX)
+regionpolicy$(DLSUFFIX): $(RP_OBJS) funding$(DLSUFFIX)
+	$(CC) $(CFLAGS) -shared $(RP_OBJS) $(LDFLAGS) $(LDFLAGS_SL) \
+		-L. -Wl,--no-as-needed -l:funding$(DLSUFFIX) '-Wl,-rpath,$$ORIGIN' -o $@
+$(RP_OBJS): $(wildcard src/regionpolicy/*.h src/funding/amount.h src/funding/export.h)
+install: install-regionpolicy-lib
+.PHONY: install-regionpolicy-lib
+install-regionpolicy-lib: regionpolicy$(DLSUFFIX) installdirs
+	$(INSTALL_SHLIB) regionpolicy$(DLSUFFIX) '$(DESTDIR)$(pkglibdir)/'
+uninstall: uninstall-regionpolicy-lib
+.PHONY: uninstall-regionpolicy-lib
+uninstall-regionpolicy-lib:
+	rm -f '$(DESTDIR)$(pkglibdir)/regionpolicy$(DLSUFFIX)'
 
 .PHONY: installcheck installcheck-regress
 installcheck:
@@ -113,11 +135,11 @@ bench: build-install
 # inputs go to fuzz/build/new; a crash leaves fuzz/build/crash-* and fails.
 FUZZ_SECONDS ?= 60
 # The plain-C reader and writer, which build without PostgreSQL
-FUZZ_SOURCES = src/scan.c src/parse.c src/keyed.c src/keyed_lists.c src/format.c
+FUZZ_SOURCES = $(addprefix src/funding/,scan.c parse.c keyed.c keyed_lists.c format.c)
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-	-Wall -Wextra -Werror -Isrc
+	-Wall -Wextra -Werror -Isrc/funding
 
-fuzz/build/fuzz_funding: fuzz/fuzz_funding.c $(FUZZ_SOURCES) src/amount.h src/scan.h src/keyed.h
+fuzz/build/fuzz_funding: fuzz/fuzz_funding.c $(FUZZ_SOURCES) $(addprefix src/funding/,amount.h scan.h keyed.h)
 	@mkdir -p fuzz/build
 	clang $(FUZZ_CFLAGS) -o $@ fuzz/fuzz_funding.c $(FUZZ_SOURCES)
 

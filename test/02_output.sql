@@ -13,7 +13,9 @@ SELECT is((SELECT enumvals FROM pg_settings WHERE name = 'regionpolicy.display_u
 SELECT throws_ok($$SET LOCAL regionpolicy.display_unit = 'dollars'$$, '22023', NULL,
 				 'an unknown display unit is refused');
 -- MarkGUCPrefixReserved() is new in PostgreSQL 15; before, a misspelt
--- setting is only warned about when the library loads.
+-- setting is only warned about when the library loads.  The regionpolicy
+-- library reserves the prefix (the funding library alone does not).
+LOAD 'regionpolicy';
 SELECT CASE WHEN current_setting('server_version_num')::int >= 150000
 	THEN throws_ok($$SET LOCAL regionpolicy.no_such_setting = 1$$, '42602', NULL,
 				   'the regionpolicy prefix is reserved: typos are caught')

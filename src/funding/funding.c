@@ -22,15 +22,6 @@ PG_MODULE_MAGIC;
 /* regionpolicy.display_unit */
 int			funding_display_unit = FUNDING_UNIT_EOK;
 
-/* regionpolicy.language: the language of the views' labels and explanations */
-static int	funding_language = 0;
-
-static const struct config_enum_entry language_options[] = {
-	{"ko", 0, false},
-	{"en", 1, false},
-	{NULL, 0, false}
-};
-
 static const struct config_enum_entry display_unit_options[] = {
 	{"억", FUNDING_UNIT_EOK, false},
 	{"eok", FUNDING_UNIT_EOK, false},
@@ -86,20 +77,6 @@ _PG_init(void)
 							 PGC_USERSET,
 							 0,
 							 check_display_unit, NULL, NULL);
-	DefineCustomEnumVariable("regionpolicy.language",
-							 "Sets the language of the explanations and labels the views give.",
-							 "ko (the default) writes them in Korean, en in English.",
-							 &funding_language,
-							 0,
-							 language_options,
-							 PGC_USERSET,
-							 0,
-							 NULL, NULL, NULL);
-#if PG_VERSION_NUM >= 150000
-	MarkGUCPrefixReserved("regionpolicy");
-#else
-	EmitWarningsOnPlaceholders("regionpolicy");
-#endif
 }
 
 /* ---------------------------------------------------------------------

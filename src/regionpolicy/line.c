@@ -14,7 +14,7 @@
 #include "common/hashfn.h"
 #include "utils/builtins.h"
 
-#include "funding.h"
+#include "regionpolicy.h"
 
 static uint64
 hash_text_arg(FunctionCallInfo fcinfo, int n, uint64 seed)

@@ -21,7 +21,7 @@
 #include "utils/hsearch.h"
 #include "utils/memutils.h"
 
-#include "funding.h"
+#include "regionpolicy.h"
 
 static int64 tally_inserted;
 static int64 tally_replaced;

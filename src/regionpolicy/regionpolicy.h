@@ -1,0 +1,28 @@
+/*-------------------------------------------------------------------------
+ *
+ * regionpolicy.h
+ *	  The regionpolicy library: what SQL cannot do fast for the schema
+ *	  (doc/regionpolicy.md, "Loading").  It reads funding values as the
+ *	  funding library lays them out (amount.h) and calls nothing of that
+ *	  library.  Include postgres.h first.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef REGIONPOLICY_REGIONPOLICY_H
+#define REGIONPOLICY_REGIONPOLICY_H
+
+#ifndef PG_VERSION_NUM
+#error "include postgres.h before regionpolicy.h"
+#endif
+
+#include "fmgr.h"
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"
+#endif
+
+#include "amount.h"
+#include "export.h"
+
+#define PG_GETARG_FUNDING_P(n)	((Funding *) DatumGetPointer(PG_GETARG_DATUM(n)))
+
+#endif							/* REGIONPOLICY_REGIONPOLICY_H */
