@@ -6,7 +6,9 @@
 #
 # META.json holds the version; everything else is derived from it.
 
-EXTENSION   = regionpolicy
+# Two extensions from one tree: funding (the type) and regionpolicy (the
+# schema, which requires funding).
+EXTENSION   = funding regionpolicy
 EXTVERSION  = $(shell sed -n 's/^  "version": "\([^"]*\)",$$/\1/p' META.json)
 # The PostgreSQL to build against: PG_MAJOR=NN picks /usr/lib/postgresql/NN;
 # else PG_CONFIG if given; else the newest major installed, or pg_config on
@@ -34,9 +36,23 @@ OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/funding/*.c)))
 RP_OBJS     = $(patsubst %.c,%.o,$(sort $(wildcard src/regionpolicy/*.c)))
 PG_CPPFLAGS = -Isrc/funding
 PG_CFLAGS   = -fvisibility=hidden
-# Install and upgrade scripts are committed as they load: one full script
-# for the current version, hand-written upgrades from each release.
-DATA        = $(wildcard sql/$(EXTENSION)--*.sql)
+# Install and upgrade scripts.  The current version's are made from the
+# sources by subject (sql/funding/*.sql, sql/regionpolicy/*.sql, in order)
+# and committed as they load, so that each release's scripts stay frozen
+# when the next one's are made; test/05_meta.sh checks that they are what
+# the sources make.  The shipped reference rows are data files
+# (sql/data/*.tsv), installed without their comment lines as
+# regionpolicy_NAME.data and loaded by COPY.  Versions 1.x of regionpolicy
+# held the type themselves: their auxiliary control files say they
+# require nothing.
+FUNDING_PARTS = $(sort $(wildcard sql/funding/*.sql))
+RP_PARTS      = $(sort $(wildcard sql/regionpolicy/*.sql))
+MADE_SCRIPTS  = sql/funding--$(EXTVERSION).sql sql/regionpolicy--$(EXTVERSION).sql \
+	sql/funding--1.3.0--$(EXTVERSION).sql sql/regionpolicy--1.3.0--$(EXTVERSION).sql
+REFERENCE_DATA = $(patsubst sql/data/%.tsv,build/data/regionpolicy_%.data,$(sort $(wildcard sql/data/*.tsv)))
+DATA        = $(sort $(wildcard sql/funding--*.sql sql/regionpolicy--*.sql) $(MADE_SCRIPTS)) \
+	$(wildcard sql/regionpolicy--*.control)
+DATA_built  = $(REFERENCE_DATA)
 # pg_regress: inputs in test/sql, expected output in expected/ (found in
 # the output directory, or through --expecteddir from PostgreSQL 16 on).
 # make installcheck runs every suite (test/run) against the installed
@@ -55,7 +71,7 @@ REGRESS_OPTS = --inputdir=test --dbname=regionpolicy_regress $(if $(filter 13 14
 ISOLATION_TESTER = $(wildcard $(dir $(shell $(PG_CONFIG) --pgxs 2>/dev/null))../../src/test/isolation/pg_isolation_regress)
 ifneq ($(ISOLATION_TESTER),)
 ISOLATION   = $(patsubst test/isolation/specs/%.spec,%,$(sort $(wildcard test/isolation/specs/*.spec)))
-ISOLATION_OPTS = --inputdir=test/isolation --dbname=regionpolicy_isolation --load-extension=regionpolicy
+ISOLATION_OPTS = --inputdir=test/isolation --dbname=regionpolicy_isolation --load-extension=funding --load-extension=regionpolicy
 endif
 EXTRA_CLEAN = regionpolicy$(DLSUFFIX) $(RP_OBJS) results/ regression.diffs regression.out fuzz/build/ output_iso/
 
@@ -65,6 +81,22 @@ PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
 endif
+
+all: $(MADE_SCRIPTS)
+sql/funding--$(EXTVERSION).sql: $(FUNDING_PARTS)
+	cat $^ >$@
+sql/regionpolicy--$(EXTVERSION).sql: $(RP_PARTS)
+	cat $^ >$@
+# funding 1.3.0 (the type taken over from regionpolicy 1.3.0) to 2.0.0: every
+# C function of the sources again, now in the funding library.
+sql/funding--1.3.0--$(EXTVERSION).sql: sql/upgrade/funding--1.3.0.sql $(FUNDING_PARTS) Makefile
+	{ cat sql/upgrade/funding--1.3.0.sql; cat $(FUNDING_PARTS) | perl -0777 -ne \
+		'while (/^CREATE FUNCTION (.*?;)$$/msg) { my $$f = $$1; print "CREATE OR REPLACE FUNCTION $$f\n" if $$f =~ /MODULE_PATHNAME/ }'; } >$@
+sql/regionpolicy--1.3.0--$(EXTVERSION).sql: sql/upgrade/regionpolicy--1.3.0.sql sql/regionpolicy/01_install_data.sql
+	cat $^ >$@
+build/data/regionpolicy_%.data: sql/data/%.tsv
+	@mkdir -p build/data
+	sed '/^#/d' $< >$@
 
 # The regionpolicy library, beside PGXS's rules for the funding one.
 all: regionpolicy$(DLSUFFIX)

@@ -18,7 +18,7 @@ chmod 644 "$dir"/*.txt
 createdb -E UTF8 -l C -T template0 rp_bench_utf8
 createdb -E EUC_KR -l C -T template0 rp_bench_euckr
 for db in rp_bench_utf8 rp_bench_euckr; do
-	psql -X -q -d "$db" -c "CREATE EXTENSION regionpolicy" -c "CREATE TABLE c (f regionpolicy.funding)"
+	psql -X -q -d "$db" -c "CREATE EXTENSION regionpolicy CASCADE" -c "CREATE TABLE c (f regionpolicy.funding)"
 done
 for r in $(seq "$repeat"); do
 	for db in rp_bench_utf8 rp_bench_euckr; do

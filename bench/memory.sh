@@ -24,7 +24,7 @@ as_owner "$bindir/initdb" -D "$tmp/data" -A trust -U postgres >/dev/null
 for n in "$N" $((2 * N)); do
 	as_owner "$bindir/postgres" --single -D "$tmp/data" postgres >/dev/null <<SQL
 DROP SCHEMA IF EXISTS regionpolicy CASCADE;	-- the extension and the user tables
-CREATE EXTENSION regionpolicy;
+CREATE EXTENSION regionpolicy CASCADE;
 DROP TABLE IF EXISTS t;
 CREATE TABLE t AS SELECT regionpolicy.funding(i, 2 * i) AS amount FROM generate_series(1, $n) AS i;
 VACUUM t;

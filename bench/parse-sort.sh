@@ -30,7 +30,7 @@ wall() {	# wall <sql>: the fastest of 5 runs in milliseconds, server start inclu
 	echo "$best"
 }
 cat >"$tmp/setup.sql" <<SQL
-CREATE EXTENSION regionpolicy;
+CREATE EXTENSION regionpolicy CASCADE;
 CREATE TABLE n AS SELECT (i::bigint * 7919 % 9000000) * 1000 AS a, (i::bigint * 104729 % 3000000) * 1000 AS b FROM generate_series(1, $N) AS i;
 CREATE TABLE tf AS SELECT regionpolicy.funding(a, b) AS f FROM n;
 CREATE TABLE t2 AS SELECT a, b FROM n;

@@ -2,7 +2,7 @@
 -- choose.  Run by bench/run.sh with -v N=...
 SET client_min_messages = warning;
 DROP SCHEMA IF EXISTS regionpolicy CASCADE;	-- the extension and the user tables
-CREATE EXTENSION regionpolicy;
+CREATE EXTENSION regionpolicy CASCADE;
 CREATE EXTENSION IF NOT EXISTS pg_prewarm;
 SET search_path = public, regionpolicy;
 

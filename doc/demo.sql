@@ -2,7 +2,7 @@
 \pset footer off
 \set ON_ERROR_STOP 1
 SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS regionpolicy;
+CREATE EXTENSION IF NOT EXISTS regionpolicy CASCADE;
 SET search_path = regionpolicy, public;
 
 \echo

@@ -2,7 +2,7 @@
 -- way of getting it wrong, each with its SQLSTATE.
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
-CREATE EXTENSION regionpolicy;
+CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 
 CREATE TEMP TABLE accepted (input text, national bigint, local bigint);

@@ -2,7 +2,7 @@
 -- output re-reads as the same value under every setting.  doc/regionpolicy.md, "Output".
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
-CREATE EXTENSION regionpolicy;
+CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SELECT plan(38);
 

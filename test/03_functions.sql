@@ -1,7 +1,7 @@
 -- Constructors, accessors, amounts and units, JSON, binary I/O.  doc/regionpolicy.md, "Functions".
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
-CREATE EXTENSION regionpolicy;
+CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SELECT plan(99);
 

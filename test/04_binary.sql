@@ -2,7 +2,7 @@
 -- rejects a pair whose total would overflow.  doc/regionpolicy.md, "Output".
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
-CREATE EXTENSION regionpolicy;
+CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SELECT plan(6);
 

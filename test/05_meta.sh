@@ -1,18 +1,35 @@
 #!/bin/bash
 # The packaging agrees with itself: META.json is valid PGXN metadata whose
-# version is the control file's default_version, and whose files exist.
+# version is each control file's default_version, whose files exist, and
+# the committed install and upgrade scripts of the current version are what
+# the sources make (Makefile: sql/funding/, sql/regionpolicy/, sql/upgrade/).
 cd "$(dirname "$0")/.." && . test/lib/tap.sh
-plan 5
+plan 9
 perl test/lib/pgxn-meta.pl META.json | sed 's/^/# /'
 ok ${PIPESTATUS[0]} "META.json is valid PGXN Meta Spec 1.0 metadata (test/lib/pgxn-meta.pl)"
-meta_version=$(perl -MJSON::PP -e 'print JSON::PP->new->decode(do { local $/; <STDIN> })->{version}' <META.json)
-control_version=$(sed -n "s/^default_version = '\(.*\)'/\1/p" regionpolicy.control)
-is "$meta_version" "$control_version" "META.json's version is the control file's default_version"
-is "$(perl -MJSON::PP -e 'print JSON::PP->new->decode(do { local $/; <STDIN> })->{provides}{regionpolicy}{version}' <META.json)" \
-   "$meta_version" "the provided extension has that version"
-docfile=$(perl -MJSON::PP -e 'print JSON::PP->new->decode(do { local $/; <STDIN> })->{provides}{regionpolicy}{docfile}' <META.json)
-[ -f "$docfile" ]
-ok $? "the docfile ($docfile) exists"
-psql -X -q -t -A -d postgres -c "SELECT default_version FROM pg_available_extensions WHERE name = 'regionpolicy'" | grep -qx "$meta_version"
-ok $? "the installed extension offers that version"
+meta() { perl -MJSON::PP -e 'my $m = JSON::PP->new->decode(do { local $/; <STDIN> }); print eval "\$m->$ARGV[0]"' "$1" <META.json; }
+meta_version=$(meta '{version}')
+for ext in funding regionpolicy; do
+	control_version=$(sed -n "s/^default_version = '\(.*\)'/\1/p" $ext.control)
+	is "$control_version $(meta "{provides}{$ext}{version}")" "$meta_version $meta_version" \
+	   "$ext.control's default_version and META.json's $ext are the distribution's version ($meta_version)"
+	file=$(meta "{provides}{$ext}{file}")
+	[ -f "$file" ] && [ -f "$(meta "{provides}{$ext}{docfile}")" ]
+	ok $? "$ext's file ($file) and docfile exist"
+	psql -X -q -t -A -d postgres -c "SELECT default_version FROM pg_available_extensions WHERE name = '$ext'" | grep -qx "$meta_version"
+	ok $? "the installed $ext offers that version"
+done
+grep -qx "requires = 'funding'" regionpolicy.control && grep -qx "relocatable = true" funding.control && grep -qx "trusted = true" funding.control
+ok $? "regionpolicy requires funding, which is relocatable and trusted"
+if ! git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+	echo "ok $((tap_n + 1)) # skip not a git work tree (the scripts are compared with the committed ones)"
+	exit $((tap_failed > 0))
+fi
+stale=
+for f in sql/funding--$meta_version.sql sql/regionpolicy--$meta_version.sql \
+		 sql/funding--1.3.0--$meta_version.sql sql/regionpolicy--1.3.0--$meta_version.sql; do
+	make -s --no-print-directory -W "$f" "$f" >/dev/null 2>&1	# remade as if stale, compared with the committed one
+	git diff --quiet -- "$f" || stale="$stale $f"
+done
+is "$stale" "" "the committed scripts are what make makes from the sources"
 done_testing

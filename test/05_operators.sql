@@ -1,7 +1,7 @@
 -- Operators: + - * / unary -, comparisons, rounding, overflow.  doc/regionpolicy.md, "Operators".
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
-CREATE EXTENSION regionpolicy;
+CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SELECT plan(69);
 

@@ -2,7 +2,7 @@
 -- parallel equal to serial, sliding frames equal to recomputation.  doc/regionpolicy.md, "Aggregates".
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
-CREATE EXTENSION regionpolicy;
+CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SELECT plan(45);
 

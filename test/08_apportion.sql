@@ -2,7 +2,7 @@
 -- the documented tie rules and errors, against a pure-SQL reference.  doc/regionpolicy.md, "Aggregates".
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
-CREATE EXTENSION regionpolicy;
+CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SELECT plan(47);
 

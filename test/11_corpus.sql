@@ -5,7 +5,7 @@
 -- approximate figures are refused unless approximate => true.
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
-CREATE EXTENSION regionpolicy;
+CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 
 CREATE TEMP TABLE corpus (n serial, expect text, kind text, text text, national_won bigint,

@@ -38,7 +38,7 @@ ok $? "generated $(wc -l <"$tmp/amounts.tsv") texts ($(cat "$tmp/gen.err"))"
 
 createdb "$db"
 psql -X -q -v ON_ERROR_STOP=1 -d "$db" >"$tmp/result" 2>&1 <<SQL
-CREATE EXTENSION regionpolicy;
+CREATE EXTENSION regionpolicy CASCADE;
 CREATE TABLE t (value numeric, text text, how text, literal numeric);
 \copy t FROM '$tmp/amounts.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\b')
 DELETE FROM t WHERE how = 'amountToHangul+원';

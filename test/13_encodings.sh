@@ -19,17 +19,17 @@ for pair in "$utf8 UTF8" "$euckr EUC_KR" "$latin1 LATIN1" "$ascii SQL_ASCII"; do
 	createdb -E "$2" -l C -T template0 "$1"
 done
 
-psql -X -q -d "$utf8" -c "CREATE EXTENSION regionpolicy" >/dev/null 2>&1
+psql -X -q -d "$utf8" -c "CREATE EXTENSION regionpolicy CASCADE" >/dev/null 2>&1
 ok $? "installs in a UTF8 database"
-psql -X -q -d "$euckr" -c "CREATE EXTENSION regionpolicy" >/dev/null 2>&1
+psql -X -q -d "$euckr" -c "CREATE EXTENSION regionpolicy CASCADE" >/dev/null 2>&1
 ok $? "installs in an EUC_KR database"
-is "$(psql -X -q -t -A -d "$latin1" -v VERBOSITY=sqlstate -c "CREATE EXTENSION regionpolicy" 2>&1)" "ERROR:  22P05" \
+is "$(PGOPTIONS="-c client_min_messages=warning" psql -X -q -t -A -d "$latin1" -v VERBOSITY=sqlstate -c "CREATE EXTENSION regionpolicy CASCADE" 2>&1)" "ERROR:  22P05" \
 	"a LATIN1 database is refused (22P05: the script's Hangul has no LATIN1 form) …"
-psql -X -q -t -A -d "$latin1" -c "CREATE EXTENSION regionpolicy" 2>&1 | grep -q 'in encoding "UTF8" has no equivalent in encoding "LATIN1"'
+psql -X -q -t -A -d "$latin1" -c "CREATE EXTENSION regionpolicy CASCADE" 2>&1 | grep -q 'in encoding "UTF8" has no equivalent in encoding "LATIN1"'
 ok $? "… with a message that names the encoding"
-is "$(psql -X -q -t -A -d "$ascii" -v VERBOSITY=sqlstate -c "CREATE EXTENSION regionpolicy" 2>&1)" "ERROR:  0A000" \
+is "$(PGOPTIONS="-c client_min_messages=warning" psql -X -q -t -A -d "$ascii" -v VERBOSITY=sqlstate -c "CREATE EXTENSION regionpolicy CASCADE" 2>&1)" "ERROR:  0A000" \
 	"an SQL_ASCII database (no conversion) is refused (0A000) …"
-psql -X -q -t -A -d "$ascii" -c "CREATE EXTENSION regionpolicy" 2>&1 | grep -q 'UTF8 or EUC_KR'
+psql -X -q -t -A -d "$ascii" -c "CREATE EXTENSION regionpolicy CASCADE" 2>&1 | grep -q 'UTF8 or EUC_KR'
 ok $? "… with a message that names the encodings it needs"
 
 # The same battery in both databases, through a UTF8 client: values,

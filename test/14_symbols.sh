@@ -37,7 +37,7 @@ if [ ! -f "$(${PG_CONFIG:-pg_config} --sharedir)/extension/unit.control" ]; then
 	exit $((tap_failed > 0))
 fi
 createdb "$db"
-q -c "CREATE EXTENSION unit; CREATE EXTENSION regionpolicy" >/dev/null
+q -c "CREATE EXTENSION unit; CREATE EXTENSION regionpolicy CASCADE" >/dev/null
 is "$(q -c "SELECT '1 km'::unit::text" -c "SELECT regionpolicy.in_unit(100000000::bigint, '억')" | tr '\n' ' ')" \
    "1 km 1 " "postgresql-unit loaded first, then in_unit(bigint, '억') runs ours"
 is "$(q -c "SELECT regionpolicy.in_unit(100000000::bigint, '억')" -c "SELECT '1 km'::unit::text" -c "SELECT regionpolicy.in_unit(25910000000::bigint, '억')" | tr '\n' ' ')" \

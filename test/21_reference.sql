@@ -2,7 +2,7 @@
 -- Economic Committee press release), figure by figure.  doc/regionpolicy.md, "Reference data".
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
-CREATE EXTENSION regionpolicy;
+CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SELECT plan(41);
 

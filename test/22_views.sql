@@ -2,7 +2,7 @@
 -- ministry and super-region roll-ups.  doc/regionpolicy.md, "The schema".
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
-CREATE EXTENSION regionpolicy;
+CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SELECT plan(21);
 

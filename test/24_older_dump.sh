@@ -1,13 +1,14 @@
 #!/bin/bash
 # A dump made under 1.2.0, restored under this version by the procedure of
-# doc/regionpolicy.md ("A dump of 1.2.0 or earlier"), exactly as written
-# there: every line, diagnosis, evaluation and steward comes back, the
-# references 1.3.0 no longer accepts as they were (a trailing no-break
-# space) are normalised by the update, and the tables are then the user's,
-# not the extension's.  Restored the plain way instead, the dump does not
-# lose the lines quietly: the restore fails.  Plain and custom format.
+# doc/regionpolicy.md ("A dump of 1.2.0 or earlier", then "Moving from
+# 1.x"), exactly as written there: every line, diagnosis, evaluation and
+# steward comes back, the references 1.3.0 no longer accepts as they were
+# (a trailing no-break space) are normalised by the update, the tables are
+# then the user's, not the extension's, and the type is the extension
+# funding's.  Restored the plain way instead, the dump does not lose the
+# lines quietly: the restore fails.  Plain and custom format.
 cd "$(dirname "$0")" && . lib/tap.sh
-plan 17
+plan 19
 old=rp_old_$$
 dir=$(mktemp -d)
 dbs="$old"
@@ -49,6 +50,11 @@ grep -q '^CREATE EXTENSION IF NOT EXISTS regionpolicy WITH SCHEMA regionpolicy;'
 	grep -q '^COPY regionpolicy.allocation ' "$dir/budget_1_2.sql"
 ok $? "the 1.2.0 dump holds the lines as the extension's data"
 cd "$dir" || exit 1
+# "Moving from 1.x", from 1.0.0 to 1.2.0
+move="ALTER EXTENSION regionpolicy UPDATE TO '1.3.0';
+CREATE EXTENSION funding VERSION '1.3.0' SCHEMA regionpolicy;
+ALTER EXTENSION funding UPDATE;
+ALTER EXTENSION regionpolicy UPDATE;"
 
 # The procedure, as doc/regionpolicy.md gives it.
 plain=rp_old_plain_$$; dbs="$dbs $plain"
@@ -56,8 +62,8 @@ createdb "$plain"
 psql -X -q -d "$plain" -c "CREATE EXTENSION regionpolicy VERSION '1.2.0'" >/dev/null 2>plain.err
 grep -v '^CREATE SCHEMA regionpolicy;$' budget_1_2.sql | psql -X -q -v ON_ERROR_STOP=1 -d "$plain" >/dev/null 2>>plain.err
 ok $? "plain format: the dump restores into 1.2.0"
-psql -X -q -d "$plain" -c 'ALTER EXTENSION regionpolicy UPDATE' 2>>plain.err
-ok $? "… and the extension updates"
+psql -X -q -v ON_ERROR_STOP=1 -d "$plain" -c "$move" 2>>plain.err
+ok $? "… and moves to 2.0"
 
 custom=rp_old_custom_$$; dbs="$dbs $custom"
 createdb "$custom"
@@ -65,8 +71,8 @@ psql -X -q -d "$custom" -c "CREATE EXTENSION regionpolicy VERSION '1.2.0'" >/dev
 pg_restore -l budget_1_2.dump | grep -v ' SCHEMA - regionpolicy ' > budget_1_2.list
 pg_restore --exit-on-error -L budget_1_2.list -d "$custom" budget_1_2.dump 2>>custom.err
 ok $? "custom format: pg_restore restores it into 1.2.0"
-psql -X -q -d "$custom" -c 'ALTER EXTENSION regionpolicy UPDATE' 2>>custom.err
-ok $? "… and the extension updates"
+psql -X -q -v ON_ERROR_STOP=1 -d "$custom" -c "$move" 2>>custom.err
+ok $? "… and moves to 2.0"
 
 for db in "$plain" "$custom"; do
 	how=$([ "$db" = "$plain" ] && echo plain || echo custom)
@@ -75,8 +81,11 @@ for db in "$plain" "$custom"; do
 	   "$how: the references are normalised"
 	is "$(q "$db" "SELECT extversion || ' ' || (SELECT count(*) FROM pg_depend d WHERE d.refobjid = e.oid AND d.deptype = 'e'
 											  AND d.classid = 'pg_class'::regclass AND d.objid = 'regionpolicy.allocation'::regclass)
-				  FROM pg_extension e WHERE extname = 'regionpolicy'")" "1.3.0 0" \
-	   "$how: at 1.3.0, with allocation the user's table"
+				  FROM pg_extension e WHERE extname = 'regionpolicy'")" "2.0.0 0" \
+	   "$how: at 2.0.0, with allocation the user's table"
+	is "$(q "$db" "SELECT e.extname || ' ' || e.extversion FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
+				  WHERE d.classid = 'pg_type'::regclass AND d.objid = 'regionpolicy.funding'::regtype AND d.deptype = 'e'")" "funding 2.0.0" \
+	   "$how: the type is the extension funding's"
 done
 is "$(grep -h 'ERROR' plain.err custom.err)" "" "no restore or update printed an error"
 grep -q 'WARNING:  objects of yours convert text to funding, whose reading changed in 1.3.0: index \(public\.\)\?budget_text_amount' plain.err
@@ -88,11 +97,11 @@ naive=rp_old_naive_$$; dbs="$dbs $naive"
 createdb "$naive"
 pg_restore --exit-on-error -d "$naive" budget_1_2.dump 2>naive.err
 isnt_ok=$?
-[ "$isnt_ok" -ne 0 ] && grep -q 'regionpolicy.allocation' naive.err
-ok $? "a 1.2.0 dump restored straight into 1.3.0 fails, naming allocation, rather than restore nothing"
+[ "$isnt_ok" -ne 0 ] && grep -q 'required extension "funding" is not installed' naive.err
+ok $? "a 1.2.0 dump restored straight into 2.0 fails, rather than restore nothing"
 naive_plain=rp_old_naive_plain_$$; dbs="$dbs $naive_plain"
 createdb "$naive_plain"
 psql -X -q -v ON_ERROR_STOP=1 -d "$naive_plain" -f budget_1_2.sql >/dev/null 2>naive_plain.err
-[ $? -ne 0 ] && grep -q 'regionpolicy.allocation' naive_plain.err
+[ $? -ne 0 ] && grep -q 'required extension "funding" is not installed' naive_plain.err
 ok $? "… and so does psql with ON_ERROR_STOP"
 done_testing

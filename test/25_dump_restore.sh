@@ -22,7 +22,7 @@ quiet() {	# quiet <file> <description>: the file (stderr of a command) is empty
 }
 
 createdb "$src"
-q "$src" "CREATE EXTENSION regionpolicy" >/dev/null
+q "$src" "CREATE EXTENSION regionpolicy CASCADE" >/dev/null
 pg_dump -Fp -f "$dir/fresh.sql" "$src" 2>"$dir/fresh.err"
 quiet "$dir/fresh.err" "pg_dump of a fresh install prints nothing on stderr (no circular foreign-key warning)"
 
@@ -148,16 +148,17 @@ lines=$(q "$src" "SELECT count(*) FROM regionpolicy.allocation")
 psql -X -q -v VERBOSITY=sqlstate -d "$src" -c "DROP EXTENSION regionpolicy" >"$dir/drop.out" 2>&1
 is "$(cat "$dir/drop.out")" "ERROR:  2BP01" "DROP EXTENSION without CASCADE is refused (2BP01) …"
 psql -X -q -d "$src" -c "DROP EXTENSION regionpolicy" >"$dir/drop.out" 2>&1
-grep -q 'column amount of table regionpolicy.allocation depends on type regionpolicy.funding' "$dir/drop.out"
+grep -q 'constraint allocation_program_fkey on table regionpolicy.allocation depends on table regionpolicy.program' "$dir/drop.out"
 ok $? "… naming the user tables that depend on it"
 is "$(q "$src" "SELECT count(*) FROM regionpolicy.allocation")" "$lines" "… and every line is still there"
 # CASCADE drops what depends on the extension: the views, the keys to its
-# tables, the columns of its type; the tables keep their other columns.
+# tables; the tables keep every column, their funding amounts included
+# (the type is the extension funding's, which stays).
 q "$custom" "DROP EXTENSION regionpolicy CASCADE" >/dev/null 2>&1
 is "$(q "$custom" "SELECT string_agg(c.relname || ':' || c.relkind::text || ':' || (SELECT count(*) FROM pg_attribute a WHERE a.attrelid = c.oid AND a.atttypid = 'pg_catalog.int4'::regtype), ' ' ORDER BY c.relname)
 				   FROM pg_class c WHERE c.relnamespace = 'regionpolicy'::regnamespace AND c.relkind IN ('r', 'v')")" \
    "allocation:r:2 award:r:2 award_year:r:1 cluster_diagnosis:r:2 cluster_evaluation:r:2 province_steward:r:0" \
-   "DROP EXTENSION … CASCADE drops the views; the user tables stay, without their funding columns"
+   "DROP EXTENSION … CASCADE drops the views; the user tables stay"
 is "$(q "$custom" "SELECT string_agg(a.attname, ',' ORDER BY a.attnum) FROM pg_attribute a WHERE a.attrelid = 'regionpolicy.allocation'::regclass AND a.attnum > 0 AND NOT a.attisdropped")" \
-   "id,program_id,province_code,fiscal_year,phase,note,reference,municipality_code" "… allocation without its amount"
+   "id,program_id,province_code,fiscal_year,amount,phase,note,reference,municipality_code" "… allocation with its amount, in funding"
 done_testing

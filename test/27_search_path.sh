@@ -11,7 +11,7 @@ trap 'dropdb --if-exists $clean; dropdb --if-exists $hostile; rm -f /tmp/rp_sp_*
 q() { psql -X -q -t -A -v ON_ERROR_STOP=1 -d "$1" "${@:2}"; }
 
 createdb "$clean"
-q "$clean" -c "CREATE EXTENSION regionpolicy" >/dev/null
+q "$clean" -c "CREATE EXTENSION regionpolicy CASCADE" >/dev/null
 createdb "$hostile"
 q "$hostile" >/dev/null <<'SQL'
 CREATE SCHEMA evil;
@@ -43,7 +43,7 @@ CREATE FUNCTION evil.pg_has_role(oid, text) RETURNS boolean LANGUAGE sql AS 'SEL
 CREATE FUNCTION evil.row_security_active(regclass) RETURNS boolean LANGUAGE sql AS 'SELECT false';
 GRANT USAGE ON SCHEMA evil TO PUBLIC;
 SET search_path = evil, pg_catalog, public;
-CREATE EXTENSION regionpolicy;
+CREATE EXTENSION regionpolicy CASCADE;
 SQL
 ok $? "CREATE EXTENSION succeeds with a hostile schema first on the search_path"
 

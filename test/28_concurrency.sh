@@ -16,7 +16,7 @@ password=rp$RANDOM$RANDOM$$
 createdb "$db"
 psql -X -q -d postgres -c "DROP ROLE IF EXISTS rp_bench_writer" 2>/dev/null
 psql -X -q -v ON_ERROR_STOP=1 -v password="$password" -d "$db" >/dev/null <<'SQL'
-CREATE EXTENSION regionpolicy;
+CREATE EXTENSION regionpolicy CASCADE;
 CREATE ROLE rp_bench_writer LOGIN PASSWORD :'password';
 INSERT INTO regionpolicy.province_steward SELECT 'rp_bench_writer', code FROM regionpolicy.province;
 INSERT INTO regionpolicy.program (id, ministry, fiscal_year, name_ko) VALUES (1001, 'MOTIE', 2024, 'load test');

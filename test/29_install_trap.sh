@@ -9,32 +9,32 @@ plan 15
 db=rp_trap_$$
 trap 'dropdb --if-exists $db; psql -X -q -d postgres -c "DROP ROLE IF EXISTS rp_trap_mallory" 2>/dev/null' EXIT
 # (the warning that public is writable, before PostgreSQL 15, is not what is tested here)
-q() { psql -X -q -t -A -d "$db" -v VERBOSITY=sqlstate "$@" 2>&1 | grep -v '^WARNING:  01000$'; }
+q() { psql -X -q -t -A -d "$db" -v VERBOSITY=sqlstate "$@" 2>&1 | grep -v '^WARNING:  01000$\|^NOTICE:  00000$'; }
 
 createdb "$db"
 psql -X -q -d postgres -c "CREATE ROLE rp_trap_mallory" >/dev/null
 q -c "CREATE SCHEMA regionpolicy AUTHORIZATION rp_trap_mallory" >/dev/null
-is "$(q -c 'CREATE EXTENSION regionpolicy')" "ERROR:  42501" "a schema made beforehand by another role is refused (42501)"
+is "$(q -c 'CREATE EXTENSION regionpolicy CASCADE')" "ERROR:  42501" "a schema made beforehand by another role is refused (42501)"
 is "$(q -c "SELECT count(*) FROM pg_extension WHERE extname = 'regionpolicy'")" "0" "… and nothing is installed"
 q -c "DROP SCHEMA regionpolicy; CREATE SCHEMA regionpolicy; CREATE FUNCTION regionpolicy.funding(integer, integer) RETURNS integer LANGUAGE sql AS 'SELECT 1'" >/dev/null
-is "$(q -c 'CREATE EXTENSION regionpolicy')" "ERROR:  42501" "a superuser's schema that already holds objects is refused"
+is "$(q -c 'CREATE EXTENSION regionpolicy CASCADE')" "ERROR:  42501" "a superuser's schema that already holds objects is refused"
 q -c "DROP SCHEMA regionpolicy CASCADE; CREATE SCHEMA regionpolicy; GRANT CREATE ON SCHEMA regionpolicy TO rp_trap_mallory" >/dev/null
-is "$(q -c 'CREATE EXTENSION regionpolicy')" "ERROR:  42501" "a superuser's empty schema that another role may create in is refused"
+is "$(q -c 'CREATE EXTENSION regionpolicy CASCADE')" "ERROR:  42501" "a superuser's empty schema that another role may create in is refused"
 q -c "DROP SCHEMA regionpolicy; CREATE SCHEMA regionpolicy" >/dev/null
-is "$(q -c 'CREATE EXTENSION regionpolicy')" "" "a superuser's empty schema is used, as pg_restore needs"
+is "$(q -c 'CREATE EXTENSION regionpolicy CASCADE')" "" "a superuser's empty schema is used, as pg_restore needs"
 # … as for a restore, which creates the user tables after the extension
 # (doc/regionpolicy.md, "Your data, pg_dump and DROP EXTENSION")
 user_tables="SELECT count(*) FROM pg_class WHERE relnamespace = 'regionpolicy'::regnamespace
 	AND relname IN ('allocation', 'award', 'award_year', 'cluster_diagnosis', 'cluster_evaluation', 'province_steward', 'region_totals')"
 is "$(q -c "$user_tables")" "0" "… without the user tables and their views, which a restore creates"
-q -c "DROP EXTENSION regionpolicy; DROP SCHEMA regionpolicy; CREATE SCHEMA regionpolicy" >/dev/null
-psql -X -q -d "$db" -c 'CREATE EXTENSION regionpolicy' 2>&1 | grep -q 'WARNING:  regionpolicy was installed without its user tables, for a restore'
+q -c "DROP EXTENSION regionpolicy, funding; DROP SCHEMA regionpolicy; CREATE SCHEMA regionpolicy" >/dev/null
+psql -X -q -d "$db" -c 'CREATE EXTENSION regionpolicy CASCADE' 2>&1 | grep -q 'WARNING:  regionpolicy was installed without its user tables, for a restore'
 ok $? "… and says so, with what to do, outside a restore"
-q -c "DROP EXTENSION regionpolicy; DROP SCHEMA IF EXISTS regionpolicy" >/dev/null
+q -c "DROP EXTENSION regionpolicy, funding; DROP SCHEMA IF EXISTS regionpolicy" >/dev/null
 # (one -c per statement: before PostgreSQL 15, -c prints only the last result)
-is "$(q -c BEGIN -c 'SAVEPOINT s' -c 'CREATE EXTENSION regionpolicy' -c "$user_tables" -c ROLLBACK)" "7" \
+is "$(q -c BEGIN -c 'SAVEPOINT s' -c 'CREATE EXTENSION regionpolicy CASCADE' -c "$user_tables" -c ROLLBACK)" "7" \
    "a schema CREATE EXTENSION makes in a subtransaction is its own (the user tables are created)"
-is "$(q -c 'CREATE EXTENSION regionpolicy')" "" "with no such schema, CREATE EXTENSION installs"
+is "$(q -c 'CREATE EXTENSION regionpolicy CASCADE')" "" "with no such schema, CREATE EXTENSION installs"
 is "$(q -c "$user_tables")" "7" "… with the user tables and their views"
 
 # Exact-type look-alikes planted in public, as a hostile user could.

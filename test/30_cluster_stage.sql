@@ -2,7 +2,7 @@
 -- reasons for refusal; compliance; policy changes take effect.  doc/regionpolicy.md, "The schema".
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
-CREATE EXTENSION regionpolicy;
+CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SET LOCAL regionpolicy.language = 'en';	-- the explanations checked below are the English ones
 SELECT plan(22);

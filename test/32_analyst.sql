@@ -3,7 +3,7 @@
 -- differential funding with compliance, reconciliation detail.
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
-CREATE EXTENSION regionpolicy;
+CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SET LOCAL regionpolicy.language = 'en';	-- the explanations checked below are the English ones
 SELECT plan(46);

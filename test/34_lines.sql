@@ -4,7 +4,7 @@
 -- (Concurrent loads: test/isolation/specs/allocation_lines.spec.)
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
-CREATE EXTENSION regionpolicy;
+CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SET LOCAL client_min_messages = warning;
 SELECT plan(46);

@@ -3,7 +3,7 @@
 -- their sub-programme, never counted twice.  doc/regionpolicy.md, "Grants".
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
-CREATE EXTENSION regionpolicy;
+CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SET LOCAL client_min_messages = warning;
 SET LOCAL regionpolicy.language = 'en';	-- the explanations checked below are the English ones (test/37_bi.sql: Korean)

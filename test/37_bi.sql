@@ -5,7 +5,7 @@
 -- doc/regionpolicy.md, "BI tools and spreadsheets".
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
-CREATE EXTENSION regionpolicy;
+CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SET LOCAL client_min_messages = warning;
 SELECT plan(14);

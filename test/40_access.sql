@@ -4,7 +4,7 @@
 -- with SELECT reads everything.  Tested as real non-superuser roles.
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
-CREATE EXTENSION regionpolicy;
+CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SET LOCAL client_min_messages = warning;
 SELECT plan(66);

@@ -2,7 +2,7 @@
 -- PARALLEL, LEAKPROOF, SECURITY DEFINER, pinned search_path.  doc/regionpolicy.md, "Installation".
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
-CREATE EXTENSION regionpolicy;
+CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SELECT plan(9);
 
@@ -11,10 +11,10 @@ SELECT p.oid, p.proname, p.prokind, p.provolatile, p.proparallel, p.proisstrict,
 	   l.lanname, p.proconfig
 FROM pg_proc p
 	 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
-	 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'regionpolicy'
+	 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname IN ('funding', 'regionpolicy')
 	 JOIN pg_language l ON l.oid = p.prolang;
 
-SELECT cmp_ok((SELECT count(*) FROM f), '>', 60::bigint, 'the review covers every function of the extension');
+SELECT cmp_ok((SELECT count(*) FROM f), '>', 60::bigint, 'the review covers every function of both extensions');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE prosecdef),
 		  ARRAY['allocation_scope_lock', 'delete_allocation', 'delete_cluster_diagnosis', 'region_years_refresh'],
 		  'SECURITY DEFINER only for the stewards'' deletes and scope locks and the derived years (their search_path is pinned below)');
@@ -32,7 +32,7 @@ SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provola
 				'allocation_load_record', 'allocation_load_row', 'allocation_load_scope_seen', 'allocation_load_summary',
 				'allocation_load_written', 'allocation_scope_lock', 'award_entry_insert', 'award_term_check',
 				'delete_allocation', 'delete_cluster_diagnosis',
-				'grade_scale_check', 'key_check', 'load_allocations', 'program_no_cycle', 'reference_guard', 'region_years_refresh',
+				'grade_scale_check', 'key_check', 'load_allocations', 'program_no_cycle', 'reference_copy', 'reference_guard', 'region_years_refresh',
 				'stage_weight_check', 'steward_guard'],
 		  'VOLATILE only for the writers, the triggers and the load tally');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provolatile = 's' AND lanname = 'c'),
@@ -40,8 +40,8 @@ SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provola
 -- Reviewed one by one: each computes from its arguments and IMMUTABLE C
 -- functions only, and reads no table.
 SELECT is((SELECT array_agg(DISTINCT proname::text ORDER BY proname::text) FROM f WHERE provolatile = 'i' AND lanname NOT IN ('c', 'internal')),
-		  ARRAY['begins_formula', 'business_number_valid', 'entry_bounded', 'entry_echo', 'entry_plain', 'entry_same_line', 'funding',
-				'funding_text', 'ministry_label', 'phase_label', 'plain_number', 'province_valid_on', 'reference_trim'],
+		  ARRAY['begins_formula', 'business_number_valid', 'entry_bounded', 'entry_echo', 'entry_plain', 'entry_same_line',
+				'ministry_label', 'phase_label', 'province_valid_on', 'reference_trim'],
 		  'the SQL and PL/pgSQL functions that claim IMMUTABLE are exactly those that read no table');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE proparallel <> 's'),
 		  ARRAY['allocate_differential_funding', 'allocate_differential_funding', 'allocation_entry_insert',
@@ -49,7 +49,7 @@ SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE propara
 				'allocation_load_record', 'allocation_load_row', 'allocation_load_scope_seen', 'allocation_load_summary',
 				'allocation_load_written', 'allocation_scope_lock', 'award_entry_insert', 'award_term_check',
 				'delete_allocation', 'delete_cluster_diagnosis',
-				'grade_scale_check', 'key_check', 'load_allocations', 'program_no_cycle', 'reference_guard', 'region_years_refresh',
+				'grade_scale_check', 'key_check', 'load_allocations', 'program_no_cycle', 'reference_copy', 'reference_guard', 'region_years_refresh',
 				'stage_weight_check', 'steward_guard'],
 		  'everything but the writers, the triggers and the load tally is PARALLEL SAFE');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f

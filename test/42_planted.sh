@@ -17,10 +17,10 @@ psql -X -q -d postgres -c "CREATE ROLE rp_planter NOLOGIN"
 # every role can create in, and only then
 createdb "$db"
 psql -X -q -d "$db" -c "REVOKE CREATE ON SCHEMA public FROM PUBLIC"
-warned=$(psql -X -q -d "$db" -c "CREATE EXTENSION regionpolicy" 2>&1 | grep -c 'WARNING:.*every role can create objects in schema public')
+warned=$(psql -X -q -d "$db" -c "CREATE EXTENSION regionpolicy CASCADE" 2>&1 | grep -c 'WARNING:.*every role can create objects in schema public')
 is "$warned" 0 "no warning where public is closed"
 psql -X -q -d "$db" -c "DROP SCHEMA regionpolicy CASCADE" -c "GRANT CREATE ON SCHEMA public TO PUBLIC"
-warned=$(psql -X -q -d "$db" -c "CREATE EXTENSION regionpolicy" 2>&1 | grep -c 'WARNING:.*every role can create objects in schema public')
+warned=$(psql -X -q -d "$db" -c "CREATE EXTENSION regionpolicy CASCADE" 2>&1 | grep -c 'WARNING:.*every role can create objects in schema public')
 is "$warned" 1 "CREATE EXTENSION warns where every role can create in public, which is on the search path"
 psql -X -q -d "$db" -c "SET client_min_messages = error" -f test/lib/plant.sql >/dev/null 2>&1
 planted=$(psql -X -q -t -A -d "$db" -c "SELECT count(*) FROM pg_proc WHERE pronamespace = 'public'::regnamespace")

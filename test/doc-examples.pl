@@ -55,7 +55,7 @@ for (my $i = 0; $i < @lines; $i++) {
 my $db = "regionpolicy_doc_$$";
 system('createdb', $db) == 0 or die "createdb failed\n";
 my $script = "\\set ON_ERROR_STOP 0\n\\set VERBOSITY default\n"
-	. "SET client_min_messages = error;\nCREATE EXTENSION regionpolicy;\n"
+	. "SET client_min_messages = error;\nCREATE EXTENSION regionpolicy CASCADE;\n"
 	. (defined $planted ? "\\i $planted\n" : '')
 	. "SET search_path = $search_path;\nRESET client_min_messages;\n"
 	. "\\echo ---8<---\n";

@@ -279,7 +279,7 @@ funding_report_parse_error(const FundingParseError *cerr, bool whole_value,
 }
 
 /* A unit argument such as '억', '천원' or '10원', in won; 22023 if bad. */
-static int64
+int64
 funding_unit_arg(text *unit)
 {
 	char	   *str = text_to_cstring(unit);
@@ -406,8 +406,8 @@ funding_from_won(PG_FUNCTION_ARGS)
 }
 
 /* num * unit as whole won: 22P02 for a fraction of a won, 22003 if too big. */
-static int64
-numeric_to_won(Numeric num, int64 unit, const char *which, text *unit_text)
+int64
+funding_numeric_to_won(Numeric num, int64 unit, const char *which, text *unit_text)
 {
 	Datum		product;
 	char	   *str;
@@ -454,9 +454,9 @@ funding_from_numeric(PG_FUNCTION_ARGS)
 {
 	text	   *unit_text = PG_GETARG_TEXT_PP(2);
 	int64		unit = funding_unit_arg(unit_text);
-	int64		national = numeric_to_won(PG_GETARG_NUMERIC(0), unit,
+	int64		national = funding_numeric_to_won(PG_GETARG_NUMERIC(0), unit,
 										  "national", unit_text);
-	int64		local = numeric_to_won(PG_GETARG_NUMERIC(1), unit,
+	int64		local = funding_numeric_to_won(PG_GETARG_NUMERIC(1), unit,
 									   "local", unit_text);
 
 	PG_RETURN_FUNDING_P(funding_make(national, local));
@@ -549,8 +549,8 @@ not_a_decimal_unit(text *unit_text, int64 unit)
 }
 
 /* in_unit(25910000000, '억') = 259.1, exactly */
-static Datum
-in_unit_common(int64 won, text *unit_text)
+Datum
+funding_in_unit_common(int64 won, text *unit_text)
 {
 	int64		unit = funding_unit_arg(unit_text);
 	char		buf[FUNDING_RATIO_BUFLEN];
@@ -565,7 +565,7 @@ PG_FUNCTION_INFO_V1(funding_in_unit);
 Datum
 funding_in_unit(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_DATUM(in_unit_common(PG_GETARG_INT64(0), PG_GETARG_TEXT_PP(1)));
+	PG_RETURN_DATUM(funding_in_unit_common(PG_GETARG_INT64(0), PG_GETARG_TEXT_PP(1)));
 }
 
 /* in_unit(1234567, '천원'): an integer literal has an exact match */
@@ -573,7 +573,7 @@ PG_FUNCTION_INFO_V1(funding_in_unit_int4);
 Datum
 funding_in_unit_int4(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_DATUM(in_unit_common(PG_GETARG_INT32(0), PG_GETARG_TEXT_PP(1)));
+	PG_RETURN_DATUM(funding_in_unit_common(PG_GETARG_INT32(0), PG_GETARG_TEXT_PP(1)));
 }
 
 /* funding_text(f, 'korean') */

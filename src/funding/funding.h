@@ -18,6 +18,7 @@
 #endif
 
 #include "fmgr.h"
+#include "utils/numeric.h"
 
 #include "amount.h"
 
@@ -56,6 +57,10 @@ extern Funding *funding_make(int64 national, int64 local);
 extern int64 funding_total(const Funding *f);
 extern const char *funding_input_utf8(const char *str, size_t *len);
 extern text *funding_output_text(const char *buf, int len);
+extern int64 funding_unit_arg(text *unit);
+extern int64 funding_numeric_to_won(Numeric num, int64 unit, const char *which,
+									text *unit_text);
+extern Datum funding_in_unit_common(int64 won, text *unit_text);
 extern void funding_report_parse_error(const FundingParseError *err,
 									   bool whole_value, const char *input,
 									   struct Node *escontext);

@@ -38,7 +38,7 @@ tap() {	# tap <status> <description>: a result of this script, numbered after ve
 
 dropdb --if-exists "$db"
 createdb -E UTF8 -T template0 "$db"
-psql_ -d "$db" -c "CREATE EXTENSION regionpolicy" -c "ALTER DATABASE $db SET search_path = regionpolicy, \"\$user\", public" >/dev/null
+psql_ -d "$db" -c "CREATE EXTENSION regionpolicy CASCADE" -c "ALTER DATABASE $db SET search_path = regionpolicy, \"\$user\", public" >/dev/null
 PGDATABASE=$db psql_ -f evidence/load.sql >"$work/load.log" 2>&1
 tap $? "the dashboard's data loads through allocation_entry and award_entry"
 

@@ -43,7 +43,7 @@ q() { psql -X -q -t -A -v ON_ERROR_STOP=1 -d "$central" "$@"; }
 declare -A provinces=([a]="'26','31','48'" [b]="'27','29','30','36','43','44','46','47','50','51','52'")
 for s in "${shards[@]}"; do
 	shard "$s" >/dev/null <<SQL
-CREATE EXTENSION regionpolicy;
+CREATE EXTENSION regionpolicy CASCADE;
 INSERT INTO regionpolicy.program (id, ministry, fiscal_year, name_ko) VALUES (1001, 'MOTIE', 2023, 'federated');
 INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount, phase)
 SELECT 1001, c.province_code, 2023,
@@ -57,7 +57,7 @@ ok $? "two shard servers, each with regionpolicy and its provinces' allocations"
 
 createdb "$central"
 q >/dev/null <<SQL
-CREATE EXTENSION regionpolicy;
+CREATE EXTENSION regionpolicy CASCADE;
 CREATE EXTENSION postgres_fdw;
 CREATE SERVER shard_a FOREIGN DATA WRAPPER postgres_fdw
 	OPTIONS (host 'localhost', port '${port[a]}', dbname 'postgres', extensions 'regionpolicy');

@@ -1,7 +1,7 @@
 -- The data every client test reads: one illustrative programme in two
 -- years, allocations with known amounts in several phases.
 SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS regionpolicy;
+CREATE EXTENSION IF NOT EXISTS regionpolicy CASCADE;
 INSERT INTO regionpolicy.program (id, ministry, fiscal_year, name_ko) VALUES (1001, 'MOTIE', 2023, '클라이언트 시험');
 INSERT INTO regionpolicy.allocation (id, program_id, province_code, fiscal_year, amount, phase) VALUES
 	(1, 1001, '26', 2023, '국비 929억원, 지방비 433억원', 'planned'),

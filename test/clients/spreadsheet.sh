@@ -34,7 +34,7 @@ echo "# $lo_version"
 # 2. A database with the extension and three allocations.
 createdb "$db" &&
 psql -X -q -v ON_ERROR_STOP=1 -d "$db" >/dev/null 2>"$tmp/setup.err" <<'SQL'
-CREATE EXTENSION regionpolicy;
+CREATE EXTENSION regionpolicy CASCADE;
 INSERT INTO regionpolicy.program (id, ministry, fiscal_year, name_ko) VALUES (1001, 'MOTIE', 2024, '지역혁신협력지구 육성');
 INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount) VALUES
  (1001, '48', 2024, '(160.72842억,25.14128억)'), (1001, '26', 2024, '(92900000000,43300000000)'), (1001, '50', 2024, '(7979230,1000)');

@@ -733,7 +733,7 @@ CRASH_RE = re.compile(r"server closed the connection|terminating connection|conn
 ERROR_RE = re.compile(r"\b(ERROR|FATAL|PANIC):\s+([0-9A-Z]{5}):\s*(.*)")
 
 SETUP_SQL = r"""
-CREATE EXTENSION IF NOT EXISTS regionpolicy;
+CREATE EXTENSION IF NOT EXISTS regionpolicy CASCADE;
 DROP SCHEMA IF EXISTS sqlfuzz CASCADE;
 CREATE SCHEMA sqlfuzz;
 SET search_path = regionpolicy, sqlfuzz, public;

@@ -1,17 +1,27 @@
--- One line per object of the extension, with its full definition, sorted:
--- two databases whose outputs are equal have the same extension contents.
+-- One line per object of the extensions funding and regionpolicy, with its
+-- full definition, sorted: two databases whose outputs are equal have the
+-- same extension contents.
 -- Used to compare an upgraded install with a fresh one, and an install under
 -- a hostile search_path with a clean one.
 WITH members AS (
-	SELECT d.classid, d.objid, d.objsubid
+	SELECT d.classid, d.objid, d.objsubid, e.extname
 	FROM pg_depend d
+	JOIN pg_extension e ON e.oid = d.refobjid AND e.extname IN ('funding', 'regionpolicy')
 	WHERE d.refclassid = 'pg_extension'::regclass
-	  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'regionpolicy')
 	  AND d.deptype = 'e'
 )
 SELECT line FROM (
+	-- the extensions, their versions, schemas and requirements
+	SELECT 'extension ' || e.extname || ' ' || e.extversion || ' in ' || e.extnamespace::regnamespace
+		   || ' relocatable=' || e.extrelocatable
+		   || ' requires ' || coalesce((SELECT string_agg(r.extname, ',' ORDER BY r.extname)
+										FROM pg_depend d JOIN pg_extension r ON r.oid = d.refobjid
+										WHERE d.classid = 'pg_extension'::regclass AND d.objid = e.oid
+										  AND d.refclassid = 'pg_extension'::regclass), '') AS line
+	FROM pg_extension e WHERE e.extname IN ('funding', 'regionpolicy')
+	UNION ALL
 	-- every member, described, with its comment
-	SELECT pg_describe_object(m.classid, m.objid, m.objsubid)
+	SELECT m.extname || ': ' || pg_describe_object(m.classid, m.objid, m.objsubid)
 		   || ' | ' || coalesce(obj_description(m.objid, (SELECT relname FROM pg_class WHERE oid = m.classid)), '') AS line
 	FROM members m
 	UNION ALL

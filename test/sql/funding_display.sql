@@ -2,7 +2,7 @@
 -- funding_display: exact text output under every display unit
 --
 SET client_min_messages = error;	-- before 15, CREATE EXTENSION warns that public is writable
-CREATE EXTENSION IF NOT EXISTS regionpolicy;
+CREATE EXTENSION IF NOT EXISTS regionpolicy CASCADE;
 RESET client_min_messages;
 SET search_path = regionpolicy, public;
 

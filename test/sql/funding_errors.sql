@@ -2,7 +2,7 @@
 -- funding_errors: the exact messages of rejected input
 --
 SET client_min_messages = error;	-- before 15, CREATE EXTENSION warns that public is writable
-CREATE EXTENSION IF NOT EXISTS regionpolicy;
+CREATE EXTENSION IF NOT EXISTS regionpolicy CASCADE;
 RESET client_min_messages;
 SET search_path = regionpolicy, public;
 \set VERBOSITY default

@@ -1,0 +1,21 @@
+-- regionpolicy: the regional-policy schema around the funding type (the
+-- extension funding, which this one requires).  doc/regionpolicy.md
+-- describes every object; its section names are cited below.
+--
+-- Made by make from sql/regionpolicy/*.sql in order, with the reference
+-- data of sql/data/ loaded by COPY: edit those, not the made script.  The
+-- script is UTF-8 (the control file says so: encoding = UTF8), and
+-- PostgreSQL converts it to the database's encoding before running it.
+-- It reads top to bottom in ten parts:
+--
+--   1. Before anything else: the database, the schema and the type
+--   2. Tables
+--   3. Reference data
+--   4. Provinces and 시·군·구 by name, on a day
+--   5. Loading allocations
+--   6. Reports
+--   7. Clusters: stages, grades and differential funding
+--   8. Grants: awards to companies under a sub-programme's support terms
+--   9. Access control
+--  10. Your data: ordinary tables
+\echo Use "CREATE EXTENSION regionpolicy CASCADE" to load this file. \quit

@@ -1,0 +1,770 @@
+-- ============================================================================
+-- 5. Loading allocations
+-- ============================================================================
+
+-- An allocation may name its 시·군·구 ----------------------------------------------
+
+CREATE INDEX allocation_municipality_idx ON @extschema@.allocation (municipality_code)
+	WHERE municipality_code IS NOT NULL;
+
+
+-- Every won placed once (doc/regionpolicy.md, "Loading").
+--
+-- A line is identified by its fiscal year, phase, programme, province,
+-- 시·군·구 and reference: loading the same reference again replaces that
+-- line's amount and note; the same reference under another programme,
+-- province or 시·군·구 is another line (one 세부사업 number often covers
+-- lines of several 시·군·구).  A line without a reference that is
+-- identical to one already there (year, phase, programme, province,
+-- 시·군·구, amount) is refused.  Both rules are unique indexes, so they hold
+-- under every isolation level and interleaving of concurrent loads, cost one
+-- index probe per row however many rows are loaded, and take no lock that
+-- another province's load could wait for.  Each rule is two partial
+-- indexes, one for lines of a province and one for lines of no single
+-- province, so that a NULL province is a key like any other.  Each key
+-- leads with its most varied column (the reference, or the amount), so that
+-- an insert compares one column at most steps: a key's order costs every
+-- load (bench/README.md).
+CREATE UNIQUE INDEX allocation_line_key
+	ON @extschema@.allocation (reference, province_code, fiscal_year, phase, program_id, (coalesce(municipality_code, '')))
+	WHERE reference IS NOT NULL AND province_code IS NOT NULL;
+CREATE UNIQUE INDEX allocation_national_line_key
+	ON @extschema@.allocation (reference, fiscal_year, phase, program_id)
+	WHERE reference IS NOT NULL AND province_code IS NULL;
+CREATE UNIQUE INDEX allocation_unreferenced_line_key
+	ON @extschema@.allocation (amount, province_code, fiscal_year, phase, program_id, (coalesce(municipality_code, '')))
+	WHERE reference IS NULL AND province_code IS NOT NULL;
+CREATE UNIQUE INDEX allocation_unreferenced_national_line_key
+	ON @extschema@.allocation (amount, fiscal_year, phase, program_id, (coalesce(municipality_code, '')))
+	WHERE reference IS NULL AND province_code IS NULL;
+
+-- A line with a reference beside an identical one without (a load run
+-- again with references after one without) would double a total, and no
+-- unique index can say it: two lines with references and the same amount
+-- are two lines.  So the loads lock the scope of their lines (province,
+-- fiscal year, phase, programme) before they look for such a twin: a row
+-- of allocation_scope, updated once per statement.  Two loads of one scope
+-- follow each other (under READ COMMITTED the second then sees the first's
+-- lines; under REPEATABLE READ it fails with 40001, to be retried), and
+-- loads of different provinces never wait for each other.  Row-level
+-- security lets a steward lock only the scopes of its provinces ("Access
+-- control", part 9).
+CREATE TABLE @extschema@.allocation_scope (
+	province_code text NOT NULL,	-- '' for lines of no single province
+	fiscal_year integer NOT NULL,
+	phase text NOT NULL,
+	program_id integer NOT NULL,
+	loads bigint NOT NULL DEFAULT 1,
+	PRIMARY KEY (province_code, fiscal_year, phase, program_id)
+);
+COMMENT ON TABLE @extschema@.allocation_scope IS
+'one row per scope of lines (province, or '''' for none; fiscal year; phase; programme) a load has written: allocation_entry and load_allocations lock it before they look for an identical line, so that concurrent loads cannot double a total';
+
+-- Lock a scope of lines until the end of the transaction.  It runs as the
+-- extension's owner, so that stewards need no privilege on allocation_scope;
+-- it locks only the scopes of a province the session may load lines of
+-- (its owner, a superuser or a role that bypasses row-level security, or a
+-- steward of the province: "Access control").
+CREATE FUNCTION @extschema@.allocation_scope_lock(province_code text, fiscal_year integer, phase text, program_id integer)
+RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF NOT @extschema@.may_load(allocation_scope_lock.province_code) THEN
+		RAISE EXCEPTION 'permission denied to load lines of province %', coalesce(allocation_scope_lock.province_code, '(none)')
+			USING ERRCODE = 'insufficient_privilege',
+				  HINT = 'Only members of the province''s steward role (see province_steward) may load its lines; lines of no single province are the owner''s.';
+	END IF;
+	INSERT INTO @extschema@.allocation_scope AS s (province_code, fiscal_year, phase, program_id)
+	VALUES (coalesce(allocation_scope_lock.province_code, ''), allocation_scope_lock.fiscal_year,
+			allocation_scope_lock.phase, allocation_scope_lock.program_id)
+	ON CONFLICT ON CONSTRAINT allocation_scope_pkey DO UPDATE SET loads = s.loads + 1;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.allocation_scope_lock(text, integer, text, integer) IS
+'locks a scope of lines (province, fiscal year, phase, programme) until the end of the transaction, as a load does before it looks for an identical line; 42501 for a province the session may not load';
+REVOKE ALL ON @extschema@.allocation_scope FROM PUBLIC;
+
+-- One bigint for a line's province, fiscal year, phase, programme and
+-- amount (src/line.c): allocation_entry and load_allocations find a line
+-- identical to another by one probe of this index, then compare the columns.
+-- An index of plain integers costs a load far less than one of the columns.
+CREATE FUNCTION @extschema@.line_hash(province_code text, fiscal_year integer, phase text, program_id integer,
+									  amount @extschema@.funding)
+RETURNS bigint AS 'MODULE_PATHNAME', 'allocation_line_hash'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.line_hash(text, integer, text, integer, @extschema@.funding) IS
+'a hash of a line''s province, fiscal year, phase, programme and amount, for the look-up of an identical line';
+CREATE INDEX allocation_line_hash_idx
+	ON @extschema@.allocation (@extschema@.line_hash(province_code, fiscal_year, phase, program_id, amount));
+COMMENT ON INDEX @extschema@.allocation_line_key IS
+'a line of a province is identified by (province, fiscal year, phase, programme, reference)';
+COMMENT ON INDEX @extschema@.allocation_unreferenced_line_key IS
+'a line without a reference identical to one already there is refused: give lines references to load them again';
+
+-- The state of a load (src/load.c) ------------------------------------------------
+
+CREATE FUNCTION @extschema@.allocation_load_begin() RETURNS void
+AS 'MODULE_PATHNAME', 'allocation_load_begin' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+CREATE FUNCTION @extschema@.allocation_load_row() RETURNS bigint
+AS 'MODULE_PATHNAME', 'allocation_load_row' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+CREATE FUNCTION @extschema@.allocation_load_written(allocation_id bigint) RETURNS bigint
+AS 'MODULE_PATHNAME', 'allocation_load_written' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+CREATE FUNCTION @extschema@.allocation_load_count(inserted boolean, allocation_id bigint) RETURNS void
+AS 'MODULE_PATHNAME', 'allocation_load_count' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+CREATE FUNCTION @extschema@.allocation_load_scope_seen(province_code text, fiscal_year integer, phase text,
+													   program_id integer) RETURNS boolean
+AS 'MODULE_PATHNAME', 'allocation_load_scope_seen' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+CREATE FUNCTION @extschema@.allocation_load_end() RETURNS void
+AS 'MODULE_PATHNAME', 'allocation_load_end' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+CREATE FUNCTION @extschema@.allocation_load_record(inserted bigint, replaced bigint) RETURNS void
+AS 'MODULE_PATHNAME', 'allocation_load_record' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+CREATE FUNCTION @extschema@.allocation_load_summary(OUT inserted bigint, OUT replaced bigint)
+AS 'MODULE_PATHNAME', 'allocation_load_summary' LANGUAGE C VOLATILE STRICT PARALLEL RESTRICTED;
+COMMENT ON FUNCTION @extschema@.allocation_load_summary() IS
+'how many lines the session''s last load (an INSERT or COPY into allocation_entry, or load_allocations) inserted, and how many it replaced (NULLs before the first)';
+
+-- A write path that writes nothing must say so.  Under session_replication_role
+-- = replica (which replication and some bulk tools set) a view's triggers do
+-- not fire, and an INSERT into allocation_entry would report INSERT 0 1
+-- having written nothing.  The view's last column, entry_check, is never
+-- given: its default runs whatever the role, and refuses then.
+CREATE FUNCTION @extschema@.entry_check()
+RETURNS boolean
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF current_setting('session_replication_role') = 'replica' THEN
+		RAISE EXCEPTION 'nothing can be loaded through an entry view under session_replication_role = replica'
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				  DETAIL = 'The view''s triggers, which write the lines, do not fire under that setting: the rows would be lost.',
+				  HINT = 'RESET session_replication_role (or SET it to origin), then load again.';
+	END IF;
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_check() IS
+'default of the entry views'' column entry_check: refuses a load under session_replication_role = replica, where the views'' triggers would not fire and nothing would be written';
+
+-- What a load echoes of a value a user gave: at most 60 characters of it,
+-- so that a megabyte pasted into a cell does not fill the server's log.
+CREATE FUNCTION @extschema@.entry_echo(value text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT CASE WHEN value IS NULL THEN 'NULL'
+				WHEN length(value) <= 60 THEN quote_literal(value)
+				ELSE quote_literal(left(value, 57) || '...') || format(' (%s characters)', length(value)) END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_echo(text) IS
+'a value a load echoes in its messages: quoted, and cut to 60 characters';
+
+-- Names and references are short; a longer value is a pasted cell gone
+-- wrong, refused (22001) before anything looks it up.
+CREATE FUNCTION @extschema@.entry_bounded(value text, what text, line text)
+RETURNS text
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF length(value) > 200 THEN
+		RAISE EXCEPTION '% is too long: % characters, at most 200 (%)', what, length(value), line
+			USING ERRCODE = 'string_data_right_truncation',
+				  DETAIL = format('It begins %s.', @extschema@.entry_echo(value)),
+				  HINT = 'A cell of the source may have run into the next ones: check the file''s quoting and separators.';
+	END IF;
+	RETURN value;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_bounded(text, text, text) IS
+'the value, or 22001 when it is longer than any name or reference (200 characters)';
+
+-- A reference, note or recipient a spreadsheet would take for a formula is
+-- refused (23514), as the table's constraint would, with the line named.
+CREATE FUNCTION @extschema@.entry_plain(value text, what text, line text)
+RETURNS text
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF @extschema@.begins_formula(value) THEN
+		RAISE EXCEPTION '% % begins with %, which a spreadsheet takes for a formula (%)', what,
+			@extschema@.entry_echo(value), CASE left(value, 1) WHEN E'\t' THEN 'a tab' WHEN E'\r' THEN 'a carriage return'
+											  ELSE quote_literal(left(value, 1)) END, line
+			USING ERRCODE = 'check_violation',
+				  DETAIL = 'References, notes and recipients reach reports and CSV files, where a cell beginning with =, +, -, @, a tab or a carriage return runs as a formula.',
+				  HINT = 'Begin it with another character (a note''s bullet can be ·), or leave the cell empty if it stands for nothing.';
+	END IF;
+	RETURN value;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_plain(text, text, text) IS
+'the value, or 23514 when a spreadsheet would take it for a formula (begins_formula)';
+
+-- allocation_entry: the way data gets in ------------------------------------
+
+CREATE VIEW @extschema@.allocation_entry AS
+SELECT g.name_ko AS program,
+	   p.short_ko AS province,
+	   a.fiscal_year,
+	   a.phase,
+	   a.amount::text AS amount,
+	   NULL::text AS "national",
+	   NULL::text AS local,
+	   NULL::text AS unit,
+	   a.reference,
+	   a.note,
+	   a.municipality_code AS municipality,
+	   NULL::date AS as_of,
+	   NULL::boolean AS entry_check
+FROM @extschema@.allocation a
+	 JOIN @extschema@.program g ON g.id = a.program_id
+	 LEFT JOIN @extschema@.province p ON p.code = a.province_code;
+ALTER VIEW @extschema@.allocation_entry ALTER COLUMN entry_check SET DEFAULT @extschema@.entry_check();
+COMMENT ON VIEW @extschema@.allocation_entry IS
+'the way allocations get in: INSERT or COPY rows with program (name within the year, or id), province (any name or code; as_of, the line''s date, decides a name in a year its meaning changed), fiscal_year, phase, and amount as text, or national and local numbers in a unit; unresolvable or ambiguous values are errors naming the value; a reference makes a line replaceable; each statement reports how many lines it inserted and replaced';
+COMMENT ON COLUMN @extschema@.allocation_entry.entry_check IS
+'never given: its default refuses a load under session_replication_role = replica, where nothing would be written';
+
+-- What allocation_entry and load_allocations share: each value of a line
+-- resolved, or refused with an error that names it and the line.
+
+-- The programme: its name within the fiscal year, or its id.
+CREATE FUNCTION @extschema@.entry_program(program text, fiscal_year integer, line text)
+RETURNS integer
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	v_program integer;
+	n_programs bigint;
+	candidates text;
+BEGIN
+	IF fiscal_year IS NULL THEN
+		RAISE EXCEPTION 'fiscal_year is missing (%)', line
+			USING ERRCODE = 'not_null_violation';
+	END IF;
+	IF program IS NULL OR btrim(program) = '' THEN
+		RAISE EXCEPTION 'program is missing (%)', line
+			USING ERRCODE = 'not_null_violation';
+	END IF;
+	PERFORM @extschema@.entry_bounded(program, 'program', line);
+	IF btrim(program) ~ '^[0-9]{1,9}$' THEN
+		SELECT g.id INTO v_program FROM @extschema@.program g
+		WHERE g.id = btrim(entry_program.program)::integer AND g.fiscal_year = entry_program.fiscal_year;
+	ELSE
+		SELECT min(g.id), count(*), string_agg(format('%s (%s, id %s)', g.name_ko, g.ministry, g.id), '; ' ORDER BY g.id)
+		  INTO v_program, n_programs, candidates
+		FROM @extschema@.program g
+		WHERE g.name_ko = btrim(entry_program.program) AND g.fiscal_year = entry_program.fiscal_year;
+		IF n_programs > 1 THEN
+			RAISE EXCEPTION 'program % is ambiguous in fiscal year % (%)', @extschema@.entry_echo(program), fiscal_year, line
+				USING ERRCODE = 'ambiguous_parameter',
+					  DETAIL = format('Programs of that name: %s.', candidates),
+					  HINT = 'Give the program''s id instead of its name.';
+		END IF;
+	END IF;
+	IF v_program IS NULL THEN
+		RAISE EXCEPTION 'no program % in fiscal year % (%)', @extschema@.entry_echo(program), fiscal_year, line
+			USING ERRCODE = 'foreign_key_violation',
+				  DETAIL = coalesce('Programs of that year: ' || (
+					  SELECT string_agg(format('%s (id %s)', g.name_ko, g.id), ', ' ORDER BY g.id)
+					  FROM (SELECT * FROM @extschema@.program p WHERE p.fiscal_year = entry_program.fiscal_year ORDER BY id LIMIT 12) g) || '.',
+					  format('There are no programs for fiscal year %s yet.', fiscal_year)),
+				  HINT = 'Add the program first: INSERT INTO regionpolicy.program (ministry, fiscal_year, name_ko) VALUES (…).';
+	END IF;
+	RETURN v_program;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_program(text, integer, text) IS
+'the programme a line names (its name within the fiscal year, or its id), or an error naming the line';
+
+-- The province and 시·군·구: any name or code of the province (the line's
+-- date decides a name in a year its meaning changed); the 시·군·구 by name
+-- (with or without its province) or code, lying in that province then.  A
+-- line's date lies in its fiscal year.
+CREATE FUNCTION @extschema@.entry_region(province text, municipality text, fiscal_year integer, as_of date, line text,
+										 OUT province_code text, OUT municipality_code text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	on_day date;
+BEGIN
+	PERFORM @extschema@.entry_bounded(province, 'province', line), @extschema@.entry_bounded(municipality, 'municipality', line);
+	IF as_of IS NOT NULL AND fiscal_year IS NOT NULL AND extract(year FROM as_of) <> fiscal_year THEN
+		RAISE EXCEPTION 'the line''s date % is not in its fiscal year % (%)', as_of, fiscal_year, line
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = 'as_of is the day the line''s names are read on; a line of a fiscal year is read on a day of that year.',
+				  HINT = format('Give a date from %s-01-01 to %s-12-31, or none.', fiscal_year, fiscal_year);
+	END IF;
+	IF province IS NOT NULL AND btrim(province) <> '' THEN
+		province_code := @extschema@.province_code_in_year(province, fiscal_year, as_of, line);
+	END IF;
+	IF municipality IS NULL OR btrim(municipality) = '' THEN
+		RETURN;
+	END IF;
+	on_day := coalesce(as_of,
+					   greatest(make_date(fiscal_year, 1, 1),
+								(SELECT v.valid_from FROM @extschema@.province v WHERE v.code = entry_region.province_code)));
+	-- a code names its 시·군·구 on any day of the year it exists; it is
+	-- read on the first such day (FY2026 lines under the codes 인천 gave
+	-- its new 구 on 2026-07-01, before that day)
+	IF btrim(municipality) ~ '^[0-9]{5}$' AND as_of IS NULL THEN
+		on_day := coalesce((SELECT greatest(on_day, m.valid_from) FROM @extschema@.municipality m
+							WHERE m.code = btrim(entry_region.municipality)
+							  AND (m.valid_from IS NULL OR m.valid_from <= make_date(fiscal_year, 12, 31))
+							  AND (m.valid_to IS NULL OR m.valid_to > make_date(fiscal_year, 1, 1))), on_day);
+	END IF;
+	municipality_code := @extschema@.municipality_code(
+		CASE WHEN province_code IS NOT NULL AND btrim(municipality) !~ '^[0-9]{5}$' AND position(' ' IN btrim(municipality)) = 0
+			 THEN province_code || ' ' || btrim(municipality) ELSE municipality END,
+		on_day);
+	IF province_code IS NULL THEN
+		province_code := (SELECT m.province_code FROM @extschema@.municipality m WHERE m.code = entry_region.municipality_code);
+	ELSIF NOT EXISTS (SELECT 1 FROM @extschema@.municipality_year y
+					  WHERE y.municipality_code = entry_region.municipality_code
+						AND y.province_code = entry_region.province_code AND y.fiscal_year = entry_region.fiscal_year) THEN
+		RAISE EXCEPTION 'municipality % is not in province % in fiscal year % (%)', municipality_code, province_code,
+			fiscal_year, line
+			USING ERRCODE = 'check_violation',
+				  DETAIL = (SELECT format('%s (%s) lies in province %s from %s%s.', m.code, m.name_ko, m.province_code,
+										  coalesce(m.valid_from::text, 'before 2023'), coalesce(' until ' || (m.valid_to - 1)::text, ''))
+							FROM @extschema@.municipality m WHERE m.code = entry_region.municipality_code),
+				  HINT = 'A line''s 시·군·구 must lie in its province in its fiscal year; give the 시·군·구 of that province, or leave the province out.';
+	END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_region(text, text, integer, date, text) IS
+'the province and 시·군·구 codes a line names in its fiscal year (as_of, a day of that year, deciding a name whose meaning changed that year), or an error naming the line';
+
+-- The money: a text amount, or national and local numbers in a unit.  A
+-- number alone says nothing of its unit, and exports are in 원, 천원 or
+-- 백만원: national and local numbers come with their unit, and a text
+-- amount that is one bare number is refused, never read as won.
+CREATE FUNCTION @extschema@.entry_amount(amount text, "national" text, local text, unit text, line text)
+RETURNS @extschema@.funding
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	state text;
+	message text;
+	detail text;
+	hint text;
+BEGIN
+	-- the type's own refusals (22P02, 22003), with the line appended
+	BEGIN
+	IF amount IS NOT NULL AND ("national" IS NOT NULL OR local IS NOT NULL) THEN
+		RAISE EXCEPTION 'give either amount or national and local, not both (%)', line
+			USING ERRCODE = 'invalid_parameter_value';
+	ELSIF amount IS NOT NULL THEN
+		IF unit IS NOT NULL THEN
+			RAISE EXCEPTION 'unit applies to national and local numbers, not to a text amount (%)', line
+				USING ERRCODE = 'invalid_parameter_value',
+					  HINT = 'Write the unit inside the amount: ''국비 929억원, 지방비 433억원''.';
+		END IF;
+		IF amount ~ '^[[:space:]]*[-+]?[0-9][0-9,.]*[[:space:]]*$' THEN
+			RAISE EXCEPTION 'amount % is a number without a unit (%)', @extschema@.entry_echo(amount), line
+				USING ERRCODE = 'invalid_parameter_value',
+					  DETAIL = 'A load does not guess whether a bare number is in 원, 천원 or 백만원.',
+					  HINT = 'Write the unit in the amount (''7,979,230천원''), or give national and local numbers with their unit.';
+		END IF;
+		RETURN amount::@extschema@.funding;
+	ELSIF "national" IS NOT NULL OR local IS NOT NULL THEN
+		IF unit IS NULL OR btrim(unit) = '' THEN
+			RAISE EXCEPTION 'national and local numbers need their unit (%)', line
+				USING ERRCODE = 'invalid_parameter_value',
+					  DETAIL = 'A load does not guess whether a bare number is in 원, 천원 or 백만원.',
+					  HINT = 'Give the unit column (원, 천원, 백만원, 억), or load_allocations(table, unit => ''천원'').';
+		END IF;
+		RETURN @extschema@.funding(coalesce("national", '0'), coalesce(local, '0'), unit);
+	END IF;
+	EXCEPTION WHEN invalid_text_representation OR numeric_value_out_of_range THEN
+		GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, message = MESSAGE_TEXT,
+								detail = PG_EXCEPTION_DETAIL, hint = PG_EXCEPTION_HINT;
+		IF position(line IN message) > 0 THEN
+			RAISE;
+		END IF;
+		message := format('%s (%s)', message, line);
+		-- (a RAISE option may not be empty)
+		IF detail <> '' AND hint <> '' THEN
+			RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message, DETAIL = detail, HINT = hint;
+		ELSIF detail <> '' THEN
+			RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message, DETAIL = detail;
+		ELSIF hint <> '' THEN
+			RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message, HINT = hint;
+		END IF;
+		RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message;
+	END;
+	RAISE EXCEPTION 'no amount (%)', line
+		USING ERRCODE = 'not_null_violation',
+			  HINT = 'Give amount (text such as ''국비 929억원, 지방비 433억원'') or national and local numbers with their unit.';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_amount(text, text, text, text, text) IS
+'the funding value a line gives (amount as text, or national and local numbers with their unit), or an error naming the line; a bare number without a unit is refused';
+
+CREATE FUNCTION @extschema@.allocation_entry_insert()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	v_row bigint := @extschema@.allocation_load_row();
+	row_text text := format('row %s: program %s, province %s, fiscal year %s, reference %s', v_row,
+							@extschema@.entry_echo(NEW.program), @extschema@.entry_echo(NEW.province),
+							coalesce(NEW.fiscal_year::text, 'NULL'), @extschema@.entry_echo(NEW.reference));
+	v_reference text := @extschema@.reference_trim(@extschema@.entry_bounded(NEW.reference, 'reference', row_text));
+	v_program integer;
+	v_province text;
+	v_amount @extschema@.funding;
+	v_phase text := coalesce(NEW.phase, 'planned');
+	v_municipality text;
+	twin_id bigint;
+	twin_reference text;
+	twin_row bigint;
+	v_id bigint;
+	inserted boolean;
+BEGIN
+	PERFORM @extschema@.entry_plain(v_reference, 'reference', row_text), @extschema@.entry_plain(NEW.note, 'note', row_text);
+	v_program := @extschema@.entry_program(NEW.program, NEW.fiscal_year, row_text);
+	SELECT r.province_code, r.municipality_code INTO v_province, v_municipality
+	FROM @extschema@.entry_region(NEW.province, NEW.municipality, NEW.fiscal_year, NEW.as_of, row_text) r;
+	v_amount := @extschema@.entry_amount(NEW.amount, NEW."national", NEW.local, NEW.unit, row_text);
+
+	-- The line's scope, locked once per statement, so that no concurrent
+	-- load adds an identical line unseen (allocation_scope).
+	IF NOT @extschema@.allocation_load_scope_seen(v_province, NEW.fiscal_year, v_phase, v_program) THEN
+		PERFORM @extschema@.allocation_scope_lock(v_province, NEW.fiscal_year, v_phase, v_program);
+	END IF;
+
+	-- A line identical to one already there (programme, province, year,
+	-- phase, 시·군·구 and amount) would double the total when one of the two
+	-- has no reference: a load run again without references, or run with
+	-- references after one without.  (Two identical loads without a
+	-- reference at once are refused by the unique index itself.)
+	-- (one probe of allocation_line_hash_idx)
+	SELECT a.id, a.reference INTO twin_id, twin_reference
+	FROM @extschema@.allocation a
+	WHERE @extschema@.line_hash(a.province_code, a.fiscal_year, a.phase, a.program_id, a.amount)
+		  = @extschema@.line_hash(v_province, NEW.fiscal_year, v_phase, v_program, v_amount)
+	  AND a.province_code IS NOT DISTINCT FROM v_province
+	  AND a.fiscal_year = NEW.fiscal_year AND a.phase = v_phase AND a.program_id = v_program
+	  AND a.amount OPERATOR(@extschema@.=) v_amount
+	  AND coalesce(a.municipality_code, '') = coalesce(v_municipality, '')
+	  AND (v_reference IS NULL OR a.reference IS NULL)
+	ORDER BY a.reference NULLS FIRST
+	LIMIT 1;
+	IF twin_id IS NOT NULL THEN
+		twin_row := @extschema@.allocation_load_written(twin_id);
+		IF twin_row IS NOT NULL THEN
+			PERFORM @extschema@.entry_same_line(twin_row, v_row, row_text);
+		END IF;
+		RAISE EXCEPTION 'allocation already recorded: %, phase %, amount %', row_text, v_phase, v_amount
+			USING ERRCODE = 'unique_violation',
+				  DETAIL = CASE WHEN v_reference IS NOT NULL
+							   THEN format('An identical line without a reference is already there (allocation %s); loading this one beside it would double the total.', twin_id)
+							   WHEN twin_reference IS NOT NULL
+							   THEN format('An identical line is already there under reference %L; loading this one too would double the total.', twin_reference)
+							   ELSE 'An identical line without a reference is already there; loading it again would double the total.' END,
+				  HINT = CASE WHEN v_reference IS NOT NULL
+							 THEN format('Give the line already there its reference (UPDATE regionpolicy.allocation SET reference = %L WHERE id = %s), or delete it, then load again.', v_reference, twin_id)
+							 WHEN twin_reference IS NOT NULL
+							 THEN 'Load it with that reference to replace that line, or give this line a reference of its own.'
+							 ELSE 'Give each line its reference (its 세부사업 or 과제 number): a line loaded again with the same reference replaces its amount, so a load can be run twice.' END;
+	END IF;
+
+	IF v_reference IS NULL THEN
+		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, municipality_code)
+		VALUES (v_program, v_province, NEW.fiscal_year, v_amount, v_phase, NEW.note, v_municipality)
+		RETURNING a.id INTO v_id;
+		inserted := true;
+	ELSIF v_province IS NOT NULL THEN
+		-- a line with a reference replaces what was loaded under it before
+		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code)
+		VALUES (v_program, v_province, NEW.fiscal_year, v_amount, v_phase, NEW.note, v_reference, v_municipality)
+		ON CONFLICT (reference, province_code, fiscal_year, phase, program_id, (coalesce(municipality_code, '')))
+			WHERE reference IS NOT NULL AND province_code IS NOT NULL
+		DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note
+		RETURNING a.id, a.xmax = 0 INTO v_id, inserted;
+	ELSE
+		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code)
+		VALUES (v_program, NULL, NEW.fiscal_year, v_amount, v_phase, NEW.note, v_reference, v_municipality)
+		ON CONFLICT (reference, fiscal_year, phase, program_id)
+			WHERE reference IS NOT NULL AND province_code IS NULL
+		DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note
+		RETURNING a.id, a.xmax = 0 INTO v_id, inserted;
+	END IF;
+	-- a line this very statement wrote is the same line given twice, not
+	-- one to replace
+	IF NOT inserted THEN
+		twin_row := @extschema@.allocation_load_written(v_id);
+		IF twin_row IS NOT NULL THEN
+			PERFORM @extschema@.entry_same_line(twin_row, v_row, row_text);
+		END IF;
+	END IF;
+	PERFORM @extschema@.allocation_load_count(inserted, v_id);
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.allocation_entry_insert() IS
+'INSTEAD OF INSERT on allocation_entry: resolves program and province, reads the amount, and inserts the line, or replaces the line of the same programme, province, 시·군·구, year, phase and reference; the same line twice in one statement is refused';
+CREATE TRIGGER allocation_entry_insert INSTEAD OF INSERT ON @extschema@.allocation_entry
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.allocation_entry_insert();
+
+-- The same line twice in one load: refused, naming both.
+CREATE FUNCTION @extschema@.entry_same_line(first bigint, second bigint, line text)
+RETURNS void
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	RAISE EXCEPTION 'lines % and % of the load are the same line (%)', first, second, line
+		USING ERRCODE = 'unique_violation',
+			  DETAIL = 'They have the same programme, province, 시·군·구, fiscal year and phase, and the same reference or, without one, the same amount.',
+			  HINT = 'Give each line its own reference, or load the line once.';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_same_line(bigint, bigint, text) IS
+'refuses (23505) a line given twice in one load, naming both rows';
+
+-- Once per statement: "allocation_entry: 62 lines inserted, 2 replaced".
+CREATE FUNCTION @extschema@.allocation_entry_tally()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	s record;
+BEGIN
+	IF TG_WHEN = 'BEFORE' THEN
+		PERFORM @extschema@.allocation_load_begin();
+	ELSE
+		PERFORM @extschema@.allocation_load_end();
+		s := @extschema@.allocation_load_summary();
+		RAISE NOTICE 'allocation_entry: % % inserted, % replaced', s.inserted,
+			CASE WHEN s.inserted = 1 THEN 'line' ELSE 'lines' END, s.replaced
+			USING DETAIL = 'regionpolicy.allocation_load_summary() returns these counts.';
+	END IF;
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.allocation_entry_tally() IS
+'statement trigger on allocation_entry: starts the tally of a load, and reports once per statement how many lines it inserted and replaced';
+CREATE TRIGGER allocation_entry_tally_begin BEFORE INSERT ON @extschema@.allocation_entry
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.allocation_entry_tally();
+CREATE TRIGGER allocation_entry_tally_end AFTER INSERT ON @extschema@.allocation_entry
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.allocation_entry_tally();
+
+-- load_allocations: the lines of a table at once --------------------------------
+
+-- The same lines allocation_entry takes, with the same rules and errors,
+-- read from a table (COPY a file into a table LIKE allocation_entry, then
+-- load it) and written set-based: each programme, province and 시·군·구 is
+-- looked up once per load, not once per line, and the lines go into
+-- allocation in three INSERTs.  All or nothing, like any statement.
+--
+-- Every error names the line of the source: the table's column "line"
+-- when it has one (the file's line numbers, as the user numbered them),
+-- else the row's place in the table in the order it was written (the
+-- file's order, for a table COPY filled).  Numbers without a unit take
+-- the load's unit; with none, they are refused.
+CREATE FUNCTION @extschema@.load_allocations(lines regclass, unit text DEFAULT NULL,
+											 OUT inserted bigint, OUT replaced bigint)
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	bad record;
+	n bigint;
+	r bigint;
+	has_line boolean;
+	has_ctid boolean;
+	load_unit text := unit;
+	line_text text;
+	e_state text;
+	e_message text;
+	e_detail text;
+	e_hint text;
+BEGIN
+	IF to_regclass('pg_temp.rp_resolved') IS NOT NULL THEN
+		DROP TABLE IF EXISTS pg_temp.rp_lines, pg_temp.rp_programs, pg_temp.rp_regions, pg_temp.rp_resolved;
+	END IF;
+	has_line := EXISTS (SELECT 1 FROM pg_attribute a
+						WHERE a.attrelid = lines AND a.attname = 'line' AND a.attnum > 0 AND NOT a.attisdropped);
+	has_ctid := EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = lines AND c.relkind IN ('r', 'm'));
+	-- The lines, numbered once; each programme, province and 시·군·구 looked
+	-- up once, the error naming the first line that gives it; the amount
+	-- read by the type's input (or from numbers in a unit).
+	EXECUTE format($q$
+		CREATE TEMP TABLE rp_lines ON COMMIT DROP AS
+		SELECT %s AS line, s.program, s.province, s.fiscal_year, coalesce(s.phase, 'planned') AS phase,
+			   s.amount, s."national", s.local, CASE WHEN s.amount IS NULL THEN coalesce(s.unit, %L) ELSE s.unit END AS unit,
+			   s.reference AS given_reference,
+			   @extschema@.reference_trim(s.reference) AS reference,
+			   s.note, s.municipality, s.as_of
+		FROM %s AS s$q$,
+		CASE WHEN has_line THEN 's.line::bigint' WHEN has_ctid THEN 'row_number() OVER (ORDER BY s.ctid)'
+			 ELSE 'row_number() OVER ()' END, load_unit, lines);
+	-- references and notes first, in one scan: bounded, and no formula,
+	-- before anything is compared
+	SELECT l.line, l.given_reference, l.reference, l.note INTO bad FROM rp_lines l
+	WHERE length(l.given_reference) > 200 OR @extschema@.begins_formula(l.reference) OR @extschema@.begins_formula(l.note)
+	ORDER BY l.line LIMIT 1;
+	IF FOUND THEN
+		PERFORM @extschema@.entry_bounded(bad.given_reference, 'reference', format('line %s', bad.line));
+		PERFORM @extschema@.entry_plain(bad.reference, 'reference', format('line %s', bad.line)),
+				@extschema@.entry_plain(bad.note, 'note', format('line %s', bad.line));
+	END IF;
+	CREATE TEMP TABLE rp_programs ON COMMIT DROP AS
+	SELECT l.program, l.fiscal_year,
+		   @extschema@.entry_program(l.program, l.fiscal_year,
+									 format('line %s: program %s, fiscal year %s', min(l.line),
+											@extschema@.entry_echo(l.program), l.fiscal_year)) AS program_id
+	FROM rp_lines l
+	GROUP BY l.program, l.fiscal_year;
+	CREATE TEMP TABLE rp_regions ON COMMIT DROP AS
+	SELECT k.province, k.municipality, k.fiscal_year, k.as_of, g.province_code, g.municipality_code
+	FROM (SELECT l.province, l.municipality, l.fiscal_year, l.as_of, min(l.line) AS line
+		  FROM rp_lines l GROUP BY l.province, l.municipality, l.fiscal_year, l.as_of) k,
+		 LATERAL @extschema@.entry_region(k.province, k.municipality, k.fiscal_year, k.as_of,
+				format('line %s: province %s, municipality %s, fiscal year %s', k.line, @extschema@.entry_echo(k.province),
+					   @extschema@.entry_echo(k.municipality), k.fiscal_year)) g;
+	-- The amounts, each read by entry_amount (a text amount by the type's
+	-- input straight away when it has no other column beside it).  An
+	-- amount refused is found again line by line, in the order of the
+	-- lines, so that the error names the first line that has one.
+	BEGIN
+		CREATE TEMP TABLE rp_resolved ON COMMIT DROP AS
+		SELECT r.*, @extschema@.line_hash(r.province_code, r.fiscal_year, r.phase, r.program_id, r.amount) AS h
+		FROM (SELECT l.line, p.program_id, g.province_code, l.fiscal_year, l.phase,
+					 CASE WHEN l.amount IS NOT NULL AND l."national" IS NULL AND l.local IS NULL AND l.unit IS NULL
+							   AND l.amount !~ '^[[:space:]]*[-+]?[0-9][0-9,.]*[[:space:]]*$'
+						  THEN l.amount::@extschema@.funding
+						  ELSE @extschema@.entry_amount(l.amount, l."national", l.local, l.unit,
+								  format('line %s: program %s, province %s, fiscal year %s, reference %s',
+										 l.line, @extschema@.entry_echo(l.program), @extschema@.entry_echo(l.province),
+										 l.fiscal_year, @extschema@.entry_echo(l.given_reference))) END AS amount,
+					 l.note, l.reference, g.municipality_code, l.program AS given_program, l.province AS given_province,
+					 l.given_reference
+			  FROM rp_lines l
+				   JOIN rp_programs p ON p.program = l.program AND p.fiscal_year = l.fiscal_year
+				   JOIN rp_regions g ON coalesce(g.province, '') = coalesce(l.province, '')
+									AND coalesce(g.municipality, '') = coalesce(l.municipality, '')
+									AND g.fiscal_year = l.fiscal_year
+									AND coalesce(g.as_of, 'infinity') = coalesce(l.as_of, 'infinity')) r;
+	EXCEPTION WHEN OTHERS THEN
+		FOR bad IN SELECT l.* FROM rp_lines l ORDER BY l.line LOOP
+			line_text := format('line %s: program %s, province %s, fiscal year %s, reference %s',
+								bad.line, @extschema@.entry_echo(bad.program), @extschema@.entry_echo(bad.province),
+								bad.fiscal_year, @extschema@.entry_echo(bad.given_reference));
+			BEGIN
+				PERFORM @extschema@.entry_amount(bad.amount, bad."national", bad.local, bad.unit, line_text);
+			EXCEPTION WHEN OTHERS THEN
+				GET STACKED DIAGNOSTICS e_state = RETURNED_SQLSTATE, e_message = MESSAGE_TEXT,
+										e_detail = PG_EXCEPTION_DETAIL, e_hint = PG_EXCEPTION_HINT;
+				IF position(line_text IN e_message) = 0 THEN
+					e_message := format('%s (%s)', e_message, line_text);
+				END IF;
+				RAISE EXCEPTION USING MESSAGE = e_message, ERRCODE = e_state, DETAIL = e_detail, HINT = e_hint;
+			END;
+		END LOOP;
+		RAISE;
+	END;
+	ANALYZE rp_resolved;
+
+	-- The scopes of the lines, locked (allocation_scope), in one order.
+	PERFORM @extschema@.allocation_scope_lock(k.province_code, k.fiscal_year, k.phase, k.program_id)
+	FROM (SELECT DISTINCT x.province_code, x.fiscal_year, x.phase, x.program_id FROM rp_resolved x
+		  ORDER BY 1, 2, 3, 4) k;
+
+	-- a line identical to one already there, where one of the two has no
+	-- reference: a load run again without references, or with references
+	-- after one without, would double the total (by line_hash: a probe of
+	-- allocation_line_hash_idx per line, or one pass, as the planner finds
+	-- cheaper)
+	SELECT format('line %s: program %s, province %s, fiscal year %s, reference %s',
+				  x.line, @extschema@.entry_echo(x.given_program), @extschema@.entry_echo(x.given_province),
+				  x.fiscal_year, @extschema@.entry_echo(x.given_reference)) AS line_text,
+		   x.reference AS new_reference, t.id, t.reference AS old_reference, x.phase, x.amount
+	  INTO bad
+	FROM rp_resolved x
+		 JOIN @extschema@.allocation t
+		   ON @extschema@.line_hash(t.province_code, t.fiscal_year, t.phase, t.program_id, t.amount) = x.h
+			  AND t.province_code IS NOT DISTINCT FROM x.province_code
+			  AND t.fiscal_year = x.fiscal_year AND t.phase = x.phase AND t.program_id = x.program_id
+			  AND t.amount OPERATOR(@extschema@.=) x.amount
+			  AND coalesce(t.municipality_code, '') = coalesce(x.municipality_code, '')
+			  AND (x.reference IS NULL OR t.reference IS NULL)
+	ORDER BY x.line LIMIT 1;
+	IF FOUND THEN
+		RAISE EXCEPTION 'allocation already recorded: %, phase %, amount %', bad.line_text, bad.phase, bad.amount
+			USING ERRCODE = 'unique_violation',
+				  DETAIL = CASE WHEN bad.new_reference IS NOT NULL
+							   THEN format('An identical line without a reference is already there (allocation %s); loading this one beside it would double the total.', bad.id)
+							   WHEN bad.old_reference IS NOT NULL
+							   THEN format('An identical line is already there under reference %L; loading this one too would double the total.', bad.old_reference)
+							   ELSE 'An identical line without a reference is already there; loading it again would double the total.' END,
+				  HINT = 'Give each line its reference (its 세부사업 or 과제 number): a line loaded again with the same reference replaces its amount, so a load can be run twice.';
+	END IF;
+
+	-- The same line twice in one load (the same programme, province,
+	-- 시·군·구, year, phase and reference, or without one the same amount),
+	-- named by its two lines.
+	SELECT d.first, d.second, format('line %s: program %s, province %s, fiscal year %s, reference %s',
+									 x.line, @extschema@.entry_echo(x.given_program), @extschema@.entry_echo(x.given_province),
+									 x.fiscal_year, @extschema@.entry_echo(x.given_reference)) AS line_text
+	  INTO bad
+	FROM (SELECT min(line) AS first, (array_agg(line ORDER BY line))[2] AS second
+		  FROM rp_resolved
+		  GROUP BY province_code, fiscal_year, phase, program_id, reference, coalesce(municipality_code, ''),
+				   CASE WHEN reference IS NULL THEN amount END
+		  HAVING count(*) > 1
+		  ORDER BY 1 LIMIT 1) d
+		 JOIN rp_resolved x ON x.line = d.first;
+	IF FOUND THEN
+		PERFORM @extschema@.entry_same_line(bad.first, bad.second, bad.line_text);
+	END IF;
+
+	-- Into allocation, in three INSERTs.
+	WITH w AS (
+		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code)
+		SELECT x.program_id, x.province_code, x.fiscal_year, x.amount, x.phase, x.note, x.reference, x.municipality_code
+		FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NOT NULL
+		ON CONFLICT (reference, province_code, fiscal_year, phase, program_id, (coalesce(municipality_code, '')))
+			WHERE reference IS NOT NULL AND province_code IS NOT NULL
+		DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note
+		RETURNING a.xmax = 0 AS fresh)
+	SELECT count(*) FILTER (WHERE fresh), count(*) FILTER (WHERE NOT fresh) INTO inserted, replaced FROM w;
+	-- (lines of no single province only where there are some: a
+	-- distributed allocation has no key for them)
+	IF EXISTS (SELECT 1 FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NULL) THEN
+		WITH w AS (
+			INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code)
+			SELECT x.program_id, NULL, x.fiscal_year, x.amount, x.phase, x.note, x.reference, x.municipality_code
+			FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NULL
+			ON CONFLICT (reference, fiscal_year, phase, program_id)
+				WHERE reference IS NOT NULL AND province_code IS NULL
+			DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note
+			RETURNING a.xmax = 0 AS fresh)
+		SELECT count(*) FILTER (WHERE fresh), count(*) FILTER (WHERE NOT fresh) INTO n, r FROM w;
+		inserted := inserted + n;
+		replaced := replaced + r;
+	END IF;
+	INSERT INTO @extschema@.allocation (program_id, province_code, fiscal_year, amount, phase, note, municipality_code)
+	SELECT x.program_id, x.province_code, x.fiscal_year, x.amount, x.phase, x.note, x.municipality_code
+	FROM rp_resolved x WHERE x.reference IS NULL;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	inserted := inserted + n;
+	DROP TABLE rp_lines, rp_programs, rp_regions, rp_resolved;
+	PERFORM @extschema@.allocation_load_record(inserted, replaced);
+	RAISE NOTICE 'load_allocations: % % inserted, % replaced', inserted,
+		CASE WHEN inserted = 1 THEN 'line' ELSE 'lines' END, replaced;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.load_allocations(regclass, text) IS
+'loads the lines of a table with allocation_entry''s columns (and optionally "line", the source''s line numbers), as allocation_entry would, set-based; unit is the unit of national and local numbers whose row gives none; returns how many lines it inserted and replaced';

@@ -1,0 +1,34 @@
+-- regionpolicy 1.3.0 to 2.0.0.  Made by make from
+-- sql/upgrade/regionpolicy--1.3.0.sql and sql/regionpolicy/01_install_data.sql:
+-- edit those.
+--
+-- From 2.0.0 the extension funding holds the type (doc/regionpolicy.md,
+-- "Moving from 1.x"): it must have taken the type over, in this schema,
+-- before this update.  Nothing else of the schema changes but the loader
+-- of the shipped reference rows, now data files.
+\echo Use "ALTER EXTENSION regionpolicy UPDATE" to load this file. \quit
+
+DO $funding$
+BEGIN
+	IF NOT EXISTS (SELECT 1
+					 FROM pg_catalog.pg_depend d
+					 JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid AND e.extname = 'funding'
+					WHERE d.classid = 'pg_catalog.pg_type'::pg_catalog.regclass
+					  AND d.objid = '@extschema@.funding'::pg_catalog.regtype
+					  AND d.deptype = 'e') THEN
+		RAISE EXCEPTION 'the type @extschema@.funding is still regionpolicy''s'
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				  DETAIL = 'From 2.0.0 the extension funding holds the type; it has not taken it over.',
+				  HINT = 'DROP EXTENSION funding if it was installed elsewhere, then: CREATE EXTENSION funding VERSION ''1.3.0'' SCHEMA @extschema@; ALTER EXTENSION funding UPDATE; ALTER EXTENSION regionpolicy UPDATE;';
+	END IF;
+END
+$funding$;
+
+-- A shipped figure that regionpolicy 1.0.0 wrote with an en dash and
+-- 1.3.0's install with the press release's tilde: one spelling, the
+-- release's, as a new install loads it (sql/data/committee_figure.tsv).
+ALTER TABLE @extschema@.committee_figure DISABLE TRIGGER reference_guard;
+UPDATE @extschema@.committee_figure SET period = '2018~2022'
+ WHERE key = 'clusters_2018_2022' AND shipped AND period = U&'2018\20132022';
+ALTER TABLE @extschema@.committee_figure ENABLE TRIGGER reference_guard;
+
