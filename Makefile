@@ -55,13 +55,14 @@ DATA        = $(sort $(wildcard sql/funding--*.sql sql/regionpolicy--*.sql) $(MA
 DATA_built  = $(REFERENCE_DATA)
 # pg_regress: inputs in test/sql, expected output in expected/ (found in
 # the output directory, or through --expecteddir from PostgreSQL 16 on).
-# make installcheck runs every suite (test/run) against the installed
-# extension and the server the PG* variables point to: pg_regress and the
-# isolation specs (installcheck-regress), the pgTAP suites (pg_prove), the
-# shell suites (dump and restore, upgrades, encodings, planted look-alikes,
-# documented examples).  A suite whose tool is not installed is skipped
-# with a note, except under REGIONPOLICY_STRICT=1 (make test, CI), where
-# it fails.
+# make installcheck (test/run) runs the pg_regress and isolation specs
+# (installcheck-regress) and the pgTAP suites (pg_prove) against the
+# installed extensions and the server the PG* variables point to: the
+# inner loop, under a minute.  make installcheck-all adds the shell suites
+# (dump and restore, upgrades, encodings, planted look-alikes, concurrency,
+# packaging, documented examples); make test and CI run that.  A suite
+# whose tool is not installed is skipped with a note, except under
+# REGIONPOLICY_STRICT=1 (make test, CI), where it fails.
 NO_INSTALLCHECK = 1
 REGRESS     = $(patsubst test/sql/%.sql,%,$(sort $(wildcard test/sql/*.sql)))
 REGRESS_OPTS = --inputdir=test --dbname=regionpolicy_regress $(if $(filter 13 14 15,$(PG_MAJOR)),,--expecteddir=.)
@@ -88,10 +89,12 @@ sql/funding--$(EXTVERSION).sql: $(FUNDING_PARTS)
 sql/regionpolicy--$(EXTVERSION).sql: $(RP_PARTS)
 	cat $^ >$@
 # funding 1.3.0 (the type taken over from regionpolicy 1.3.0) to 2.0.0: every
-# C function of the sources again, now in the funding library.
-sql/funding--1.3.0--$(EXTVERSION).sql: sql/upgrade/funding--1.3.0.sql $(FUNDING_PARTS) Makefile
+# C function of the sources again, now in the funding library, and what is
+# new in 2.0.0.
+sql/funding--1.3.0--$(EXTVERSION).sql: sql/upgrade/funding--1.3.0.sql $(FUNDING_PARTS) sql/upgrade/funding--1.3.0-tail.sql Makefile
 	{ cat sql/upgrade/funding--1.3.0.sql; cat $(FUNDING_PARTS) | perl -0777 -ne \
-		'while (/^CREATE FUNCTION (.*?;)$$/msg) { my $$f = $$1; print "CREATE OR REPLACE FUNCTION $$f\n" if $$f =~ /MODULE_PATHNAME/ }'; } >$@
+		'while (/^CREATE FUNCTION (.*?;)$$/msg) { my $$f = $$1; print "CREATE OR REPLACE FUNCTION $$f\n" if $$f =~ /MODULE_PATHNAME/ }'; \
+	  cat sql/funding/06_dependents.sql sql/upgrade/funding--1.3.0-tail.sql; } >$@
 sql/regionpolicy--1.3.0--$(EXTVERSION).sql: sql/upgrade/regionpolicy--1.3.0.sql sql/regionpolicy/01_install_data.sql
 	cat $^ >$@
 build/data/regionpolicy_%.data: sql/data/%.tsv
@@ -113,9 +116,12 @@ uninstall: uninstall-regionpolicy-lib
 uninstall-regionpolicy-lib:
 	rm -f '$(DESTDIR)$(pkglibdir)/regionpolicy$(DLSUFFIX)'
 
-.PHONY: installcheck installcheck-regress
+.PHONY: installcheck installcheck-all installcheck-regress
 installcheck:
 	@test/run
+
+installcheck-all:
+	@test/run --all
 
 installcheck-regress:
 	$(pg_regress_installcheck) $(REGRESS_OPTS) $(REGRESS)
@@ -147,7 +153,7 @@ build-install: deps
 test: build-install
 	@rm -f .test-result
 	@RESULT_FILE=$(CURDIR)/.test-result REGIONPOLICY_STRICT=1 $(VENV) \
-		$(MAKE) --no-print-directory -s PG_CONFIG=$(PG_CONFIG) installcheck; status=$$?; \
+		$(MAKE) --no-print-directory -s PG_CONFIG=$(PG_CONFIG) installcheck-all; status=$$?; \
 	cat .test-result 2>/dev/null || echo "0 passed, 1 failed"; rm -f .test-result; exit $$status
 
 demo: build-install
