@@ -152,7 +152,15 @@ BEGIN
 	IF f.creator <> (pg_catalog.txid_current() % 4294967296)::text THEN
 		RAISE NOTICE 'moving the extension funding from schema "%" to "@extschema@", where regionpolicy uses it', f.nspname;
 	END IF;
-	EXECUTE 'ALTER EXTENSION funding SET SCHEMA @extschema@';
+	-- On Citus, not sent to the workers: CREATE EXTENSION reaches them
+	-- with funding already where it belongs.
+	IF pg_catalog.current_setting('citus.enable_ddl_propagation', true) IS NOT NULL THEN
+		PERFORM pg_catalog.set_config('citus.enable_ddl_propagation', 'off', true);
+		EXECUTE 'ALTER EXTENSION funding SET SCHEMA @extschema@';
+		PERFORM pg_catalog.set_config('citus.enable_ddl_propagation', 'on', true);
+	ELSE
+		EXECUTE 'ALTER EXTENSION funding SET SCHEMA @extschema@';
+	END IF;
 END
 $funding$;
 -- The shipped rows are data files (sql/data/*.tsv, each citing its

@@ -1,7 +1,7 @@
 #!/bin/bash
 # The full test suites against a server running under valgrind memcheck,
 # with the extension built as usual (-O2 -g).  Any memcheck error in a
-# stack that passes through regionpolicy.so fails the run.
+# stack that passes through funding.so or regionpolicy.so fails the run.
 #
 # Why valgrind and not AddressSanitizer here: preloading gcc's or clang's
 # ASan runtime into Debian's uninstrumented postgres binary deadlocks in
@@ -13,7 +13,7 @@
 # chunks as parts of larger malloc'd blocks, so an overrun inside a block
 # goes unnoticed; reads of uninitialised memory, overruns of blocks and of
 # the stack, and invalid frees are caught.  Errors wholly inside PostgreSQL
-# (not passing through regionpolicy.so) are reported as notes, not failures.
+# (not passing through our libraries) are reported as notes, not failures.
 #
 # The system PostgreSQL is left alone: its binaries and share files are
 # copied into a temporary tree and the build is installed there (make
@@ -75,14 +75,14 @@ export PGHOST=$tmp/run PGPORT=$port PGUSER=postgres PGDATABASE=postgres PG_CONFI
 # under valgrind); the same parser runs the corpus and input suites here,
 # and libFuzzer covers it under ASan.
 export REGIONPOLICY_NO_NPM=1
-test/run
+test/run --all
 status=$?
 as_owner "$tmp$bindir/pg_ctl" -D "$tmp/data" -w -t 300 stop >/dev/null
 
-# Count error records; an error is ours if a frame is in regionpolicy.so,
+# Count error records; an error is ours if a frame is in funding.so or regionpolicy.so,
 # whether valgrind names the library or, with debug information, one of its
 # functions (the names come from the library's own symbol table).
-ours_re="regionpolicy\\.so|: ($(nm --defined-only regionpolicy.so |
+ours_re="(funding|regionpolicy)\\.so|: ($(nm --defined-only funding.so regionpolicy.so |
 	awk '$2 ~ /^[tT]$/ && $3 !~ /^(_|frame_dummy$|register_tm_clones$|deregister_tm_clones$)/ {print $3}' |
 	paste -sd'|')) \\("
 ours=0
@@ -100,7 +100,7 @@ for log in "$tmp"/valgrind/*.log; do
 		cat "$log" >>"$tmp/theirs.log"
 	fi
 done
-echo "# memcheck: $ours error(s) through regionpolicy.so, $theirs inside PostgreSQL alone"
+echo "# memcheck: $ours error(s) through funding.so or regionpolicy.so, $theirs inside PostgreSQL alone"
 if [ -s "$tmp/theirs.log" ]; then
 	echo "# kinds of the errors inside PostgreSQL alone (first frame):"
 	awk '/^==[0-9]+== [A-Z]/ {kind=$0; sub(/^==[0-9]+== /, "", kind); getline; sub(/^==[0-9]+== +/, ""); print "#   " kind " — " $0}' \
