@@ -113,7 +113,8 @@ $guard$;
 -- extension funding must be installed in this schema.  CREATE EXTENSION
 -- regionpolicy CASCADE installs it first, in the first schema of the
 -- search_path (usually public): while nothing but this extension uses it,
--- it is moved here (with a notice, unless this very command installed it).
+-- it is moved here (with a warning, unless this very command installed it:
+-- PostgreSQL does not show an extension script's notices).
 -- Otherwise the install is refused, naming what uses it.
 DO $funding$
 DECLARE
@@ -150,7 +151,8 @@ BEGIN
 				  HINT = 'Move it, then install again: CREATE SCHEMA @extschema@; ALTER EXTENSION funding SET SCHEMA @extschema@; CREATE EXTENSION regionpolicy; (your objects keep their columns and values; queries that name the type with its schema need the new name).';
 	END IF;
 	IF f.creator <> (pg_catalog.txid_current() % 4294967296)::text THEN
-		RAISE NOTICE 'moving the extension funding from schema "%" to "@extschema@", where regionpolicy uses it', f.nspname;
+		RAISE WARNING 'moving the extension funding from schema "%" to "@extschema@", where regionpolicy uses it', f.nspname
+			USING DETAIL = 'regionpolicy names the type''s functions in its own schema; nothing used funding where it was.';
 	END IF;
 	-- On Citus, not sent to the workers: CREATE EXTENSION reaches them
 	-- with funding already where it belongs.

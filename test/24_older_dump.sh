@@ -8,7 +8,7 @@
 # funding's.  Restored the plain way instead, the dump does not lose the
 # lines quietly: the restore fails.  Plain and custom format.
 cd "$(dirname "$0")" && . lib/tap.sh
-plan 19
+plan 20
 old=rp_old_$$
 dir=$(mktemp -d)
 dbs="$old"
@@ -90,6 +90,8 @@ done
 is "$(grep -h 'ERROR' plain.err custom.err)" "" "no restore or update printed an error"
 grep -q 'WARNING:  objects of yours convert text to funding, whose reading changed in 1.3.0: index \(public\.\)\?budget_text_amount' plain.err
 ok $? "the update names the user's index over text read as funding, to be rebuilt"
+grep -q 'WARNING:  objects of yours convert text to funding: index \(public\.\)\?budget_text_amount' plain.err
+ok $? "the update to funding 2.0.0 names it too (funding_input_dependents), with nothing to rebuild"
 
 # Restored as a dump of this version would be, the lines do not vanish
 # quietly: the restore fails, naming the table.

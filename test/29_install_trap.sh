@@ -5,7 +5,7 @@
 # before public every operator and aggregate users write on funding is ours
 # even when public holds exact-type look-alikes.
 cd "$(dirname "$0")" && . lib/tap.sh
-plan 15
+plan 16
 db=rp_trap_$$
 trap 'dropdb --if-exists $db; psql -X -q -d postgres -c "DROP ROLE IF EXISTS rp_trap_mallory" 2>/dev/null' EXIT
 # (the warning that public is writable, before PostgreSQL 15, is not what is tested here)
@@ -36,6 +36,10 @@ is "$(q -c BEGIN -c 'SAVEPOINT s' -c 'CREATE EXTENSION regionpolicy CASCADE' -c 
    "a schema CREATE EXTENSION makes in a subtransaction is its own (the user tables are created)"
 is "$(q -c 'CREATE EXTENSION regionpolicy CASCADE')" "" "with no such schema, CREATE EXTENSION installs"
 is "$(q -c "$user_tables")" "7" "… with the user tables and their views"
+# funding installed earlier elsewhere, used by nothing: moved, with a warning
+q -c "DROP SCHEMA regionpolicy CASCADE" -c "CREATE EXTENSION funding SCHEMA public" >/dev/null
+psql -X -q -d "$db" -c 'CREATE EXTENSION regionpolicy' 2>&1 | grep -q 'WARNING:  moving the extension funding from schema "public" to "regionpolicy"'
+ok $? "a funding installed earlier in public, used by nothing, is moved into regionpolicy's schema, with a warning"
 
 # Exact-type look-alikes planted in public, as a hostile user could.
 q >/dev/null <<'SQL'

@@ -1,7 +1,7 @@
 #!/bin/bash
 # Scale-out on PostgreSQL's own federation: provinces' allocations live on
 # two shard servers (loopback ports), a central database reaches them with
-# postgres_fdw (extensions 'regionpolicy'), and
+# postgres_fdw (extensions 'funding, regionpolicy'), and
 #   - sum(amount) grouped by province runs on the shards (Remote SQL);
 #   - a partitioned allocation whose partitions are the foreign tables
 #     aggregates partitionwise, each partition's GROUP BY pushed down;
@@ -60,9 +60,9 @@ q >/dev/null <<SQL
 CREATE EXTENSION regionpolicy CASCADE;
 CREATE EXTENSION postgres_fdw;
 CREATE SERVER shard_a FOREIGN DATA WRAPPER postgres_fdw
-	OPTIONS (host 'localhost', port '${port[a]}', dbname 'postgres', extensions 'regionpolicy');
+	OPTIONS (host 'localhost', port '${port[a]}', dbname 'postgres', extensions 'funding, regionpolicy');
 CREATE SERVER shard_b FOREIGN DATA WRAPPER postgres_fdw
-	OPTIONS (host 'localhost', port '${port[b]}', dbname 'postgres', extensions 'regionpolicy');
+	OPTIONS (host 'localhost', port '${port[b]}', dbname 'postgres', extensions 'funding, regionpolicy');
 CREATE USER MAPPING FOR CURRENT_USER SERVER shard_a OPTIONS (user 'postgres');
 CREATE USER MAPPING FOR CURRENT_USER SERVER shard_b OPTIONS (user 'postgres');
 -- the national allocation table, partitioned by province; each partition a shard
@@ -75,7 +75,7 @@ CREATE FOREIGN TABLE allocation_a PARTITION OF national_allocation FOR VALUES IN
 CREATE FOREIGN TABLE allocation_b PARTITION OF national_allocation FOR VALUES IN (${provinces[b]})
 	SERVER shard_b OPTIONS (schema_name 'regionpolicy', table_name 'allocation');
 SQL
-ok $? "a central database with postgres_fdw servers (extensions 'regionpolicy') and a partitioned table of foreign partitions"
+ok $? "a central database with postgres_fdw servers (extensions 'funding, regionpolicy') and a partitioned table of foreign partitions"
 
 plan_a=$(q -c "SET search_path = public, regionpolicy" -c "EXPLAIN (VERBOSE, COSTS OFF) SELECT province_code, sum(amount) FROM allocation_a GROUP BY province_code")
 echo "$plan_a" | sed 's/^/#   /'
