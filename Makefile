@@ -9,6 +9,8 @@
 # Two extensions from one tree: funding (the type) and regionpolicy (the
 # schema, which requires funding).
 EXTENSION   = funding regionpolicy
+# The distribution, the Debian source package and the PGXN zip: regionpolicy.
+DISTNAME    = regionpolicy
 EXTVERSION  = $(shell sed -n 's/^  "version": "\([^"]*\)",$$/\1/p' META.json)
 # The PostgreSQL to build against: PG_MAJOR=NN picks /usr/lib/postgresql/NN;
 # else PG_CONFIG if given; else the newest major installed, or pg_config on
@@ -253,31 +255,31 @@ deb:
 	@.ci/deps $(DEB_PACKAGES)
 	@v='$(DEB_VERSION)'; [ "$${v%-*}" = "$(EXTVERSION)" ] || { \
 		echo "debian/changelog is at $$v, META.json at $(EXTVERSION): add an entry (dch -v $(EXTVERSION)-1)" >&2; exit 1; }
-	rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/$(EXTENSION)-$(EXTVERSION)
+	rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/$(DISTNAME)-$(EXTVERSION)
 	git ls-files -z --cached --others --exclude-standard | \
-		tar -cf - --null --no-recursion -T - | tar -C $(DEB_DIR)/$(EXTENSION)-$(EXTVERSION) -xf -
-	cd $(DEB_DIR)/$(EXTENSION)-$(EXTVERSION) && dpkg-buildpackage -us -uc -b
+		tar -cf - --null --no-recursion -T - | tar -C $(DEB_DIR)/$(DISTNAME)-$(EXTVERSION) -xf -
+	cd $(DEB_DIR)/$(DISTNAME)-$(EXTVERSION) && dpkg-buildpackage -us -uc -b
 	@ls -1 $(DEB_DIR)/*.deb
 
 test-deb: deb
 	@PG_MAJOR=$(PG_MAJOR) .ci/deps libtap-parser-sourcehandler-pgtap-perl
 	@command -v npm >/dev/null || .ci/deps nodejs npm	# test/12_es_hangul.sh
-	test/deb/run $(DEB_DIR)/postgresql-*-$(EXTENSION)_$(DEB_VERSION)_*.deb
+	test/deb/run $(DEB_DIR)/postgresql-*-$(DISTNAME)_$(DEB_VERSION)_*.deb
 
 # The PGXN distribution: build/dist/regionpolicy-<version>.zip, everything
 # committed at HEAD (git archive) under regionpolicy-<version>/.  META.json is
 # checked against the PGXN Meta Spec 1.0 (test/lib/pgxn-meta.pl: Debian
 # does not package PGXN::Meta::Validator), before and, with every path it
 # names, inside the unpacked zip.
-DIST     = $(EXTENSION)-$(EXTVERSION)
+DIST     = $(DISTNAME)-$(EXTVERSION)
 DIST_DIR = build/dist
 
 dist:
 	@.ci/deps unzip
 	@git diff --quiet HEAD || echo "warning: uncommitted changes are not in the zip (git archive HEAD)" >&2
 	perl test/lib/pgxn-meta.pl META.json
-	@[ "$$(sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).control)" = "$(EXTVERSION)" ] || { \
-		echo "$(EXTENSION).control's default_version is not META.json's $(EXTVERSION)" >&2; exit 1; }
+	@for e in $(EXTENSION); do [ "$$(sed -n "s/^default_version = '\(.*\)'/\1/p" $$e.control)" = "$(EXTVERSION)" ] || { \
+		echo "$$e.control's default_version is not META.json's $(EXTVERSION)" >&2; exit 1; }; done
 	rm -rf $(DIST_DIR) && mkdir -p $(DIST_DIR)
 	git archive --format=zip --prefix=$(DIST)/ -o $(DIST_DIR)/$(DIST).zip HEAD
 	cd $(DIST_DIR) && unzip -q $(DIST).zip && [ "$$(unzip -Z1 $(DIST).zip | cut -d/ -f1 | sort -u)" = "$(DIST)" ]
