@@ -56,7 +56,7 @@ INSERT INTO grade_scale VALUES (2024, 'A', 60, 1.3), (2024, 'B', 0, 1.0);
 	columns=$(q "$up" "SELECT string_agg(format('%s=%s', c.relname, (SELECT string_agg(a.attname, ',' ORDER BY a.attnum) FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)), ' ')
 		FROM pg_class c WHERE c.relnamespace = 'regionpolicy'::regnamespace
 		  AND c.relkind IN ('r', $([ "$old" = 1.3.0 ] && echo "'v'" || echo "'r'"))")
-	rows "$up" | grep -v "^committee_figure:(clusters_2018_2022,.*,2018–2022" >"$tmp/before"
+	rows "$up" | LC_ALL=C grep -v "^committee_figure:(clusters_2018_2022,.*,2018–2022" >"$tmp/before"
 	split_before=$(q "$up" "SELECT string_agg(\"national\"::text, ',' ORDER BY cluster_id) FROM regionpolicy.differential_funding(2024, 100000000000, 1000000)")
 
 	# The commands of doc/regionpolicy.md, "Moving from 1.x"
