@@ -97,8 +97,14 @@ sql/funding--1.3.0--$(EXTVERSION).sql: sql/upgrade/funding--1.3.0.sql $(FUNDING_
 	{ cat sql/upgrade/funding--1.3.0.sql; cat $(FUNDING_PARTS) | perl -0777 -ne \
 		'while (/^CREATE FUNCTION (.*?;)$$/msg) { my $$f = $$1; print "CREATE OR REPLACE FUNCTION $$f\n" if $$f =~ /MODULE_PATHNAME/ }'; \
 	  cat sql/funding/06_dependents.sql sql/upgrade/funding--1.3.0-tail.sql; } >$@
-sql/regionpolicy--1.3.0--$(EXTVERSION).sql: sql/upgrade/regionpolicy--1.3.0.sql sql/regionpolicy/01_install_data.sql
-	cat $^ >$@
+# regionpolicy 1.3.0 to 2.0.0: the hand-written parts around what the
+# sources mark as new or changed in 2.0.0 (between the lines "-- 2.0.0: …"
+# and "-- end of 2.0.0"), in install order.
+sql/regionpolicy--1.3.0--$(EXTVERSION).sql: sql/upgrade/regionpolicy--1.3.0.sql $(RP_PARTS) \
+		sql/upgrade/regionpolicy--1.3.0-tail.sql Makefile
+	{ cat sql/upgrade/regionpolicy--1.3.0.sql; \
+	  perl -ne 'print if /^-- 2\.0\.0: / .. /^-- end of 2\.0\.0$$/' $(RP_PARTS); \
+	  cat sql/upgrade/regionpolicy--1.3.0-tail.sql; } >$@
 build/data/regionpolicy_%.data: sql/data/%.tsv
 	@mkdir -p build/data
 	sed '/^#/d' $< >$@

@@ -72,6 +72,7 @@ VALUES (2001, 2024, 'A-1', '시험(주)', '2208162517', '98', '98010', 2);
 INSERT INTO award_year SELECT id, y, '(5천만,1천만)', 1000, 0 FROM award, (VALUES (2024), (2025)) AS v(y);
 INSERT INTO cluster_diagnosis SELECT id, 2024, 2, 80, true, true FROM cluster;
 INSERT INTO cluster_evaluation SELECT id, 2024, 50 + id % 50 FROM cluster;
+INSERT INTO differential_pool VALUES (2024, 100000000000, 100000000, 'a pool of 1,000억');
 INSERT INTO province_steward VALUES ('rp_dump_steward', '98');
 " >/dev/null
 
@@ -157,7 +158,7 @@ is "$(q "$src" "SELECT count(*) FROM regionpolicy.allocation")" "$lines" "… an
 q "$custom" "DROP EXTENSION regionpolicy CASCADE" >/dev/null 2>&1
 is "$(q "$custom" "SELECT string_agg(c.relname || ':' || c.relkind::text || ':' || (SELECT count(*) FROM pg_attribute a WHERE a.attrelid = c.oid AND a.atttypid = 'pg_catalog.int4'::regtype), ' ' ORDER BY c.relname)
 				   FROM pg_class c WHERE c.relnamespace = 'regionpolicy'::regnamespace AND c.relkind IN ('r', 'v')")" \
-   "allocation:r:2 award:r:2 award_year:r:1 cluster_diagnosis:r:2 cluster_evaluation:r:2 province_steward:r:0" \
+   "allocation:r:2 award:r:2 award_year:r:1 cluster_diagnosis:r:2 cluster_evaluation:r:2 differential_pool:r:1 province_steward:r:0" \
    "DROP EXTENSION … CASCADE drops the views; the user tables stay"
 is "$(q "$custom" "SELECT string_agg(a.attname, ',' ORDER BY a.attnum) FROM pg_attribute a WHERE a.attrelid = 'regionpolicy.allocation'::regclass AND a.attnum > 0 AND NOT a.attisdropped")" \
    "id,program_id,province_code,fiscal_year,amount,phase,note,reference,municipality_code" "… allocation with its amount, in funding"

@@ -5,7 +5,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
-SELECT plan(24);
+SELECT plan(29);
 
 SELECT has_function('regionpolicy', 'differential_funding', ARRAY['integer', 'bigint', 'bigint'], 'differential_funding(int, bigint, bigint)');
 SELECT is((SELECT array_agg(grade || ':' || min_score || ':' || coefficient ORDER BY min_score DESC) FROM grade_scale WHERE valid_from = 0),
@@ -39,6 +39,22 @@ SELECT is((SELECT count(*) FROM split WHERE abs("national" - 92900000000 * weigh
 		  0::bigint, 'every share is within one unit of its exact quota');
 SELECT throws_ok('SELECT * FROM regionpolicy.differential_funding(2023, 92900000001, 100000000)', '22023', NULL,
 				 'a pool that is not a multiple of the unit');
+
+-- every year's pool, for a dashboard: differential_pool and differential_shares
+INSERT INTO differential_pool (fiscal_year, pool) VALUES (2023, 92900000000), (2024, 100000000000);
+SELECT is((SELECT count(*) FROM differential_shares WHERE fiscal_year = 2024), 0::bigint,
+		  'differential_shares leaves out a year whose clusters are not all evaluated (2024)');
+SELECT is((SELECT string_agg(format('%s:%s', cluster_id, "national"), ',' ORDER BY cluster_id) FROM differential_shares WHERE fiscal_year = 2023),
+		  (SELECT string_agg(format('%s:%s', cluster_id, "national"), ',' ORDER BY cluster_id) FROM split),
+		  '… and splits each year''s pool as differential_funding(year, pool, unit) does (default unit 1억)');
+SELECT is((SELECT string_agg(province_short_ko, ',') FROM differential_shares WHERE fiscal_year = 2023),
+		  '부산,대구,광주,대전,울산,세종,강원,충북,충남,전북,전남,경북,경남,제주'::text,
+		  '… with the provinces'' names, in the order of Korean statistics');
+SELECT is((SELECT format('%s %s %s %s', cluster_name_ko, pool, pool_eok, national_eok) FROM differential_shares WHERE fiscal_year = 2023 AND cluster_id = 13),
+		  (SELECT format('%s %s 929 %s', c.name_ko, 92900000000, in_unit(s."national", '억')) FROM split s JOIN cluster c ON c.id = s.cluster_id WHERE s.cluster_id = 13),
+		  '… the cluster''s name, the pool and the shares in bigint won and numeric 억');
+SELECT throws_ok($$INSERT INTO regionpolicy.differential_pool (fiscal_year, pool) VALUES (2025, 0)$$, '23514', NULL,
+				 'a pool is positive');
 
 -- property tests over random scores
 CREATE FUNCTION pg_temp.random_round(seed int) RETURNS int LANGUAGE plpgsql AS $$

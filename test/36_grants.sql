@@ -7,7 +7,7 @@ CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SET LOCAL client_min_messages = warning;
 SET LOCAL regionpolicy.language = 'en';	-- the explanations checked below are the English ones (test/37_bi.sql: Korean)
-SELECT plan(24);
+SELECT plan(30);
 
 SELECT is(ARRAY[business_number_valid('220-81-62517'), business_number_valid('2208162517'), business_number_valid('220-81-62518'),
 				business_number_valid('22081625'), business_number_valid('220-8l-62517')],
@@ -34,16 +34,41 @@ SELECT is((SELECT business_number FROM award WHERE reference = 'RS-2023-001'), '
 SELECT is((SELECT array_agg(format('%s %s', reference, rule) ORDER BY reference, rule) FROM award_compliance),
 		  ARRAY['RS-2023-002 annual_cap', 'RS-2023-003 grant_share', 'RS-2023-005 term'],
 		  'award_compliance: one row per award and broken rule, none for the awards that keep them');
-SELECT is((SELECT format('%s > %s: %s', figure, "limit", explanation) FROM award_compliance WHERE rule = 'annual_cap'),
+SELECT is((SELECT format('%s > %s: %s', won, won_limit, explanation) FROM award_compliance WHERE rule = 'annual_cap'),
 		  '300000000 > 200000000: the grant of fiscal year 2023 is 300,000,000원, above the cap of 200,000,000원 a year (지원 한도)',
 		  '… with the figures and a sentence naming the rule (연 3억 over 연 2억)');
-SELECT is((SELECT format('%s > %s: %s', figure, "limit", explanation) FROM award_compliance WHERE rule = 'grant_share'),
+SELECT is((SELECT format('%s > %s: %s', round(share, 4), share_limit, explanation) FROM award_compliance WHERE rule = 'grant_share'),
 		  '0.9091 > 0.80: the grant is 90.9% of the project cost (200,000,000원 of 220,000,000원), above 80.0% (지원금 비중)',
 		  '… a 90.9% share over 80%');
 SELECT is((SELECT explanation FROM award_compliance WHERE rule = 'term'),
 		  'the award runs 3 years; the sub-programme supports at most 2 (지원 기간)', '… a 3-year term over 2');
 SELECT is((SELECT count(*) FROM award_compliance WHERE reference = 'RS-2023-001'), 0::bigint,
 		  'exactly 80% (4억 of 5억 over two years) keeps the share');
+-- each kind of figure in its own typed column, never NULL years; labels and names
+SELECT is((SELECT string_agg(format('%s:%s/%s %s/%s %s/%s', rule, years, years_limit, won, won_limit, round(share, 4), share_limit), ' ' ORDER BY rule_order)
+		   FROM award_compliance),
+		  'term:3/2 / / annual_cap:/ 300000000/200000000 / grant_share:/ / 0.9091/0.80',
+		  'award_compliance: years, won and shares each in their own column');
+SELECT is((SELECT array_agg(DISTINCT format('%s %s %s', a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull) ORDER BY format('%s %s %s', a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull))
+		   FROM pg_attribute a WHERE a.attrelid = 'award_compliance'::regclass
+			 AND a.attname IN ('years', 'years_limit', 'won', 'won_limit', 'share', 'share_limit', 'fiscal_year')),
+		  ARRAY['fiscal_year integer f', 'share numeric f', 'share_limit numeric f', 'won bigint f', 'won_limit bigint f',
+				'years integer f', 'years_limit integer f'],
+		  '… typed: years integer, won bigint, shares numeric');
+SELECT is((SELECT count(*) FROM award_compliance WHERE fiscal_year IS NULL), 0::bigint,
+		  '… fiscal_year is never NULL (the first year for rules over the whole term)');
+SELECT is((SELECT string_agg(format('%s|%s|%s|%s', rule_label, program_name_ko, province_short_ko, fiscal_year), ' ' ORDER BY rule_order) FROM award_compliance),
+		  'support period|자유공모|대구|2023 yearly cap|자유공모|부산|2023 grant share|지역스타기업 R&D 신규|충북|2023',
+		  '… the rule''s label and the programme''s and province''s names beside the codes');
+SELECT is((SELECT string_agg(rule_label, ' ' ORDER BY rule_order) FROM award_compliance WHERE set_config('regionpolicy.language', 'ko', true) IS NOT NULL),
+		  '지원 기간 연 지원 한도 지원금 비중', '… in Korean by default');
+SET LOCAL regionpolicy.language = 'en';
+-- a breach of one won is not rounded away
+INSERT INTO award_entry (program, reference, recipient, business_number, province, first_year, years, fiscal_year, grant_amount, private_cash) VALUES
+	('자유공모', 'RS-2023-006', '울산정밀(주)', '220-81-62517', '울산', 2023, 2, 2023, '(100000001,0)', '25000000');
+SELECT is((SELECT explanation FROM award_compliance WHERE reference = 'RS-2023-006'),
+		  'the grant is 80.0000002% of the project cost (100,000,001원 of 125,000,001원), above 80.0% (지원금 비중)',
+		  '… a share one won above the limit is printed to the decimal that shows it');
 
 -- loaded again: replaced, not doubled
 INSERT INTO award_entry (program, reference, recipient, business_number, province, first_year, years, fiscal_year, grant_amount, private_cash)

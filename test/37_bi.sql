@@ -8,7 +8,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SET LOCAL client_min_messages = warning;
-SELECT plan(14);
+SELECT plan(19);
 
 -- every output column of the schema's views and set-returning functions
 CREATE TEMP VIEW outputs AS
@@ -39,6 +39,36 @@ SELECT is((SELECT array_agg(DISTINCT o.object || '.' || o.col ORDER BY o.object 
 		  NULL, 'every funding column of a view or set-returning function has plain won (bigint) and exact 억 (numeric) columns beside it');
 SELECT cmp_ok((SELECT count(DISTINCT object) FROM outputs WHERE typ = 'regionpolicy.funding'::regtype), '>=', 10::bigint,
 			  '… the check covers every report (views and functions with money)');
+-- narrow summaries for a terminal: a few columns, 억
+SELECT is((SELECT max(n) FROM (SELECT count(*) AS n FROM pg_attribute a
+							   WHERE a.attrelid IN ('region_summary'::regclass, 'ministry_summary'::regclass,
+													 'municipality_summary'::regclass, 'award_summary'::regclass)
+								 AND a.attnum > 0 GROUP BY a.attrelid) x), 7::bigint,
+		  'the summary views are at most seven columns wide');
+-- every column of every view has a description, which BI tools show
+SELECT is((SELECT array_agg(c.relname || '.' || a.attname ORDER BY c.relname, a.attname)
+		   FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+		   WHERE c.relnamespace = 'regionpolicy'::regnamespace AND c.relkind = 'v' AND col_description(c.oid, a.attnum) IS NULL),
+		  NULL, 'every column of every view has a COMMENT');
+SELECT is(col_description('regionpolicy.region_totals'::regclass, 7), '국비 (national funds), won (bigint, exact)',
+		  '… region_totals.national: 국비, in won');
+-- every won column is bigint: by name (a part of funding, won, a pool, a
+-- cap, a company's share, what is over budget) and, the other way, every
+-- numeric column is a share, a score, a coefficient, a weight or 억
+SELECT is((SELECT array_agg(o.object || '.' || o.col || ' ' || format_type(o.typ, NULL) ORDER BY o.object, o.col)
+		   FROM outputs o
+		   WHERE (o.col ~ '^(national|local|total|won|won_limit|pool|unit|annual_cap|private_cash|private_in_kind|over_budget)$'
+				  OR o.col ~ '_(national|local|total|won)$')
+			 AND o.typ <> 'int8'::regtype
+			 AND o.object NOT IN ('view allocation_entry', 'view award_entry')),	-- they take text, to load
+		  NULL, 'every won column of every view and set-returning function is bigint');
+SELECT is((SELECT array_agg(DISTINCT o.object || '.' || o.col ORDER BY o.object || '.' || o.col)
+		   FROM outputs o
+		   WHERE o.typ = 'numeric'::regtype
+			 AND o.col !~ '(_eok|^eok|share|share_limit|score|coefficient|weight|ratio|quantity)$'
+			 AND o.col NOT IN ('국비', '지방비', '합계', '지원금', '예산')
+			 AND o.col !~ '^(score|self_score|min_score|coefficient|weight|grant_share|government_share|noncompliant_coefficient)'),
+		  NULL, '… and every numeric column is 억, a share, a score, a coefficient or a weight, never won');
 
 -- one family of accessors, callable unquoted, in Korean too
 SELECT is(ARRAY[national_won('(929억,433억)'), local_won('(929억,433억)'), total_won('(929억,433억)'),

@@ -6,7 +6,7 @@
 -- data of sql/data/ loaded by COPY: edit those, not the made script.  The
 -- script is UTF-8 (the control file says so: encoding = UTF8), and
 -- PostgreSQL converts it to the database's encoding before running it.
--- It reads top to bottom in ten parts:
+-- It reads top to bottom in eleven parts:
 --
 --   1. Before anything else: the database, the schema and the type
 --   2. Tables
@@ -18,4 +18,5 @@
 --   8. Grants: awards to companies under a sub-programme's support terms
 --   9. Access control
 --  10. Your data: ordinary tables
+--  11. Descriptions of the views' columns
 \echo Use "CREATE EXTENSION regionpolicy CASCADE" to load this file. \quit

@@ -1,3 +1,4 @@
+-- 2.0.0: the loader of the data files
 -- The shipped rows are data files (sql/data/*.tsv, each citing its
 -- sources in its comment lines), installed without their comments as
 -- regionpolicy_NAME.data beside the control file: tab-separated, a header
@@ -32,3 +33,4 @@ $$;
 REVOKE ALL ON FUNCTION @extschema@.reference_copy(text, text) FROM PUBLIC;
 COMMENT ON FUNCTION @extschema@.reference_copy(text, text) IS
 'loads a file of shipped reference rows (regionpolicy_FILE.data) into a table of the extension; for its install and upgrade scripts';
+-- end of 2.0.0

@@ -209,6 +209,7 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@.slip_text(text, bigint, bigint) IS
 'names a printed component that looks like a slip of the needed one: about ten times or a tenth of it, within the rounding of its last printed digit';
+-- 2.0.0: reconciliation_detail names the year and the parent programme
 CREATE VIEW @extschema@.reconciliation_detail AS
 WITH failing AS (
 	SELECT r.program_id, g.declared AS parent_declared
@@ -223,7 +224,8 @@ WITH failing AS (
 	FROM failing f
 		 JOIN @extschema@.program k ON k.parent_id = f.program_id
 )
-SELECT c.program_id, c.child_id, c.child_name_ko, c.declared, c.needed,
+SELECT g.fiscal_year, g.ministry, c.program_id, g.name_ko AS program_name_ko,
+	   c.child_id, c.child_name_ko, c.declared, c.needed,
 	   nullif(concat_ws('; ',
 		   @extschema@.slip_text('national', @extschema@.national(c.declared), @extschema@.national(c.needed)),
 		   @extschema@.slip_text('local', @extschema@.local(c.declared), @extschema@.local(c.needed))), '') AS likely_slip,
@@ -240,9 +242,11 @@ SELECT c.program_id, c.child_id, c.child_name_ko, c.declared, c.needed,
 	   @extschema@.in_unit(@extschema@.local(c.needed), '억') AS needed_local_eok,
 	   @extschema@.in_unit(@extschema@.total(c.needed), '억') AS needed_total_eok
 FROM children c
-ORDER BY c.program_id, c.child_id;
+	 JOIN @extschema@.program g ON g.id = c.program_id
+ORDER BY g.fiscal_year, g.ministry, c.program_id, c.child_id;
 COMMENT ON VIEW @extschema@.reconciliation_detail IS
-'for every programme whose children do not add up to its declared amount, one row per child: its declared amount, the amount it would need (the other children unchanged) for the parent to agree, and likely_slip naming a figure that looks like a slip of the needed one';
+'for every programme whose children do not add up to its declared amount, one row per child (with the programme''s fiscal year, ministry and name, as the same child names recur each year): its declared amount, the amount it would need (the other children unchanged) for the parent to agree, and likely_slip naming a figure that looks like a slip of the needed one';
+-- end of 2.0.0
 
 -- Reports over time ----------------------------------------------------------------
 
@@ -288,6 +292,32 @@ FROM (SELECT fiscal_year, municipality_code, province_code, phase, @extschema@.s
 ORDER BY a.fiscal_year, p.sort_order, a.municipality_code, a.phase;
 COMMENT ON VIEW @extschema@.municipality_totals IS
 'allocations that name a 시·군·구, summed per fiscal year, municipality and budget phase';
+
+-- 2.0.0: narrow summaries for a terminal
+-- For a terminal: one narrow row per report line, the names and 국비,
+-- 지방비, 합계 in 억 (exact decimals), in the report's order.  The report
+-- views themselves are wide (every funding column with its won and 억
+-- columns) because BI tools want them so.
+CREATE VIEW @extschema@.region_summary AS
+SELECT t.fiscal_year AS 연도, t.short_ko AS 시도, t.phase_ko AS 단계,
+	   t.national_eok AS 국비, t.local_eok AS 지방비, t.total_eok AS 합계
+FROM @extschema@.region_totals t;
+COMMENT ON VIEW @extschema@.region_summary IS
+'region_totals, narrow: 연도, 시도, 단계 and 국비, 지방비, 합계 in 억원, in the order of Korean statistics';
+CREATE VIEW @extschema@.ministry_summary AS
+SELECT t.fiscal_year AS 연도, t.ministry_ko AS 부처, t.phase_ko AS 단계,
+	   t.national_eok AS 국비, t.local_eok AS 지방비, t.total_eok AS 합계
+FROM @extschema@.ministry_totals t;
+COMMENT ON VIEW @extschema@.ministry_summary IS
+'ministry_totals, narrow: 연도, 부처, 단계 and 국비, 지방비, 합계 in 억원';
+CREATE VIEW @extschema@.municipality_summary AS
+SELECT t.fiscal_year AS 연도, p.short_ko AS 시도, t.name_ko AS 시군구, t.phase_ko AS 단계,
+	   t.national_eok AS 국비, t.local_eok AS 지방비, t.total_eok AS 합계
+FROM @extschema@.municipality_totals t
+	 LEFT JOIN @extschema@.province p ON p.code = t.province_code;
+COMMENT ON VIEW @extschema@.municipality_summary IS
+'municipality_totals, narrow: 연도, 시도, 시군구, 단계 and 국비, 지방비, 합계 in 억원';
+-- end of 2.0.0
 
 -- Series on another day's map ---------------------------------------------------------
 

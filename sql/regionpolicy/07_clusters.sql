@@ -326,6 +326,43 @@ $$;
 COMMENT ON FUNCTION @extschema@.differential_funding(integer, text, text) IS
 'differential_funding with the pool written as an amount (''929억'') and shares in multiples of a unit written as one (default 억)';
 
+-- 2.0.0: differential_pool and differential_shares
+-- The national pool of each fiscal year, for a dashboard that cannot pass
+-- parameters ("Clusters"): one row per fiscal year, entered by the
+-- ministry (the tables' owner, or roles granted INSERT); your data, not the
+-- extension's.  differential_shares splits every year's pool as
+-- differential_funding does, with names and order beside the codes; a
+-- year appears once every cluster has its evaluation for it.
+CREATE TABLE @extschema@.differential_pool (
+	fiscal_year integer PRIMARY KEY
+		CONSTRAINT differential_pool_fiscal_year_plausible CHECK (fiscal_year BETWEEN 2023 AND 2100),
+	pool bigint NOT NULL CONSTRAINT differential_pool_pool_positive CHECK (pool > 0),
+	unit bigint NOT NULL DEFAULT 100000000 CONSTRAINT differential_pool_unit_positive CHECK (unit > 0),
+	note text
+);
+COMMENT ON TABLE @extschema@.differential_pool IS
+'the national pool split over the clusters by differential funding, per fiscal year, in won, with the unit shares are multiples of (default 1억)';
+COMMENT ON COLUMN @extschema@.differential_pool.pool IS 'the national pool of the fiscal year, in won';
+COMMENT ON COLUMN @extschema@.differential_pool.unit IS 'shares are whole multiples of this many won (default 100,000,000: 1억)';
+CREATE VIEW @extschema@.differential_shares AS
+SELECT d.fiscal_year, d.pool, @extschema@.in_unit(d.pool, '억') AS pool_eok, d.unit,
+	   f.cluster_id, c.name_ko AS cluster_name_ko,
+	   f.province_code, p.name_ko AS province_name_ko, p.short_ko AS province_short_ko, p.sort_order,
+	   f.stage, f.score, f.grade, f.coefficient, f.weight,
+	   f."national", @extschema@.in_unit(f."national", '억') AS national_eok,
+	   f.compliant, f.problems
+FROM @extschema@.differential_pool d
+	 CROSS JOIN LATERAL @extschema@.differential_funding(d.fiscal_year, d.pool, d.unit) AS f
+	 JOIN @extschema@.cluster c ON c.id = f.cluster_id
+	 LEFT JOIN @extschema@.province p ON p.code = f.province_code
+WHERE NOT EXISTS (SELECT 1 FROM @extschema@.cluster k
+				  WHERE NOT EXISTS (SELECT 1 FROM @extschema@.cluster_evaluation e
+									WHERE e.cluster_id = k.id AND e.fiscal_year = d.fiscal_year))
+ORDER BY d.fiscal_year, p.sort_order, f.cluster_id;
+COMMENT ON VIEW @extschema@.differential_shares IS
+'every fiscal year''s pool (differential_pool) split over the clusters as differential_funding splits it, with the cluster''s and province''s names and order, in bigint won and numeric 억; a year appears once every cluster has its evaluation for it';
+-- end of 2.0.0
+
 -- A line of allocation as functions that write lines return it: its
 -- columns, then plain won and exact 억.
 CREATE TYPE @extschema@.allocation_line AS (

@@ -265,7 +265,24 @@ FROM @extschema@.award w
 COMMENT ON VIEW @extschema@.award_terms IS
 'for every award whose sub-programme has support terms: the terms in force in its first year';
 
+-- 2.0.0: award_compliance has a typed column per kind of figure, labels and names
 -- One row per award and rule it breaks; none for an award that keeps them.
+-- Each kind of figure has its own column, typed: years (integer), won
+-- (bigint), a share (numeric fraction); the others are NULL.  fiscal_year
+-- is the year of the breach, or the award's first year for the rules over
+-- its whole term (term, grant_share), never NULL.  A share is printed to as
+-- many decimals as it takes to differ from its limit, so that no breach is
+-- rounded away.
+CREATE FUNCTION @extschema@.share_text(share numeric, share_limit numeric)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT round(100 * share, (SELECT coalesce(min(d), 12) FROM generate_series(1, 12) AS d
+								WHERE round(100 * share, d) <> round(100 * share_limit, d)))::text
+$$;
+COMMENT ON FUNCTION @extschema@.share_text(numeric, numeric) IS
+'a share in percent, to as many decimals (1 to 12) as it takes to differ from the limit: a breach is never rounded away';
 CREATE VIEW @extschema@.award_compliance AS
 WITH totals AS (
 	SELECT y.award_id, @extschema@.sum(y.grant_amount) AS grant_amount,
@@ -274,15 +291,17 @@ WITH totals AS (
 	GROUP BY y.award_id
 ), broken AS (
 	-- a term longer than the support period
-	SELECT w.id AS award_id, 'term' AS rule, NULL::integer AS fiscal_year,
-		   w.years::numeric AS figure, t.support_years::numeric AS "limit",
+	SELECT w.id AS award_id, 'term' AS rule, 1 AS rule_order, w.first_year AS fiscal_year,
+		   w.years::integer AS years, t.support_years::integer AS years_limit,
+		   NULL::bigint AS won, NULL::bigint AS won_limit, NULL::numeric AS share, NULL::numeric AS share_limit,
 		   format(@extschema@.in_language('과제 기간 %s년: 지원 기간은 최대 %s년', 'the award runs %s years; the sub-programme supports at most %s (지원 기간)'),
 				  w.years, t.support_years) AS explanation
 	FROM @extschema@.award w JOIN @extschema@.award_terms t ON t.award_id = w.id
 	WHERE w.years > t.support_years
 	UNION ALL
 	-- a year's grant above the yearly cap
-	SELECT w.id, 'annual_cap', y.fiscal_year, @extschema@.total(y.grant_amount)::numeric, t.annual_cap::numeric,
+	SELECT w.id AS award_id, 'annual_cap' AS rule, 2 AS rule_order, y.fiscal_year, NULL::integer AS years, NULL::integer AS years_limit,
+		   @extschema@.total(y.grant_amount) AS won, t.annual_cap AS won_limit, NULL::numeric AS share, NULL::numeric AS share_limit,
 		   format(@extschema@.in_language('%s년도 지원금 %s원: 연 지원 한도 %s원 초과', 'the grant of fiscal year %s is %s원, above the cap of %s원 a year (지원 한도)'), y.fiscal_year,
 				  to_char(@extschema@.total(y.grant_amount), 'FM999,999,999,999,999'), to_char(t.annual_cap, 'FM999,999,999,999,999'))
 	FROM @extschema@.award w JOIN @extschema@.award_terms t ON t.award_id = w.id
@@ -290,9 +309,10 @@ WITH totals AS (
 	WHERE @extschema@.total(y.grant_amount) > t.annual_cap
 	UNION ALL
 	-- the grant's share of the project cost above the largest allowed
-	SELECT w.id, 'grant_share', NULL, round(@extschema@.total(s.grant_amount) / c.cost, 4), t.grant_share,
+	SELECT w.id AS award_id, 'grant_share' AS rule, 3 AS rule_order, w.first_year AS fiscal_year, NULL::integer AS years, NULL::integer AS years_limit,
+		   NULL::bigint AS won, NULL::bigint AS won_limit, @extschema@.total(s.grant_amount) / c.cost AS share, t.grant_share AS share_limit,
 		   format(@extschema@.in_language('지원금이 총사업비의 %s%% (지원금 %s원, 총사업비 %s원): 지원금 비중 %s%% 초과', 'the grant is %s%% of the project cost (%s원 of %s원), above %s%% (지원금 비중)'),
-				  round(100 * @extschema@.total(s.grant_amount) / c.cost, 1),
+				  @extschema@.share_text(@extschema@.total(s.grant_amount) / c.cost, t.grant_share),
 				  to_char(@extschema@.total(s.grant_amount), 'FM999,999,999,999,999'), to_char(c.cost, 'FM999,999,999,999,999'),
 				  round(100 * t.grant_share, 1))
 	FROM @extschema@.award w JOIN @extschema@.award_terms t ON t.award_id = w.id
@@ -301,7 +321,8 @@ WITH totals AS (
 	WHERE c.cost > 0 AND @extschema@.total(s.grant_amount) > t.grant_share * c.cost
 	UNION ALL
 	-- the sub-programme's awards above its budget for the year (지원 규모)
-	SELECT w.id, 'programme_budget', b.fiscal_year, b.awarded::numeric, b.budget::numeric,
+	SELECT w.id AS award_id, 'programme_budget' AS rule, 4 AS rule_order, b.fiscal_year, NULL::integer AS years, NULL::integer AS years_limit,
+		   b.awarded::bigint AS won, b.budget AS won_limit, NULL::numeric AS share, NULL::numeric AS share_limit,
 		   format(@extschema@.in_language('%s %s년도 과제 지원금 합계 %s원: 지원 규모 %s원 초과', 'the awards of %s in fiscal year %s come to %s원, above its budget of %s원 (지원 규모)'), b.name_ko,
 				  b.fiscal_year, to_char(b.awarded, 'FM999,999,999,999,999'), to_char(b.budget, 'FM999,999,999,999,999'))
 	FROM (SELECT w2.program_id, y.fiscal_year, g.name_ko, @extschema@.total(g.declared) AS budget,
@@ -315,13 +336,24 @@ WITH totals AS (
 		 JOIN @extschema@.award w ON w.program_id = b.program_id
 	WHERE b.awarded > b.budget
 )
-SELECT b.award_id, w.program_id, w.reference, w.recipient, w.province_code, b.rule, b.fiscal_year,
-	   b.figure, b."limit", b.explanation
-FROM broken b JOIN @extschema@.award w ON w.id = b.award_id
-ORDER BY b.award_id, b.rule, b.fiscal_year;
+SELECT b.award_id, w.program_id, g.name_ko AS program_name_ko, w.reference, w.recipient,
+	   w.province_code, p.name_ko AS province_name_ko, p.short_ko AS province_short_ko, p.sort_order,
+	   b.rule, b.rule_order,
+	   @extschema@.in_language(CASE b.rule WHEN 'term' THEN '지원 기간' WHEN 'annual_cap' THEN '연 지원 한도'
+										   WHEN 'grant_share' THEN '지원금 비중' WHEN 'programme_budget' THEN '지원 규모' END,
+							   CASE b.rule WHEN 'term' THEN 'support period' WHEN 'annual_cap' THEN 'yearly cap'
+										   WHEN 'grant_share' THEN 'grant share' WHEN 'programme_budget' THEN 'programme budget' END) AS rule_label,
+	   b.fiscal_year, b.years, b.years_limit, b.won, b.won_limit, b.share, b.share_limit, b.explanation
+FROM broken b
+	 JOIN @extschema@.award w ON w.id = b.award_id
+	 JOIN @extschema@.program g ON g.id = w.program_id
+	 LEFT JOIN @extschema@.province p ON p.code = w.province_code
+ORDER BY b.award_id, b.rule_order, b.fiscal_year;
 COMMENT ON VIEW @extschema@.award_compliance IS
-'one row per award and broken support term: term (years), annual_cap (a year''s grant), grant_share (of the project cost), programme_budget (the sub-programme''s awards in a year above its budget), with the figure, the limit and a sentence; no row for an award that keeps them all';
+'one row per award and broken support term: term (years), annual_cap (a year''s grant, won), grant_share (of the project cost, a fraction), programme_budget (the sub-programme''s awards in a year above its budget, won), each figure and limit in its own typed column, with the rule''s label (Korean, or English under regionpolicy.language = en), the programme''s and province''s names and a sentence; no row for an award that keeps them all';
+-- end of 2.0.0
 
+-- 2.0.0: award_totals gives the recipients' shares as bigint won
 -- Awarded against budgeted, per sub-programme, province and year: awards
 -- are a breakdown of their sub-programme's money, counted apart from it.
 CREATE VIEW @extschema@.award_totals AS
@@ -333,7 +365,7 @@ SELECT a.program_id, g.name_ko AS program_name_ko, a.province_code, p.short_ko, 
 	   @extschema@.in_unit(@extschema@.national(a.grant_amount), '억') AS granted_national_eok,
 	   @extschema@.in_unit(@extschema@.local(a.grant_amount), '억') AS granted_local_eok,
 	   @extschema@.in_unit(@extschema@.total(a.grant_amount), '억') AS granted_total_eok,
-	   a.private_cash, a.private_in_kind,
+	   a.private_cash::bigint AS private_cash, a.private_in_kind::bigint AS private_in_kind,
 	   b.budgeted,
 	   @extschema@.national(b.budgeted) AS budgeted_national,
 	   @extschema@.local(b.budgeted) AS budgeted_local,
@@ -357,5 +389,14 @@ FROM (SELECT w.program_id, w.province_code, y.fiscal_year, count(DISTINCT w.id) 
 						   AND x.province_code = a.province_code AND x.phase = 'planned') b
 ORDER BY a.program_id, p.sort_order, a.fiscal_year;
 COMMENT ON VIEW @extschema@.award_totals IS
-'per sub-programme, province and fiscal year: what the awards grant (granted: national, local, total, and the recipients'' shares) against the planned allocation of that sub-programme and province (budgeted); over_budget in won';
+'per sub-programme, province and fiscal year: what the awards grant (granted: national, local, total, and the recipients'' shares, every won bigint) against the planned allocation of that sub-programme and province (budgeted); over_budget in won';
+-- end of 2.0.0
+-- 2.0.0: a narrow summary of awards for a terminal
+CREATE VIEW @extschema@.award_summary AS
+SELECT t.fiscal_year AS 연도, t.program_name_ko AS 사업, t.short_ko AS 시도, t.awards AS 과제,
+	   t.granted_total_eok AS 지원금, t.budgeted_total_eok AS 예산
+FROM @extschema@.award_totals t;
+COMMENT ON VIEW @extschema@.award_summary IS
+'award_totals, narrow: 연도, 사업, 시도, 과제 (awards) and 지원금 (granted) against 예산 (budgeted), in 억원';
+-- end of 2.0.0
 GRANT SELECT ON @extschema@.support_terms, @extschema@.award_terms TO PUBLIC;

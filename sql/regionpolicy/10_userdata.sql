@@ -19,7 +19,7 @@ DO $userdata$
 DECLARE
 	user_tables regclass[] := ARRAY['@extschema@.allocation', '@extschema@.cluster_diagnosis',
 		'@extschema@.cluster_evaluation', '@extschema@.award', '@extschema@.award_year',
-		'@extschema@.province_steward']::regclass[];
+		'@extschema@.province_steward', '@extschema@.differential_pool']::regclass[];
 	user_views regclass[];
 	owned regclass[];
 	stray text;

@@ -32,3 +32,25 @@ UPDATE @extschema@.committee_figure SET period = '2018~2022'
  WHERE key = 'clusters_2018_2022' AND shipped AND period = U&'2018\20132022';
 ALTER TABLE @extschema@.committee_figure ENABLE TRIGGER reference_guard;
 
+-- Views whose columns change are made again (below).  What an
+-- administrator granted on them is kept, and the ones that read your
+-- tables stay yours, not the extension's (tail).  A view of yours built on
+-- one of them stops the update, naming it: drop it, update, make it again.
+DO $views$
+DECLARE
+	v text;
+BEGIN
+	FOREACH v IN ARRAY ARRAY['reconciliation_detail', 'award_compliance', 'award_totals'] LOOP
+		PERFORM pg_catalog.set_config('regionpolicy_upgrade.acl_' || v,
+			coalesce((SELECT c.relacl::text FROM pg_catalog.pg_class c
+					  WHERE c.oid = pg_catalog.format('@extschema@.%I', v)::pg_catalog.regclass), ''), true);
+		PERFORM pg_catalog.set_config('regionpolicy_upgrade.member_' || v,
+			EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+					WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+					  AND d.objid = pg_catalog.format('@extschema@.%I', v)::pg_catalog.regclass
+					  AND d.deptype = 'e')::text, true);
+		EXECUTE pg_catalog.format('DROP VIEW @extschema@.%I', v);
+	END LOOP;
+END
+$views$;
+

@@ -6,9 +6,11 @@ tools" section says.
 
     /usr/bin/python3 pandas_dtypes.py postgresql+psycopg2:///regionpolicy_bi
 
-Money columns: bigint columns named national/local/total, *_national,
-*_local, *_total (and the like); the fixture must give every view rows (an
-empty result types every column as object).
+Money columns: columns named national/local/total, *_national, *_local,
+*_total (and the like): each must be bigint (by name and by type: a numeric
+won column fails) and arrive as int64; the entry views' text columns are
+input.  The fixture must give every view rows (an empty result types every
+column as object).
 """
 import re
 import sys
@@ -42,6 +44,9 @@ for v in views:
         pgt = pgtypes.get((v, col), '?')
         if pgt == 'bigint' and MONEY.search(col) and dt != 'int64':
             wrong.append(f'{col} ({pgt}) arrives as {dt}')
+        # by name: a won column that is not bigint would arrive as a float
+        if MONEY.search(col) and not col.endswith('_eok') and pgt not in ('bigint', 'text'):
+            wrong.append(f'{col} is {pgt}, not bigint won')
         if pgt == 'numeric' and col.endswith('_eok'):
             notes.append(f'{col} as {dt}')
         if pgt == 'regionpolicy.funding':

@@ -28,6 +28,7 @@ COPY allocation_entry (program, province, fiscal_year, phase, amount, reference)
 INSERT INTO cluster_diagnosis (cluster_id, fiscal_year, requested_stage, self_score, has_rnd_body, workforce_program)
 SELECT id, 2024, CASE WHEN id IN (1, 8, 9, 10, 11, 12, 13) THEN 2 ELSE 1 END, 60 + id * 2.5, id % 4 <> 0, id <> 5 FROM cluster;
 INSERT INTO cluster_evaluation SELECT id, 2024, 55 + id * 3 FROM cluster;
+INSERT INTO differential_pool (fiscal_year, pool) VALUES (2024, 92900000000);
 -- a line that names its 시·군·구, and an award (every view has rows)
 INSERT INTO allocation_entry (program, province, municipality, fiscal_year, amount, reference) VALUES
 	('지역혁신협력지구(클러스터)육성', '강원', '홍천군', 2024, '국비 3억원', 'M-51720');
