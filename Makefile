@@ -140,7 +140,7 @@ endif
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 VENV := pg_virtualenv -t -v $(PG_MAJOR)
 
-.PHONY: deps build-install test demo bench fuzz check-hard check-clients check-citus check-versions
+.PHONY: deps build-install test demo demo-db bench fuzz check-hard check-clients check-citus check-versions
 
 # Everything make test needs, installed if missing (Debian packages, by
 # .ci/deps, the one script that installs anything; packagers skip it and
@@ -166,6 +166,13 @@ test: build-install
 
 demo: build-install
 	$(VENV) psql -X -v ON_ERROR_STOP=1 -q -f doc/demo.sql
+
+# The dashboard test's data in a database that stays, for a BI tool: a
+# cluster "demo" (made once), regionpolicy_demo, a role demo/demo; the
+# connection is printed (doc/demo-db.sh --drop NN removes it).
+DEMO_PORT ?= 5499
+demo-db: build-install
+	@doc/demo-db.sh $(PG_MAJOR) $(DEMO_PORT)
 
 # The benchmark (bench/README.md): N rows, default 5 million.
 N ?= 5000000
@@ -214,11 +221,13 @@ check-hard: build-install
 
 # Real clients (psycopg2, JDBC, ODBC), postgres_fdw federation, the CSV
 # export opened by LibreOffice, an Evidence 39 dashboard rendered by headless
-# Chromium and pandas' dtypes, in a throwaway cluster; CI runs it too.
+# Chromium, pandas' dtypes, R (DBI, RPostgreSQL, ggplot2) and the demo
+# database, in a throwaway cluster; CI runs it too.
 CLIENT_PACKAGES = python3-psycopg2 python3-pyodbc default-jdk-headless libpostgresql-jdbc-java \
 	odbc-postgresql unixodbc iproute2 \
 	libreoffice-calc-nogui poppler-utils unzip fonts-nanum \
-	chromium python3-pandas python3-sqlalchemy curl
+	chromium python3-pandas python3-sqlalchemy curl \
+	r-base-core r-cran-dbi r-cran-rpostgresql r-cran-ggplot2 r-cran-ragg
 check-clients: build-install
 	@PG_MAJOR=$(PG_MAJOR) .ci/deps $(CLIENT_PACKAGES)
 	@command -v npm >/dev/null && command -v node >/dev/null || PG_MAJOR=$(PG_MAJOR) .ci/deps nodejs npm

@@ -54,3 +54,14 @@ BEGIN
 END
 $views$;
 
+-- The merged province reads 전남광주 in every view and sorts right after
+-- 전남, with its own place (sql/data/province_2026.tsv); the special act's
+-- short name, 광주특별시, is an alias.
+ALTER TABLE @extschema@.province DISABLE TRIGGER reference_guard;
+ALTER TABLE @extschema@.province_alias DISABLE TRIGGER reference_guard;
+UPDATE @extschema@.province SET sort_order = sort_order + 1 WHERE shipped AND code IN ('47', '48', '50') AND sort_order IN (15, 16, 17);
+UPDATE @extschema@.province SET short_ko = '전남광주', sort_order = 15 WHERE shipped AND code = '12';
+UPDATE @extschema@.province_alias SET alias = '광주특별시' WHERE shipped AND province_code = '12' AND alias = '전남광주';
+ALTER TABLE @extschema@.province_alias ENABLE TRIGGER reference_guard;
+ALTER TABLE @extschema@.province ENABLE TRIGGER reference_guard;
+
