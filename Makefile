@@ -221,11 +221,11 @@ check-hard: build-install
 
 # Real clients (psycopg2, JDBC, ODBC), postgres_fdw federation, the CSV
 # export opened by LibreOffice, an Evidence 39 dashboard rendered by headless
-# Chromium, pandas' dtypes, R (DBI, RPostgreSQL, ggplot2) and the demo
-# database, in a throwaway cluster; CI runs it too.
+# Chromium, pandas' dtypes, R (DBI, RPostgreSQL, ggplot2), LibreOffice Calc
+# over ODBC and the demo database, in a throwaway cluster; CI runs it too.
 CLIENT_PACKAGES = python3-psycopg2 python3-pyodbc default-jdk-headless libpostgresql-jdbc-java \
 	odbc-postgresql unixodbc iproute2 \
-	libreoffice-calc-nogui poppler-utils unzip fonts-nanum \
+	libreoffice-calc-nogui libreoffice-base python3-uno poppler-utils unzip fonts-nanum \
 	chromium python3-pandas python3-sqlalchemy curl \
 	r-base-core r-cran-dbi r-cran-rpostgresql r-cran-ggplot2 r-cran-ragg
 check-clients: build-install
