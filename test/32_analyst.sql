@@ -6,7 +6,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SET LOCAL regionpolicy.language = 'en';	-- the explanations checked below are the English ones
-SELECT plan(46);
+SELECT plan(47);
 
 INSERT INTO program (id, ministry, fiscal_year, name_ko) VALUES
 	(1000, 'MOTIE', 2024, '지역혁신협력지구 육성'), (1001, 'MSS', 2024, '지역주력산업 R&D'),
@@ -94,6 +94,8 @@ SELECT is((SELECT likely_slip FROM reconciliation_detail WHERE child_id = 22),
 SELECT is((SELECT needed FROM reconciliation_detail WHERE child_id = 22), '(108억,46억)'::funding,
 		  '… needed: what would make MOTIE''s 2,854억 + 1,378억 agree');
 SELECT is((SELECT count(*) FROM reconciliation_detail WHERE likely_slip IS NOT NULL), 1::bigint, 'only that figure looks like a slip');
+SELECT is((SELECT format('%s %s %s %s', fiscal_year, ministry, program_id, program_name_ko) FROM reconciliation_detail WHERE child_id = 22),
+		  '2023 MOTIE 20 2023년도 지역사업추진계획', 'reconciliation_detail names the programme''s fiscal year, ministry and name beside the child');
 SELECT is((SELECT array_agg(program_id ORDER BY program_id) FROM reconciliation WHERE agrees), ARRAY[3, 4, 9],
 		  'the MSS tree is reconciled where the document gives parent and children (1,207 = 879 + 328; 879 = 688 + 108 + 83; 323 = 234 + 89)');
 

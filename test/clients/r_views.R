@@ -36,7 +36,19 @@ for (v in views) {
   ok(nrow(d) > 0 && length(wrong) == 0,
      sprintf("%s: %d rows, every column the documented R type%s", v, nrow(d),
              if (length(wrong)) paste0(": ", paste(wrong, collapse = "; ")) else ""))
-  # every won column's total, to the won (sums below 2^53 are exact in a double)
+  # every figure of every bigint column, to the won (below 2^53 a double is
+  # exact), and the won columns' totals
+  big <- cv$attname[cv$type == "bigint"]
+  if (length(big) > 0 && nrow(d) > 0) {
+    txt <- dbGetQuery(con, sprintf("SELECT %s FROM regionpolicy.%s",
+                                   paste(sprintf("%s::text", dbQuoteIdentifier(con, big)), collapse = ", "), v))
+    differ <- sum(vapply(seq_along(big), function(i) {
+      r <- ifelse(is.na(d[[big[i]]]), NA_character_, sprintf("%.0f", d[[big[i]]]))
+      sum(!((is.na(r) & is.na(txt[[i]])) | (!is.na(r) & !is.na(txt[[i]]) & r == txt[[i]])))
+    }, numeric(1)))
+    ok(differ == 0, sprintf("%s: every figure of its %d bigint columns is the database's, to the won (%d differ)",
+                            v, length(big), differ))
+  }
   for (w in intersect(c("national", "local", "total", "granted_total", "budgeted_total", "won"), names(d))) {
     if (!is.numeric(d[[w]])) next
     db <- dbGetQuery(con, sprintf("SELECT coalesce(sum(%s), 0)::text AS s FROM regionpolicy.%s", dbQuoteIdentifier(con, w), v))$s
