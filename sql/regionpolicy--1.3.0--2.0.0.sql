@@ -1,11 +1,10 @@
 -- regionpolicy 1.3.0 to 2.0.0.  Made by make from
--- sql/upgrade/regionpolicy--1.3.0.sql and sql/regionpolicy/01_install_data.sql:
--- edit those.
+-- sql/upgrade/regionpolicy--1.3.0.sql, the blocks of sql/regionpolicy/*.sql
+-- marked 2.0.0 and sql/upgrade/regionpolicy--1.3.0-tail.sql: edit those.
 --
 -- From 2.0.0 the extension funding holds the type (doc/regionpolicy.md,
 -- "Moving from 1.x"): it must have taken the type over, in this schema,
--- before this update.  Nothing else of the schema changes but the loader
--- of the shipped reference rows, now data files.
+-- before this update.
 \echo Use "ALTER EXTENSION regionpolicy UPDATE" to load this file. \quit
 
 DO $funding$
@@ -65,6 +64,40 @@ UPDATE @extschema@.province_alias SET alias = '광주특별시' WHERE shipped AN
 ALTER TABLE @extschema@.province_alias ENABLE TRIGGER reference_guard;
 ALTER TABLE @extschema@.province ENABLE TRIGGER reference_guard;
 
+-- A line's money that is neither 국비 nor 지방비 (기타) has its column,
+-- which the entry view, the loader and the reports gain (below); the
+-- views that read your tables are yours, so they are the extension's only
+-- while they are made again here (tail).
+ALTER TABLE @extschema@.allocation ADD COLUMN other bigint NOT NULL DEFAULT 0;
+ALTER TABLE @extschema@.allocation ADD CONSTRAINT allocation_other_not_negative
+	CHECK (phase IN ('adjusted', 'executed') OR other >= 0);
+COMMENT ON COLUMN @extschema@.allocation.other IS
+'the line''s money that is neither national nor local (기타: funds, 민자, bonds, the recipient''s own share), in won; 0 when it has none; never part of amount';
+-- Who may change a line's amount column by column (a steward, "Access
+-- control") may change its other money too: a reload under a reference
+-- writes both.
+DO $other$
+DECLARE
+	g record;
+BEGIN
+	FOR g IN SELECT DISTINCT a.grantee, a.privilege_type
+			   FROM pg_catalog.pg_attribute t,
+					pg_catalog.aclexplode(t.attacl) a
+			  WHERE t.attrelid = '@extschema@.allocation'::pg_catalog.regclass AND t.attname = 'amount'
+				AND a.privilege_type IN ('INSERT', 'UPDATE', 'SELECT')
+	LOOP
+		EXECUTE pg_catalog.format('GRANT %s (other) ON @extschema@.allocation TO %s', g.privilege_type,
+			CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(g.grantee)) END);
+	END LOOP;
+END
+$other$;
+ALTER EXTENSION regionpolicy ADD VIEW @extschema@.allocation_entry;
+ALTER EXTENSION regionpolicy ADD VIEW @extschema@.region_totals;
+ALTER EXTENSION regionpolicy ADD VIEW @extschema@.region_totals_long;
+ALTER EXTENSION regionpolicy ADD VIEW @extschema@.allocation_report;
+ALTER EXTENSION regionpolicy ADD VIEW @extschema@.ministry_totals;
+ALTER EXTENSION regionpolicy ADD VIEW @extschema@.superregion_totals;
+ALTER EXTENSION regionpolicy ADD VIEW @extschema@.municipality_totals;
 -- 2.0.0: the loader of the data files
 -- The shipped rows are data files (sql/data/*.tsv, each citing its
 -- sources in its comment lines), installed without their comments as
@@ -100,6 +133,519 @@ $$;
 REVOKE ALL ON FUNCTION @extschema@.reference_copy(text, text) FROM PUBLIC;
 COMMENT ON FUNCTION @extschema@.reference_copy(text, text) IS
 'loads a file of shipped reference rows (regionpolicy_FILE.data) into a table of the extension; for its install and upgrade scripts';
+-- end of 2.0.0
+-- 2.0.0: allocation_entry takes the line's other money
+CREATE OR REPLACE VIEW @extschema@.allocation_entry AS
+SELECT g.name_ko AS program,
+	   p.short_ko AS province,
+	   a.fiscal_year,
+	   a.phase,
+	   a.amount::text AS amount,
+	   NULL::text AS "national",
+	   NULL::text AS local,
+	   NULL::text AS unit,
+	   a.reference,
+	   a.note,
+	   a.municipality_code AS municipality,
+	   NULL::date AS as_of,
+	   NULL::boolean AS entry_check,
+	   a.other::text AS other
+FROM @extschema@.allocation a
+	 JOIN @extschema@.program g ON g.id = a.program_id
+	 LEFT JOIN @extschema@.province p ON p.code = a.province_code;
+-- end of 2.0.0
+-- 2.0.0: allocation_entry takes the line's other money
+COMMENT ON COLUMN @extschema@.allocation_entry.other IS
+'the line''s money that is neither national nor local (기타, 민자, 자부담), as a number in the line''s unit (''1,250'' with unit 천원) or with its own (''72억원''); none when empty';
+-- end of 2.0.0
+-- 2.0.0: a line's other money
+-- An error raised again with the line it concerns: a RAISE option may not
+-- be empty, and an empty DETAIL or HINT would print as a blank line.
+CREATE FUNCTION @extschema@.entry_reraise(state text, message text, detail text, hint text)
+RETURNS void
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF coalesce(detail, '') <> '' AND coalesce(hint, '') <> '' THEN
+		RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message, DETAIL = detail, HINT = hint;
+	ELSIF coalesce(detail, '') <> '' THEN
+		RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message, DETAIL = detail;
+	ELSIF coalesce(hint, '') <> '' THEN
+		RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message, HINT = hint;
+	END IF;
+	RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_reraise(text, text, text, text) IS
+'raises an error again with its SQLSTATE, message, and DETAIL and HINT where they are not empty';
+
+-- The money that is neither 국비 nor 지방비 (allocation.other): a number
+-- in the line's unit, as exports print their 기타 column, or an amount
+-- with its own unit; empty is none.  Like national and local, a number
+-- without a unit is refused, never read as won.
+CREATE FUNCTION @extschema@.entry_other(other text, unit text, line text)
+RETURNS bigint
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	state text;
+	message text;
+	detail text;
+	hint text;
+BEGIN
+	IF other IS NULL OR btrim(other) = '' THEN
+		RETURN 0;
+	END IF;
+	PERFORM @extschema@.entry_bounded(other, 'other', line);
+	BEGIN
+		IF other ~ '^[[:space:]]*[-+△▲]?[[:space:]]*[0-9][0-9,.]*[[:space:]]*$' THEN
+			IF unit IS NULL OR btrim(unit) = '' THEN
+				RAISE EXCEPTION 'other money % is a number without a unit (%)', @extschema@.entry_echo(other), line
+					USING ERRCODE = 'invalid_parameter_value',
+						  DETAIL = 'A load does not guess whether a bare number is in 원, 천원 or 백만원.',
+						  HINT = 'Give the unit column (원, 천원, 백만원, 억), or load_allocations(table, unit => ''천원'').';
+			END IF;
+			RETURN @extschema@.national(@extschema@.funding(other, '0', unit));
+		END IF;
+		RETURN @extschema@.parse_amount(other);
+	EXCEPTION WHEN invalid_text_representation OR numeric_value_out_of_range THEN
+		GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, message = MESSAGE_TEXT,
+								detail = PG_EXCEPTION_DETAIL, hint = PG_EXCEPTION_HINT;
+		PERFORM @extschema@.entry_reraise(state, format('other money %s: %s (%s)', @extschema@.entry_echo(other), message, line),
+										  detail, hint);
+	END;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_other(text, text, text) IS
+'a line''s other money (neither national nor local) in won: a number in the line''s unit, or an amount with its own unit; 0 when empty; an error naming the line otherwise';
+-- end of 2.0.0
+-- 2.0.0: allocation_entry takes the line's other money
+CREATE OR REPLACE FUNCTION @extschema@.allocation_entry_insert()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	v_row bigint := @extschema@.allocation_load_row();
+	row_text text := format('row %s: program %s, province %s, fiscal year %s, reference %s', v_row,
+							@extschema@.entry_echo(NEW.program), @extschema@.entry_echo(NEW.province),
+							coalesce(NEW.fiscal_year::text, 'NULL'), @extschema@.entry_echo(NEW.reference));
+	v_reference text := @extschema@.reference_trim(@extschema@.entry_bounded(NEW.reference, 'reference', row_text));
+	v_program integer;
+	v_province text;
+	v_amount @extschema@.funding;
+	v_other bigint;
+	v_phase text := coalesce(NEW.phase, 'planned');
+	v_municipality text;
+	twin_id bigint;
+	twin_reference text;
+	twin_row bigint;
+	v_id bigint;
+	inserted boolean;
+BEGIN
+	PERFORM @extschema@.entry_plain(v_reference, 'reference', row_text), @extschema@.entry_plain(NEW.note, 'note', row_text);
+	v_program := @extschema@.entry_program(NEW.program, NEW.fiscal_year, row_text);
+	SELECT r.province_code, r.municipality_code INTO v_province, v_municipality
+	FROM @extschema@.entry_region(NEW.province, NEW.municipality, NEW.fiscal_year, NEW.as_of, row_text) r;
+	v_amount := @extschema@.entry_amount(NEW.amount, NEW."national", NEW.local, NEW.unit, row_text);
+	v_other := @extschema@.entry_other(NEW.other, NEW.unit, row_text);
+
+	-- The line's scope, locked once per statement, so that no concurrent
+	-- load adds an identical line unseen (allocation_scope).
+	IF NOT @extschema@.allocation_load_scope_seen(v_province, NEW.fiscal_year, v_phase, v_program) THEN
+		PERFORM @extschema@.allocation_scope_lock(v_province, NEW.fiscal_year, v_phase, v_program);
+	END IF;
+
+	-- A line identical to one already there (programme, province, year,
+	-- phase, 시·군·구 and amount) would double the total when one of the two
+	-- has no reference: a load run again without references, or run with
+	-- references after one without.  (Two identical loads without a
+	-- reference at once are refused by the unique index itself.)
+	-- (one probe of allocation_line_hash_idx)
+	SELECT a.id, a.reference INTO twin_id, twin_reference
+	FROM @extschema@.allocation a
+	WHERE @extschema@.line_hash(a.province_code, a.fiscal_year, a.phase, a.program_id, a.amount)
+		  = @extschema@.line_hash(v_province, NEW.fiscal_year, v_phase, v_program, v_amount)
+	  AND a.province_code IS NOT DISTINCT FROM v_province
+	  AND a.fiscal_year = NEW.fiscal_year AND a.phase = v_phase AND a.program_id = v_program
+	  AND a.amount OPERATOR(@extschema@.=) v_amount
+	  AND coalesce(a.municipality_code, '') = coalesce(v_municipality, '')
+	  AND (v_reference IS NULL OR a.reference IS NULL)
+	ORDER BY a.reference NULLS FIRST
+	LIMIT 1;
+	IF twin_id IS NOT NULL THEN
+		twin_row := @extschema@.allocation_load_written(twin_id);
+		IF twin_row IS NOT NULL THEN
+			PERFORM @extschema@.entry_same_line(twin_row, v_row, row_text);
+		END IF;
+		RAISE EXCEPTION 'allocation already recorded: %, phase %, amount %', row_text, v_phase, v_amount
+			USING ERRCODE = 'unique_violation',
+				  DETAIL = CASE WHEN v_reference IS NOT NULL
+							   THEN format('An identical line without a reference is already there (allocation %s); loading this one beside it would double the total.', twin_id)
+							   WHEN twin_reference IS NOT NULL
+							   THEN format('An identical line is already there under reference %L; loading this one too would double the total.', twin_reference)
+							   ELSE 'An identical line without a reference is already there; loading it again would double the total.' END,
+				  HINT = CASE WHEN v_reference IS NOT NULL
+							 THEN format('Give the line already there its reference (UPDATE regionpolicy.allocation SET reference = %L WHERE id = %s), or delete it, then load again.', v_reference, twin_id)
+							 WHEN twin_reference IS NOT NULL
+							 THEN 'Load it with that reference to replace that line, or give this line a reference of its own.'
+							 ELSE 'Give each line its reference (its 세부사업 or 과제 number): a line loaded again with the same reference replaces its amount, so a load can be run twice.' END;
+	END IF;
+
+	IF v_reference IS NULL THEN
+		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, municipality_code, other)
+		VALUES (v_program, v_province, NEW.fiscal_year, v_amount, v_phase, NEW.note, v_municipality, v_other)
+		RETURNING a.id INTO v_id;
+		inserted := true;
+	ELSIF v_province IS NOT NULL THEN
+		-- a line with a reference replaces what was loaded under it before
+		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code, other)
+		VALUES (v_program, v_province, NEW.fiscal_year, v_amount, v_phase, NEW.note, v_reference, v_municipality, v_other)
+		ON CONFLICT (reference, province_code, fiscal_year, phase, program_id, (coalesce(municipality_code, '')))
+			WHERE reference IS NOT NULL AND province_code IS NOT NULL
+		DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note, other = EXCLUDED.other
+		RETURNING a.id, a.xmax = 0 INTO v_id, inserted;
+	ELSE
+		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code, other)
+		VALUES (v_program, NULL, NEW.fiscal_year, v_amount, v_phase, NEW.note, v_reference, v_municipality, v_other)
+		ON CONFLICT (reference, fiscal_year, phase, program_id)
+			WHERE reference IS NOT NULL AND province_code IS NULL
+		DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note, other = EXCLUDED.other
+		RETURNING a.id, a.xmax = 0 INTO v_id, inserted;
+	END IF;
+	-- a line this very statement wrote is the same line given twice, not
+	-- one to replace
+	IF NOT inserted THEN
+		twin_row := @extschema@.allocation_load_written(v_id);
+		IF twin_row IS NOT NULL THEN
+			PERFORM @extschema@.entry_same_line(twin_row, v_row, row_text);
+		END IF;
+	END IF;
+	PERFORM @extschema@.allocation_load_count(inserted, v_id);
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.allocation_entry_insert() IS
+'INSTEAD OF INSERT on allocation_entry: resolves program and province, reads the amount and other money, and inserts the line, or replaces the line of the same programme, province, 시·군·구, year, phase and reference; the same line twice in one statement is refused';
+-- end of 2.0.0
+-- 2.0.0: load_allocations reads the lines' other money
+CREATE OR REPLACE FUNCTION @extschema@.load_allocations(lines regclass, unit text DEFAULT NULL,
+											 OUT inserted bigint, OUT replaced bigint)
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	bad record;
+	n bigint;
+	r bigint;
+	has_line boolean;
+	has_ctid boolean;
+	others text;
+	load_unit text := unit;
+	line_text text;
+	e_state text;
+	e_message text;
+	e_detail text;
+	e_hint text;
+BEGIN
+	IF to_regclass('pg_temp.rp_resolved') IS NOT NULL THEN
+		DROP TABLE IF EXISTS pg_temp.rp_lines, pg_temp.rp_programs, pg_temp.rp_regions, pg_temp.rp_resolved;
+	END IF;
+	has_line := EXISTS (SELECT 1 FROM pg_attribute a
+						WHERE a.attrelid = lines AND a.attname = 'line' AND a.attnum > 0 AND NOT a.attisdropped);
+	has_ctid := EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = lines AND c.relkind IN ('r', 'm'));
+	-- the other money: the column other, and the columns exports name
+	-- 기타, 민자 and 자부담, each read in the line's unit and added
+	SELECT 'ARRAY[' || string_agg(format('s.%I::text', a.attname), ', ' ORDER BY a.attnum) || ']' INTO others
+	FROM pg_attribute a
+	WHERE a.attrelid = lines AND a.attnum > 0 AND NOT a.attisdropped
+	  AND a.attname IN ('other', '기타', '민자', '자부담');
+	-- The lines, numbered once; each programme, province and 시·군·구 looked
+	-- up once, the error naming the first line that gives it; the amount
+	-- read by the type's input (or from numbers in a unit).
+	EXECUTE format($q$
+		CREATE TEMP TABLE rp_lines ON COMMIT DROP AS
+		SELECT %s AS line, s.program, s.province, s.fiscal_year, coalesce(s.phase, 'planned') AS phase,
+			   s.amount, s."national", s.local, CASE WHEN s.amount IS NULL THEN coalesce(s.unit, %L) ELSE s.unit END AS unit,
+			   s.reference AS given_reference,
+			   @extschema@.reference_trim(s.reference) AS reference,
+			   s.note, s.municipality, s.as_of, %s AS others, coalesce(s.unit, %L) AS other_unit
+		FROM %s AS s$q$,
+		CASE WHEN has_line THEN 's.line::bigint' WHEN has_ctid THEN 'row_number() OVER (ORDER BY s.ctid)'
+			 ELSE 'row_number() OVER ()' END, load_unit, coalesce(others, 'NULL::text[]'), load_unit, lines);
+	-- references and notes first, in one scan: bounded, and no formula,
+	-- before anything is compared
+	SELECT l.line, l.given_reference, l.reference, l.note INTO bad FROM rp_lines l
+	WHERE length(l.given_reference) > 200 OR @extschema@.begins_formula(l.reference) OR @extschema@.begins_formula(l.note)
+	ORDER BY l.line LIMIT 1;
+	IF FOUND THEN
+		PERFORM @extschema@.entry_bounded(bad.given_reference, 'reference', format('line %s', bad.line));
+		PERFORM @extschema@.entry_plain(bad.reference, 'reference', format('line %s', bad.line)),
+				@extschema@.entry_plain(bad.note, 'note', format('line %s', bad.line));
+	END IF;
+	CREATE TEMP TABLE rp_programs ON COMMIT DROP AS
+	SELECT l.program, l.fiscal_year,
+		   @extschema@.entry_program(l.program, l.fiscal_year,
+									 format('line %s: program %s, fiscal year %s', min(l.line),
+											@extschema@.entry_echo(l.program), l.fiscal_year)) AS program_id
+	FROM rp_lines l
+	GROUP BY l.program, l.fiscal_year;
+	CREATE TEMP TABLE rp_regions ON COMMIT DROP AS
+	SELECT k.province, k.municipality, k.fiscal_year, k.as_of, g.province_code, g.municipality_code
+	FROM (SELECT l.province, l.municipality, l.fiscal_year, l.as_of, min(l.line) AS line
+		  FROM rp_lines l GROUP BY l.province, l.municipality, l.fiscal_year, l.as_of) k,
+		 LATERAL @extschema@.entry_region(k.province, k.municipality, k.fiscal_year, k.as_of,
+				format('line %s: province %s, municipality %s, fiscal year %s', k.line, @extschema@.entry_echo(k.province),
+					   @extschema@.entry_echo(k.municipality), k.fiscal_year)) g;
+	-- The amounts, each read by entry_amount (a text amount by the type's
+	-- input straight away when it has no other column beside it).  An
+	-- amount refused is found again line by line, in the order of the
+	-- lines, so that the error names the first line that has one.
+	BEGIN
+		CREATE TEMP TABLE rp_resolved ON COMMIT DROP AS
+		SELECT r.*, @extschema@.line_hash(r.province_code, r.fiscal_year, r.phase, r.program_id, r.amount) AS h
+		FROM (SELECT l.line, p.program_id, g.province_code, l.fiscal_year, l.phase,
+					 CASE WHEN l.amount IS NOT NULL AND l."national" IS NULL AND l.local IS NULL AND l.unit IS NULL
+							   AND l.amount !~ '^[[:space:]]*[-+]?[0-9][0-9,.]*[[:space:]]*$'
+						  THEN l.amount::@extschema@.funding
+						  ELSE @extschema@.entry_amount(l.amount, l."national", l.local, l.unit,
+								  format('line %s: program %s, province %s, fiscal year %s, reference %s',
+										 l.line, @extschema@.entry_echo(l.program), @extschema@.entry_echo(l.province),
+										 l.fiscal_year, @extschema@.entry_echo(l.given_reference))) END AS amount,
+					 l.note, l.reference, g.municipality_code, l.program AS given_program, l.province AS given_province,
+					 l.given_reference,
+					 CASE WHEN l.others IS NULL THEN 0::bigint
+						  ELSE (SELECT sum(@extschema@.entry_other(o, l.other_unit,
+									format('line %s: program %s, province %s, fiscal year %s, reference %s',
+										   l.line, @extschema@.entry_echo(l.program), @extschema@.entry_echo(l.province),
+										   l.fiscal_year, @extschema@.entry_echo(l.given_reference))))::bigint
+								FROM unnest(l.others) AS o) END AS other
+			  FROM rp_lines l
+				   JOIN rp_programs p ON p.program = l.program AND p.fiscal_year = l.fiscal_year
+				   JOIN rp_regions g ON coalesce(g.province, '') = coalesce(l.province, '')
+									AND coalesce(g.municipality, '') = coalesce(l.municipality, '')
+									AND g.fiscal_year = l.fiscal_year
+									AND coalesce(g.as_of, 'infinity') = coalesce(l.as_of, 'infinity')) r;
+	EXCEPTION WHEN OTHERS THEN
+		FOR bad IN SELECT l.* FROM rp_lines l ORDER BY l.line LOOP
+			line_text := format('line %s: program %s, province %s, fiscal year %s, reference %s',
+								bad.line, @extschema@.entry_echo(bad.program), @extschema@.entry_echo(bad.province),
+								bad.fiscal_year, @extschema@.entry_echo(bad.given_reference));
+			BEGIN
+				PERFORM @extschema@.entry_amount(bad.amount, bad."national", bad.local, bad.unit, line_text);
+				PERFORM sum(@extschema@.entry_other(o, bad.other_unit, line_text))::bigint FROM unnest(bad.others) AS o;
+			EXCEPTION WHEN OTHERS THEN
+				GET STACKED DIAGNOSTICS e_state = RETURNED_SQLSTATE, e_message = MESSAGE_TEXT,
+										e_detail = PG_EXCEPTION_DETAIL, e_hint = PG_EXCEPTION_HINT;
+				IF position(line_text IN e_message) = 0 THEN
+					e_message := format('%s (%s)', e_message, line_text);
+				END IF;
+				PERFORM @extschema@.entry_reraise(e_state, e_message, e_detail, e_hint);
+			END;
+		END LOOP;
+		RAISE;
+	END;
+	ANALYZE rp_resolved;
+
+	-- The scopes of the lines, locked (allocation_scope), in one order.
+	PERFORM @extschema@.allocation_scope_lock(k.province_code, k.fiscal_year, k.phase, k.program_id)
+	FROM (SELECT DISTINCT x.province_code, x.fiscal_year, x.phase, x.program_id FROM rp_resolved x
+		  ORDER BY 1, 2, 3, 4) k;
+
+	-- a line identical to one already there, where one of the two has no
+	-- reference: a load run again without references, or with references
+	-- after one without, would double the total (by line_hash: a probe of
+	-- allocation_line_hash_idx per line, or one pass, as the planner finds
+	-- cheaper)
+	SELECT format('line %s: program %s, province %s, fiscal year %s, reference %s',
+				  x.line, @extschema@.entry_echo(x.given_program), @extschema@.entry_echo(x.given_province),
+				  x.fiscal_year, @extschema@.entry_echo(x.given_reference)) AS line_text,
+		   x.reference AS new_reference, t.id, t.reference AS old_reference, x.phase, x.amount
+	  INTO bad
+	FROM rp_resolved x
+		 JOIN @extschema@.allocation t
+		   ON @extschema@.line_hash(t.province_code, t.fiscal_year, t.phase, t.program_id, t.amount) = x.h
+			  AND t.province_code IS NOT DISTINCT FROM x.province_code
+			  AND t.fiscal_year = x.fiscal_year AND t.phase = x.phase AND t.program_id = x.program_id
+			  AND t.amount OPERATOR(@extschema@.=) x.amount
+			  AND coalesce(t.municipality_code, '') = coalesce(x.municipality_code, '')
+			  AND (x.reference IS NULL OR t.reference IS NULL)
+	ORDER BY x.line LIMIT 1;
+	IF FOUND THEN
+		RAISE EXCEPTION 'allocation already recorded: %, phase %, amount %', bad.line_text, bad.phase, bad.amount
+			USING ERRCODE = 'unique_violation',
+				  DETAIL = CASE WHEN bad.new_reference IS NOT NULL
+							   THEN format('An identical line without a reference is already there (allocation %s); loading this one beside it would double the total.', bad.id)
+							   WHEN bad.old_reference IS NOT NULL
+							   THEN format('An identical line is already there under reference %L; loading this one too would double the total.', bad.old_reference)
+							   ELSE 'An identical line without a reference is already there; loading it again would double the total.' END,
+				  HINT = 'Give each line its reference (its 세부사업 or 과제 number): a line loaded again with the same reference replaces its amount, so a load can be run twice.';
+	END IF;
+
+	-- The same line twice in one load (the same programme, province,
+	-- 시·군·구, year, phase and reference, or without one the same amount),
+	-- named by its two lines.
+	SELECT d.first, d.second, format('line %s: program %s, province %s, fiscal year %s, reference %s',
+									 x.line, @extschema@.entry_echo(x.given_program), @extschema@.entry_echo(x.given_province),
+									 x.fiscal_year, @extschema@.entry_echo(x.given_reference)) AS line_text
+	  INTO bad
+	FROM (SELECT min(line) AS first, (array_agg(line ORDER BY line))[2] AS second
+		  FROM rp_resolved
+		  GROUP BY province_code, fiscal_year, phase, program_id, reference, coalesce(municipality_code, ''),
+				   CASE WHEN reference IS NULL THEN amount END
+		  HAVING count(*) > 1
+		  ORDER BY 1 LIMIT 1) d
+		 JOIN rp_resolved x ON x.line = d.first;
+	IF FOUND THEN
+		PERFORM @extschema@.entry_same_line(bad.first, bad.second, bad.line_text);
+	END IF;
+
+	-- Into allocation, in three INSERTs, each in the order of the lines
+	-- (ids follow the file).
+	WITH w AS (
+		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code, other)
+		SELECT x.program_id, x.province_code, x.fiscal_year, x.amount, x.phase, x.note, x.reference, x.municipality_code, x.other
+		FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NOT NULL ORDER BY x.line
+		ON CONFLICT (reference, province_code, fiscal_year, phase, program_id, (coalesce(municipality_code, '')))
+			WHERE reference IS NOT NULL AND province_code IS NOT NULL
+		DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note, other = EXCLUDED.other
+		RETURNING a.xmax = 0 AS fresh)
+	SELECT count(*) FILTER (WHERE fresh), count(*) FILTER (WHERE NOT fresh) INTO inserted, replaced FROM w;
+	-- (lines of no single province only where there are some: a
+	-- distributed allocation has no key for them)
+	IF EXISTS (SELECT 1 FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NULL) THEN
+		WITH w AS (
+			INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code, other)
+			SELECT x.program_id, NULL, x.fiscal_year, x.amount, x.phase, x.note, x.reference, x.municipality_code, x.other
+			FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NULL ORDER BY x.line
+			ON CONFLICT (reference, fiscal_year, phase, program_id)
+				WHERE reference IS NOT NULL AND province_code IS NULL
+			DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note, other = EXCLUDED.other
+			RETURNING a.xmax = 0 AS fresh)
+		SELECT count(*) FILTER (WHERE fresh), count(*) FILTER (WHERE NOT fresh) INTO n, r FROM w;
+		inserted := inserted + n;
+		replaced := replaced + r;
+	END IF;
+	INSERT INTO @extschema@.allocation (program_id, province_code, fiscal_year, amount, phase, note, municipality_code, other)
+	SELECT x.program_id, x.province_code, x.fiscal_year, x.amount, x.phase, x.note, x.municipality_code, x.other
+	FROM rp_resolved x WHERE x.reference IS NULL ORDER BY x.line;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	inserted := inserted + n;
+	DROP TABLE rp_lines, rp_programs, rp_regions, rp_resolved;
+	PERFORM @extschema@.allocation_load_record(inserted, replaced);
+	RAISE NOTICE 'load_allocations: % % inserted, % replaced', inserted,
+		CASE WHEN inserted = 1 THEN 'line' ELSE 'lines' END, replaced;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.load_allocations(regclass, text) IS
+'loads the lines of a table with allocation_entry''s columns (and optionally "line", the source''s line numbers, and other money in columns other, 기타, 민자 or 자부담), as allocation_entry would, set-based; unit is the unit of numbers whose row gives none; returns how many lines it inserted and replaced';
+-- end of 2.0.0
+-- 2.0.0: the reports show the lines' other money
+CREATE OR REPLACE VIEW @extschema@.region_totals AS
+SELECT a.fiscal_year,
+	   a.province_code,
+	   p.name_ko,
+	   p.short_ko,
+	   p.sort_order,
+	   a.phase,
+	   @extschema@.national(a.amount) AS "national",
+	   @extschema@.local(a.amount) AS local,
+	   @extschema@.total(a.amount) AS total,
+	   @extschema@.in_unit(@extschema@.national(a.amount), '억') AS national_eok,
+	   @extschema@.in_unit(@extschema@.local(a.amount), '억') AS local_eok,
+	   @extschema@.in_unit(@extschema@.total(a.amount), '억') AS total_eok,
+	   a.amount,
+	   @extschema@.phase_label(a.phase) AS phase_ko,
+	   a.other,
+	   @extschema@.in_unit(a.other, '억') AS other_eok
+FROM (SELECT fiscal_year, province_code, phase, @extschema@.sum(amount) AS amount, sum(other)::bigint AS other
+	  FROM @extschema@.allocation
+	  GROUP BY fiscal_year, province_code, phase) AS a
+	 LEFT JOIN @extschema@.province p ON p.code = a.province_code
+ORDER BY a.fiscal_year, p.sort_order NULLS LAST, a.phase;
+-- end of 2.0.0
+-- 2.0.0: the reports show the lines' other money
+CREATE OR REPLACE VIEW @extschema@.region_totals_long AS
+SELECT t.fiscal_year, t.province_code, t.name_ko, t.short_ko, t.sort_order, t.phase, t.phase_ko,
+	   x.part, x.part_ko, x.part_order, x.won, @extschema@.in_unit(x.won, '억') AS eok
+FROM @extschema@.region_totals t
+	 CROSS JOIN LATERAL (VALUES (1, 'national', '국비', t."national"), (2, 'local', '지방비', t.local), (3, 'other', '기타', t.other))
+		 AS x(part_order, part, part_ko, won)
+ORDER BY t.fiscal_year, t.sort_order NULLS LAST, t.phase, x.part_order;
+-- end of 2.0.0
+-- 2.0.0: the reports show the lines' other money
+CREATE OR REPLACE VIEW @extschema@.allocation_report AS
+SELECT a.id AS allocation_id,
+	   a.fiscal_year,
+	   g.ministry,
+	   a.program_id,
+	   g.name_ko AS program,
+	   a.province_code,
+	   p.name_ko AS province_name,
+	   p.short_ko AS province_short,
+	   a.municipality_code,
+	   a.phase,
+	   a.reference,
+	   @extschema@.national(a.amount) AS "national",
+	   @extschema@.local(a.amount) AS local,
+	   @extschema@.total(a.amount) AS total,
+	   @extschema@.in_unit(@extschema@.national(a.amount), '억') AS national_eok,
+	   @extschema@.in_unit(@extschema@.local(a.amount), '억') AS local_eok,
+	   @extschema@.in_unit(@extschema@.total(a.amount), '억') AS total_eok,
+	   @extschema@.ministry_label(g.ministry) AS ministry_ko,
+	   @extschema@.phase_label(a.phase) AS phase_ko,
+	   a.other,
+	   @extschema@.in_unit(a.other, '억') AS other_eok
+FROM @extschema@.allocation a
+	 JOIN @extschema@.program g ON g.id = a.program_id
+	 LEFT JOIN @extschema@.province p ON p.code = a.province_code
+ORDER BY a.fiscal_year, g.ministry, a.program_id, p.sort_order NULLS LAST, a.phase, a.id;
+-- end of 2.0.0
+-- 2.0.0: the reports show the lines' other money
+CREATE OR REPLACE VIEW @extschema@.ministry_totals AS
+SELECT a.fiscal_year,
+	   g.ministry,
+	   a.phase,
+	   @extschema@.national(@extschema@.sum(a.amount)) AS "national",
+	   @extschema@.local(@extschema@.sum(a.amount)) AS local,
+	   @extschema@.total(@extschema@.sum(a.amount)) AS total,
+	   @extschema@.in_unit(@extschema@.total(@extschema@.sum(a.amount)), '억') AS total_eok,
+	   @extschema@.sum(a.amount) AS amount,
+	   @extschema@.in_unit(@extschema@.national(@extschema@.sum(a.amount)), '억') AS national_eok,
+	   @extschema@.in_unit(@extschema@.local(@extschema@.sum(a.amount)), '억') AS local_eok,
+	   @extschema@.ministry_label(g.ministry) AS ministry_ko,
+	   @extschema@.phase_label(a.phase) AS phase_ko,
+	   sum(a.other)::bigint AS other,
+	   @extschema@.in_unit(sum(a.other)::bigint, '억') AS other_eok
+FROM @extschema@.allocation a
+	 JOIN @extschema@.program g ON g.id = a.program_id
+GROUP BY a.fiscal_year, g.ministry, a.phase
+ORDER BY a.fiscal_year, g.ministry, a.phase;
+-- end of 2.0.0
+-- 2.0.0: the reports show the lines' other money
+CREATE OR REPLACE VIEW @extschema@.superregion_totals AS
+SELECT a.fiscal_year,
+	   s.id AS superregion_id,
+	   s.name_ko,
+	   s.industry_ko,
+	   a.phase,
+	   @extschema@.national(@extschema@.sum(a.amount)) AS "national",
+	   @extschema@.local(@extschema@.sum(a.amount)) AS local,
+	   @extschema@.total(@extschema@.sum(a.amount)) AS total,
+	   @extschema@.in_unit(@extschema@.total(@extschema@.sum(a.amount)), '억') AS total_eok,
+	   @extschema@.sum(a.amount) AS amount,
+	   @extschema@.in_unit(@extschema@.national(@extschema@.sum(a.amount)), '억') AS national_eok,
+	   @extschema@.in_unit(@extschema@.local(@extschema@.sum(a.amount)), '억') AS local_eok,
+	   @extschema@.phase_label(a.phase) AS phase_ko,
+	   sum(a.other)::bigint AS other,
+	   @extschema@.in_unit(sum(a.other)::bigint, '억') AS other_eok
+FROM @extschema@.allocation a
+	 JOIN @extschema@.superregion_member m ON m.province_code = a.province_code
+	 JOIN @extschema@.superregion s ON s.id = m.superregion_id
+GROUP BY a.fiscal_year, s.id, s.name_ko, s.industry_ko, a.phase
+ORDER BY a.fiscal_year, s.id, a.phase;
 -- end of 2.0.0
 -- 2.0.0: reconciliation_detail names the year and the parent programme
 CREATE VIEW @extschema@.reconciliation_detail AS
@@ -139,6 +685,33 @@ ORDER BY g.fiscal_year, g.ministry, c.program_id, c.child_id;
 COMMENT ON VIEW @extschema@.reconciliation_detail IS
 'for every programme whose children do not add up to its declared amount, one row per child (with the programme''s fiscal year, ministry and name, as the same child names recur each year): its declared amount, the amount it would need (the other children unchanged) for the parent to agree, and likely_slip naming a figure that looks like a slip of the needed one';
 -- end of 2.0.0
+-- 2.0.0: the reports show the lines' other money
+CREATE OR REPLACE VIEW @extschema@.municipality_totals AS
+SELECT a.fiscal_year,
+	   a.municipality_code,
+	   m.name_ko,
+	   a.province_code,
+	   p.short_ko AS province,
+	   a.phase,
+	   @extschema@.national(a.amount) AS "national",
+	   @extschema@.local(a.amount) AS local,
+	   @extschema@.total(a.amount) AS total,
+	   @extschema@.in_unit(@extschema@.total(a.amount), '억') AS total_eok,
+	   a.amount,
+	   @extschema@.in_unit(@extschema@.national(a.amount), '억') AS national_eok,
+	   @extschema@.in_unit(@extschema@.local(a.amount), '억') AS local_eok,
+	   @extschema@.phase_label(a.phase) AS phase_ko,
+	   a.other,
+	   @extschema@.in_unit(a.other, '억') AS other_eok
+FROM (SELECT fiscal_year, municipality_code, province_code, phase, @extschema@.sum(amount) AS amount,
+			 sum(other)::bigint AS other
+	  FROM @extschema@.allocation
+	  WHERE municipality_code IS NOT NULL
+	  GROUP BY fiscal_year, municipality_code, province_code, phase) a
+	 JOIN @extschema@.municipality m ON m.code = a.municipality_code
+	 JOIN @extschema@.province p ON p.code = a.province_code
+ORDER BY a.fiscal_year, p.sort_order, a.municipality_code, a.phase;
+-- end of 2.0.0
 -- 2.0.0: narrow summaries for a terminal
 -- For a terminal: one narrow row per report line, the names and 국비,
 -- 지방비, 합계 in 억 (exact decimals), in the report's order.  The report
@@ -146,23 +719,23 @@ COMMENT ON VIEW @extschema@.reconciliation_detail IS
 -- columns) because BI tools want them so.
 CREATE VIEW @extschema@.region_summary AS
 SELECT t.fiscal_year AS 연도, t.short_ko AS 시도, t.phase_ko AS 단계,
-	   t.national_eok AS 국비, t.local_eok AS 지방비, t.total_eok AS 합계
+	   t.national_eok AS 국비, t.local_eok AS 지방비, t.total_eok AS 합계, t.other_eok AS 기타
 FROM @extschema@.region_totals t;
 COMMENT ON VIEW @extschema@.region_summary IS
-'region_totals, narrow: 연도, 시도, 단계 and 국비, 지방비, 합계 in 억원, in the order of Korean statistics';
+'region_totals, narrow: 연도, 시도, 단계 and 국비, 지방비, 합계 (국비 + 지방비) and 기타 (other money) in 억원, in the order of Korean statistics';
 CREATE VIEW @extschema@.ministry_summary AS
 SELECT t.fiscal_year AS 연도, t.ministry_ko AS 부처, t.phase_ko AS 단계,
-	   t.national_eok AS 국비, t.local_eok AS 지방비, t.total_eok AS 합계
+	   t.national_eok AS 국비, t.local_eok AS 지방비, t.total_eok AS 합계, t.other_eok AS 기타
 FROM @extschema@.ministry_totals t;
 COMMENT ON VIEW @extschema@.ministry_summary IS
-'ministry_totals, narrow: 연도, 부처, 단계 and 국비, 지방비, 합계 in 억원';
+'ministry_totals, narrow: 연도, 부처, 단계 and 국비, 지방비, 합계 (국비 + 지방비) and 기타 (other money) in 억원';
 CREATE VIEW @extschema@.municipality_summary AS
 SELECT t.fiscal_year AS 연도, p.short_ko AS 시도, t.name_ko AS 시군구, t.phase_ko AS 단계,
-	   t.national_eok AS 국비, t.local_eok AS 지방비, t.total_eok AS 합계
+	   t.national_eok AS 국비, t.local_eok AS 지방비, t.total_eok AS 합계, t.other_eok AS 기타
 FROM @extschema@.municipality_totals t
 	 LEFT JOIN @extschema@.province p ON p.code = t.province_code;
 COMMENT ON VIEW @extschema@.municipality_summary IS
-'municipality_totals, narrow: 연도, 시도, 시군구, 단계 and 국비, 지방비, 합계 in 억원';
+'municipality_totals, narrow: 연도, 시도, 시군구, 단계 and 국비, 지방비, 합계 (국비 + 지방비) and 기타 (other money) in 억원';
 -- end of 2.0.0
 -- 2.0.0: differential_pool and differential_shares
 -- The national pool of each fiscal year, for a dashboard that cannot pass
@@ -381,9 +954,12 @@ BEGIN
 			WHEN 'amount' THEN 'funding: 국비 and 지방비 (display; use the bigint columns in tools)'
 			WHEN 'won' THEN 'won, exact (bigint)'
 			WHEN 'eok' THEN '억원, exact decimal (display: most tools read it as a float)'
-			WHEN 'part' THEN 'national or local'
-			WHEN 'part_ko' THEN '국비 or 지방비'
-			WHEN 'part_order' THEN '1 국비, 2 지방비 (stack in this order)'
+			WHEN 'part' THEN 'national, local or other'
+			WHEN 'part_ko' THEN '국비, 지방비 or 기타'
+			WHEN 'part_order' THEN '1 국비, 2 지방비, 3 기타 (stack in this order)'
+			WHEN 'other' THEN '기타 (other money: neither 국비 nor 지방비; funds, 민자, bonds, own share), won (bigint, exact)'
+			WHEN 'other_eok' THEN '기타 (other money), 억원, exact decimal (display)'
+			WHEN '기타' THEN '기타 (other money, outside 합계), 억원'
 			WHEN 'reference' THEN 'the line''s or award''s own reference (사업번호, 과제번호)'
 			WHEN 'note' THEN 'note'
 			WHEN 'pool' THEN 'the national pool of the fiscal year, won (bigint)'
@@ -452,3 +1028,10 @@ ALTER EXTENSION regionpolicy DROP VIEW @extschema@.region_summary;
 ALTER EXTENSION regionpolicy DROP VIEW @extschema@.ministry_summary;
 ALTER EXTENSION regionpolicy DROP VIEW @extschema@.municipality_summary;
 ALTER EXTENSION regionpolicy DROP VIEW @extschema@.award_summary;
+ALTER EXTENSION regionpolicy DROP VIEW @extschema@.allocation_entry;
+ALTER EXTENSION regionpolicy DROP VIEW @extschema@.region_totals;
+ALTER EXTENSION regionpolicy DROP VIEW @extschema@.region_totals_long;
+ALTER EXTENSION regionpolicy DROP VIEW @extschema@.allocation_report;
+ALTER EXTENSION regionpolicy DROP VIEW @extschema@.ministry_totals;
+ALTER EXTENSION regionpolicy DROP VIEW @extschema@.superregion_totals;
+ALTER EXTENSION regionpolicy DROP VIEW @extschema@.municipality_totals;

@@ -7,7 +7,7 @@ SET LOCAL search_path = regionpolicy, public;
 SELECT plan(21);
 
 SELECT columns_are('regionpolicy', 'region_totals',
-	ARRAY['fiscal_year', 'province_code', 'name_ko', 'short_ko', 'sort_order', 'phase', 'national', 'local', 'total', 'national_eok', 'local_eok', 'total_eok', 'amount', 'phase_ko'], 'region_totals columns');
+	ARRAY['fiscal_year', 'province_code', 'name_ko', 'short_ko', 'sort_order', 'phase', 'national', 'local', 'total', 'national_eok', 'local_eok', 'total_eok', 'amount', 'phase_ko', 'other', 'other_eok'], 'region_totals columns');
 SELECT columns_are('regionpolicy', 'reconciliation',
 	ARRAY['program_id', 'name_ko', 'declared', 'computed', 'difference', 'agrees', 'children', 'undeclared_children',
 	'declared_national', 'declared_local', 'declared_total', 'declared_national_eok', 'declared_local_eok', 'declared_total_eok', 'computed_national', 'computed_local', 'computed_total', 'computed_national_eok', 'computed_local_eok', 'computed_total_eok', 'difference_national', 'difference_local', 'difference_total', 'difference_national_eok', 'difference_local_eok', 'difference_total_eok'], 'reconciliation columns');

@@ -8,7 +8,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SET LOCAL client_min_messages = warning;
-SELECT plan(19);
+SELECT plan(20);
 
 -- every output column of the schema's views and set-returning functions
 CREATE TEMP VIEW outputs AS
@@ -43,8 +43,8 @@ SELECT cmp_ok((SELECT count(DISTINCT object) FROM outputs WHERE typ = 'regionpol
 SELECT is((SELECT max(n) FROM (SELECT count(*) AS n FROM pg_attribute a
 							   WHERE a.attrelid IN ('region_summary'::regclass, 'ministry_summary'::regclass,
 													 'municipality_summary'::regclass, 'award_summary'::regclass)
-								 AND a.attnum > 0 GROUP BY a.attrelid) x), 7::bigint,
-		  'the summary views are at most seven columns wide');
+								 AND a.attnum > 0 GROUP BY a.attrelid) x), 8::bigint,
+		  'the summary views are at most eight columns wide');
 -- every column of every view has a description, which BI tools show
 SELECT is((SELECT array_agg(c.relname || '.' || a.attname ORDER BY c.relname, a.attname)
 		   FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -57,7 +57,7 @@ SELECT is(col_description('regionpolicy.region_totals'::regclass, 7), '국비 (n
 -- numeric column is a share, a score, a coefficient, a weight or 억
 SELECT is((SELECT array_agg(o.object || '.' || o.col || ' ' || format_type(o.typ, NULL) ORDER BY o.object, o.col)
 		   FROM outputs o
-		   WHERE (o.col ~ '^(national|local|total|won|won_limit|pool|unit|annual_cap|private_cash|private_in_kind|over_budget)$'
+		   WHERE (o.col ~ '^(national|local|total|other|won|won_limit|pool|unit|annual_cap|private_cash|private_in_kind|over_budget)$'
 				  OR o.col ~ '_(national|local|total|won)$')
 			 AND o.typ <> 'int8'::regtype
 			 AND o.object NOT IN ('view allocation_entry', 'view award_entry')),	-- they take text, to load
@@ -66,7 +66,7 @@ SELECT is((SELECT array_agg(DISTINCT o.object || '.' || o.col ORDER BY o.object 
 		   FROM outputs o
 		   WHERE o.typ = 'numeric'::regtype
 			 AND o.col !~ '(_eok|^eok|share|share_limit|score|coefficient|weight|ratio|quantity)$'
-			 AND o.col NOT IN ('국비', '지방비', '합계', '지원금', '예산')
+			 AND o.col NOT IN ('국비', '지방비', '합계', '기타', '지원금', '예산')
 			 AND o.col !~ '^(score|self_score|min_score|coefficient|weight|grant_share|government_share|noncompliant_coefficient)'),
 		  NULL, '… and every numeric column is 억, a share, a score, a coefficient or a weight, never won');
 
@@ -79,7 +79,9 @@ SELECT is(ARRAY[national_won('(929억,433억)'), local_won('(929억,433억)'), t
 -- Korean labels beside the codes
 INSERT INTO program (id, ministry, fiscal_year, name_ko) VALUES (1000, 'MOTIE', 2024, '지역혁신협력지구'), (1001, 'MSS', 2024, '지역주력산업 R&D');
 INSERT INTO allocation (program_id, province_code, fiscal_year, amount, phase) VALUES
-	(1000, '48', 2024, '(100억,50억)', 'planned'), (1001, '48', 2024, '(10억,0)', 'executed'), (1000, '26', 2024, '(30억,20억)', 'planned');
+	(1000, '48', 2024, '(100억,50억)', 'planned'), (1001, '48', 2024, '(10억,0)', 'executed');
+INSERT INTO allocation (program_id, province_code, fiscal_year, amount, phase, other) VALUES
+	(1000, '26', 2024, '(30억,20억)', 'planned', 500000000);
 SELECT is((SELECT array_agg(DISTINCT phase || '=' || phase_ko ORDER BY phase || '=' || phase_ko) FROM region_totals),
 		  ARRAY['executed=집행', 'planned=계획'], 'phase_ko: 계획, 확정, 추경, 집행');
 SELECT is((SELECT array_agg(DISTINCT ministry || '=' || ministry_ko ORDER BY ministry || '=' || ministry_ko) FROM ministry_totals),
@@ -90,9 +92,14 @@ SELECT is((SELECT array_agg(DISTINCT phase_ko) FROM region_totals_as_of('2024-06
 -- the long format: one row per part, the same won
 SELECT is((SELECT array_agg(format('%s %s %s %s', short_ko, phase_ko, part_ko, eok) ORDER BY fiscal_year, sort_order, phase, part_order)
 		   FROM region_totals_long WHERE fiscal_year = 2024),
-		  ARRAY['부산 계획 국비 30', '부산 계획 지방비 20', '경남 집행 국비 10', '경남 집행 지방비 0', '경남 계획 국비 100', '경남 계획 지방비 50'],
-		  'region_totals_long: a row per province, phase and part (국비, 지방비), in sort_order');
-SELECT is((SELECT sum(won) FROM region_totals_long), (SELECT sum(total)::numeric FROM region_totals), '… and the parts add up to the totals');
+		  ARRAY['부산 계획 국비 30', '부산 계획 지방비 20', '부산 계획 기타 5', '경남 집행 국비 10', '경남 집행 지방비 0', '경남 집행 기타 0',
+				'경남 계획 국비 100', '경남 계획 지방비 50', '경남 계획 기타 0'],
+		  'region_totals_long: a row per province, phase and part (국비, 지방비, 기타), in sort_order');
+SELECT is((SELECT sum(won) FROM region_totals_long), (SELECT sum(total + other)::numeric FROM region_totals),
+		  '… and the parts add up to the totals and the other money');
+SELECT is((SELECT format('%s %s %s', total, other, 합계) FROM region_totals JOIN region_summary ON 연도 = fiscal_year AND 시도 = short_ko AND 단계 = phase_ko
+		   WHERE short_ko = '부산' AND fiscal_year = 2024), '5000000000 500000000 50',
+		  'the other money is beside the total, never in it (region_totals, region_summary)');
 
 -- explanations in Korean by default, English on request
 INSERT INTO cluster_diagnosis VALUES (1, 2024, 2, 50, false, false);

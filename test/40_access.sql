@@ -28,7 +28,7 @@ INSERT INTO province_steward VALUES ('rp_test_busan', '26'), ('rp_test_daegu', '
 -- the documented privileges
 GRANT SELECT ON ALL TABLES IN SCHEMA regionpolicy TO rp_test_busan, rp_test_daegu, rp_test_analyst, regionpolicy_evaluator;
 GRANT INSERT ON allocation, allocation_entry, cluster_diagnosis TO rp_test_busan, rp_test_daegu;
-GRANT UPDATE (amount, municipality_code, note, reference) ON allocation TO rp_test_busan, rp_test_daegu;
+GRANT UPDATE (amount, other, municipality_code, note, reference) ON allocation TO rp_test_busan, rp_test_daegu;
 GRANT UPDATE (requested_stage, self_score, has_rnd_body, workforce_program) ON cluster_diagnosis TO rp_test_busan, rp_test_daegu;
 GRANT USAGE ON SEQUENCE allocation_id_seq TO rp_test_busan, rp_test_daegu;
 GRANT INSERT, UPDATE, DELETE ON cluster_evaluation TO regionpolicy_evaluator;

@@ -499,6 +499,10 @@ CREATE TABLE @extschema@.allocation (
 	note text,
 	reference text,
 	municipality_code text,
+	-- money of the line that is neither 국비 nor 지방비 (기타: funds, 민자,
+	-- bonds, the company's share), in won, beside the funding amount and
+	-- never inside it
+	other bigint NOT NULL DEFAULT 0,
 	-- the allocation's year is its programme's year
 	CONSTRAINT allocation_program_fkey FOREIGN KEY (program_id, fiscal_year)
 		REFERENCES @extschema@.program (id, fiscal_year),
@@ -515,6 +519,8 @@ CREATE TABLE @extschema@.allocation (
 	CONSTRAINT allocation_budget_not_negative
 		CHECK (phase IN ('adjusted', 'executed')
 			   OR (@extschema@.national(amount) >= 0 AND @extschema@.local(amount) >= 0)),
+	CONSTRAINT allocation_other_not_negative
+		CHECK (phase IN ('adjusted', 'executed') OR other >= 0),
 	-- references are compared exactly, so they are stored as reference_trim
 	-- leaves them, and no longer than a reference is
 	CONSTRAINT allocation_reference_trimmed
@@ -530,6 +536,8 @@ COMMENT ON COLUMN @extschema@.allocation.reference IS
 'the line''s own identifier in its source (a 세부사업 or 과제 number), trimmed; with fiscal year, phase, programme and province it identifies the line: loading it again replaces the line''s amount';
 COMMENT ON COLUMN @extschema@.allocation.municipality_code IS
 'the 시·군·구 the line is for (optional); it must lie in the allocation''s province in its fiscal year';
+COMMENT ON COLUMN @extschema@.allocation.other IS
+'the line''s money that is neither national nor local (기타: funds, 민자, bonds, the recipient''s own share), in won; 0 when it has none; never part of amount';
 COMMENT ON COLUMN @extschema@.allocation.phase IS 'planned (default), approved, adjusted or executed: the budget phases of the Fiscal Data Package standard';
 
 -- Clusters (지역혁신협력지구) ---------------------------------------------

@@ -206,7 +206,8 @@ COMMENT ON FUNCTION @extschema@.entry_plain(text, text, text) IS
 
 -- allocation_entry: the way data gets in ------------------------------------
 
-CREATE VIEW @extschema@.allocation_entry AS
+-- 2.0.0: allocation_entry takes the line's other money
+CREATE OR REPLACE VIEW @extschema@.allocation_entry AS
 SELECT g.name_ko AS program,
 	   p.short_ko AS province,
 	   a.fiscal_year,
@@ -219,15 +220,21 @@ SELECT g.name_ko AS program,
 	   a.note,
 	   a.municipality_code AS municipality,
 	   NULL::date AS as_of,
-	   NULL::boolean AS entry_check
+	   NULL::boolean AS entry_check,
+	   a.other::text AS other
 FROM @extschema@.allocation a
 	 JOIN @extschema@.program g ON g.id = a.program_id
 	 LEFT JOIN @extschema@.province p ON p.code = a.province_code;
+-- end of 2.0.0
 ALTER VIEW @extschema@.allocation_entry ALTER COLUMN entry_check SET DEFAULT @extschema@.entry_check();
 COMMENT ON VIEW @extschema@.allocation_entry IS
 'the way allocations get in: INSERT or COPY rows with program (name within the year, or id), province (any name or code; as_of, the line''s date, decides a name in a year its meaning changed), fiscal_year, phase, and amount as text, or national and local numbers in a unit; unresolvable or ambiguous values are errors naming the value; a reference makes a line replaceable; each statement reports how many lines it inserted and replaced';
 COMMENT ON COLUMN @extschema@.allocation_entry.entry_check IS
 'never given: its default refuses a load under session_replication_role = replica, where nothing would be written';
+-- 2.0.0: allocation_entry takes the line's other money
+COMMENT ON COLUMN @extschema@.allocation_entry.other IS
+'the line''s money that is neither national nor local (기타, 민자, 자부담), as a number in the line''s unit (''1,250'' with unit 천원) or with its own (''72억원''); none when empty';
+-- end of 2.0.0
 
 -- What allocation_entry and load_allocations share: each value of a line
 -- resolved, or refused with an error that names it and the line.
@@ -408,7 +415,72 @@ $$;
 COMMENT ON FUNCTION @extschema@.entry_amount(text, text, text, text, text) IS
 'the funding value a line gives (amount as text, or national and local numbers with their unit), or an error naming the line; a bare number without a unit is refused';
 
-CREATE FUNCTION @extschema@.allocation_entry_insert()
+-- 2.0.0: a line's other money
+-- An error raised again with the line it concerns: a RAISE option may not
+-- be empty, and an empty DETAIL or HINT would print as a blank line.
+CREATE FUNCTION @extschema@.entry_reraise(state text, message text, detail text, hint text)
+RETURNS void
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF coalesce(detail, '') <> '' AND coalesce(hint, '') <> '' THEN
+		RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message, DETAIL = detail, HINT = hint;
+	ELSIF coalesce(detail, '') <> '' THEN
+		RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message, DETAIL = detail;
+	ELSIF coalesce(hint, '') <> '' THEN
+		RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message, HINT = hint;
+	END IF;
+	RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_reraise(text, text, text, text) IS
+'raises an error again with its SQLSTATE, message, and DETAIL and HINT where they are not empty';
+
+-- The money that is neither 국비 nor 지방비 (allocation.other): a number
+-- in the line's unit, as exports print their 기타 column, or an amount
+-- with its own unit; empty is none.  Like national and local, a number
+-- without a unit is refused, never read as won.
+CREATE FUNCTION @extschema@.entry_other(other text, unit text, line text)
+RETURNS bigint
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	state text;
+	message text;
+	detail text;
+	hint text;
+BEGIN
+	IF other IS NULL OR btrim(other) = '' THEN
+		RETURN 0;
+	END IF;
+	PERFORM @extschema@.entry_bounded(other, 'other', line);
+	BEGIN
+		IF other ~ '^[[:space:]]*[-+△▲]?[[:space:]]*[0-9][0-9,.]*[[:space:]]*$' THEN
+			IF unit IS NULL OR btrim(unit) = '' THEN
+				RAISE EXCEPTION 'other money % is a number without a unit (%)', @extschema@.entry_echo(other), line
+					USING ERRCODE = 'invalid_parameter_value',
+						  DETAIL = 'A load does not guess whether a bare number is in 원, 천원 or 백만원.',
+						  HINT = 'Give the unit column (원, 천원, 백만원, 억), or load_allocations(table, unit => ''천원'').';
+			END IF;
+			RETURN @extschema@.national(@extschema@.funding(other, '0', unit));
+		END IF;
+		RETURN @extschema@.parse_amount(other);
+	EXCEPTION WHEN invalid_text_representation OR numeric_value_out_of_range THEN
+		GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, message = MESSAGE_TEXT,
+								detail = PG_EXCEPTION_DETAIL, hint = PG_EXCEPTION_HINT;
+		PERFORM @extschema@.entry_reraise(state, format('other money %s: %s (%s)', @extschema@.entry_echo(other), message, line),
+										  detail, hint);
+	END;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_other(text, text, text) IS
+'a line''s other money (neither national nor local) in won: a number in the line''s unit, or an amount with its own unit; 0 when empty; an error naming the line otherwise';
+-- end of 2.0.0
+
+-- 2.0.0: allocation_entry takes the line's other money
+CREATE OR REPLACE FUNCTION @extschema@.allocation_entry_insert()
 RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -422,6 +494,7 @@ DECLARE
 	v_program integer;
 	v_province text;
 	v_amount @extschema@.funding;
+	v_other bigint;
 	v_phase text := coalesce(NEW.phase, 'planned');
 	v_municipality text;
 	twin_id bigint;
@@ -435,6 +508,7 @@ BEGIN
 	SELECT r.province_code, r.municipality_code INTO v_province, v_municipality
 	FROM @extschema@.entry_region(NEW.province, NEW.municipality, NEW.fiscal_year, NEW.as_of, row_text) r;
 	v_amount := @extschema@.entry_amount(NEW.amount, NEW."national", NEW.local, NEW.unit, row_text);
+	v_other := @extschema@.entry_other(NEW.other, NEW.unit, row_text);
 
 	-- The line's scope, locked once per statement, so that no concurrent
 	-- load adds an identical line unseen (allocation_scope).
@@ -479,24 +553,24 @@ BEGIN
 	END IF;
 
 	IF v_reference IS NULL THEN
-		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, municipality_code)
-		VALUES (v_program, v_province, NEW.fiscal_year, v_amount, v_phase, NEW.note, v_municipality)
+		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, municipality_code, other)
+		VALUES (v_program, v_province, NEW.fiscal_year, v_amount, v_phase, NEW.note, v_municipality, v_other)
 		RETURNING a.id INTO v_id;
 		inserted := true;
 	ELSIF v_province IS NOT NULL THEN
 		-- a line with a reference replaces what was loaded under it before
-		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code)
-		VALUES (v_program, v_province, NEW.fiscal_year, v_amount, v_phase, NEW.note, v_reference, v_municipality)
+		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code, other)
+		VALUES (v_program, v_province, NEW.fiscal_year, v_amount, v_phase, NEW.note, v_reference, v_municipality, v_other)
 		ON CONFLICT (reference, province_code, fiscal_year, phase, program_id, (coalesce(municipality_code, '')))
 			WHERE reference IS NOT NULL AND province_code IS NOT NULL
-		DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note
+		DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note, other = EXCLUDED.other
 		RETURNING a.id, a.xmax = 0 INTO v_id, inserted;
 	ELSE
-		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code)
-		VALUES (v_program, NULL, NEW.fiscal_year, v_amount, v_phase, NEW.note, v_reference, v_municipality)
+		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code, other)
+		VALUES (v_program, NULL, NEW.fiscal_year, v_amount, v_phase, NEW.note, v_reference, v_municipality, v_other)
 		ON CONFLICT (reference, fiscal_year, phase, program_id)
 			WHERE reference IS NOT NULL AND province_code IS NULL
-		DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note
+		DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note, other = EXCLUDED.other
 		RETURNING a.id, a.xmax = 0 INTO v_id, inserted;
 	END IF;
 	-- a line this very statement wrote is the same line given twice, not
@@ -512,7 +586,8 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.allocation_entry_insert() IS
-'INSTEAD OF INSERT on allocation_entry: resolves program and province, reads the amount, and inserts the line, or replaces the line of the same programme, province, 시·군·구, year, phase and reference; the same line twice in one statement is refused';
+'INSTEAD OF INSERT on allocation_entry: resolves program and province, reads the amount and other money, and inserts the line, or replaces the line of the same programme, province, 시·군·구, year, phase and reference; the same line twice in one statement is refused';
+-- end of 2.0.0
 CREATE TRIGGER allocation_entry_insert INSTEAD OF INSERT ON @extschema@.allocation_entry
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.allocation_entry_insert();
 
@@ -573,7 +648,8 @@ CREATE TRIGGER allocation_entry_tally_end AFTER INSERT ON @extschema@.allocation
 -- else the row's place in the table in the order it was written (the
 -- file's order, for a table COPY filled).  Numbers without a unit take
 -- the load's unit; with none, they are refused.
-CREATE FUNCTION @extschema@.load_allocations(lines regclass, unit text DEFAULT NULL,
+-- 2.0.0: load_allocations reads the lines' other money
+CREATE OR REPLACE FUNCTION @extschema@.load_allocations(lines regclass, unit text DEFAULT NULL,
 											 OUT inserted bigint, OUT replaced bigint)
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -584,6 +660,7 @@ DECLARE
 	r bigint;
 	has_line boolean;
 	has_ctid boolean;
+	others text;
 	load_unit text := unit;
 	line_text text;
 	e_state text;
@@ -597,6 +674,12 @@ BEGIN
 	has_line := EXISTS (SELECT 1 FROM pg_attribute a
 						WHERE a.attrelid = lines AND a.attname = 'line' AND a.attnum > 0 AND NOT a.attisdropped);
 	has_ctid := EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = lines AND c.relkind IN ('r', 'm'));
+	-- the other money: the column other, and the columns exports name
+	-- 기타, 민자 and 자부담, each read in the line's unit and added
+	SELECT 'ARRAY[' || string_agg(format('s.%I::text', a.attname), ', ' ORDER BY a.attnum) || ']' INTO others
+	FROM pg_attribute a
+	WHERE a.attrelid = lines AND a.attnum > 0 AND NOT a.attisdropped
+	  AND a.attname IN ('other', '기타', '민자', '자부담');
 	-- The lines, numbered once; each programme, province and 시·군·구 looked
 	-- up once, the error naming the first line that gives it; the amount
 	-- read by the type's input (or from numbers in a unit).
@@ -606,10 +689,10 @@ BEGIN
 			   s.amount, s."national", s.local, CASE WHEN s.amount IS NULL THEN coalesce(s.unit, %L) ELSE s.unit END AS unit,
 			   s.reference AS given_reference,
 			   @extschema@.reference_trim(s.reference) AS reference,
-			   s.note, s.municipality, s.as_of
+			   s.note, s.municipality, s.as_of, %s AS others, coalesce(s.unit, %L) AS other_unit
 		FROM %s AS s$q$,
 		CASE WHEN has_line THEN 's.line::bigint' WHEN has_ctid THEN 'row_number() OVER (ORDER BY s.ctid)'
-			 ELSE 'row_number() OVER ()' END, load_unit, lines);
+			 ELSE 'row_number() OVER ()' END, load_unit, coalesce(others, 'NULL::text[]'), load_unit, lines);
 	-- references and notes first, in one scan: bounded, and no formula,
 	-- before anything is compared
 	SELECT l.line, l.given_reference, l.reference, l.note INTO bad FROM rp_lines l
@@ -650,7 +733,13 @@ BEGIN
 										 l.line, @extschema@.entry_echo(l.program), @extschema@.entry_echo(l.province),
 										 l.fiscal_year, @extschema@.entry_echo(l.given_reference))) END AS amount,
 					 l.note, l.reference, g.municipality_code, l.program AS given_program, l.province AS given_province,
-					 l.given_reference
+					 l.given_reference,
+					 CASE WHEN l.others IS NULL THEN 0::bigint
+						  ELSE (SELECT sum(@extschema@.entry_other(o, l.other_unit,
+									format('line %s: program %s, province %s, fiscal year %s, reference %s',
+										   l.line, @extschema@.entry_echo(l.program), @extschema@.entry_echo(l.province),
+										   l.fiscal_year, @extschema@.entry_echo(l.given_reference))))::bigint
+								FROM unnest(l.others) AS o) END AS other
 			  FROM rp_lines l
 				   JOIN rp_programs p ON p.program = l.program AND p.fiscal_year = l.fiscal_year
 				   JOIN rp_regions g ON coalesce(g.province, '') = coalesce(l.province, '')
@@ -664,13 +753,14 @@ BEGIN
 								bad.fiscal_year, @extschema@.entry_echo(bad.given_reference));
 			BEGIN
 				PERFORM @extschema@.entry_amount(bad.amount, bad."national", bad.local, bad.unit, line_text);
+				PERFORM sum(@extschema@.entry_other(o, bad.other_unit, line_text))::bigint FROM unnest(bad.others) AS o;
 			EXCEPTION WHEN OTHERS THEN
 				GET STACKED DIAGNOSTICS e_state = RETURNED_SQLSTATE, e_message = MESSAGE_TEXT,
 										e_detail = PG_EXCEPTION_DETAIL, e_hint = PG_EXCEPTION_HINT;
 				IF position(line_text IN e_message) = 0 THEN
 					e_message := format('%s (%s)', e_message, line_text);
 				END IF;
-				RAISE EXCEPTION USING MESSAGE = e_message, ERRCODE = e_state, DETAIL = e_detail, HINT = e_hint;
+				PERFORM @extschema@.entry_reraise(e_state, e_message, e_detail, e_hint);
 			END;
 		END LOOP;
 		RAISE;
@@ -730,34 +820,35 @@ BEGIN
 		PERFORM @extschema@.entry_same_line(bad.first, bad.second, bad.line_text);
 	END IF;
 
-	-- Into allocation, in three INSERTs.
+	-- Into allocation, in three INSERTs, each in the order of the lines
+	-- (ids follow the file).
 	WITH w AS (
-		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code)
-		SELECT x.program_id, x.province_code, x.fiscal_year, x.amount, x.phase, x.note, x.reference, x.municipality_code
-		FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NOT NULL
+		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code, other)
+		SELECT x.program_id, x.province_code, x.fiscal_year, x.amount, x.phase, x.note, x.reference, x.municipality_code, x.other
+		FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NOT NULL ORDER BY x.line
 		ON CONFLICT (reference, province_code, fiscal_year, phase, program_id, (coalesce(municipality_code, '')))
 			WHERE reference IS NOT NULL AND province_code IS NOT NULL
-		DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note
+		DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note, other = EXCLUDED.other
 		RETURNING a.xmax = 0 AS fresh)
 	SELECT count(*) FILTER (WHERE fresh), count(*) FILTER (WHERE NOT fresh) INTO inserted, replaced FROM w;
 	-- (lines of no single province only where there are some: a
 	-- distributed allocation has no key for them)
 	IF EXISTS (SELECT 1 FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NULL) THEN
 		WITH w AS (
-			INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code)
-			SELECT x.program_id, NULL, x.fiscal_year, x.amount, x.phase, x.note, x.reference, x.municipality_code
-			FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NULL
+			INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code, other)
+			SELECT x.program_id, NULL, x.fiscal_year, x.amount, x.phase, x.note, x.reference, x.municipality_code, x.other
+			FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NULL ORDER BY x.line
 			ON CONFLICT (reference, fiscal_year, phase, program_id)
 				WHERE reference IS NOT NULL AND province_code IS NULL
-			DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note
+			DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note, other = EXCLUDED.other
 			RETURNING a.xmax = 0 AS fresh)
 		SELECT count(*) FILTER (WHERE fresh), count(*) FILTER (WHERE NOT fresh) INTO n, r FROM w;
 		inserted := inserted + n;
 		replaced := replaced + r;
 	END IF;
-	INSERT INTO @extschema@.allocation (program_id, province_code, fiscal_year, amount, phase, note, municipality_code)
-	SELECT x.program_id, x.province_code, x.fiscal_year, x.amount, x.phase, x.note, x.municipality_code
-	FROM rp_resolved x WHERE x.reference IS NULL;
+	INSERT INTO @extschema@.allocation (program_id, province_code, fiscal_year, amount, phase, note, municipality_code, other)
+	SELECT x.program_id, x.province_code, x.fiscal_year, x.amount, x.phase, x.note, x.municipality_code, x.other
+	FROM rp_resolved x WHERE x.reference IS NULL ORDER BY x.line;
 	GET DIAGNOSTICS n = ROW_COUNT;
 	inserted := inserted + n;
 	DROP TABLE rp_lines, rp_programs, rp_regions, rp_resolved;
@@ -767,4 +858,5 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.load_allocations(regclass, text) IS
-'loads the lines of a table with allocation_entry''s columns (and optionally "line", the source''s line numbers), as allocation_entry would, set-based; unit is the unit of national and local numbers whose row gives none; returns how many lines it inserted and replaced';
+'loads the lines of a table with allocation_entry''s columns (and optionally "line", the source''s line numbers, and other money in columns other, 기타, 민자 or 자부담), as allocation_entry would, set-based; unit is the unit of numbers whose row gives none; returns how many lines it inserted and replaced';
+-- end of 2.0.0

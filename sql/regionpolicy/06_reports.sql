@@ -71,7 +71,8 @@ COMMENT ON VIEW @extschema@.reconciliation IS
 -- Report-ready: provinces in the order Korean statistics use (sort_order),
 -- bigint won and exact numeric 억 columns beside each funding column.
 
-CREATE VIEW @extschema@.region_totals AS
+-- 2.0.0: the reports show the lines' other money
+CREATE OR REPLACE VIEW @extschema@.region_totals AS
 SELECT a.fiscal_year,
 	   a.province_code,
 	   p.name_ko,
@@ -85,28 +86,34 @@ SELECT a.fiscal_year,
 	   @extschema@.in_unit(@extschema@.local(a.amount), '억') AS local_eok,
 	   @extschema@.in_unit(@extschema@.total(a.amount), '억') AS total_eok,
 	   a.amount,
-	   @extschema@.phase_label(a.phase) AS phase_ko
-FROM (SELECT fiscal_year, province_code, phase, @extschema@.sum(amount) AS amount
+	   @extschema@.phase_label(a.phase) AS phase_ko,
+	   a.other,
+	   @extschema@.in_unit(a.other, '억') AS other_eok
+FROM (SELECT fiscal_year, province_code, phase, @extschema@.sum(amount) AS amount, sum(other)::bigint AS other
 	  FROM @extschema@.allocation
 	  GROUP BY fiscal_year, province_code, phase) AS a
 	 LEFT JOIN @extschema@.province p ON p.code = a.province_code
 ORDER BY a.fiscal_year, p.sort_order NULLS LAST, a.phase;
+-- end of 2.0.0
 COMMENT ON VIEW @extschema@.region_totals IS
 'one row per fiscal year, province and budget phase with allocations (phases are never added together), in bigint won, exact numeric 억원 and funding; in the order of Korean statistics (sort_order); province_code NULL collects lines of no single province';
 
 -- For charts and pivots as they are: one row per fiscal year, province,
 -- phase and part (국비, 지방비), in the order Korean statistics use.
-CREATE VIEW @extschema@.region_totals_long AS
+-- 2.0.0: the reports show the lines' other money
+CREATE OR REPLACE VIEW @extschema@.region_totals_long AS
 SELECT t.fiscal_year, t.province_code, t.name_ko, t.short_ko, t.sort_order, t.phase, t.phase_ko,
 	   x.part, x.part_ko, x.part_order, x.won, @extschema@.in_unit(x.won, '억') AS eok
 FROM @extschema@.region_totals t
-	 CROSS JOIN LATERAL (VALUES (1, 'national', '국비', t."national"), (2, 'local', '지방비', t.local))
+	 CROSS JOIN LATERAL (VALUES (1, 'national', '국비', t."national"), (2, 'local', '지방비', t.local), (3, 'other', '기타', t.other))
 		 AS x(part_order, part, part_ko, won)
 ORDER BY t.fiscal_year, t.sort_order NULLS LAST, t.phase, x.part_order;
+-- end of 2.0.0
 COMMENT ON VIEW @extschema@.region_totals_long IS
-'region_totals in long format for stacked charts: one row per fiscal year, province, phase and part (국비 national, 지방비 local), won exact and 억 for display, in sort_order';
+'region_totals in long format for stacked charts: one row per fiscal year, province, phase and part (국비 national, 지방비 local, 기타 other money), won exact and 억 for display, in sort_order';
 
-CREATE VIEW @extschema@.allocation_report AS
+-- 2.0.0: the reports show the lines' other money
+CREATE OR REPLACE VIEW @extschema@.allocation_report AS
 SELECT a.id AS allocation_id,
 	   a.fiscal_year,
 	   g.ministry,
@@ -125,15 +132,19 @@ SELECT a.id AS allocation_id,
 	   @extschema@.in_unit(@extschema@.local(a.amount), '억') AS local_eok,
 	   @extschema@.in_unit(@extschema@.total(a.amount), '억') AS total_eok,
 	   @extschema@.ministry_label(g.ministry) AS ministry_ko,
-	   @extschema@.phase_label(a.phase) AS phase_ko
+	   @extschema@.phase_label(a.phase) AS phase_ko,
+	   a.other,
+	   @extschema@.in_unit(a.other, '억') AS other_eok
 FROM @extschema@.allocation a
 	 JOIN @extschema@.program g ON g.id = a.program_id
 	 LEFT JOIN @extschema@.province p ON p.code = a.province_code
 ORDER BY a.fiscal_year, g.ministry, a.program_id, p.sort_order NULLS LAST, a.phase, a.id;
+-- end of 2.0.0
 COMMENT ON VIEW @extschema@.allocation_report IS
 'one row per allocation with plain columns only (bigint won, numeric 억원): for BI tools, spreadsheets and any client that does not know the funding type';
 
-CREATE VIEW @extschema@.ministry_totals AS
+-- 2.0.0: the reports show the lines' other money
+CREATE OR REPLACE VIEW @extschema@.ministry_totals AS
 SELECT a.fiscal_year,
 	   g.ministry,
 	   a.phase,
@@ -145,14 +156,18 @@ SELECT a.fiscal_year,
 	   @extschema@.in_unit(@extschema@.national(@extschema@.sum(a.amount)), '억') AS national_eok,
 	   @extschema@.in_unit(@extschema@.local(@extschema@.sum(a.amount)), '억') AS local_eok,
 	   @extschema@.ministry_label(g.ministry) AS ministry_ko,
-	   @extschema@.phase_label(a.phase) AS phase_ko
+	   @extschema@.phase_label(a.phase) AS phase_ko,
+	   sum(a.other)::bigint AS other,
+	   @extschema@.in_unit(sum(a.other)::bigint, '억') AS other_eok
 FROM @extschema@.allocation a
 	 JOIN @extschema@.program g ON g.id = a.program_id
 GROUP BY a.fiscal_year, g.ministry, a.phase
 ORDER BY a.fiscal_year, g.ministry, a.phase;
+-- end of 2.0.0
 COMMENT ON VIEW @extschema@.ministry_totals IS 'allocations summed per fiscal year, ministry and budget phase';
 
-CREATE VIEW @extschema@.superregion_totals AS
+-- 2.0.0: the reports show the lines' other money
+CREATE OR REPLACE VIEW @extschema@.superregion_totals AS
 SELECT a.fiscal_year,
 	   s.id AS superregion_id,
 	   s.name_ko,
@@ -165,12 +180,15 @@ SELECT a.fiscal_year,
 	   @extschema@.sum(a.amount) AS amount,
 	   @extschema@.in_unit(@extschema@.national(@extschema@.sum(a.amount)), '억') AS national_eok,
 	   @extschema@.in_unit(@extschema@.local(@extschema@.sum(a.amount)), '억') AS local_eok,
-	   @extschema@.phase_label(a.phase) AS phase_ko
+	   @extschema@.phase_label(a.phase) AS phase_ko,
+	   sum(a.other)::bigint AS other,
+	   @extschema@.in_unit(sum(a.other)::bigint, '억') AS other_eok
 FROM @extschema@.allocation a
 	 JOIN @extschema@.superregion_member m ON m.province_code = a.province_code
 	 JOIN @extschema@.superregion s ON s.id = m.superregion_id
 GROUP BY a.fiscal_year, s.id, s.name_ko, s.industry_ko, a.phase
 ORDER BY a.fiscal_year, s.id, a.phase;
+-- end of 2.0.0
 COMMENT ON VIEW @extschema@.superregion_totals IS 'allocations of member provinces summed per fiscal year, super-region and budget phase';
 
 -- Where a reconciliation fails: which child, and does it look like a slip? -----
@@ -268,7 +286,8 @@ $$;
 COMMENT ON FUNCTION @extschema@.province_as_of(date) IS
 'each province code with the code of the province it belonged to on as_of (itself, or its successor after a merger)';
 
-CREATE VIEW @extschema@.municipality_totals AS
+-- 2.0.0: the reports show the lines' other money
+CREATE OR REPLACE VIEW @extschema@.municipality_totals AS
 SELECT a.fiscal_year,
 	   a.municipality_code,
 	   m.name_ko,
@@ -282,14 +301,18 @@ SELECT a.fiscal_year,
 	   a.amount,
 	   @extschema@.in_unit(@extschema@.national(a.amount), '억') AS national_eok,
 	   @extschema@.in_unit(@extschema@.local(a.amount), '억') AS local_eok,
-	   @extschema@.phase_label(a.phase) AS phase_ko
-FROM (SELECT fiscal_year, municipality_code, province_code, phase, @extschema@.sum(amount) AS amount
+	   @extschema@.phase_label(a.phase) AS phase_ko,
+	   a.other,
+	   @extschema@.in_unit(a.other, '억') AS other_eok
+FROM (SELECT fiscal_year, municipality_code, province_code, phase, @extschema@.sum(amount) AS amount,
+			 sum(other)::bigint AS other
 	  FROM @extschema@.allocation
 	  WHERE municipality_code IS NOT NULL
 	  GROUP BY fiscal_year, municipality_code, province_code, phase) a
 	 JOIN @extschema@.municipality m ON m.code = a.municipality_code
 	 JOIN @extschema@.province p ON p.code = a.province_code
 ORDER BY a.fiscal_year, p.sort_order, a.municipality_code, a.phase;
+-- end of 2.0.0
 COMMENT ON VIEW @extschema@.municipality_totals IS
 'allocations that name a 시·군·구, summed per fiscal year, municipality and budget phase';
 
@@ -300,23 +323,23 @@ COMMENT ON VIEW @extschema@.municipality_totals IS
 -- columns) because BI tools want them so.
 CREATE VIEW @extschema@.region_summary AS
 SELECT t.fiscal_year AS 연도, t.short_ko AS 시도, t.phase_ko AS 단계,
-	   t.national_eok AS 국비, t.local_eok AS 지방비, t.total_eok AS 합계
+	   t.national_eok AS 국비, t.local_eok AS 지방비, t.total_eok AS 합계, t.other_eok AS 기타
 FROM @extschema@.region_totals t;
 COMMENT ON VIEW @extschema@.region_summary IS
-'region_totals, narrow: 연도, 시도, 단계 and 국비, 지방비, 합계 in 억원, in the order of Korean statistics';
+'region_totals, narrow: 연도, 시도, 단계 and 국비, 지방비, 합계 (국비 + 지방비) and 기타 (other money) in 억원, in the order of Korean statistics';
 CREATE VIEW @extschema@.ministry_summary AS
 SELECT t.fiscal_year AS 연도, t.ministry_ko AS 부처, t.phase_ko AS 단계,
-	   t.national_eok AS 국비, t.local_eok AS 지방비, t.total_eok AS 합계
+	   t.national_eok AS 국비, t.local_eok AS 지방비, t.total_eok AS 합계, t.other_eok AS 기타
 FROM @extschema@.ministry_totals t;
 COMMENT ON VIEW @extschema@.ministry_summary IS
-'ministry_totals, narrow: 연도, 부처, 단계 and 국비, 지방비, 합계 in 억원';
+'ministry_totals, narrow: 연도, 부처, 단계 and 국비, 지방비, 합계 (국비 + 지방비) and 기타 (other money) in 억원';
 CREATE VIEW @extschema@.municipality_summary AS
 SELECT t.fiscal_year AS 연도, p.short_ko AS 시도, t.name_ko AS 시군구, t.phase_ko AS 단계,
-	   t.national_eok AS 국비, t.local_eok AS 지방비, t.total_eok AS 합계
+	   t.national_eok AS 국비, t.local_eok AS 지방비, t.total_eok AS 합계, t.other_eok AS 기타
 FROM @extschema@.municipality_totals t
 	 LEFT JOIN @extschema@.province p ON p.code = t.province_code;
 COMMENT ON VIEW @extschema@.municipality_summary IS
-'municipality_totals, narrow: 연도, 시도, 시군구, 단계 and 국비, 지방비, 합계 in 억원';
+'municipality_totals, narrow: 연도, 시도, 시군구, 단계 and 국비, 지방비, 합계 (국비 + 지방비) and 기타 (other money) in 억원';
 -- end of 2.0.0
 
 -- Series on another day's map ---------------------------------------------------------

@@ -1,11 +1,10 @@
 -- regionpolicy 1.3.0 to 2.0.0.  Made by make from
--- sql/upgrade/regionpolicy--1.3.0.sql and sql/regionpolicy/01_install_data.sql:
--- edit those.
+-- sql/upgrade/regionpolicy--1.3.0.sql, the blocks of sql/regionpolicy/*.sql
+-- marked 2.0.0 and sql/upgrade/regionpolicy--1.3.0-tail.sql: edit those.
 --
 -- From 2.0.0 the extension funding holds the type (doc/regionpolicy.md,
 -- "Moving from 1.x"): it must have taken the type over, in this schema,
--- before this update.  Nothing else of the schema changes but the loader
--- of the shipped reference rows, now data files.
+-- before this update.
 \echo Use "ALTER EXTENSION regionpolicy UPDATE" to load this file. \quit
 
 DO $funding$
@@ -65,3 +64,37 @@ UPDATE @extschema@.province_alias SET alias = '광주특별시' WHERE shipped AN
 ALTER TABLE @extschema@.province_alias ENABLE TRIGGER reference_guard;
 ALTER TABLE @extschema@.province ENABLE TRIGGER reference_guard;
 
+-- A line's money that is neither 국비 nor 지방비 (기타) has its column,
+-- which the entry view, the loader and the reports gain (below); the
+-- views that read your tables are yours, so they are the extension's only
+-- while they are made again here (tail).
+ALTER TABLE @extschema@.allocation ADD COLUMN other bigint NOT NULL DEFAULT 0;
+ALTER TABLE @extschema@.allocation ADD CONSTRAINT allocation_other_not_negative
+	CHECK (phase IN ('adjusted', 'executed') OR other >= 0);
+COMMENT ON COLUMN @extschema@.allocation.other IS
+'the line''s money that is neither national nor local (기타: funds, 민자, bonds, the recipient''s own share), in won; 0 when it has none; never part of amount';
+-- Who may change a line's amount column by column (a steward, "Access
+-- control") may change its other money too: a reload under a reference
+-- writes both.
+DO $other$
+DECLARE
+	g record;
+BEGIN
+	FOR g IN SELECT DISTINCT a.grantee, a.privilege_type
+			   FROM pg_catalog.pg_attribute t,
+					pg_catalog.aclexplode(t.attacl) a
+			  WHERE t.attrelid = '@extschema@.allocation'::pg_catalog.regclass AND t.attname = 'amount'
+				AND a.privilege_type IN ('INSERT', 'UPDATE', 'SELECT')
+	LOOP
+		EXECUTE pg_catalog.format('GRANT %s (other) ON @extschema@.allocation TO %s', g.privilege_type,
+			CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(g.grantee)) END);
+	END LOOP;
+END
+$other$;
+ALTER EXTENSION regionpolicy ADD VIEW @extschema@.allocation_entry;
+ALTER EXTENSION regionpolicy ADD VIEW @extschema@.region_totals;
+ALTER EXTENSION regionpolicy ADD VIEW @extschema@.region_totals_long;
+ALTER EXTENSION regionpolicy ADD VIEW @extschema@.allocation_report;
+ALTER EXTENSION regionpolicy ADD VIEW @extschema@.ministry_totals;
+ALTER EXTENSION regionpolicy ADD VIEW @extschema@.superregion_totals;
+ALTER EXTENSION regionpolicy ADD VIEW @extschema@.municipality_totals;

@@ -53,12 +53,18 @@ is_plain_number(const char *s, size_t len)
 	return true;
 }
 
+/*
+ * The number of a cell, with its sign: budget books print a cut as
+ * "△ 62,937,790" (the mark, then often a space), like the keyed reader
+ * takes it (doc/regionpolicy.md, "Input").
+ */
 static Numeric
 plain_number(text *number, const char *what)
 {
 	char	   *str = text_to_cstring(number);
-	const char *start = str;
 	size_t		len = strlen(str);
+	const char *start = funding_input_utf8(str, &len);
+	bool		cut = false;
 	char	   *digits,
 			   *d;
 
@@ -69,13 +75,28 @@ plain_number(text *number, const char *what)
 	}
 	while (len > 0 && start[len - 1] == ' ')
 		len--;
+	if (len >= 3 && memcmp(start, "\xE2\x96\xB3", 3) == 0)	/* △ */
+	{
+		cut = true;
+		start += 3;
+		len -= 3;
+		while (len > 0 && *start == ' ')
+		{
+			start++;
+			len--;
+		}
+		if (len > 0 && (*start == '-' || *start == '+'))
+			len = 0;			/* one sign only: refused below */
+	}
 	if (!is_plain_number(start, len))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid %s number: \"%s\"", what, str),
-				 errdetail("Expected digits, with commas only between groups of three (7,979,230) and a point before decimals (224.03817)."),
+				 errdetail("Expected digits, with commas only between groups of three (7,979,230), a point before decimals (224.03817) and a sign (- or △) before them."),
 				 errhint("Give the unit separately (unit => '천원'), or write the whole amount as text in the amount column ('국비 929억원, 지방비 433억원').")));
-	d = digits = palloc(len + 1);
+	d = digits = palloc(len + 2);
+	if (cut)
+		*d++ = '-';
 	for (size_t i = 0; i < len; i++)
 		if (start[i] != ',')
 			*d++ = start[i];
