@@ -1430,6 +1430,142 @@ FROM @extschema@.municipality_designation d
 COMMENT ON VIEW @extschema@.municipality_designations IS
 'each designation under every code of its 시·군·구 (designated_code is the code it was made under): join allocations on municipality_code and the date';
 GRANT SELECT ON @extschema@.municipality_lineage, @extschema@.municipality_designations TO PUBLIC;
+
+-- 2.0.0: the codes and names of other systems
+-- The codes and names other systems give a local government
+-- (doc/regionpolicy.md, "Codes of other systems"): 지방재정365's 7-digit
+-- 자치단체코드 and names written without a space (lofin: 1114000 and
+-- 서울성동구; 1100000 서울본청 is the province's own budget, no 시·군·구),
+-- and the 일반구 of large 시 that map and address services return
+-- (district: 41194 부천시 소사구, a line of 부천시).  A line naming one is
+-- read as its province and 시·군·구 name, on the line's own date.  Shipped
+-- rows come from sql/data/region_code_*.tsv, each citing its source;
+-- administrators may add rows of their own (pg_dump keeps them).
+CREATE TABLE @extschema@.region_code (
+	system text NOT NULL
+		CONSTRAINT region_code_system_known CHECK (system IN ('lofin', 'district')),
+	code text NOT NULL,
+	name_ko text NOT NULL,
+	province_code text NOT NULL,
+	municipality_code text,
+	municipality_name text,
+	valid_from date,
+	valid_to date,
+	provisional boolean NOT NULL DEFAULT false,
+	source text NOT NULL,
+	shipped boolean NOT NULL DEFAULT false,
+	PRIMARY KEY (system, code),
+	CONSTRAINT region_code_format
+		CHECK (CASE system WHEN 'lofin' THEN code ~ '^[0-9]{7}$' ELSE code ~ '^[0-9]{5}$' END),
+	CONSTRAINT region_code_district_has_city
+		CHECK (system <> 'district' OR (municipality_code IS NOT NULL AND municipality_name IS NOT NULL)),
+	CONSTRAINT region_code_name_with_code CHECK ((municipality_code IS NULL) = (municipality_name IS NULL)),
+	CONSTRAINT region_code_period CHECK (valid_from < valid_to)
+);
+CREATE INDEX region_code_name_idx ON @extschema@.region_code (name_ko);
+COMMENT ON TABLE @extschema@.region_code IS
+'codes and names other systems give a province or 시·군·구: lofin (지방재정365 7-digit 자치단체코드 and its names without a space; a row without municipality is the province''s own budget, 본청) and district (일반구 codes and names, resolved to their 시); a line naming one is read as its province and municipality_name on the line''s date';
+COMMENT ON COLUMN @extschema@.region_code.municipality_code IS
+'our 5-digit code of the 시·군·구 on the date of the list (for a district, its 시); NULL: the province''s own budget';
+COMMENT ON COLUMN @extschema@.region_code.municipality_name IS
+'the 시·군·구 as a line of the code is read, within its province, on the line''s date';
+-- province_code references province (code), municipality_code
+-- municipality (code), kept by key_check
+CREATE CONSTRAINT TRIGGER region_code_province_code_fkey
+	AFTER INSERT OR UPDATE ON @extschema@.region_code
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.key_check('region_code_province_code_fkey', 'from', '@extschema@.region_code', 'province_code', '@extschema@.province', 'code');
+CREATE CONSTRAINT TRIGGER region_code_province_code_fkey
+	AFTER UPDATE OR DELETE ON @extschema@.province
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.key_check('region_code_province_code_fkey', 'to', '@extschema@.region_code', 'province_code', '@extschema@.province', 'code');
+CREATE CONSTRAINT TRIGGER region_code_municipality_code_fkey
+	AFTER INSERT OR UPDATE ON @extschema@.region_code
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.key_check('region_code_municipality_code_fkey', 'from', '@extschema@.region_code', 'municipality_code', '@extschema@.municipality', 'code');
+CREATE CONSTRAINT TRIGGER region_code_municipality_code_fkey
+	AFTER UPDATE OR DELETE ON @extschema@.municipality
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.key_check('region_code_municipality_code_fkey', 'to', '@extschema@.region_code', 'municipality_code', '@extschema@.municipality', 'code');
+
+-- 244 rows of region_code: sql/data/region_code_lofin.tsv
+SELECT @extschema@.reference_copy('region_code', 'region_code_lofin');
+-- 41 rows of region_code: sql/data/region_code_district.tsv
+SELECT @extschema@.reference_copy('region_code', 'region_code_district');
+CREATE TRIGGER reference_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.region_code
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.reference_guard('shipped');
+CREATE TRIGGER reference_guard_truncate BEFORE TRUNCATE ON @extschema@.region_code
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.reference_guard('all');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.region_code', 'WHERE NOT shipped');
+COMMENT ON COLUMN @extschema@.region_code.shipped IS
+'true for rows shipped with the extension (read-only); rows you add are yours, and pg_dump keeps them';
+GRANT SELECT ON @extschema@.region_code TO PUBLIC;
+
+-- What a line's 시·군·구 (or province) cell names, when it is a code or name
+-- of another system: the province and the 시·군·구 name to read on the
+-- line's date (NULL for the province's own budget), or nothing when the
+-- cell is none of them.  An aggregate row (서울계, 시도계, a code ending in
+-- *) is a sum of other rows and refused; a 7-digit code is lofin's or
+-- unknown, never cut to 5 digits; a 10-digit 법정동코드 is read by its
+-- 시·군·구 part; a 일반구 is its 시.
+CREATE FUNCTION @extschema@.region_code_read(value text, fiscal_year integer, line text,
+											 OUT province_code text, OUT municipality text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	v text := btrim(value);
+	r @extschema@.region_code;
+BEGIN
+	IF v IS NULL OR v = '' THEN
+		RETURN;
+	END IF;
+	IF v ~ '\*$' OR v ~ '계$' THEN
+		RAISE EXCEPTION 'region % is an aggregate row, not a line (%)', @extschema@.entry_echo(value), line
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = 'Exports add rows such as 서울계 or codes ending in * that sum the lines above them; loading one would count its money twice.',
+				  HINT = 'Leave the aggregate rows out of the load (WHERE NOT (자치단체명 LIKE ''%계'' OR 자치단체코드 LIKE ''%*'')).';
+	END IF;
+	IF v ~ '^[0-9]{10}$' THEN
+		v := left(v, 5);			-- a 법정동코드: its 시·군·구 (or 일반구) part
+	END IF;
+	IF v ~ '^[0-9]{7}$' THEN
+		SELECT * INTO r FROM @extschema@.region_code c WHERE c.system = 'lofin' AND c.code = v;
+		IF NOT FOUND THEN
+			RAISE EXCEPTION 'unknown 7-digit 자치단체코드 % (%)', @extschema@.entry_echo(value), line
+				USING ERRCODE = 'invalid_parameter_value',
+					  DETAIL = '7-digit codes are 지방재정365''s (1114000 is 서울 성동구), not the 5-digit 행정표준코드 with zeros: they are never cut to 5 digits.',
+					  HINT = 'Give the local government''s 5-digit code or its name, or add the code to regionpolicy.region_code.';
+		END IF;
+	ELSIF v ~ '^[0-9]{5}$' THEN
+		SELECT * INTO r FROM @extschema@.region_code c WHERE c.system = 'district' AND c.code = v;
+		IF NOT FOUND THEN
+			IF btrim(value) ~ '^[0-9]{10}$' THEN
+				municipality := v;
+			END IF;
+			RETURN;
+		END IF;
+	ELSE
+		-- a name of another system: 서울성동구, 서울본청; 부천시 소사구,
+		-- 경기 부천시 소사구
+		SELECT * INTO r FROM @extschema@.region_code c
+		WHERE c.name_ko = v OR (c.system = 'district' AND c.name_ko = regexp_replace(v, '^\S+\s+(\S+\s+\S+)$', '\1'))
+		ORDER BY c.system DESC, c.code LIMIT 1;
+		IF NOT FOUND THEN
+			RETURN;
+		END IF;
+	END IF;
+	IF r.system = 'district' AND fiscal_year IS NOT NULL
+	   AND NOT ((r.valid_from IS NULL OR r.valid_from <= make_date(fiscal_year, 12, 31))
+				AND (r.valid_to IS NULL OR r.valid_to > make_date(fiscal_year, 1, 1))) THEN
+		RAISE EXCEPTION '일반구 % (%) did not exist in fiscal year % (%)', r.code, r.name_ko, fiscal_year, line
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = format('It exists from %s%s.', coalesce(r.valid_from::text, 'before 2023'), coalesce(' until ' || (r.valid_to - 1)::text, '')),
+				  HINT = format('Give its 시 (%s, %s).', r.municipality_name, r.municipality_code);
+	END IF;
+	province_code := r.province_code;
+	municipality := CASE WHEN r.system = 'district' THEN r.municipality_code ELSE r.municipality_name END;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.region_code_read(text, integer, text) IS
+'what a cell naming a local government in another system''s code or name means: its province and the 시·군·구 to read (NULL: the province''s own budget), nothing when it is none; aggregate rows and unknown 7-digit codes are refused (22023)';
+-- end of 2.0.0
 -- ============================================================================
 -- 5. Loading allocations
 -- ============================================================================
@@ -1725,15 +1861,44 @@ COMMENT ON FUNCTION @extschema@.entry_program(text, integer, text) IS
 -- date decides a name in a year its meaning changed); the 시·군·구 by name
 -- (with or without its province) or code, lying in that province then.  A
 -- line's date lies in its fiscal year.
-CREATE FUNCTION @extschema@.entry_region(province text, municipality text, fiscal_year integer, as_of date, line text,
+-- 2.0.0: a line's region in the codes and names of other systems
+CREATE OR REPLACE FUNCTION @extschema@.entry_region(province text, municipality text, fiscal_year integer, as_of date, line text,
 										 OUT province_code text, OUT municipality_code text)
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	on_day date;
+	other record;
+	given text;
 BEGIN
 	PERFORM @extschema@.entry_bounded(province, 'province', line), @extschema@.entry_bounded(municipality, 'municipality', line);
+	-- a code or name of another system (region_code): 1114000, 서울성동구,
+	-- 서울본청 (the province's own lines), 부천시 소사구, a 법정동코드; an
+	-- aggregate row is refused
+	SELECT * INTO other FROM @extschema@.region_code_read(municipality, fiscal_year, line);
+	IF other.province_code IS NULL AND other.municipality IS NULL AND coalesce(btrim(municipality), '') = '' THEN
+		SELECT * INTO other FROM @extschema@.region_code_read(province, fiscal_year, line);
+		IF other.province_code IS NOT NULL THEN
+			province := NULL;
+		END IF;
+	END IF;
+	IF other.province_code IS NOT NULL THEN
+		IF coalesce(btrim(province), '') <> '' THEN
+			given := @extschema@.province_code_in_year(province, fiscal_year, as_of, line);
+			IF given IS DISTINCT FROM @extschema@.province_code_in_year(other.province_code, fiscal_year, as_of, line) THEN
+				RAISE EXCEPTION 'municipality % is not in province % in fiscal year % (%)', @extschema@.entry_echo(municipality),
+					given, fiscal_year, line
+					USING ERRCODE = 'check_violation',
+						  DETAIL = format('%s is a local government of province %s.', btrim(municipality), other.province_code),
+						  HINT = 'A line''s 시·군·구 must lie in its province in its fiscal year; give the 시·군·구 of that province, or leave the province out.';
+			END IF;
+		END IF;
+		province := other.province_code;
+		municipality := other.municipality;
+	ELSIF other.municipality IS NOT NULL THEN
+		municipality := other.municipality;
+	END IF;
 	IF as_of IS NOT NULL AND fiscal_year IS NOT NULL AND extract(year FROM as_of) <> fiscal_year THEN
 		RAISE EXCEPTION 'the line''s date % is not in its fiscal year % (%)', as_of, fiscal_year, line
 			USING ERRCODE = 'invalid_parameter_value',
@@ -1778,7 +1943,8 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.entry_region(text, text, integer, date, text) IS
-'the province and 시·군·구 codes a line names in its fiscal year (as_of, a day of that year, deciding a name whose meaning changed that year), or an error naming the line';
+'the province and 시·군·구 codes a line names in its fiscal year (as_of, a day of that year, deciding a name whose meaning changed that year; codes and names of other systems through region_code), or an error naming the line';
+-- end of 2.0.0
 
 -- The money: a text amount, or national and local numbers in a unit.  A
 -- number alone says nothing of its unit, and exports are in 원, 천원 or

@@ -74,6 +74,11 @@ INSERT INTO cluster_diagnosis SELECT id, 2024, 2, 80, true, true FROM cluster;
 INSERT INTO cluster_evaluation SELECT id, 2024, 50 + id % 50 FROM cluster;
 INSERT INTO differential_pool VALUES (2024, 100000000000, 100000000, 'a pool of 1,000억');
 INSERT INTO province_steward VALUES ('rp_dump_steward', '98');
+INSERT INTO region_code (system, code, name_ko, province_code, municipality_code, municipality_name, source)
+VALUES ('lofin', '9800000', '시험본청', '98', NULL, NULL, 'test'), ('lofin', '9811000', '시험시험시', '98', '98010', '시험시', 'test'),
+	   ('district', '98011', '시험시 시험구', '98', '98010', '시험시', 'test');
+INSERT INTO allocation (program_id, province_code, municipality_code, fiscal_year, amount, reference, other)
+VALUES (2000, '98', '98010', 2024, '국비 1억', 'T-3', 250000000);
 " >/dev/null
 
 # A fingerprint of every table and view in the schema, in a fixed order.
@@ -161,5 +166,5 @@ is "$(q "$custom" "SELECT string_agg(c.relname || ':' || c.relkind::text || ':' 
    "allocation:r:2 award:r:2 award_year:r:1 cluster_diagnosis:r:2 cluster_evaluation:r:2 differential_pool:r:1 province_steward:r:0" \
    "DROP EXTENSION … CASCADE drops the views; the user tables stay"
 is "$(q "$custom" "SELECT string_agg(a.attname, ',' ORDER BY a.attnum) FROM pg_attribute a WHERE a.attrelid = 'regionpolicy.allocation'::regclass AND a.attnum > 0 AND NOT a.attisdropped")" \
-   "id,program_id,province_code,fiscal_year,amount,phase,note,reference,municipality_code" "… allocation with its amount, in funding"
+   "id,program_id,province_code,fiscal_year,amount,phase,note,reference,municipality_code,other" "… allocation with its amount, in funding"
 done_testing

@@ -293,15 +293,44 @@ COMMENT ON FUNCTION @extschema@.entry_program(text, integer, text) IS
 -- date decides a name in a year its meaning changed); the 시·군·구 by name
 -- (with or without its province) or code, lying in that province then.  A
 -- line's date lies in its fiscal year.
-CREATE FUNCTION @extschema@.entry_region(province text, municipality text, fiscal_year integer, as_of date, line text,
+-- 2.0.0: a line's region in the codes and names of other systems
+CREATE OR REPLACE FUNCTION @extschema@.entry_region(province text, municipality text, fiscal_year integer, as_of date, line text,
 										 OUT province_code text, OUT municipality_code text)
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	on_day date;
+	other record;
+	given text;
 BEGIN
 	PERFORM @extschema@.entry_bounded(province, 'province', line), @extschema@.entry_bounded(municipality, 'municipality', line);
+	-- a code or name of another system (region_code): 1114000, 서울성동구,
+	-- 서울본청 (the province's own lines), 부천시 소사구, a 법정동코드; an
+	-- aggregate row is refused
+	SELECT * INTO other FROM @extschema@.region_code_read(municipality, fiscal_year, line);
+	IF other.province_code IS NULL AND other.municipality IS NULL AND coalesce(btrim(municipality), '') = '' THEN
+		SELECT * INTO other FROM @extschema@.region_code_read(province, fiscal_year, line);
+		IF other.province_code IS NOT NULL THEN
+			province := NULL;
+		END IF;
+	END IF;
+	IF other.province_code IS NOT NULL THEN
+		IF coalesce(btrim(province), '') <> '' THEN
+			given := @extschema@.province_code_in_year(province, fiscal_year, as_of, line);
+			IF given IS DISTINCT FROM @extschema@.province_code_in_year(other.province_code, fiscal_year, as_of, line) THEN
+				RAISE EXCEPTION 'municipality % is not in province % in fiscal year % (%)', @extschema@.entry_echo(municipality),
+					given, fiscal_year, line
+					USING ERRCODE = 'check_violation',
+						  DETAIL = format('%s is a local government of province %s.', btrim(municipality), other.province_code),
+						  HINT = 'A line''s 시·군·구 must lie in its province in its fiscal year; give the 시·군·구 of that province, or leave the province out.';
+			END IF;
+		END IF;
+		province := other.province_code;
+		municipality := other.municipality;
+	ELSIF other.municipality IS NOT NULL THEN
+		municipality := other.municipality;
+	END IF;
 	IF as_of IS NOT NULL AND fiscal_year IS NOT NULL AND extract(year FROM as_of) <> fiscal_year THEN
 		RAISE EXCEPTION 'the line''s date % is not in its fiscal year % (%)', as_of, fiscal_year, line
 			USING ERRCODE = 'invalid_parameter_value',
@@ -346,7 +375,8 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.entry_region(text, text, integer, date, text) IS
-'the province and 시·군·구 codes a line names in its fiscal year (as_of, a day of that year, deciding a name whose meaning changed that year), or an error naming the line';
+'the province and 시·군·구 codes a line names in its fiscal year (as_of, a day of that year, deciding a name whose meaning changed that year; codes and names of other systems through region_code), or an error naming the line';
+-- end of 2.0.0
 
 -- The money: a text amount, or national and local numbers in a unit.  A
 -- number alone says nothing of its unit, and exports are in 원, 천원 or
