@@ -8,7 +8,7 @@ SELECT plan(91);
 
 SELECT tables_are('regionpolicy', ARRAY['province', 'province_alias', 'superregion', 'superregion_member', 'program',
 	'program_target', 'allocation', 'allocation_scope', 'cluster', 'evaluation_agency', 'committee_figure', 'cluster_diagnosis',
-	'cluster_evaluation', 'stage2_criteria', 'grade_scale', 'stage_weight', 'province_steward', 'municipality', 'municipality_designation', 'province_year', 'municipality_year', 'support_terms', 'award', 'award_year', 'differential_pool', 'region_code'], 'the schema''s tables');
+	'cluster_evaluation', 'stage2_criteria', 'grade_scale', 'stage_weight', 'province_steward', 'municipality', 'municipality_designation', 'province_year', 'municipality_year', 'support_terms', 'award', 'award_year', 'differential_pool', 'region_code', 'ministry', 'program_partner'], 'the schema''s tables');
 SELECT columns_are('regionpolicy', 'province', ARRAY['code', 'kostat_code', 'iso_code', 'name_ko', 'short_ko', 'name_en', 'capital_area', 'note', 'sort_order', 'valid_from', 'valid_to', 'successor_code', 'provisional', 'shipped'], 'province columns');
 SELECT columns_are('regionpolicy', 'allocation', ARRAY['id', 'program_id', 'province_code', 'fiscal_year', 'amount', 'phase', 'note', 'reference', 'municipality_code', 'other'], 'allocation columns');
 SELECT col_type_is('regionpolicy', 'allocation', 'amount', 'regionpolicy', 'funding', 'allocation.amount is funding');
@@ -24,7 +24,7 @@ SELECT is((SELECT attidentity FROM pg_attribute WHERE attrelid = 'program'::regc
 
 CREATE TEMP TABLE constraint_cases (sql text, code text, what text);
 INSERT INTO constraint_cases VALUES
-	($$INSERT INTO regionpolicy.program (ministry, fiscal_year, name_ko) VALUES ('MOF', 2023, 'x')$$, '23514', 'an unknown ministry'),
+	($$INSERT INTO regionpolicy.program (ministry, fiscal_year, name_ko) VALUES ('MOF', 2023, 'x')$$, '23503', 'a ministry not in regionpolicy.ministry'),
 	($$INSERT INTO regionpolicy.program (ministry, fiscal_year, name_ko) VALUES ('MSS', 1899, 'x')$$, '23514', 'an implausible fiscal year'),
 	($$INSERT INTO regionpolicy.program (ministry, fiscal_year, name_ko) VALUES ('MSS', 2023, ' ')$$, '23514', 'a blank name'),
 	($$INSERT INTO regionpolicy.program (ministry, fiscal_year, name_ko) VALUES ('MSS', 2023, NULL)$$, '23502', 'a missing name'),

@@ -6,7 +6,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
-SELECT plan(37);
+SELECT plan(40);
 
 -- provinces over time
 SELECT is(province_code('광주', '2023-03-01'), '29', '광주 on 2023-03-01 is 29');
@@ -18,8 +18,19 @@ SELECT is(province_code('42', '2023-03-01'), '51', 'a renumbering keeps one prov
 SELECT is(province_code('전라북도', '2023-03-01'), '52', '… and a former name resolves');
 SELECT throws_ok($$SELECT regionpolicy.province_code('12', '2023-03-01')$$, '22023', 'province "12" did not exist on 2023-03-01',
 				 'the merged province did not exist in 2023');
-SELECT throws_ok($$SELECT regionpolicy.province_code_in_year('광주', 2026)$$, '22023', 'province "광주" is ambiguous in fiscal year 2026',
-				 '광주 in fiscal year 2026 means 29, then 12: ambiguous');
+SELECT is(ARRAY[province_code_in_year('광주', 2026), province_code_in_year('광주광역시', 2026),
+				province_code_in_year('전남', 2026), province_code_in_year('전라남도', 2026)],
+		  ARRAY['29', '29', '46', '46'],
+		  'an FY2026 line naming 광주 or 전남 is theirs without a date: their budgets were set before the merger');
+SELECT is(ARRAY[province_code_in_year('전남광주', 2026), province_code_in_year('전남광주통합특별시', 2026), province_code_in_year('광주특별시', 2026)],
+		  ARRAY['12', '12', '12'], '… and the merged province''s own names are 12');
+INSERT INTO province (code, name_ko, short_ko, capital_area, sort_order, valid_from) VALUES ('96', '시험도', '새시험', false, 96, '2030-07-01');
+INSERT INTO province (code, name_ko, short_ko, capital_area, sort_order, valid_from, valid_to, successor_code) VALUES ('97', '옛시험도', '시험도 옛', false, 97, '2029-01-01', '2030-07-01', '96');
+INSERT INTO province_alias (alias, province_code, kind) VALUES ('시험', '96', 'short name'), ('옛시험', '97', 'short name');
+SELECT is(province_code_in_year('옛시험', 2030), '97', 'a name of the province that ended is that province''s in the year it ended …');
+INSERT INTO province_alias (alias, province_code, kind) VALUES ('옛시험도', '96', 'former name');
+SELECT throws_ok($$SELECT regionpolicy.province_code_in_year('옛시험도', 2030)$$, '22023', NULL,
+				 '… but a name that also names its successor reads two ways, and is refused without a date');
 SELECT is(province_code_in_year('광주', 2025), '29', '… in 2025 it is 29');
 SELECT is((SELECT count(*) FROM province WHERE province_valid_on(province, '2026-07-01')), 16::bigint, '16 시·도 from 2026-07-01');
 SELECT is((SELECT provisional FROM province WHERE code = '12'), true, 'code 12 is marked provisional (third-party sources)');

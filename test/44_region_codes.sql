@@ -83,6 +83,6 @@ SELECT is((SELECT array_agg(format('%s %s %s', a.reference, a.province_code, coa
 		  ARRAY['R-3 11 11260', 'R-4 26 -'], '… read as lines of 중랑구 and of 부산 itself');
 INSERT INTO lines (program, municipality, fiscal_year, "national", local, reference) VALUES ('시험 사업', '부산계', 2025, '30', '0', 'R-5');
 SELECT throws_like($$SELECT * FROM regionpolicy.load_allocations('lines', '천원')$$,
-	'region ''부산계'' is an aggregate row, not a line (line 3: %', '… and refuse an aggregate row, naming its line');
+	'region ''부산계'' is an aggregate row, not a line (line 3)', '… and refuse an aggregate row, naming its line');
 SELECT * FROM finish();
 ROLLBACK;

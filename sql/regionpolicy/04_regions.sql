@@ -118,12 +118,16 @@ $$;
 COMMENT ON FUNCTION @extschema@.province_code(text, date) IS
 'the 행정표준코드 of the province a name or code means on as_of (default today): former names and codes of the same province resolve to its code (42 → 51), a province that had ended resolves to its successor (광주 after 2026-07-01 → 12); KOSTAT codes are not accepted';
 
+-- 2.0.0: a name of a province that merged during the year is that province's
 -- The province a line names in a fiscal year.  A code (행정표준코드 or ISO)
 -- of a province that existed on some day of the year is that province:
 -- codes are never ambiguous (29 and 46 in FY2026).  A name is read on the
--- line's date when it has one; else on the year's first and last days, and
--- if those differ (광주 in 2026: 29, then 12) it is refused with both.
-CREATE FUNCTION @extschema@.province_code_in_year(name_or_code text, fiscal_year integer,
+-- line's date when it has one.  Else, a name of a province that ended
+-- during the year is that province's: its budget for the year was set
+-- before it ended (광주광역시 and 전라남도 in FY2026 are 29 and 46, the
+-- merged province's own names 12).  Only a name that itself names two
+-- provinces of the year is refused, with both.
+CREATE OR REPLACE FUNCTION @extschema@.province_code_in_year(name_or_code text, fiscal_year integer,
 												  as_of date DEFAULT NULL, context text DEFAULT NULL)
 RETURNS text
 LANGUAGE plpgsql STABLE PARALLEL SAFE
@@ -169,6 +173,17 @@ BEGIN
 		RETURN on_first[1];
 	ELSIF cardinality(on_last) = 1 AND cardinality(on_first) = 0 THEN
 		RETURN on_last[1];
+	ELSIF cardinality(on_first) = 1 AND cardinality(on_last) = 1
+		  AND NOT on_last[1] = ANY (@extschema@.province_named(wanted))
+		  AND on_last[1] IN (WITH RECURSIVE after(code, depth) AS (
+								 SELECT v.successor_code, 1 FROM @extschema@.province v WHERE v.code = on_first[1]
+								 UNION ALL
+								 SELECT v.successor_code, a.depth + 1 FROM after a JOIN @extschema@.province v ON v.code = a.code
+								 WHERE a.depth < 20)
+							 SELECT a.code FROM after a WHERE a.code IS NOT NULL) THEN
+		-- the year's last day reads the name as its province's successor
+		-- only: the province itself
+		RETURN on_first[1];
 	ELSIF cardinality(on_first) = 1 AND cardinality(on_last) = 1 THEN
 		RAISE EXCEPTION '%', format('province "%s" is ambiguous in fiscal year %s%s', name_or_code, fiscal_year,
 			coalesce(' (' || context || ')', ''))
@@ -182,7 +197,8 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@.province_code_in_year(text, integer, date, text) IS
-'the province a line names in a fiscal year: a code of a province of that year is itself; a name is read on the line''s date (as_of) if given, else refused when it means two provinces that year (a merger during the year)';
+'the province a line names in a fiscal year: a code of a province of that year is itself; a name is read on the line''s date (as_of) if given; a name of a province that ended during the year is that province; a name of two provinces of the year is refused';
+-- end of 2.0.0
 
 -- municipality_code(text, as_of): '통영시', '경남 통영시', '경상남도 통영시' or a code.
 CREATE FUNCTION @extschema@.municipality_code(name_or_code text, as_of date DEFAULT CURRENT_DATE)
@@ -397,7 +413,7 @@ BEGIN
 		RAISE EXCEPTION 'region % is an aggregate row, not a line (%)', @extschema@.entry_echo(value), line
 			USING ERRCODE = 'invalid_parameter_value',
 				  DETAIL = 'Exports add rows such as 서울계 or codes ending in * that sum the lines above them; loading one would count its money twice.',
-				  HINT = 'Leave the aggregate rows out of the load (WHERE NOT (자치단체명 LIKE ''%계'' OR 자치단체코드 LIKE ''%*'')).';
+				  HINT = 'Leave the aggregate rows out as you copy: \copy … WHERE 자치단체코드 NOT LIKE ''%*'' AND 자치단체명 NOT LIKE ''%계''.';
 	END IF;
 	IF v ~ '^[0-9]{10}$' THEN
 		v := left(v, 5);			-- a 법정동코드: its 시·군·구 (or 일반구) part

@@ -678,8 +678,107 @@ CREATE TRIGGER allocation_entry_tally_end AFTER INSERT ON @extschema@.allocation
 -- else the row's place in the table in the order it was written (the
 -- file's order, for a table COPY filled).  Numbers without a unit take
 -- the load's unit; with none, they are refused.
+-- 2.0.0: load_allocations reads exports as they come
+-- Local money an export splits in two (시도비, 시군구비): their sum, as a
+-- number; one alone as it is.
+CREATE FUNCTION @extschema@.entry_local(first text, second text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+SELECT CASE WHEN coalesce(btrim(second), '') = '' THEN first
+			WHEN coalesce(btrim(first), '') = '' THEN second
+			ELSE (@extschema@.plain_number(first, '시도비') + @extschema@.plain_number(second, '시군구비'))::text END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_local(text, text) IS
+'local money an export gives in two columns (시도비, 시군구비) as one number; either alone as it is';
+
+-- A ministry as a load names it: its code, or a name it had in the year;
+-- 자체사업 is a local programme of no ministry.
+CREATE FUNCTION @extschema@.entry_ministry(ministry text, fiscal_year integer, line text)
+RETURNS text
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	code text;
+BEGIN
+	IF btrim(ministry) = '자체사업' THEN
+		RETURN NULL;
+	END IF;
+	SELECT m.code INTO code FROM @extschema@.ministry m
+	WHERE m.code = upper(btrim(entry_ministry.ministry))
+	   OR (m.name_ko = btrim(entry_ministry.ministry)
+		   AND (m.valid_from IS NULL OR m.valid_from <= make_date(entry_ministry.fiscal_year, 12, 31))
+		   AND (m.valid_to IS NULL OR m.valid_to > make_date(entry_ministry.fiscal_year, 1, 1)))
+	ORDER BY m.code LIMIT 1;
+	IF code IS NULL THEN
+		RAISE EXCEPTION 'unknown ministry % in fiscal year % (%)', @extschema@.entry_echo(ministry), fiscal_year, line
+			USING ERRCODE = 'foreign_key_violation',
+				  DETAIL = (SELECT 'Ministries: ' || string_agg(DISTINCT m.code || ' ' || m.name_ko, ', ') || '.' FROM @extschema@.ministry m),
+				  HINT = 'Give a ministry''s code or its name that year, 자체사업 for a local programme, or add the ministry to regionpolicy.ministry.';
+	END IF;
+	RETURN code;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_ministry(text, integer, text) IS
+'the code of a ministry a load names (code, or a name it had in the fiscal year); NULL for 자체사업; 23503 when unknown';
+
+-- The programmes a load names and nobody has created yet (rp_lines), made
+-- for their fiscal year: each with the ministry of its lines' ministry
+-- column, else the load's; one programme a name and year, so a name given
+-- two ministries is refused, and so is one given none.
+CREATE FUNCTION @extschema@.entry_new_programs(load_ministry text)
+RETURNS bigint
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	w record;
+	n bigint := 0;
+BEGIN
+	FOR w IN
+		SELECT btrim(l.program) AS name, l.fiscal_year, min(l.line) AS line,
+			   array_agg(DISTINCT coalesce(nullif(btrim(l.ministry), ''), load_ministry))
+				   FILTER (WHERE coalesce(nullif(btrim(l.ministry), ''), load_ministry) IS NOT NULL) AS ministries,
+			   min(l.line) FILTER (WHERE coalesce(nullif(btrim(l.ministry), ''), load_ministry) IS NULL) AS without
+		FROM pg_temp.rp_lines l
+		WHERE coalesce(btrim(l.program), '') <> '' AND btrim(l.program) !~ '^[0-9]{1,9}$' AND l.fiscal_year IS NOT NULL
+		  AND NOT EXISTS (SELECT 1 FROM @extschema@.program g WHERE g.name_ko = btrim(l.program) AND g.fiscal_year = l.fiscal_year)
+		GROUP BY btrim(l.program), l.fiscal_year
+		ORDER BY min(l.line)
+	LOOP
+		IF w.without IS NOT NULL THEN
+			RAISE EXCEPTION 'new program % of fiscal year % has no ministry (line %)', @extschema@.entry_echo(w.name), w.fiscal_year, w.without
+				USING ERRCODE = 'invalid_parameter_value',
+					  DETAIL = 'A load creates a programme with the ministry its line''s ministry column or the load gives; it never guesses one.',
+					  HINT = 'Give load_allocations(…, new_programs => true, ministry => ''MOIS'') (or ''자체사업'' for local programmes), or a ministry column.';
+		ELSIF cardinality(w.ministries) > 1 THEN
+			RAISE EXCEPTION 'new program % of fiscal year % is given % ministries (line %)', @extschema@.entry_echo(w.name),
+				w.fiscal_year, cardinality(w.ministries), w.line
+				USING ERRCODE = 'invalid_parameter_value',
+					  DETAIL = format('Its lines name %s.', array_to_string(w.ministries, ', ', '(none)')),
+					  HINT = 'A programme has one lead ministry; give its lines the same one (partners go in regionpolicy.program_partner).';
+		END IF;
+		PERFORM @extschema@.entry_bounded(w.name, 'program', format('line %s', w.line));
+		INSERT INTO @extschema@.program (ministry, fiscal_year, name_ko, note)
+		VALUES (@extschema@.entry_ministry(w.ministries[1], w.fiscal_year, format('line %s', w.line)), w.fiscal_year, w.name,
+				'created by load_allocations');
+		n := n + 1;
+	END LOOP;
+	IF n > 0 THEN
+		RAISE NOTICE 'load_allocations: % new % created', n, CASE WHEN n = 1 THEN 'programme' ELSE 'programmes' END;
+	END IF;
+	RETURN n;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_new_programs(text) IS
+'load_allocations(…, new_programs => true): creates the programmes its lines name that do not exist in their fiscal year, with the ministry of the line or the load';
+-- end of 2.0.0
+
 -- 2.0.0: load_allocations reads the lines' other money
-CREATE OR REPLACE FUNCTION @extschema@.load_allocations(lines regclass, unit text DEFAULT NULL,
+CREATE FUNCTION @extschema@.load_allocations(lines regclass, unit text DEFAULT NULL,
+											 new_programs boolean DEFAULT false, ministry text DEFAULT NULL,
 											 OUT inserted bigint, OUT replaced bigint)
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -691,7 +790,9 @@ DECLARE
 	has_line boolean;
 	has_ctid boolean;
 	others text;
+	cols text[];
 	load_unit text := unit;
+	load_ministry text := ministry;
 	line_text text;
 	e_state text;
 	e_message text;
@@ -713,16 +814,36 @@ BEGIN
 	-- The lines, numbered once; each programme, province and 시·군·구 looked
 	-- up once, the error naming the first line that gives it; the amount
 	-- read by the type's input (or from numbers in a unit).
+	-- Each value of a line from allocation_entry's column, or from the
+	-- column an export names it by (doc/regionpolicy.md, "Exports as they
+	-- come"): 회계연도, 세부사업명, 자치단체코드 or 자치단체명, 국비, 시도비
+	-- and 시군구비 (both local), 소관; a value no column gives is NULL.
+	SELECT array_agg(coalesce((SELECT format('s.%I', c) FROM unnest(w.names) WITH ORDINALITY AS u(c, i)
+							   WHERE EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = lines AND a.attname = u.c
+											 AND a.attnum > 0 AND NOT a.attisdropped)
+							   ORDER BY u.i LIMIT 1), 'NULL') ORDER BY w.k)
+	  INTO cols
+	FROM (VALUES (1, ARRAY['program', '세부사업명', '사업명']), (2, ARRAY['province', '시도', '시도명']),
+				 (3, ARRAY['fiscal_year', '회계연도']), (4, ARRAY['phase']), (5, ARRAY['amount']),
+				 (6, ARRAY['national', '국비']), (7, ARRAY['local', '지방비', '시도비']), (8, ARRAY['시군구비']),
+				 (9, ARRAY['unit']), (10, ARRAY['reference', '세부사업코드', '사업코드']), (11, ARRAY['note', '비고']),
+				 (12, ARRAY['municipality', '자치단체코드', '자치단체명']), (13, ARRAY['as_of']),
+				 (14, ARRAY['ministry', '소관', '부처'])) AS w(k, names);
 	EXECUTE format($q$
 		CREATE TEMP TABLE rp_lines ON COMMIT DROP AS
-		SELECT %s AS line, s.program, s.province, s.fiscal_year, coalesce(s.phase, 'planned') AS phase,
-			   s.amount, s."national", s.local, CASE WHEN s.amount IS NULL THEN coalesce(s.unit, %L) ELSE s.unit END AS unit,
-			   s.reference AS given_reference,
-			   @extschema@.reference_trim(s.reference) AS reference,
-			   s.note, s.municipality, s.as_of, %s AS others, coalesce(s.unit, %L) AS other_unit
-		FROM %s AS s$q$,
+		SELECT %s AS line, (%s)::text AS program, (%s)::text AS province, (%s)::integer AS fiscal_year,
+			   coalesce((%s)::text, 'planned') AS phase, (%s)::text AS amount, (%s)::text AS "national",
+			   (%s)::text AS local, (%s)::text AS local2,
+			   CASE WHEN (%6$s) IS NULL THEN coalesce((%10$s)::text, %15$L) ELSE (%10$s)::text END AS unit,
+			   (%11$s)::text AS given_reference,
+			   @extschema@.reference_trim((%11$s)::text) AS reference,
+			   (%12$s)::text AS note, (%13$s)::text AS municipality, (%14$s)::date AS as_of,
+			   %16$s AS others, coalesce((%10$s)::text, %15$L) AS other_unit, (%17$s)::text AS ministry
+		FROM %18$s AS s$q$,
 		CASE WHEN has_line THEN 's.line::bigint' WHEN has_ctid THEN 'row_number() OVER (ORDER BY s.ctid)'
-			 ELSE 'row_number() OVER ()' END, load_unit, coalesce(others, 'NULL::text[]'), load_unit, lines);
+			 ELSE 'row_number() OVER ()' END,
+		cols[1], cols[2], cols[3], cols[4], cols[5], cols[6], cols[7], cols[8], cols[9], cols[10], cols[11], cols[12], cols[13],
+		load_unit, coalesce(others, 'NULL::text[]'), cols[14], lines);
 	-- references and notes first, in one scan: bounded, and no formula,
 	-- before anything is compared
 	SELECT l.line, l.given_reference, l.reference, l.note INTO bad FROM rp_lines l
@@ -732,6 +853,22 @@ BEGIN
 		PERFORM @extschema@.entry_bounded(bad.given_reference, 'reference', format('line %s', bad.line));
 		PERFORM @extschema@.entry_plain(bad.reference, 'reference', format('line %s', bad.line)),
 				@extschema@.entry_plain(bad.note, 'note', format('line %s', bad.line));
+	END IF;
+	-- an aggregate row of an export (서울계, a code ending in *) before
+	-- anything of it is looked up: its money is the lines' above it
+	SELECT l.line, l.province, l.municipality, l.fiscal_year INTO bad FROM rp_lines l
+	WHERE btrim(l.municipality) ~ '(\*|계)$' OR btrim(l.province) ~ '(\*|계)$'
+	ORDER BY l.line LIMIT 1;
+	IF FOUND THEN
+		PERFORM @extschema@.region_code_read(CASE WHEN btrim(bad.municipality) ~ '(\*|계)$' THEN bad.municipality ELSE bad.province END,
+											 bad.fiscal_year, format('line %s', bad.line));
+	END IF;
+	-- Programmes not yet known, created for their fiscal year when the
+	-- load says so: with the ministry of the line's column, else the one
+	-- the load gives ('자체사업': none); never with a ministry of no one's
+	-- choosing.
+	IF new_programs THEN
+		PERFORM @extschema@.entry_new_programs(load_ministry);
 	END IF;
 	CREATE TEMP TABLE rp_programs ON COMMIT DROP AS
 	SELECT l.program, l.fiscal_year,
@@ -755,10 +892,10 @@ BEGIN
 		CREATE TEMP TABLE rp_resolved ON COMMIT DROP AS
 		SELECT r.*, @extschema@.line_hash(r.province_code, r.fiscal_year, r.phase, r.program_id, r.amount) AS h
 		FROM (SELECT l.line, p.program_id, g.province_code, l.fiscal_year, l.phase,
-					 CASE WHEN l.amount IS NOT NULL AND l."national" IS NULL AND l.local IS NULL AND l.unit IS NULL
-							   AND l.amount !~ '^[[:space:]]*[-+]?[0-9][0-9,.]*[[:space:]]*$'
+					 CASE WHEN l.amount IS NOT NULL AND l."national" IS NULL AND l.local IS NULL AND l.local2 IS NULL
+							   AND l.unit IS NULL AND l.amount !~ '^[[:space:]]*[-+]?[0-9][0-9,.]*[[:space:]]*$'
 						  THEN l.amount::@extschema@.funding
-						  ELSE @extschema@.entry_amount(l.amount, l."national", l.local, l.unit,
+						  ELSE @extschema@.entry_amount(l.amount, l."national", @extschema@.entry_local(l.local, l.local2), l.unit,
 								  format('line %s: program %s, province %s, fiscal year %s, reference %s',
 										 l.line, @extschema@.entry_echo(l.program), @extschema@.entry_echo(l.province),
 										 l.fiscal_year, @extschema@.entry_echo(l.given_reference))) END AS amount,
@@ -782,7 +919,8 @@ BEGIN
 								bad.line, @extschema@.entry_echo(bad.program), @extschema@.entry_echo(bad.province),
 								bad.fiscal_year, @extschema@.entry_echo(bad.given_reference));
 			BEGIN
-				PERFORM @extschema@.entry_amount(bad.amount, bad."national", bad.local, bad.unit, line_text);
+				PERFORM @extschema@.entry_amount(bad.amount, bad."national", @extschema@.entry_local(bad.local, bad.local2),
+												 bad.unit, line_text);
 				PERFORM sum(@extschema@.entry_other(o, bad.other_unit, line_text))::bigint FROM unnest(bad.others) AS o;
 			EXCEPTION WHEN OTHERS THEN
 				GET STACKED DIAGNOSTICS e_state = RETURNED_SQLSTATE, e_message = MESSAGE_TEXT,
@@ -887,6 +1025,6 @@ BEGIN
 		CASE WHEN inserted = 1 THEN 'line' ELSE 'lines' END, replaced;
 END
 $$;
-COMMENT ON FUNCTION @extschema@.load_allocations(regclass, text) IS
-'loads the lines of a table with allocation_entry''s columns (and optionally "line", the source''s line numbers, and other money in columns other, 기타, 민자 or 자부담), as allocation_entry would, set-based; unit is the unit of numbers whose row gives none; returns how many lines it inserted and replaced';
+COMMENT ON FUNCTION @extschema@.load_allocations(regclass, text, boolean, text) IS
+'loads the lines of a table with allocation_entry''s columns or an export''s (회계연도, 세부사업명, 자치단체코드, 국비, 시도비, 시군구비, 기타, …; optionally "line", the source''s line numbers), as allocation_entry would, set-based; unit is the unit of numbers whose row gives none; new_programs creates the programmes not yet known in their year, under the line''s ministry column or ministry (''자체사업'': none); returns how many lines it inserted and replaced';
 -- end of 2.0.0

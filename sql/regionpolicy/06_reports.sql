@@ -24,6 +24,26 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$ SELECT CASE ministry WHEN 'MOTIE' THEN '산업통상자원부' WHEN 'MSS' THEN '중소벤처기업부' END $$;
 COMMENT ON FUNCTION @extschema@.ministry_label(text) IS 'a ministry''s Korean name: 산업통상자원부 (MOTIE), 중소벤처기업부 (MSS)';
+-- 2.0.0: ministries and their names over time
+-- The name a programme's ministry had when its fiscal year began (MOTIE:
+-- 산업통상자원부 for FY2025, 산업통상부 from FY2026); a local programme of no
+-- ministry is 자체사업.
+CREATE FUNCTION @extschema@.ministry_label(ministry text, fiscal_year integer)
+RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+SELECT CASE WHEN ministry IS NULL THEN '자체사업'
+			ELSE (SELECT m.name_ko FROM @extschema@.ministry m
+				  WHERE m.code = ministry_label.ministry
+				  ORDER BY (m.valid_from IS NULL OR m.valid_from <= make_date(ministry_label.fiscal_year, 1, 1))
+						   AND (m.valid_to IS NULL OR m.valid_to > make_date(ministry_label.fiscal_year, 1, 1)) DESC,
+						   m.valid_from DESC NULLS LAST
+				  LIMIT 1) END
+$$;
+COMMENT ON FUNCTION @extschema@.ministry_label(text, integer) IS
+'the Korean name a ministry had when the fiscal year began (regionpolicy.ministry); 자체사업 for a local programme of no ministry';
+-- end of 2.0.0
 
 -- Views: what went where ("The schema": "Views").  Views bind their operators and
 -- functions when created, so they are immune to a caller's search_path.
@@ -131,7 +151,7 @@ SELECT a.id AS allocation_id,
 	   @extschema@.in_unit(@extschema@.national(a.amount), '억') AS national_eok,
 	   @extschema@.in_unit(@extschema@.local(a.amount), '억') AS local_eok,
 	   @extschema@.in_unit(@extschema@.total(a.amount), '억') AS total_eok,
-	   @extschema@.ministry_label(g.ministry) AS ministry_ko,
+	   @extschema@.ministry_label(g.ministry, a.fiscal_year) AS ministry_ko,
 	   @extschema@.phase_label(a.phase) AS phase_ko,
 	   a.other,
 	   @extschema@.in_unit(a.other, '억') AS other_eok
@@ -155,7 +175,7 @@ SELECT a.fiscal_year,
 	   @extschema@.sum(a.amount) AS amount,
 	   @extschema@.in_unit(@extschema@.national(@extschema@.sum(a.amount)), '억') AS national_eok,
 	   @extschema@.in_unit(@extschema@.local(@extschema@.sum(a.amount)), '억') AS local_eok,
-	   @extschema@.ministry_label(g.ministry) AS ministry_ko,
+	   @extschema@.ministry_label(g.ministry, a.fiscal_year) AS ministry_ko,
 	   @extschema@.phase_label(a.phase) AS phase_ko,
 	   sum(a.other)::bigint AS other,
 	   @extschema@.in_unit(sum(a.other)::bigint, '억') AS other_eok

@@ -98,3 +98,10 @@ ALTER EXTENSION regionpolicy ADD VIEW @extschema@.allocation_report;
 ALTER EXTENSION regionpolicy ADD VIEW @extschema@.ministry_totals;
 ALTER EXTENSION regionpolicy ADD VIEW @extschema@.superregion_totals;
 ALTER EXTENSION regionpolicy ADD VIEW @extschema@.municipality_totals;
+
+-- Programmes of any ministry, or of none (a local programme): ministries
+-- are reference data with their names over time (below).
+ALTER TABLE @extschema@.program DROP CONSTRAINT program_ministry_known;
+ALTER TABLE @extschema@.program ALTER COLUMN ministry DROP NOT NULL;
+-- load_allocations takes new_programs and ministry (made again below).
+DROP FUNCTION @extschema@.load_allocations(regclass, text);
