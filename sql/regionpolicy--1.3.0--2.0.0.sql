@@ -105,6 +105,16 @@ ALTER TABLE @extschema@.program DROP CONSTRAINT program_ministry_known;
 ALTER TABLE @extschema@.program ALTER COLUMN ministry DROP NOT NULL;
 -- load_allocations takes new_programs and ministry (made again below).
 DROP FUNCTION @extschema@.load_allocations(regclass, text);
+
+-- KR-12 is not an ISO 3166-2 code (ISO lists KR-29 and KR-46): an
+-- unofficial code of the merged province (sql/data/province_alias_2026.tsv).
+ALTER TABLE @extschema@.province_alias DROP CONSTRAINT province_alias_kind_known;
+ALTER TABLE @extschema@.province_alias ADD CONSTRAINT province_alias_kind_known
+	CHECK (kind IN ('name', 'short name', 'iso code', 'former name', 'former code', 'english', 'former english',
+					'unofficial code'));
+ALTER TABLE @extschema@.province_alias DISABLE TRIGGER reference_guard;
+UPDATE @extschema@.province_alias SET kind = 'unofficial code' WHERE shipped AND alias = 'KR-12';
+ALTER TABLE @extschema@.province_alias ENABLE TRIGGER reference_guard;
 -- 2.0.0: the loader of the data files
 -- The shipped rows are data files (sql/data/*.tsv, each citing its
 -- sources in its comment lines), installed without their comments as
@@ -407,9 +417,12 @@ BEGIN
 	ELSE
 		-- a name of another system: 서울성동구, 서울본청; 부천시 소사구,
 		-- 경기 부천시 소사구
-		SELECT * INTO r FROM @extschema@.region_code c
-		WHERE c.name_ko = v OR (c.system = 'district' AND c.name_ko = regexp_replace(v, '^\S+\s+(\S+\s+\S+)$', '\1'))
-		ORDER BY c.system DESC, c.code LIMIT 1;
+		SELECT * INTO r FROM @extschema@.region_code c WHERE c.name_ko = v ORDER BY c.system DESC, c.code LIMIT 1;
+		IF NOT FOUND AND v ~ '^\S+\s+\S+\s+\S+$' THEN
+			SELECT * INTO r FROM @extschema@.region_code c
+			WHERE c.name_ko = regexp_replace(v, '^\S+\s+', '') AND c.system = 'district'
+			ORDER BY c.code LIMIT 1;
+		END IF;
 		IF NOT FOUND THEN
 			RETURN;
 		END IF;
@@ -537,6 +550,11 @@ $$;
 COMMENT ON FUNCTION @extschema@.entry_region(text, text, integer, date, text) IS
 'the province and 시·군·구 codes a line names in its fiscal year (as_of, a day of that year, deciding a name whose meaning changed that year; codes and names of other systems through region_code), or an error naming the line';
 -- end of 2.0.0
+-- 2.0.0: what catches errors runs in the leader only
+-- (its EXCEPTION block is a subtransaction, which a parallel worker cannot
+-- start)
+ALTER FUNCTION @extschema@.entry_amount(text, text, text, text, text) PARALLEL RESTRICTED;
+-- end of 2.0.0
 -- 2.0.0: a line's other money
 -- An error raised again with the line it concerns: a RAISE option may not
 -- be empty, and an empty DETAIL or HINT would print as a blank line.
@@ -565,7 +583,7 @@ COMMENT ON FUNCTION @extschema@.entry_reraise(text, text, text, text) IS
 -- without a unit is refused, never read as won.
 CREATE FUNCTION @extschema@.entry_other(other text, unit text, line text)
 RETURNS bigint
-LANGUAGE plpgsql STABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
@@ -710,6 +728,70 @@ COMMENT ON FUNCTION @extschema@.allocation_entry_insert() IS
 'INSTEAD OF INSERT on allocation_entry: resolves program and province, reads the amount and other money, and inserts the line, or replaces the line of the same programme, province, 시·군·구, year, phase and reference; the same line twice in one statement is refused';
 -- end of 2.0.0
 -- 2.0.0: load_allocations reads exports as they come
+-- The lines of a table as a load reads them, numbered once, into the
+-- temporary table rp_lines: each value from allocation_entry's column, or
+-- from the column an export names it by (doc/regionpolicy.md, "Exports as
+-- they come": 회계연도, 세부사업명, 자치단체코드 or 자치단체명, 국비, 시도비
+-- and 시군구비, both local, 기타, 소관); a value no column gives is NULL.
+-- The line is the table's column "line" when it has one, else the row's
+-- place in the order it was written.  For load_allocations and
+-- check_allocations.
+CREATE FUNCTION @extschema@.entry_stage(lines regclass, load_unit text)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	has_line boolean;
+	has_ctid boolean;
+	others text;
+	cols text[];
+BEGIN
+	IF to_regclass('pg_temp.rp_lines') IS NOT NULL OR to_regclass('pg_temp.rp_resolved') IS NOT NULL THEN
+		DROP TABLE IF EXISTS pg_temp.rp_lines, pg_temp.rp_programs, pg_temp.rp_regions, pg_temp.rp_resolved;
+	END IF;
+	has_line := EXISTS (SELECT 1 FROM pg_attribute a
+						WHERE a.attrelid = lines AND a.attname = 'line' AND a.attnum > 0 AND NOT a.attisdropped);
+	has_ctid := EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = lines AND c.relkind IN ('r', 'm'));
+	-- the other money: the column other, and the columns exports name
+	-- 기타, 민자 and 자부담, each read in the line's unit and added
+	SELECT 'CASE WHEN num_nonnulls(' || string_agg(format('s.%I::text', a.attname), ', ' ORDER BY a.attnum)
+		   || ') > 0 THEN ARRAY[' || string_agg(format('s.%I::text', a.attname), ', ' ORDER BY a.attnum) || '] END' INTO others
+	FROM pg_attribute a
+	WHERE a.attrelid = lines AND a.attnum > 0 AND NOT a.attisdropped
+	  AND a.attname IN ('other', '기타', '민자', '자부담');
+	SELECT array_agg(coalesce((SELECT format('s.%I', c) FROM unnest(w.names) WITH ORDINALITY AS u(c, i)
+							   WHERE EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = lines AND a.attname = u.c
+											 AND a.attnum > 0 AND NOT a.attisdropped)
+							   ORDER BY u.i LIMIT 1), 'NULL') ORDER BY w.k)
+	  INTO cols
+	FROM (VALUES (1, ARRAY['program', '세부사업명', '사업명']), (2, ARRAY['province', '시도', '시도명']),
+				 (3, ARRAY['fiscal_year', '회계연도']), (4, ARRAY['phase']), (5, ARRAY['amount']),
+				 (6, ARRAY['national', '국비']), (7, ARRAY['local', '지방비', '시도비']), (8, ARRAY['시군구비']),
+				 (9, ARRAY['unit']), (10, ARRAY['reference', '세부사업코드', '사업코드']), (11, ARRAY['note', '비고']),
+				 (12, ARRAY['municipality', '자치단체코드', '자치단체명']), (13, ARRAY['as_of']),
+				 (14, ARRAY['ministry', '소관', '부처'])) AS w(k, names);
+	EXECUTE format($q$
+		CREATE TEMP TABLE rp_lines ON COMMIT DROP AS
+		SELECT %s AS line, (%s)::text AS program, (%s)::text AS province, (%s)::integer AS fiscal_year,
+			   coalesce((%s)::text, 'planned') AS phase, (%s)::text AS amount, (%s)::text AS "national",
+			   (%s)::text AS local, (%s)::text AS local2,
+			   CASE WHEN (%6$s) IS NULL THEN coalesce((%10$s)::text, %15$L) ELSE (%10$s)::text END AS unit,
+			   (%11$s)::text AS given_reference,
+			   @extschema@.reference_trim((%11$s)::text) AS reference,
+			   (%12$s)::text AS note, (%13$s)::text AS municipality, (%14$s)::date AS as_of,
+			   %16$s AS others, coalesce((%10$s)::text, %15$L) AS other_unit, (%17$s)::text AS ministry
+		FROM %18$s AS s$q$,
+		CASE WHEN has_line THEN 's.line::bigint' WHEN has_ctid THEN 'row_number() OVER (ORDER BY s.ctid)'
+			 ELSE 'row_number() OVER ()' END,
+		cols[1], cols[2], cols[3], cols[4], cols[5], cols[6], cols[7], cols[8], cols[9], cols[10], cols[11], cols[12], cols[13],
+		load_unit, coalesce(others, 'NULL::text[]'), cols[14], lines);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_stage(regclass, text) IS
+'the lines of a table as load_allocations and check_allocations read them, into the temporary table rp_lines';
+-- end of 2.0.0
+-- 2.0.0: load_allocations reads exports as they come
 -- Local money an export splits in two (시도비, 시군구비): their sum, as a
 -- number; one alone as it is.
 CREATE FUNCTION @extschema@.entry_local(first text, second text)
@@ -817,10 +899,6 @@ DECLARE
 	bad record;
 	n bigint;
 	r bigint;
-	has_line boolean;
-	has_ctid boolean;
-	others text;
-	cols text[];
 	load_unit text := unit;
 	load_ministry text := ministry;
 	line_text text;
@@ -829,51 +907,10 @@ DECLARE
 	e_detail text;
 	e_hint text;
 BEGIN
-	IF to_regclass('pg_temp.rp_resolved') IS NOT NULL THEN
-		DROP TABLE IF EXISTS pg_temp.rp_lines, pg_temp.rp_programs, pg_temp.rp_regions, pg_temp.rp_resolved;
-	END IF;
-	has_line := EXISTS (SELECT 1 FROM pg_attribute a
-						WHERE a.attrelid = lines AND a.attname = 'line' AND a.attnum > 0 AND NOT a.attisdropped);
-	has_ctid := EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = lines AND c.relkind IN ('r', 'm'));
-	-- the other money: the column other, and the columns exports name
-	-- 기타, 민자 and 자부담, each read in the line's unit and added
-	SELECT 'ARRAY[' || string_agg(format('s.%I::text', a.attname), ', ' ORDER BY a.attnum) || ']' INTO others
-	FROM pg_attribute a
-	WHERE a.attrelid = lines AND a.attnum > 0 AND NOT a.attisdropped
-	  AND a.attname IN ('other', '기타', '민자', '자부담');
 	-- The lines, numbered once; each programme, province and 시·군·구 looked
 	-- up once, the error naming the first line that gives it; the amount
 	-- read by the type's input (or from numbers in a unit).
-	-- Each value of a line from allocation_entry's column, or from the
-	-- column an export names it by (doc/regionpolicy.md, "Exports as they
-	-- come"): 회계연도, 세부사업명, 자치단체코드 or 자치단체명, 국비, 시도비
-	-- and 시군구비 (both local), 소관; a value no column gives is NULL.
-	SELECT array_agg(coalesce((SELECT format('s.%I', c) FROM unnest(w.names) WITH ORDINALITY AS u(c, i)
-							   WHERE EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = lines AND a.attname = u.c
-											 AND a.attnum > 0 AND NOT a.attisdropped)
-							   ORDER BY u.i LIMIT 1), 'NULL') ORDER BY w.k)
-	  INTO cols
-	FROM (VALUES (1, ARRAY['program', '세부사업명', '사업명']), (2, ARRAY['province', '시도', '시도명']),
-				 (3, ARRAY['fiscal_year', '회계연도']), (4, ARRAY['phase']), (5, ARRAY['amount']),
-				 (6, ARRAY['national', '국비']), (7, ARRAY['local', '지방비', '시도비']), (8, ARRAY['시군구비']),
-				 (9, ARRAY['unit']), (10, ARRAY['reference', '세부사업코드', '사업코드']), (11, ARRAY['note', '비고']),
-				 (12, ARRAY['municipality', '자치단체코드', '자치단체명']), (13, ARRAY['as_of']),
-				 (14, ARRAY['ministry', '소관', '부처'])) AS w(k, names);
-	EXECUTE format($q$
-		CREATE TEMP TABLE rp_lines ON COMMIT DROP AS
-		SELECT %s AS line, (%s)::text AS program, (%s)::text AS province, (%s)::integer AS fiscal_year,
-			   coalesce((%s)::text, 'planned') AS phase, (%s)::text AS amount, (%s)::text AS "national",
-			   (%s)::text AS local, (%s)::text AS local2,
-			   CASE WHEN (%6$s) IS NULL THEN coalesce((%10$s)::text, %15$L) ELSE (%10$s)::text END AS unit,
-			   (%11$s)::text AS given_reference,
-			   @extschema@.reference_trim((%11$s)::text) AS reference,
-			   (%12$s)::text AS note, (%13$s)::text AS municipality, (%14$s)::date AS as_of,
-			   %16$s AS others, coalesce((%10$s)::text, %15$L) AS other_unit, (%17$s)::text AS ministry
-		FROM %18$s AS s$q$,
-		CASE WHEN has_line THEN 's.line::bigint' WHEN has_ctid THEN 'row_number() OVER (ORDER BY s.ctid)'
-			 ELSE 'row_number() OVER ()' END,
-		cols[1], cols[2], cols[3], cols[4], cols[5], cols[6], cols[7], cols[8], cols[9], cols[10], cols[11], cols[12], cols[13],
-		load_unit, coalesce(others, 'NULL::text[]'), cols[14], lines);
+	PERFORM @extschema@.entry_stage(lines, load_unit);
 	-- references and notes first, in one scan: bounded, and no formula,
 	-- before anything is compared
 	SELECT l.line, l.given_reference, l.reference, l.note INTO bad FROM rp_lines l
@@ -925,6 +962,12 @@ BEGIN
 					 CASE WHEN l.amount IS NOT NULL AND l."national" IS NULL AND l.local IS NULL AND l.local2 IS NULL
 							   AND l.unit IS NULL AND l.amount !~ '^[[:space:]]*[-+]?[0-9][0-9,.]*[[:space:]]*$'
 						  THEN l.amount::@extschema@.funding
+						  -- numbers as budget tables print them, in a unit
+						  WHEN l.amount IS NULL AND l.unit IN ('원', '천원', '백만원', '억', '억원')
+							   AND coalesce(l."national", '0') ~ '^\s*(△\s*|[-+])?([0-9]{1,3}(,[0-9]{3})*|[0-9]+)\s*$'
+							   AND coalesce(l.local, '0') ~ '^\s*(△\s*|[-+])?([0-9]{1,3}(,[0-9]{3})*|[0-9]+)\s*$'
+							   AND l.local2 IS NULL
+						  THEN @extschema@.funding(coalesce(l."national", '0'), coalesce(l.local, '0'), l.unit)
 						  ELSE @extschema@.entry_amount(l.amount, l."national", @extschema@.entry_local(l.local, l.local2), l.unit,
 								  format('line %s: program %s, province %s, fiscal year %s, reference %s',
 										 l.line, @extschema@.entry_echo(l.program), @extschema@.entry_echo(l.province),
@@ -932,10 +975,14 @@ BEGIN
 					 l.note, l.reference, g.municipality_code, l.program AS given_program, l.province AS given_province,
 					 l.given_reference,
 					 CASE WHEN l.others IS NULL THEN 0::bigint
-						  ELSE (SELECT sum(@extschema@.entry_other(o, l.other_unit,
+						  ELSE (SELECT sum(CASE WHEN o IS NULL THEN 0
+												WHEN l.other_unit IN ('원', '천원', '백만원', '억', '억원')
+													 AND o ~ '^\s*(△\s*|[-+])?([0-9]{1,3}(,[0-9]{3})*|[0-9]+)\s*$'
+												THEN @extschema@.national(@extschema@.funding(o, '0', l.other_unit))
+												ELSE @extschema@.entry_other(o, l.other_unit,
 									format('line %s: program %s, province %s, fiscal year %s, reference %s',
 										   l.line, @extschema@.entry_echo(l.program), @extschema@.entry_echo(l.province),
-										   l.fiscal_year, @extschema@.entry_echo(l.given_reference))))::bigint
+										   l.fiscal_year, @extschema@.entry_echo(l.given_reference))) END)::bigint
 								FROM unnest(l.others) AS o) END AS other
 			  FROM rp_lines l
 				   JOIN rp_programs p ON p.program = l.program AND p.fiscal_year = l.fiscal_year
@@ -1530,6 +1577,308 @@ BEGIN
 	END LOOP;
 END
 $comments$;
+-- end of 2.0.0
+-- 2.0.0: a check of a load before it runs
+-- ============================================================================
+-- 12. Checking a load
+-- ============================================================================
+
+-- check_allocations(table, …) reads a table of lines as load_allocations
+-- would, with the same arguments, and returns every problem it finds, each
+-- with the line of the source, the column, the value, the SQLSTATE and the
+-- message the load would give, and a suggestion where a name is close to
+-- one it knows (doc/regionpolicy.md, "Checking a load").  It writes
+-- nothing; a table it returns nothing for loads.
+
+-- What became of a 시·군·구 in a fiscal year it did not exist in: the
+-- successors of one that had ended (its successor, and the 시·군·구 that
+-- began that day from it, by their recorded source), or the day it began.
+CREATE FUNCTION @extschema@.municipality_successors(code text, fiscal_year integer)
+RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+SELECT CASE
+	WHEN v.valid_to <= make_date(fiscal_year, 1, 1)
+	THEN format('%s %s ended on %s; its successors: %s', r.short_ko, v.name_ko, v.valid_to,
+				(SELECT string_agg(format('%s (%s)', s.name_ko, s.code), ', ' ORDER BY s.code)
+				 FROM @extschema@.municipality s
+				 WHERE s.code = v.successor_code
+					OR (s.valid_from = v.valid_to AND s.province_code = v.province_code AND s.source LIKE '%' || v.code || '%')))
+	WHEN v.valid_from > make_date(fiscal_year, 12, 31)
+	THEN format('%s %s begins on %s', r.short_ko, v.name_ko, v.valid_from) END
+FROM @extschema@.municipality v JOIN @extschema@.province r ON r.code = v.province_code
+WHERE v.code = municipality_successors.code
+$$;
+COMMENT ON FUNCTION @extschema@.municipality_successors(text, integer) IS
+'what became of a 시·군·구 in a fiscal year it did not exist in: its successors, or the day it began';
+
+-- A suggestion for a name a line gives that means nothing there: the name
+-- of a province or 시·군·구 it resembles, the province a 시·군·구 of that
+-- name lies in, the successors of one that had ended.
+CREATE FUNCTION @extschema@.entry_suggestion(province text, municipality text, fiscal_year integer)
+RETURNS text
+LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	p text := btrim(province);
+	m text := btrim(regexp_replace(municipality, '\s+', ' ', 'g'));
+	first_day date := make_date(fiscal_year, 1, 1);
+	last_day date := make_date(fiscal_year, 12, 31);
+	given text;
+	found text;
+BEGIN
+	IF coalesce(p, '') <> '' THEN
+		BEGIN
+			given := @extschema@.province_code_in_year(p, fiscal_year);
+		EXCEPTION WHEN invalid_parameter_value THEN
+			given := NULL;
+		END;
+	END IF;
+	IF coalesce(m, '') <> '' THEN
+		IF m ~ '^[0-9]{5}$' THEN
+			-- a code: when it ended, its successors; when it began
+			SELECT @extschema@.municipality_successors(v.code, fiscal_year) INTO found
+			FROM @extschema@.municipality v WHERE v.code = m;
+			RETURN found;
+		END IF;
+		IF position(' ' IN m) > 0 THEN
+			-- "경남 해운대구": its province and 시·군·구
+			BEGIN
+				given := coalesce(given, @extschema@.province_code_in_year(split_part(m, ' ', 1), fiscal_year));
+			EXCEPTION WHEN invalid_parameter_value THEN
+				NULL;
+			END;
+			m := substr(m, position(' ' IN m) + 1);
+		END IF;
+		-- one of the province's that had ended: its successors
+		SELECT string_agg(@extschema@.municipality_successors(v.code, fiscal_year), '; ') INTO found
+		FROM @extschema@.municipality v
+		WHERE v.name_ko = m AND v.province_code = given AND v.valid_to <= first_day;
+		IF found IS NOT NULL THEN
+			RETURN found;
+		END IF;
+		-- where a 시·군·구 of that name lies that year
+		SELECT string_agg(format('%s is in %s', v.name_ko, r.short_ko), ', ' ORDER BY r.sort_order) INTO found
+		FROM @extschema@.municipality v JOIN @extschema@.province r ON r.code = v.province_code
+		WHERE v.name_ko = m AND v.province_code IS DISTINCT FROM given
+		  AND (v.valid_from IS NULL OR v.valid_from <= last_day) AND (v.valid_to IS NULL OR v.valid_to > first_day);
+		IF found IS NOT NULL THEN
+			RETURN found || coalesce(', not ' || (SELECT r.short_ko FROM @extschema@.province r WHERE r.code = given), '');
+		END IF;
+		-- one that had ended anywhere
+		SELECT string_agg(@extschema@.municipality_successors(v.code, fiscal_year), '; ') INTO found
+		FROM @extschema@.municipality v WHERE v.name_ko = m AND v.valid_to <= first_day;
+		IF found IS NOT NULL THEN
+			RETURN found;
+		END IF;
+		-- a name it resembles
+		SELECT format('did you mean %s %s?', r.short_ko, v.name_ko) INTO found
+		FROM @extschema@.municipality v JOIN @extschema@.province r ON r.code = v.province_code
+		WHERE (v.valid_from IS NULL OR v.valid_from <= last_day) AND (v.valid_to IS NULL OR v.valid_to > first_day)
+		  AND (given IS NULL OR v.province_code = given)
+		  AND (v.name_ko LIKE m || '%' OR m LIKE v.name_ko || '%' OR v.name_ko LIKE left(m, char_length(m) - 1) || '_')
+		ORDER BY abs(char_length(v.name_ko) - char_length(m)), r.sort_order LIMIT 1;
+		RETURN found;
+	END IF;
+	IF coalesce(p, '') <> '' AND given IS NULL THEN
+		-- the province whose names share most of the text's characters
+		SELECT format('did you mean %s (%s)?', r.name_ko, r.code) INTO found
+		FROM @extschema@.province r
+			 CROSS JOIN LATERAL (SELECT count(*) AS shared FROM regexp_split_to_table(p, '') AS c
+								 WHERE position(c IN r.name_ko || r.short_ko) > 0) x
+		WHERE (r.valid_from IS NULL OR r.valid_from <= last_day) AND (r.valid_to IS NULL OR r.valid_to > first_day)
+		  AND x.shared * 2 >= char_length(p)
+		ORDER BY x.shared DESC, r.sort_order LIMIT 1;
+		RETURN found;
+	END IF;
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_suggestion(text, text, integer) IS
+'a suggestion for a province or 시·군·구 a line names that means nothing there: where a 시·군·구 of that name lies, the successors of one that had ended, a name it resembles';
+
+-- A programme's suggestion: the same name in other years, or a name of
+-- the year it resembles.
+CREATE FUNCTION @extschema@.entry_program_suggestion(program text, fiscal_year integer)
+RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+SELECT coalesce(
+	(SELECT format('a programme of that name exists in fiscal year %s', string_agg(DISTINCT g.fiscal_year::text, ', '))
+	 FROM @extschema@.program g WHERE g.name_ko = btrim(program) HAVING count(*) > 0),
+	(SELECT format('did you mean %s (id %s)?', g.name_ko, g.id)
+	 FROM @extschema@.program g
+		  CROSS JOIN LATERAL (SELECT count(*) AS shared FROM regexp_split_to_table(btrim(program), '') AS c
+							  WHERE c <> ' ' AND position(c IN g.name_ko) > 0) x
+	 WHERE g.fiscal_year = entry_program_suggestion.fiscal_year AND x.shared * 2 >= char_length(btrim(program))
+	 ORDER BY x.shared DESC, g.id LIMIT 1))
+$$;
+COMMENT ON FUNCTION @extschema@.entry_program_suggestion(text, integer) IS
+'a suggestion for a programme a line names that does not exist in its year';
+
+-- One check of one value: the error it raises, as a row, or none.
+CREATE FUNCTION @extschema@.entry_problem(what text, a text, b text, c text, d text, e text, fiscal_year integer,
+										  as_of date, line text, OUT state text, OUT message text)
+LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	CASE what
+		WHEN 'program' THEN PERFORM @extschema@.entry_program(a, fiscal_year, line);
+		WHEN 'region' THEN PERFORM @extschema@.entry_region(a, b, fiscal_year, as_of, line);
+		WHEN 'amount' THEN PERFORM @extschema@.entry_amount(a, b, @extschema@.entry_local(c, d), e, line);
+		WHEN 'other' THEN PERFORM @extschema@.entry_other(a, b, line);
+		WHEN 'ministry' THEN PERFORM @extschema@.entry_ministry(a, fiscal_year, line);
+		WHEN 'text' THEN PERFORM @extschema@.entry_bounded(a, b, line), @extschema@.entry_plain(@extschema@.reference_trim(a), b, line);
+	END CASE;
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, message = MESSAGE_TEXT;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_problem(text, text, text, text, text, text, integer, date, text) IS
+'the SQLSTATE and message a check of a load''s value raises, or NULLs';
+
+-- A line's money as a load reads it, or the error it gives.  Numbers
+-- with thousands separators in a unit, short enough that no unit makes
+-- them overflow, are read without catching errors: they cannot fail.
+CREATE FUNCTION @extschema@.entry_amount_checked(amount text, "national" text, local text, local2 text, unit text, line text,
+												 OUT amount_read @extschema@.funding, OUT state text, OUT message text)
+LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	plain constant text := '^\s*(△\s*|[-+])?([0-9]{1,3}(,[0-9]{3})*|[0-9]+)\s*$';
+BEGIN
+	IF amount IS NULL AND unit IN ('원', '천원', '백만원', '억', '억원')
+	   AND coalesce("national", '0') ~ plain AND coalesce(local, '0') ~ plain AND coalesce(local2, '0') ~ plain
+	   AND length(coalesce("national", '')) < 12 AND length(coalesce(local, '')) < 12 AND length(coalesce(local2, '')) < 12 THEN
+		amount_read := @extschema@.funding(coalesce("national", '0'), coalesce(@extschema@.entry_local(local, local2), '0'), unit);
+		RETURN;
+	END IF;
+	BEGIN
+		amount_read := @extschema@.entry_amount(amount, "national", @extschema@.entry_local(local, local2), unit, line);
+	EXCEPTION WHEN OTHERS THEN
+		GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, message = MESSAGE_TEXT;
+	END;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_amount_checked(text, text, text, text, text, text) IS
+'a line''s money as load_allocations reads it, or the SQLSTATE and message of its refusal';
+
+CREATE FUNCTION @extschema@.check_allocations(lines regclass, unit text DEFAULT NULL,
+											  new_programs boolean DEFAULT false, ministry text DEFAULT NULL)
+RETURNS TABLE (line bigint, column_name text, value text, sqlstate text, message text, suggestion text)
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	load_ministry text := ministry;
+BEGIN
+	PERFORM @extschema@.entry_stage(lines, unit);
+	CREATE TEMP TABLE rp_problems (line bigint, column_name text, value text, sqlstate text, message text, suggestion text)
+		ON COMMIT DROP;
+	-- a line's place and year
+	INSERT INTO rp_problems
+	SELECT l.line, 'fiscal_year', NULL, '23502', format('fiscal_year is missing (line %s)', l.line), NULL
+	FROM rp_lines l WHERE l.fiscal_year IS NULL;
+	INSERT INTO rp_problems
+	SELECT l.line, 'phase', l.phase, '23514',
+		   format('phase %s is not one of planned, approved, adjusted, executed (line %s)', @extschema@.entry_echo(l.phase), l.line),
+		   NULL
+	FROM rp_lines l WHERE l.phase NOT IN ('planned', 'approved', 'adjusted', 'executed');
+	-- references and notes
+	INSERT INTO rp_problems
+	SELECT l.line, t.col, t.val, p.state, p.message, NULL
+	FROM rp_lines l
+		 CROSS JOIN LATERAL (VALUES ('reference', l.given_reference), ('note', l.note)) AS t(col, val)
+		 CROSS JOIN LATERAL @extschema@.entry_problem('text', t.val, t.col, NULL, NULL, NULL, l.fiscal_year, NULL,
+													  format('line %s', l.line)) p
+	WHERE t.val IS NOT NULL AND (length(t.val) > 200 OR t.val ~ '^\s*[-=+@\t\r]') AND p.state IS NOT NULL;
+	-- programmes and regions, each looked up once, every line listed
+	INSERT INTO rp_problems
+	SELECT l.line, 'program', l.program, k.state, k.message,
+		   CASE WHEN k.state = '23503' THEN @extschema@.entry_program_suggestion(l.program, l.fiscal_year) END
+	FROM rp_lines l
+		 JOIN (SELECT g.program, g.fiscal_year, p.state, p.message
+			   FROM (SELECT DISTINCT program, fiscal_year FROM rp_lines WHERE fiscal_year IS NOT NULL) g,
+					LATERAL @extschema@.entry_problem('program', g.program, NULL, NULL, NULL, NULL, g.fiscal_year, NULL,
+													  format('program %s, fiscal year %s', @extschema@.entry_echo(g.program), g.fiscal_year)) p
+			   WHERE p.state IS NOT NULL) k
+		   ON k.program IS NOT DISTINCT FROM l.program AND k.fiscal_year = l.fiscal_year
+	-- a programme the load would create is no problem; its ministry may be
+	WHERE NOT (new_programs AND k.state = '23503' AND btrim(l.program) !~ '^[0-9]{1,9}$');
+	IF new_programs THEN
+		INSERT INTO rp_problems
+		SELECT l.line, 'ministry', coalesce(nullif(btrim(l.ministry), ''), load_ministry),
+			   coalesce(p.state, '22023'),
+			   coalesce(p.message, format('new program %s of fiscal year %s has no ministry (line %s)',
+										  @extschema@.entry_echo(btrim(l.program)), l.fiscal_year, l.line)),
+			   CASE WHEN p.state IS NULL THEN 'give load_allocations(…, ministry => ''MOIS'') (or ''자체사업''), or a ministry column' END
+		FROM rp_lines l
+			 LEFT JOIN LATERAL @extschema@.entry_problem('ministry', coalesce(nullif(btrim(l.ministry), ''), load_ministry),
+														 NULL, NULL, NULL, NULL, l.fiscal_year, NULL, format('line %s', l.line)) p
+				ON coalesce(nullif(btrim(l.ministry), ''), load_ministry) IS NOT NULL
+		WHERE coalesce(btrim(l.program), '') <> '' AND btrim(l.program) !~ '^[0-9]{1,9}$' AND l.fiscal_year IS NOT NULL
+		  AND NOT EXISTS (SELECT 1 FROM @extschema@.program g WHERE g.name_ko = btrim(l.program) AND g.fiscal_year = l.fiscal_year)
+		  AND (coalesce(nullif(btrim(l.ministry), ''), load_ministry) IS NULL OR p.state IS NOT NULL);
+	END IF;
+	INSERT INTO rp_problems
+	SELECT l.line, CASE WHEN coalesce(btrim(l.municipality), '') <> '' THEN 'municipality' ELSE 'province' END,
+		   coalesce(nullif(btrim(l.municipality), ''), l.province), k.state, k.message,
+		   @extschema@.entry_suggestion(l.province, l.municipality, l.fiscal_year)
+	FROM rp_lines l
+		 JOIN (SELECT g.province, g.municipality, g.fiscal_year, g.as_of, p.state, p.message
+			   FROM (SELECT DISTINCT province, municipality, fiscal_year, as_of FROM rp_lines WHERE fiscal_year IS NOT NULL) g,
+					LATERAL @extschema@.entry_problem('region', g.province, g.municipality, NULL, NULL, NULL, g.fiscal_year, g.as_of,
+													  format('province %s, municipality %s, fiscal year %s', @extschema@.entry_echo(g.province),
+															 @extschema@.entry_echo(g.municipality), g.fiscal_year)) p
+			   WHERE p.state IS NOT NULL) k
+		   ON k.province IS NOT DISTINCT FROM l.province AND k.municipality IS NOT DISTINCT FROM l.municipality
+			  AND k.fiscal_year = l.fiscal_year AND k.as_of IS NOT DISTINCT FROM l.as_of;
+	-- the money, line by line: numbers as budget tables print them in a
+	-- unit the load knows are read set-based; the rest one by one
+	CREATE TEMP TABLE rp_amounts ON COMMIT DROP AS
+	SELECT l.line, l.phase, CASE WHEN l.amount IS NOT NULL THEN 'amount' ELSE 'national, local' END AS column_name,
+		   coalesce(l.amount, concat_ws(', ', l."national", l.local, l.local2)) AS value, p.amount_read AS amount, p.state, p.message
+	FROM rp_lines l,
+		 LATERAL @extschema@.entry_amount_checked(l.amount, l."national", l.local, l.local2, l.unit, format('line %s', l.line)) p;
+	INSERT INTO rp_problems
+	SELECT a.line, a.column_name, a.value, a.state, a.message, NULL FROM rp_amounts a WHERE a.state IS NOT NULL;
+	INSERT INTO rp_problems
+	SELECT l.line, 'other', o.v, p.state, p.message, NULL
+	FROM rp_lines l
+		 CROSS JOIN LATERAL unnest(l.others) AS o(v)
+		 CROSS JOIN LATERAL @extschema@.entry_problem('other', o.v, l.other_unit, NULL, NULL, NULL, l.fiscal_year, NULL,
+													  format('line %s', l.line)) p
+	WHERE o.v IS NOT NULL AND p.state IS NOT NULL;
+	-- a plan or budget below zero
+	INSERT INTO rp_problems
+	SELECT a.line, a.column_name, a.value, '23514', format('a %s amount is not negative (line %s)', a.phase, a.line),
+		   'only adjusted and executed lines may be negative'
+	FROM rp_amounts a
+	WHERE a.phase IN ('planned', 'approved') AND (@extschema@.national(a.amount) < 0 OR @extschema@.local(a.amount) < 0);
+	-- the same line twice in the load: same programme, region, year, phase
+	-- and reference (or, without one, the same amount as written)
+	INSERT INTO rp_problems
+	SELECT d.second, 'reference', d.reference, '23505',
+		   format('lines %s and %s of the load are the same line', d.first, d.second),
+		   'give each line its own reference, or load the line once'
+	FROM (SELECT l.line AS second, l.reference,
+				 first_value(l.line) OVER w AS first, row_number() OVER w AS n
+		  FROM rp_lines l
+		  WINDOW w AS (PARTITION BY l.program, l.province, l.municipality, l.fiscal_year, l.phase, l.reference,
+							  CASE WHEN l.reference IS NULL THEN concat_ws('|', l.amount, l."national", l.local, l.local2, l.unit) END
+					   ORDER BY l.line)) d
+	WHERE d.n > 1;
+	RETURN QUERY SELECT * FROM rp_problems ORDER BY 1, 2;
+	DROP TABLE rp_problems, rp_amounts, rp_lines;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.check_allocations(regclass, text, boolean, text) IS
+'checks a table of lines as load_allocations would load it, writing nothing: every problem, with the line, the column, the value, the SQLSTATE, the message and, for a name it does not know, a suggestion';
 -- end of 2.0.0
 
 -- The views made again: their privileges as they were, and those that were

@@ -4,11 +4,11 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
-SELECT plan(9);
+SELECT plan(10);
 
 CREATE TEMP VIEW f AS
 SELECT p.oid, p.proname, p.prokind, p.provolatile, p.proparallel, p.proisstrict, p.proleakproof, p.prosecdef,
-	   l.lanname, p.proconfig
+	   l.lanname, p.proconfig, p.prosrc
 FROM pg_proc p
 	 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
 	 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname IN ('funding', 'regionpolicy')
@@ -31,7 +31,7 @@ SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provola
 				'allocation_entry_tally', 'allocation_load_begin', 'allocation_load_count', 'allocation_load_end',
 				'allocation_load_record', 'allocation_load_row', 'allocation_load_scope_seen', 'allocation_load_summary',
 				'allocation_load_written', 'allocation_scope_lock', 'award_entry_insert', 'award_term_check',
-				'delete_allocation', 'delete_cluster_diagnosis', 'entry_new_programs',
+				'check_allocations', 'delete_allocation', 'delete_cluster_diagnosis', 'entry_new_programs', 'entry_stage',
 				'grade_scale_check', 'key_check', 'load_allocations', 'program_no_cycle', 'reference_copy', 'reference_guard', 'region_years_refresh',
 				'stage_weight_check', 'steward_guard'],
 		  'VOLATILE only for the writers, the triggers and the load tally');
@@ -48,10 +48,15 @@ SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE propara
 				'allocation_entry_tally', 'allocation_load_begin', 'allocation_load_count', 'allocation_load_end',
 				'allocation_load_record', 'allocation_load_row', 'allocation_load_scope_seen', 'allocation_load_summary',
 				'allocation_load_written', 'allocation_scope_lock', 'award_entry_insert', 'award_term_check',
-				'delete_allocation', 'delete_cluster_diagnosis', 'entry_new_programs',
+				'check_allocations', 'delete_allocation', 'delete_cluster_diagnosis', 'entry_amount', 'entry_amount_checked', 'entry_new_programs', 'entry_other',
+				'entry_problem', 'entry_stage', 'entry_suggestion',
 				'grade_scale_check', 'key_check', 'load_allocations', 'program_no_cycle', 'reference_copy', 'reference_guard', 'region_years_refresh',
 				'stage_weight_check', 'steward_guard'],
-		  'everything but the writers, the triggers and the load tally is PARALLEL SAFE');
+		  'everything but the writers, the triggers, the load tally and what catches errors is PARALLEL SAFE');
+-- a parallel worker cannot start a subtransaction, which an EXCEPTION block is
+SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f
+		   WHERE lanname = 'plpgsql' AND proparallel = 's' AND prosrc ~* '\mEXCEPTION\s+WHEN'),
+		  NULL, 'no PARALLEL SAFE function catches errors (a parallel worker cannot start a subtransaction)');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f
 		   WHERE lanname = 'c' AND prokind = 'f' AND NOT proisstrict),
 		  ARRAY['allocation_load_scope_seen', 'funding_avg_final', 'funding_sum_accum', 'funding_sum_combine', 'funding_sum_final',

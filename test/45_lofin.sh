@@ -6,7 +6,7 @@
 # with one call, and every province's totals equal a sum computed here,
 # outside the database, from the file itself.
 cd "$(dirname "$0")" && . lib/tap.sh
-plan 7
+plan 8
 db=rp_lofin_$$
 trap 'dropdb --if-exists $db' EXIT
 createdb "$db"
@@ -27,6 +27,14 @@ out=$(recipe "")
 echo "$out" | grep -q "ERROR:  region '1100000\*' is an aggregate row, not a line (line 5)"
 ok $? "without leaving it out, the aggregate row (1100000*, 서울계) is refused, naming its line"
 is "$(q "SELECT count(*) FROM regionpolicy.allocation")" "0" "… and nothing is loaded"
+checked=$(cd data && psql -X -q -t -A -v ON_ERROR_STOP=1 -d "$db" 2>&1 <<'SQL'
+CREATE TEMP TABLE lofin (회계연도 integer, 자치단체코드 text, 자치단체명 text, 세부사업명 text,
+                         국비 text, 시도비 text, 시군구비 text, 기타 text, 계 text);
+\copy lofin FROM 'lofin-sechul-2024-2025.csv' WITH (FORMAT csv, HEADER)
+SELECT line, column_name, value, sqlstate FROM regionpolicy.check_allocations('lofin', unit => '천원', new_programs => true, ministry => '자체사업');
+SQL
+)
+is "$checked" "5|municipality|1100000*|22023" "check_allocations finds that row, and nothing else, in one call"
 out=$(recipe "WHERE 자치단체코드 NOT LIKE '%*' AND 자치단체명 NOT LIKE '%계'")
 is "$(echo "$out" | grep -v NOTICE)" "108|0" "the recipe loads the 108 lines in one call"
 

@@ -217,7 +217,8 @@ CREATE TABLE @extschema@.province_alias (
 	province_code text NOT NULL,
 	kind text NOT NULL
 		CONSTRAINT province_alias_kind_known
-		CHECK (kind IN ('name', 'short name', 'iso code', 'former name', 'former code', 'english', 'former english')),
+		CHECK (kind IN ('name', 'short name', 'iso code', 'former name', 'former code', 'english', 'former english',
+						'unofficial code')),
 	valid_until date,
 	shipped boolean NOT NULL DEFAULT false,
 	CONSTRAINT province_alias_not_blank CHECK (alias = btrim(alias) AND alias <> '')

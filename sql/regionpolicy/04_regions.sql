@@ -437,9 +437,12 @@ BEGIN
 	ELSE
 		-- a name of another system: 서울성동구, 서울본청; 부천시 소사구,
 		-- 경기 부천시 소사구
-		SELECT * INTO r FROM @extschema@.region_code c
-		WHERE c.name_ko = v OR (c.system = 'district' AND c.name_ko = regexp_replace(v, '^\S+\s+(\S+\s+\S+)$', '\1'))
-		ORDER BY c.system DESC, c.code LIMIT 1;
+		SELECT * INTO r FROM @extschema@.region_code c WHERE c.name_ko = v ORDER BY c.system DESC, c.code LIMIT 1;
+		IF NOT FOUND AND v ~ '^\S+\s+\S+\s+\S+$' THEN
+			SELECT * INTO r FROM @extschema@.region_code c
+			WHERE c.name_ko = regexp_replace(v, '^\S+\s+', '') AND c.system = 'district'
+			ORDER BY c.code LIMIT 1;
+		END IF;
 		IF NOT FOUND THEN
 			RETURN;
 		END IF;

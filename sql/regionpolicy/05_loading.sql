@@ -384,7 +384,7 @@ COMMENT ON FUNCTION @extschema@.entry_region(text, text, integer, date, text) IS
 -- amount that is one bare number is refused, never read as won.
 CREATE FUNCTION @extschema@.entry_amount(amount text, "national" text, local text, unit text, line text)
 RETURNS @extschema@.funding
-LANGUAGE plpgsql STABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
@@ -444,6 +444,11 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@.entry_amount(text, text, text, text, text) IS
 'the funding value a line gives (amount as text, or national and local numbers with their unit), or an error naming the line; a bare number without a unit is refused';
+-- 2.0.0: what catches errors runs in the leader only
+-- (its EXCEPTION block is a subtransaction, which a parallel worker cannot
+-- start)
+ALTER FUNCTION @extschema@.entry_amount(text, text, text, text, text) PARALLEL RESTRICTED;
+-- end of 2.0.0
 
 -- 2.0.0: a line's other money
 -- An error raised again with the line it concerns: a RAISE option may not
@@ -473,7 +478,7 @@ COMMENT ON FUNCTION @extschema@.entry_reraise(text, text, text, text) IS
 -- without a unit is refused, never read as won.
 CREATE FUNCTION @extschema@.entry_other(other text, unit text, line text)
 RETURNS bigint
-LANGUAGE plpgsql STABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
@@ -679,6 +684,71 @@ CREATE TRIGGER allocation_entry_tally_end AFTER INSERT ON @extschema@.allocation
 -- file's order, for a table COPY filled).  Numbers without a unit take
 -- the load's unit; with none, they are refused.
 -- 2.0.0: load_allocations reads exports as they come
+-- The lines of a table as a load reads them, numbered once, into the
+-- temporary table rp_lines: each value from allocation_entry's column, or
+-- from the column an export names it by (doc/regionpolicy.md, "Exports as
+-- they come": 회계연도, 세부사업명, 자치단체코드 or 자치단체명, 국비, 시도비
+-- and 시군구비, both local, 기타, 소관); a value no column gives is NULL.
+-- The line is the table's column "line" when it has one, else the row's
+-- place in the order it was written.  For load_allocations and
+-- check_allocations.
+CREATE FUNCTION @extschema@.entry_stage(lines regclass, load_unit text)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	has_line boolean;
+	has_ctid boolean;
+	others text;
+	cols text[];
+BEGIN
+	IF to_regclass('pg_temp.rp_lines') IS NOT NULL OR to_regclass('pg_temp.rp_resolved') IS NOT NULL THEN
+		DROP TABLE IF EXISTS pg_temp.rp_lines, pg_temp.rp_programs, pg_temp.rp_regions, pg_temp.rp_resolved;
+	END IF;
+	has_line := EXISTS (SELECT 1 FROM pg_attribute a
+						WHERE a.attrelid = lines AND a.attname = 'line' AND a.attnum > 0 AND NOT a.attisdropped);
+	has_ctid := EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = lines AND c.relkind IN ('r', 'm'));
+	-- the other money: the column other, and the columns exports name
+	-- 기타, 민자 and 자부담, each read in the line's unit and added
+	SELECT 'CASE WHEN num_nonnulls(' || string_agg(format('s.%I::text', a.attname), ', ' ORDER BY a.attnum)
+		   || ') > 0 THEN ARRAY[' || string_agg(format('s.%I::text', a.attname), ', ' ORDER BY a.attnum) || '] END' INTO others
+	FROM pg_attribute a
+	WHERE a.attrelid = lines AND a.attnum > 0 AND NOT a.attisdropped
+	  AND a.attname IN ('other', '기타', '민자', '자부담');
+	SELECT array_agg(coalesce((SELECT format('s.%I', c) FROM unnest(w.names) WITH ORDINALITY AS u(c, i)
+							   WHERE EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = lines AND a.attname = u.c
+											 AND a.attnum > 0 AND NOT a.attisdropped)
+							   ORDER BY u.i LIMIT 1), 'NULL') ORDER BY w.k)
+	  INTO cols
+	FROM (VALUES (1, ARRAY['program', '세부사업명', '사업명']), (2, ARRAY['province', '시도', '시도명']),
+				 (3, ARRAY['fiscal_year', '회계연도']), (4, ARRAY['phase']), (5, ARRAY['amount']),
+				 (6, ARRAY['national', '국비']), (7, ARRAY['local', '지방비', '시도비']), (8, ARRAY['시군구비']),
+				 (9, ARRAY['unit']), (10, ARRAY['reference', '세부사업코드', '사업코드']), (11, ARRAY['note', '비고']),
+				 (12, ARRAY['municipality', '자치단체코드', '자치단체명']), (13, ARRAY['as_of']),
+				 (14, ARRAY['ministry', '소관', '부처'])) AS w(k, names);
+	EXECUTE format($q$
+		CREATE TEMP TABLE rp_lines ON COMMIT DROP AS
+		SELECT %s AS line, (%s)::text AS program, (%s)::text AS province, (%s)::integer AS fiscal_year,
+			   coalesce((%s)::text, 'planned') AS phase, (%s)::text AS amount, (%s)::text AS "national",
+			   (%s)::text AS local, (%s)::text AS local2,
+			   CASE WHEN (%6$s) IS NULL THEN coalesce((%10$s)::text, %15$L) ELSE (%10$s)::text END AS unit,
+			   (%11$s)::text AS given_reference,
+			   @extschema@.reference_trim((%11$s)::text) AS reference,
+			   (%12$s)::text AS note, (%13$s)::text AS municipality, (%14$s)::date AS as_of,
+			   %16$s AS others, coalesce((%10$s)::text, %15$L) AS other_unit, (%17$s)::text AS ministry
+		FROM %18$s AS s$q$,
+		CASE WHEN has_line THEN 's.line::bigint' WHEN has_ctid THEN 'row_number() OVER (ORDER BY s.ctid)'
+			 ELSE 'row_number() OVER ()' END,
+		cols[1], cols[2], cols[3], cols[4], cols[5], cols[6], cols[7], cols[8], cols[9], cols[10], cols[11], cols[12], cols[13],
+		load_unit, coalesce(others, 'NULL::text[]'), cols[14], lines);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.entry_stage(regclass, text) IS
+'the lines of a table as load_allocations and check_allocations read them, into the temporary table rp_lines';
+-- end of 2.0.0
+
+-- 2.0.0: load_allocations reads exports as they come
 -- Local money an export splits in two (시도비, 시군구비): their sum, as a
 -- number; one alone as it is.
 CREATE FUNCTION @extschema@.entry_local(first text, second text)
@@ -787,10 +857,6 @@ DECLARE
 	bad record;
 	n bigint;
 	r bigint;
-	has_line boolean;
-	has_ctid boolean;
-	others text;
-	cols text[];
 	load_unit text := unit;
 	load_ministry text := ministry;
 	line_text text;
@@ -799,51 +865,10 @@ DECLARE
 	e_detail text;
 	e_hint text;
 BEGIN
-	IF to_regclass('pg_temp.rp_resolved') IS NOT NULL THEN
-		DROP TABLE IF EXISTS pg_temp.rp_lines, pg_temp.rp_programs, pg_temp.rp_regions, pg_temp.rp_resolved;
-	END IF;
-	has_line := EXISTS (SELECT 1 FROM pg_attribute a
-						WHERE a.attrelid = lines AND a.attname = 'line' AND a.attnum > 0 AND NOT a.attisdropped);
-	has_ctid := EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = lines AND c.relkind IN ('r', 'm'));
-	-- the other money: the column other, and the columns exports name
-	-- 기타, 민자 and 자부담, each read in the line's unit and added
-	SELECT 'ARRAY[' || string_agg(format('s.%I::text', a.attname), ', ' ORDER BY a.attnum) || ']' INTO others
-	FROM pg_attribute a
-	WHERE a.attrelid = lines AND a.attnum > 0 AND NOT a.attisdropped
-	  AND a.attname IN ('other', '기타', '민자', '자부담');
 	-- The lines, numbered once; each programme, province and 시·군·구 looked
 	-- up once, the error naming the first line that gives it; the amount
 	-- read by the type's input (or from numbers in a unit).
-	-- Each value of a line from allocation_entry's column, or from the
-	-- column an export names it by (doc/regionpolicy.md, "Exports as they
-	-- come"): 회계연도, 세부사업명, 자치단체코드 or 자치단체명, 국비, 시도비
-	-- and 시군구비 (both local), 소관; a value no column gives is NULL.
-	SELECT array_agg(coalesce((SELECT format('s.%I', c) FROM unnest(w.names) WITH ORDINALITY AS u(c, i)
-							   WHERE EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = lines AND a.attname = u.c
-											 AND a.attnum > 0 AND NOT a.attisdropped)
-							   ORDER BY u.i LIMIT 1), 'NULL') ORDER BY w.k)
-	  INTO cols
-	FROM (VALUES (1, ARRAY['program', '세부사업명', '사업명']), (2, ARRAY['province', '시도', '시도명']),
-				 (3, ARRAY['fiscal_year', '회계연도']), (4, ARRAY['phase']), (5, ARRAY['amount']),
-				 (6, ARRAY['national', '국비']), (7, ARRAY['local', '지방비', '시도비']), (8, ARRAY['시군구비']),
-				 (9, ARRAY['unit']), (10, ARRAY['reference', '세부사업코드', '사업코드']), (11, ARRAY['note', '비고']),
-				 (12, ARRAY['municipality', '자치단체코드', '자치단체명']), (13, ARRAY['as_of']),
-				 (14, ARRAY['ministry', '소관', '부처'])) AS w(k, names);
-	EXECUTE format($q$
-		CREATE TEMP TABLE rp_lines ON COMMIT DROP AS
-		SELECT %s AS line, (%s)::text AS program, (%s)::text AS province, (%s)::integer AS fiscal_year,
-			   coalesce((%s)::text, 'planned') AS phase, (%s)::text AS amount, (%s)::text AS "national",
-			   (%s)::text AS local, (%s)::text AS local2,
-			   CASE WHEN (%6$s) IS NULL THEN coalesce((%10$s)::text, %15$L) ELSE (%10$s)::text END AS unit,
-			   (%11$s)::text AS given_reference,
-			   @extschema@.reference_trim((%11$s)::text) AS reference,
-			   (%12$s)::text AS note, (%13$s)::text AS municipality, (%14$s)::date AS as_of,
-			   %16$s AS others, coalesce((%10$s)::text, %15$L) AS other_unit, (%17$s)::text AS ministry
-		FROM %18$s AS s$q$,
-		CASE WHEN has_line THEN 's.line::bigint' WHEN has_ctid THEN 'row_number() OVER (ORDER BY s.ctid)'
-			 ELSE 'row_number() OVER ()' END,
-		cols[1], cols[2], cols[3], cols[4], cols[5], cols[6], cols[7], cols[8], cols[9], cols[10], cols[11], cols[12], cols[13],
-		load_unit, coalesce(others, 'NULL::text[]'), cols[14], lines);
+	PERFORM @extschema@.entry_stage(lines, load_unit);
 	-- references and notes first, in one scan: bounded, and no formula,
 	-- before anything is compared
 	SELECT l.line, l.given_reference, l.reference, l.note INTO bad FROM rp_lines l
@@ -895,6 +920,12 @@ BEGIN
 					 CASE WHEN l.amount IS NOT NULL AND l."national" IS NULL AND l.local IS NULL AND l.local2 IS NULL
 							   AND l.unit IS NULL AND l.amount !~ '^[[:space:]]*[-+]?[0-9][0-9,.]*[[:space:]]*$'
 						  THEN l.amount::@extschema@.funding
+						  -- numbers as budget tables print them, in a unit
+						  WHEN l.amount IS NULL AND l.unit IN ('원', '천원', '백만원', '억', '억원')
+							   AND coalesce(l."national", '0') ~ '^\s*(△\s*|[-+])?([0-9]{1,3}(,[0-9]{3})*|[0-9]+)\s*$'
+							   AND coalesce(l.local, '0') ~ '^\s*(△\s*|[-+])?([0-9]{1,3}(,[0-9]{3})*|[0-9]+)\s*$'
+							   AND l.local2 IS NULL
+						  THEN @extschema@.funding(coalesce(l."national", '0'), coalesce(l.local, '0'), l.unit)
 						  ELSE @extschema@.entry_amount(l.amount, l."national", @extschema@.entry_local(l.local, l.local2), l.unit,
 								  format('line %s: program %s, province %s, fiscal year %s, reference %s',
 										 l.line, @extschema@.entry_echo(l.program), @extschema@.entry_echo(l.province),
@@ -902,10 +933,14 @@ BEGIN
 					 l.note, l.reference, g.municipality_code, l.program AS given_program, l.province AS given_province,
 					 l.given_reference,
 					 CASE WHEN l.others IS NULL THEN 0::bigint
-						  ELSE (SELECT sum(@extschema@.entry_other(o, l.other_unit,
+						  ELSE (SELECT sum(CASE WHEN o IS NULL THEN 0
+												WHEN l.other_unit IN ('원', '천원', '백만원', '억', '억원')
+													 AND o ~ '^\s*(△\s*|[-+])?([0-9]{1,3}(,[0-9]{3})*|[0-9]+)\s*$'
+												THEN @extschema@.national(@extschema@.funding(o, '0', l.other_unit))
+												ELSE @extschema@.entry_other(o, l.other_unit,
 									format('line %s: program %s, province %s, fiscal year %s, reference %s',
 										   l.line, @extschema@.entry_echo(l.program), @extschema@.entry_echo(l.province),
-										   l.fiscal_year, @extschema@.entry_echo(l.given_reference))))::bigint
+										   l.fiscal_year, @extschema@.entry_echo(l.given_reference))) END)::bigint
 								FROM unnest(l.others) AS o) END AS other
 			  FROM rp_lines l
 				   JOIN rp_programs p ON p.program = l.program AND p.fiscal_year = l.fiscal_year

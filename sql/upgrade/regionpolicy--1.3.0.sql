@@ -105,3 +105,13 @@ ALTER TABLE @extschema@.program DROP CONSTRAINT program_ministry_known;
 ALTER TABLE @extschema@.program ALTER COLUMN ministry DROP NOT NULL;
 -- load_allocations takes new_programs and ministry (made again below).
 DROP FUNCTION @extschema@.load_allocations(regclass, text);
+
+-- KR-12 is not an ISO 3166-2 code (ISO lists KR-29 and KR-46): an
+-- unofficial code of the merged province (sql/data/province_alias_2026.tsv).
+ALTER TABLE @extschema@.province_alias DROP CONSTRAINT province_alias_kind_known;
+ALTER TABLE @extschema@.province_alias ADD CONSTRAINT province_alias_kind_known
+	CHECK (kind IN ('name', 'short name', 'iso code', 'former name', 'former code', 'english', 'former english',
+					'unofficial code'));
+ALTER TABLE @extschema@.province_alias DISABLE TRIGGER reference_guard;
+UPDATE @extschema@.province_alias SET kind = 'unofficial code' WHERE shipped AND alias = 'KR-12';
+ALTER TABLE @extschema@.province_alias ENABLE TRIGGER reference_guard;

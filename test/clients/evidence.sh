@@ -70,7 +70,8 @@ expected() {
 	psql_ -d "$db" -At -c "SELECT json_agg(q ORDER BY sort_order, part_order) FROM (SELECT p.short_ko AS province, p.sort_order,
 		x.part_order, x.kind, sum(x.won) / 100000000 AS eok
 		FROM regionpolicy.allocation a JOIN regionpolicy.province p ON p.code = a.province_code
-		CROSS JOIN LATERAL (VALUES (1, '국비', regionpolicy.national(a.amount)), (2, '지방비', regionpolicy.local(a.amount))) x(part_order, kind, won)
+		CROSS JOIN LATERAL (VALUES (1, '국비', regionpolicy.national(a.amount)), (2, '지방비', regionpolicy.local(a.amount)),
+										(3, '기타', a.other)) x(part_order, kind, won)
 		WHERE a.fiscal_year = 2024 AND a.phase = 'planned' GROUP BY 1, 2, 3, 4) q"
 	echo ', "grand": '
 	psql_ -d "$db" -At -c "SELECT json_agg(q) FROM (SELECT sum(regionpolicy.total(amount)) AS total_won,

@@ -12,4 +12,6 @@ INSERT INTO regionpolicy.program (id, ministry, fiscal_year, name_ko) VALUES (10
 INSERT INTO regionpolicy.allocation (id, program_id, province_code, fiscal_year, amount, phase) VALUES
 	(4, 1002, '26', 2024, '국비 950억원, 지방비 440억원', 'planned'),
 	(5, 1001, '26', 2023, '국비 901억원, 지방비 420억원', 'executed');
+-- and money that is neither 국비 nor 지방비 (기타)
+UPDATE regionpolicy.allocation SET other = 2500000000 WHERE id = 4;
 CREATE TABLE public.client_write (id serial PRIMARY KEY, amount regionpolicy.funding NOT NULL);

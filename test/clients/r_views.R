@@ -1,7 +1,7 @@
 # R reads every report view (DBI + RPostgreSQL, Debian's packages): each
 # column's R type as doc/regionpolicy.md ("BI tools and spreadsheets") says,
 # every won total equal to the database's, Korean intact; then a ggplot2
-# stacked bar of 국비 and 지방비 by province from region_totals_long as it
+# stacked bar of 국비, 지방비 and 기타 by province from region_totals_long as it
 # is, in statistics order with 국비 at the bottom (the two factor() lines
 # the doc gives), checked from the built plot.  TAP on stdout.
 #   Rscript r_views.R            (libpq's PG* variables name the database)
@@ -84,11 +84,11 @@ ok(identical(enc2utf8(as.character(axis)), enc2utf8(order_db)),
 fs <- b$plot$scales$get_scales("fill"); br <- as.vector(fs$get_breaks())
 ld <- b$data[[1]]; ld <- ld[order(ld$x, ld$ymin), ]
 bottom <- setNames(br, fs$map(br))[ld$fill[!duplicated(ld$x)]]
-ok(all(bottom == "\uad6d\ube44") && identical(enc2utf8(br), c("\uad6d\ube44", "\uc9c0\ubc29\ube44")),
-   "국비 at the bottom of every bar, 국비 then 지방비 in the legend")
+ok(all(bottom == "\uad6d\ube44") && identical(enc2utf8(br), c("\uad6d\ube44", "\uc9c0\ubc29\ube44", "\uae30\ud0c0")),
+   "국비 at the bottom of every bar, 국비, 지방비 then 기타 in the legend")
 heights <- tapply(ld$ymax, ld$x, max)
-tot_db <- dbGetQuery(con, "SELECT total_eok::float8 AS t FROM regionpolicy.region_totals WHERE fiscal_year = 2024 AND phase = 'planned' ORDER BY sort_order")$t
-ok(isTRUE(all.equal(as.vector(heights), tot_db)), "each bar is as tall as the province's total")
+tot_db <- dbGetQuery(con, "SELECT (total_eok + other_eok)::float8 AS t FROM regionpolicy.region_totals WHERE fiscal_year = 2024 AND phase = 'planned' ORDER BY sort_order")$t
+ok(isTRUE(all.equal(as.vector(heights), tot_db)), "each bar is as tall as the province's total and other money")
 invisible(dbDisconnect(con))
 cat(sprintf("1..%d\n# %s, RPostgreSQL %s, ggplot2 %s\n", n, R.version.string,
             as.character(packageVersion("RPostgreSQL")), as.character(packageVersion("ggplot2"))))

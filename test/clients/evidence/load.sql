@@ -9,10 +9,11 @@ COPY allocation_entry (program, province, fiscal_year, amount, reference) FROM S
 지역혁신협력지구(클러스터)육성,Jeju,2024,국비 65억원 지방비 28억원,C-50
 지역혁신협력지구(클러스터)육성,강원,2024,"국비 10억원, 지방비 5억원",C-51
 \.
-COPY allocation_entry (program, province, fiscal_year, "national", local, unit, reference) FROM STDIN WITH (FORMAT csv);
-지역주력산업 R&D,강원,2024,"7,979,230","1,994,808",천원,R-51
-지역주력산업 R&D,충북,2024,"8,120,000","2,030,000",천원,R-43
-지역주력산업 R&D,부산,2024,"1,234,567","0",천원,R-26
+-- with money that is neither 국비 nor 지방비 (기타: a company's share)
+COPY allocation_entry (program, province, fiscal_year, "national", local, other, unit, reference) FROM STDIN WITH (FORMAT csv);
+지역주력산업 R&D,강원,2024,"7,979,230","1,994,808","1,250,000",천원,R-51
+지역주력산업 R&D,충북,2024,"8,120,000","2,030,000",,천원,R-43
+지역주력산업 R&D,부산,2024,"1,234,567","0",,천원,R-26
 \.
 -- what real data has besides: the same lines executed, and the next year's
 -- plan (a dashboard that adds phases or years shows far too much)
