@@ -62,7 +62,7 @@ INSERT INTO grade_scale VALUES (2024, 'A', 60, 1.3), (2024, 'B', 0, 1.0);
 		  AND c.relkind IN ('r', $([ "$old" = 1.3.0 ] && echo "'v'" || echo "'r'"))
 		  AND c.relname NOT IN ($changed)")
 	rows "$up" | LC_ALL=C grep -v -e "^committee_figure:(clusters_2018_2022,.*,2018–2022" \
-		-e "^province:(\(12\|47\|48\|50\)," -e "^province_alias:(전남광주,12," >"$tmp/before"
+		-e "^province:(\(12\|47\|48\|50\)," -e "^province_alias:(전남광주,12," -e "^province_alias:(KR-12,12," >"$tmp/before"
 	split_before=$(q "$up" "SELECT string_agg(\"national\"::text, ',' ORDER BY cluster_id) FROM regionpolicy.differential_funding(2024, 100000000000, 1000000)")
 
 	# The commands of doc/regionpolicy.md, "Moving from 1.x"

@@ -293,6 +293,11 @@ BEGIN
 							  CASE WHEN l.reference IS NULL THEN concat_ws('|', l.amount, l."national", l.local, l.local2, l.unit) END
 					   ORDER BY l.line)) d
 	WHERE d.n > 1;
+	-- an aggregate row is one problem: it is to be left out, not mended
+	DELETE FROM rp_problems x
+	USING rp_lines l
+	WHERE x.line = l.line AND x.column_name NOT IN ('municipality', 'province')
+	  AND (btrim(l.municipality) ~ '(\*|계)$' OR btrim(l.province) ~ '(\*|계)$');
 	RETURN QUERY SELECT * FROM rp_problems ORDER BY 1, 2;
 	DROP TABLE rp_problems, rp_amounts, rp_lines;
 END
