@@ -115,6 +115,17 @@ ALTER TABLE @extschema@.province_alias ADD CONSTRAINT province_alias_kind_known
 ALTER TABLE @extschema@.province_alias DISABLE TRIGGER reference_guard;
 UPDATE @extschema@.province_alias SET kind = 'unofficial code' WHERE shipped AND alias = 'KR-12';
 ALTER TABLE @extschema@.province_alias ENABLE TRIGGER reference_guard;
+
+-- Support terms with a cap over the whole period, beside or instead of the
+-- yearly one; award_terms gains it (below).
+ALTER TABLE @extschema@.support_terms ALTER COLUMN annual_cap DROP NOT NULL,
+	ADD COLUMN period_cap bigint CONSTRAINT support_terms_period_cap_positive CHECK (period_cap > 0),
+	ADD CONSTRAINT support_terms_some_cap CHECK (annual_cap IS NOT NULL OR period_cap IS NOT NULL);
+COMMENT ON COLUMN @extschema@.support_terms.annual_cap IS 'the most one award may get in a fiscal year, won (연 지원 한도); NULL: no yearly cap';
+COMMENT ON COLUMN @extschema@.support_terms.period_cap IS 'the most one award may get over its whole term, won (2년간 최대 14억 원); NULL: no cap over the period';
+COMMENT ON TABLE @extschema@.support_terms IS
+'a sub-programme''s support terms from a fiscal year on: 지원 기간 (support_years), 지원 한도 per year (annual_cap, won), over the whole period (period_cap, won) or both, 지원금 비중 (grant_share of the project cost); valid_from 0 is the shipped default';
+ALTER EXTENSION regionpolicy ADD VIEW @extschema@.award_terms;
 -- 2.0.0: the loader of the data files
 -- The shipped rows are data files (sql/data/*.tsv, each citing its
 -- sources in its comment lines), installed without their comments as
@@ -1356,6 +1367,16 @@ ORDER BY d.fiscal_year, p.sort_order, f.cluster_id;
 COMMENT ON VIEW @extschema@.differential_shares IS
 'every fiscal year''s pool (differential_pool) split over the clusters as differential_funding splits it, with the cluster''s and province''s names and order, in bigint won and numeric 억; a year appears once every cluster has its evaluation for it';
 -- end of 2.0.0
+-- 2.0.0: support terms with a cap over the whole period
+CREATE OR REPLACE VIEW @extschema@.award_terms AS
+SELECT w.id AS award_id, t.support_years, t.annual_cap, t.grant_share, t.valid_from AS terms_from, t.period_cap
+FROM @extschema@.award w
+	 CROSS JOIN LATERAL (SELECT s.* FROM @extschema@.support_terms s
+						 WHERE s.program_id = w.program_id AND s.valid_from <= w.first_year
+						 ORDER BY s.valid_from DESC LIMIT 1) t;
+COMMENT ON VIEW @extschema@.award_terms IS
+'for every award whose sub-programme has support terms: the terms in force in its first year';
+-- end of 2.0.0
 -- 2.0.0: award_compliance has a typed column per kind of figure, labels and names
 -- One row per award and rule it breaks; none for an award that keeps them.
 -- Each kind of figure has its own column, typed: years (integer), won
@@ -1399,8 +1420,19 @@ WITH totals AS (
 		 JOIN @extschema@.award_year y ON y.award_id = w.id
 	WHERE @extschema@.total(y.grant_amount) > t.annual_cap
 	UNION ALL
+	-- the grants of the whole term above the cap over the period
+	SELECT w.id AS award_id, 'period_cap' AS rule, 3 AS rule_order, w.first_year AS fiscal_year, NULL::integer AS years,
+		   NULL::integer AS years_limit, @extschema@.total(s.grant_amount) AS won, t.period_cap AS won_limit,
+		   NULL::numeric AS share, NULL::numeric AS share_limit,
+		   format(@extschema@.in_language('과제 지원금 합계 %s원: 지원기간 총 한도 %s원 초과',
+										  'the award''s grants come to %s원 over its term, above the cap of %s원 for the whole period (지원 한도)'),
+				  to_char(@extschema@.total(s.grant_amount), 'FM999,999,999,999,999'), to_char(t.period_cap, 'FM999,999,999,999,999'))
+	FROM @extschema@.award w JOIN @extschema@.award_terms t ON t.award_id = w.id
+		 JOIN totals s ON s.award_id = w.id
+	WHERE @extschema@.total(s.grant_amount) > t.period_cap
+	UNION ALL
 	-- the grant's share of the project cost above the largest allowed
-	SELECT w.id AS award_id, 'grant_share' AS rule, 3 AS rule_order, w.first_year AS fiscal_year, NULL::integer AS years, NULL::integer AS years_limit,
+	SELECT w.id AS award_id, 'grant_share' AS rule, 4 AS rule_order, w.first_year AS fiscal_year, NULL::integer AS years, NULL::integer AS years_limit,
 		   NULL::bigint AS won, NULL::bigint AS won_limit, @extschema@.total(s.grant_amount) / c.cost AS share, t.grant_share AS share_limit,
 		   format(@extschema@.in_language('지원금이 총사업비의 %s%% (지원금 %s원, 총사업비 %s원): 지원금 비중 %s%% 초과', 'the grant is %s%% of the project cost (%s원 of %s원), above %s%% (지원금 비중)'),
 				  @extschema@.share_text(@extschema@.total(s.grant_amount) / c.cost, t.grant_share),
@@ -1412,7 +1444,7 @@ WITH totals AS (
 	WHERE c.cost > 0 AND @extschema@.total(s.grant_amount) > t.grant_share * c.cost
 	UNION ALL
 	-- the sub-programme's awards above its budget for the year (지원 규모)
-	SELECT w.id AS award_id, 'programme_budget' AS rule, 4 AS rule_order, b.fiscal_year, NULL::integer AS years, NULL::integer AS years_limit,
+	SELECT w.id AS award_id, 'programme_budget' AS rule, 5 AS rule_order, b.fiscal_year, NULL::integer AS years, NULL::integer AS years_limit,
 		   b.awarded::bigint AS won, b.budget AS won_limit, NULL::numeric AS share, NULL::numeric AS share_limit,
 		   format(@extschema@.in_language('%s %s년도 과제 지원금 합계 %s원: 지원 규모 %s원 초과', 'the awards of %s in fiscal year %s come to %s원, above its budget of %s원 (지원 규모)'), b.name_ko,
 				  b.fiscal_year, to_char(b.awarded, 'FM999,999,999,999,999'), to_char(b.budget, 'FM999,999,999,999,999'))
@@ -1431,8 +1463,10 @@ SELECT b.award_id, w.program_id, g.name_ko AS program_name_ko, w.reference, w.re
 	   w.province_code, p.name_ko AS province_name_ko, p.short_ko AS province_short_ko, p.sort_order,
 	   b.rule, b.rule_order,
 	   @extschema@.in_language(CASE b.rule WHEN 'term' THEN '지원 기간' WHEN 'annual_cap' THEN '연 지원 한도'
+										   WHEN 'period_cap' THEN '총 지원 한도'
 										   WHEN 'grant_share' THEN '지원금 비중' WHEN 'programme_budget' THEN '지원 규모' END,
 							   CASE b.rule WHEN 'term' THEN 'support period' WHEN 'annual_cap' THEN 'yearly cap'
+										   WHEN 'period_cap' THEN 'cap over the period'
 										   WHEN 'grant_share' THEN 'grant share' WHEN 'programme_budget' THEN 'programme budget' END) AS rule_label,
 	   b.fiscal_year, b.years, b.years_limit, b.won, b.won_limit, b.share, b.share_limit, b.explanation
 FROM broken b
@@ -1441,7 +1475,7 @@ FROM broken b
 	 LEFT JOIN @extschema@.province p ON p.code = w.province_code
 ORDER BY b.award_id, b.rule_order, b.fiscal_year;
 COMMENT ON VIEW @extschema@.award_compliance IS
-'one row per award and broken support term: term (years), annual_cap (a year''s grant, won), grant_share (of the project cost, a fraction), programme_budget (the sub-programme''s awards in a year above its budget, won), each figure and limit in its own typed column, with the rule''s label (Korean, or English under regionpolicy.language = en), the programme''s and province''s names and a sentence; no row for an award that keeps them all';
+'one row per award and broken support term: term (years), annual_cap (a year''s grant, won), period_cap (the grants of the whole term, won), grant_share (of the project cost, a fraction), programme_budget (the sub-programme''s awards in a year above its budget, won), each figure and limit in its own typed column, with the rule''s label (Korean, or English under regionpolicy.language = en), the programme''s and province''s names and a sentence; no row for an award that keeps them all';
 -- end of 2.0.0
 -- 2.0.0: award_totals gives the recipients' shares as bigint won
 -- Awarded against budgeted, per sub-programme, province and year: awards
@@ -1925,3 +1959,4 @@ ALTER EXTENSION regionpolicy DROP VIEW @extschema@.allocation_report;
 ALTER EXTENSION regionpolicy DROP VIEW @extschema@.ministry_totals;
 ALTER EXTENSION regionpolicy DROP VIEW @extschema@.superregion_totals;
 ALTER EXTENSION regionpolicy DROP VIEW @extschema@.municipality_totals;
+ALTER EXTENSION regionpolicy DROP VIEW @extschema@.award_terms;

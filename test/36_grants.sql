@@ -7,7 +7,7 @@ CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SET LOCAL client_min_messages = warning;
 SET LOCAL regionpolicy.language = 'en';	-- the explanations checked below are the English ones (test/37_bi.sql: Korean)
-SELECT plan(30);
+SELECT plan(33);
 
 SELECT is(ARRAY[business_number_valid('220-81-62517'), business_number_valid('2208162517'), business_number_valid('220-81-62518'),
 				business_number_valid('22081625'), business_number_valid('220-8l-62517')],
@@ -120,5 +120,26 @@ SELECT throws_ok($$INSERT INTO regionpolicy.award_entry (program, reference, rec
 	VALUES ('자유공모', 'K-2', '부산기계(주)', '104-81-45521', '부산', 2023, 2, '국비 1억원')$$, '42501', NULL,
 	'… and not one of another province');
 RESET SESSION AUTHORIZATION;
+
+-- terms as published from 2024: a cap over the whole period (2025: 2년간
+-- 최대 14억 원), beside or instead of the yearly one
+INSERT INTO program (id, ministry, fiscal_year, name_ko) VALUES (5100, 'MSS', 2025, '주력산업 생태계 구축');
+SELECT throws_ok($$INSERT INTO regionpolicy.support_terms (program_id, valid_from, support_years, annual_cap, grant_share, period_cap)
+				   VALUES (5100, 2025, 2, NULL, 0.75, NULL)$$, '23514', NULL, 'support terms have a yearly cap, a cap over the period, or both');
+INSERT INTO support_terms (program_id, valid_from, support_years, annual_cap, grant_share, period_cap)
+VALUES (5100, 2025, 2, NULL, 0.75, 1400000000);
+INSERT INTO award_entry (program, reference, recipient, business_number, province, first_year, years, fiscal_year,
+						 grant_amount, private_cash) VALUES
+	('주력산업 생태계 구축', 'RS-2025-001', '경남정밀(주)', '220-81-62517', '경남', 2025, 2, 2025, '국비 8억원', '5억원'),
+	('주력산업 생태계 구축', 'RS-2025-001', '경남정밀(주)', '220-81-62517', '경남', 2025, 2, 2026, '국비 7억원', '5억원'),
+	('주력산업 생태계 구축', 'RS-2025-002', '부산기계(주)', '1048145521', '부산', 2025, 2, 2025, '국비 7억원', '5억원'),
+	('주력산업 생태계 구축', 'RS-2025-002', '부산기계(주)', '1048145521', '부산', 2025, 2, 2026, '국비 7억원', '5억원');
+SELECT is((SELECT array_agg(format('%s %s %s/%s', reference, rule, won, won_limit) ORDER BY reference) FROM award_compliance
+		   WHERE reference LIKE 'RS-2025-%'),
+		  ARRAY['RS-2025-001 period_cap 1500000000/1400000000'],
+		  'grants of 8억 and 7억 break a cap of 14억 over the period; 7억 and 7억 keep it, and no yearly cap applies');
+SELECT is((SELECT format('%s: %s', rule_label, explanation) FROM award_compliance WHERE reference = 'RS-2025-001'),
+		  'cap over the period: the award''s grants come to 1,500,000,000원 over its term, above the cap of 1,400,000,000원 for the whole period (지원 한도)',
+		  '… named and explained');
 SELECT * FROM finish();
 ROLLBACK;

@@ -38,3 +38,4 @@ ALTER EXTENSION regionpolicy DROP VIEW @extschema@.allocation_report;
 ALTER EXTENSION regionpolicy DROP VIEW @extschema@.ministry_totals;
 ALTER EXTENSION regionpolicy DROP VIEW @extschema@.superregion_totals;
 ALTER EXTENSION regionpolicy DROP VIEW @extschema@.municipality_totals;
+ALTER EXTENSION regionpolicy DROP VIEW @extschema@.award_terms;

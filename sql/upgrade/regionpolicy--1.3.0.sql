@@ -115,3 +115,14 @@ ALTER TABLE @extschema@.province_alias ADD CONSTRAINT province_alias_kind_known
 ALTER TABLE @extschema@.province_alias DISABLE TRIGGER reference_guard;
 UPDATE @extschema@.province_alias SET kind = 'unofficial code' WHERE shipped AND alias = 'KR-12';
 ALTER TABLE @extschema@.province_alias ENABLE TRIGGER reference_guard;
+
+-- Support terms with a cap over the whole period, beside or instead of the
+-- yearly one; award_terms gains it (below).
+ALTER TABLE @extschema@.support_terms ALTER COLUMN annual_cap DROP NOT NULL,
+	ADD COLUMN period_cap bigint CONSTRAINT support_terms_period_cap_positive CHECK (period_cap > 0),
+	ADD CONSTRAINT support_terms_some_cap CHECK (annual_cap IS NOT NULL OR period_cap IS NOT NULL);
+COMMENT ON COLUMN @extschema@.support_terms.annual_cap IS 'the most one award may get in a fiscal year, won (연 지원 한도); NULL: no yearly cap';
+COMMENT ON COLUMN @extschema@.support_terms.period_cap IS 'the most one award may get over its whole term, won (2년간 최대 14억 원); NULL: no cap over the period';
+COMMENT ON TABLE @extschema@.support_terms IS
+'a sub-programme''s support terms from a fiscal year on: 지원 기간 (support_years), 지원 한도 per year (annual_cap, won), over the whole period (period_cap, won) or both, 지원금 비중 (grant_share of the project cost); valid_from 0 is the shipped default';
+ALTER EXTENSION regionpolicy ADD VIEW @extschema@.award_terms;
