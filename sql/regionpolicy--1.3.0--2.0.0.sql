@@ -184,6 +184,33 @@ CREATE TABLE @extschema@.ministry (
 CREATE INDEX ministry_name_idx ON @extschema@.ministry (name_ko);
 COMMENT ON TABLE @extschema@.ministry IS
 'ministries by code (MSS, MOTIE, MOIS, …), one row per name a ministry had and its period [valid_from, valid_to); programmes name a ministry by code, reports by the name of the programme''s fiscal year';
+-- One name of a ministry at a time: its periods do not overlap (reports
+-- join on the name in force on a day).  Read through the trigger's own
+-- table, which is a shard's name on Citus.
+CREATE FUNCTION @extschema@.ministry_periods_disjoint()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	other text;
+BEGIN
+	EXECUTE format('SELECT min(m.name_ko) FROM %I.%I m WHERE m.code = $1 AND m.name_ko <> $2
+					  AND (m.valid_from IS NULL OR $4 IS NULL OR m.valid_from < $4)
+					  AND ($3 IS NULL OR m.valid_to IS NULL OR $3 < m.valid_to)', TG_TABLE_SCHEMA, TG_TABLE_NAME)
+		INTO other USING NEW.code, NEW.name_ko, NEW.valid_from, NEW.valid_to;
+	IF other IS NOT NULL THEN
+		RAISE EXCEPTION 'ministry % is named % and % at once', NEW.code, other, NEW.name_ko
+			USING ERRCODE = 'exclusion_violation',
+				  HINT = 'A ministry has one name at a time: end the old name (valid_to) on the day the new one begins (valid_from).';
+	END IF;
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.ministry_periods_disjoint() IS
+'constraint trigger: the periods of a ministry''s names do not overlap (23P01)';
+CREATE CONSTRAINT TRIGGER ministry_periods_disjoint AFTER INSERT OR UPDATE ON @extschema@.ministry
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.ministry_periods_disjoint();
 -- 6 rows of ministry: sql/data/ministry.tsv
 SELECT @extschema@.reference_copy('ministry', 'ministry');
 CREATE TRIGGER reference_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.ministry
@@ -803,6 +830,18 @@ COMMENT ON FUNCTION @extschema@.entry_stage(regclass, text) IS
 'the lines of a table as load_allocations and check_allocations read them, into the temporary table rp_lines';
 -- end of 2.0.0
 -- 2.0.0: load_allocations reads exports as they come
+-- A whole number as budget tables print it, with its sign or the books'
+-- cut mark (7,542,598; △ 62,937); in a unit a load knows, such a number
+-- is read set-based, without a line-by-line check (the planner folds the
+-- pattern into each query).
+CREATE FUNCTION @extschema@.entry_number_pattern()
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT '^\s*(△\s*|[-+])?([0-9]{1,3}(,[0-9]{3})*|[0-9]+)\s*$' $$;
+COMMENT ON FUNCTION @extschema@.entry_number_pattern() IS
+'the regular expression of a whole number as budget tables print it (7,542,598; △ 62,937), which loads read set-based';
+
 -- Local money an export splits in two (시도비, 시군구비): their sum, as a
 -- number; one alone as it is.
 CREATE FUNCTION @extschema@.entry_local(first text, second text)
@@ -975,8 +1014,8 @@ BEGIN
 						  THEN l.amount::@extschema@.funding
 						  -- numbers as budget tables print them, in a unit
 						  WHEN l.amount IS NULL AND l.unit IN ('원', '천원', '백만원', '억', '억원')
-							   AND coalesce(l."national", '0') ~ '^\s*(△\s*|[-+])?([0-9]{1,3}(,[0-9]{3})*|[0-9]+)\s*$'
-							   AND coalesce(l.local, '0') ~ '^\s*(△\s*|[-+])?([0-9]{1,3}(,[0-9]{3})*|[0-9]+)\s*$'
+							   AND coalesce(l."national", '0') ~ @extschema@.entry_number_pattern()
+							   AND coalesce(l.local, '0') ~ @extschema@.entry_number_pattern()
 							   AND l.local2 IS NULL
 						  THEN @extschema@.funding(coalesce(l."national", '0'), coalesce(l.local, '0'), l.unit)
 						  ELSE @extschema@.entry_amount(l.amount, l."national", @extschema@.entry_local(l.local, l.local2), l.unit,
@@ -988,7 +1027,7 @@ BEGIN
 					 CASE WHEN l.others IS NULL THEN 0::bigint
 						  ELSE (SELECT sum(CASE WHEN o IS NULL THEN 0
 												WHEN l.other_unit IN ('원', '천원', '백만원', '억', '억원')
-													 AND o ~ '^\s*(△\s*|[-+])?([0-9]{1,3}(,[0-9]{3})*|[0-9]+)\s*$'
+													 AND o ~ @extschema@.entry_number_pattern()
 												THEN @extschema@.national(@extschema@.funding(o, '0', l.other_unit))
 												ELSE @extschema@.entry_other(o, l.other_unit,
 									format('line %s: program %s, province %s, fiscal year %s, reference %s',
@@ -1188,13 +1227,18 @@ SELECT a.id AS allocation_id,
 	   @extschema@.in_unit(@extschema@.national(a.amount), '억') AS national_eok,
 	   @extschema@.in_unit(@extschema@.local(a.amount), '억') AS local_eok,
 	   @extschema@.in_unit(@extschema@.total(a.amount), '억') AS total_eok,
-	   @extschema@.ministry_label(g.ministry, a.fiscal_year) AS ministry_ko,
+	   coalesce(m.name_ko, g.ministry, '자체사업') AS ministry_ko,
 	   @extschema@.phase_label(a.phase) AS phase_ko,
 	   a.other,
 	   @extschema@.in_unit(a.other, '억') AS other_eok
 FROM @extschema@.allocation a
 	 JOIN @extschema@.program g ON g.id = a.program_id
 	 LEFT JOIN @extschema@.province p ON p.code = a.province_code
+	 -- the ministry's name when the year began (ministry_label, as a join
+	 -- so that a distributed allocation reads it beside its rows)
+	 LEFT JOIN @extschema@.ministry m ON m.code = g.ministry
+		   AND (m.valid_from IS NULL OR m.valid_from <= make_date(a.fiscal_year, 1, 1))
+		   AND (m.valid_to IS NULL OR m.valid_to > make_date(a.fiscal_year, 1, 1))
 ORDER BY a.fiscal_year, g.ministry, a.program_id, p.sort_order NULLS LAST, a.phase, a.id;
 -- end of 2.0.0
 -- 2.0.0: the reports show the lines' other money
@@ -1209,13 +1253,16 @@ SELECT a.fiscal_year,
 	   @extschema@.sum(a.amount) AS amount,
 	   @extschema@.in_unit(@extschema@.national(@extschema@.sum(a.amount)), '억') AS national_eok,
 	   @extschema@.in_unit(@extschema@.local(@extschema@.sum(a.amount)), '억') AS local_eok,
-	   @extschema@.ministry_label(g.ministry, a.fiscal_year) AS ministry_ko,
+	   coalesce(m.name_ko, g.ministry, '자체사업') AS ministry_ko,
 	   @extschema@.phase_label(a.phase) AS phase_ko,
 	   sum(a.other)::bigint AS other,
 	   @extschema@.in_unit(sum(a.other)::bigint, '억') AS other_eok
 FROM @extschema@.allocation a
 	 JOIN @extschema@.program g ON g.id = a.program_id
-GROUP BY a.fiscal_year, g.ministry, a.phase
+	 LEFT JOIN @extschema@.ministry m ON m.code = g.ministry
+		   AND (m.valid_from IS NULL OR m.valid_from <= make_date(a.fiscal_year, 1, 1))
+		   AND (m.valid_to IS NULL OR m.valid_to > make_date(a.fiscal_year, 1, 1))
+GROUP BY a.fiscal_year, g.ministry, a.phase, m.name_ko
 ORDER BY a.fiscal_year, g.ministry, a.phase;
 -- end of 2.0.0
 -- 2.0.0: the reports show the lines' other money
@@ -1784,7 +1831,7 @@ LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	plain constant text := '^\s*(△\s*|[-+])?([0-9]{1,3}(,[0-9]{3})*|[0-9]+)\s*$';
+	plain constant text := @extschema@.entry_number_pattern();
 BEGIN
 	IF amount IS NULL AND unit IN ('원', '천원', '백만원', '억', '억원')
 	   AND coalesce("national", '0') ~ plain AND coalesce(local, '0') ~ plain AND coalesce(local2, '0') ~ plain
@@ -1832,16 +1879,18 @@ BEGIN
 													  format('line %s', l.line)) p
 	WHERE t.val IS NOT NULL AND (length(t.val) > 200 OR t.val ~ '^\s*[-=+@\t\r]') AND p.state IS NOT NULL;
 	-- programmes and regions, each looked up once, every line listed
+	-- (each distinct value checked once, then joined to its lines)
+	WITH k AS MATERIALIZED (
+		SELECT g.program, g.fiscal_year, p.state, p.message
+		FROM (SELECT DISTINCT program, fiscal_year FROM rp_lines WHERE fiscal_year IS NOT NULL) g,
+			 LATERAL @extschema@.entry_problem('program', g.program, NULL, NULL, NULL, NULL, g.fiscal_year, NULL,
+											   format('program %s, fiscal year %s', @extschema@.entry_echo(g.program), g.fiscal_year)) p
+		WHERE p.state IS NOT NULL)
 	INSERT INTO rp_problems
 	SELECT l.line, 'program', l.program, k.state, k.message,
 		   CASE WHEN k.state = '23503' THEN @extschema@.entry_program_suggestion(l.program, l.fiscal_year) END
 	FROM rp_lines l
-		 JOIN (SELECT g.program, g.fiscal_year, p.state, p.message
-			   FROM (SELECT DISTINCT program, fiscal_year FROM rp_lines WHERE fiscal_year IS NOT NULL) g,
-					LATERAL @extschema@.entry_problem('program', g.program, NULL, NULL, NULL, NULL, g.fiscal_year, NULL,
-													  format('program %s, fiscal year %s', @extschema@.entry_echo(g.program), g.fiscal_year)) p
-			   WHERE p.state IS NOT NULL) k
-		   ON k.program IS NOT DISTINCT FROM l.program AND k.fiscal_year = l.fiscal_year
+		 JOIN k ON k.program IS NOT DISTINCT FROM l.program AND k.fiscal_year = l.fiscal_year
 	-- a programme the load would create is no problem; its ministry may be
 	WHERE NOT (new_programs AND k.state = '23503' AND btrim(l.program) !~ '^[0-9]{1,9}$');
 	IF new_programs THEN
@@ -1859,26 +1908,40 @@ BEGIN
 		  AND NOT EXISTS (SELECT 1 FROM @extschema@.program g WHERE g.name_ko = btrim(l.program) AND g.fiscal_year = l.fiscal_year)
 		  AND (coalesce(nullif(btrim(l.ministry), ''), load_ministry) IS NULL OR p.state IS NOT NULL);
 	END IF;
+	WITH k AS MATERIALIZED (
+		SELECT g.province, g.municipality, g.fiscal_year, g.as_of, p.state, p.message,
+			   @extschema@.entry_suggestion(g.province, g.municipality, g.fiscal_year) AS suggestion
+		FROM (SELECT DISTINCT province, municipality, fiscal_year, as_of FROM rp_lines WHERE fiscal_year IS NOT NULL) g,
+			 LATERAL @extschema@.entry_problem('region', g.province, g.municipality, NULL, NULL, NULL, g.fiscal_year, g.as_of,
+											   format('province %s, municipality %s, fiscal year %s', @extschema@.entry_echo(g.province),
+													  @extschema@.entry_echo(g.municipality), g.fiscal_year)) p
+		WHERE p.state IS NOT NULL)
 	INSERT INTO rp_problems
 	SELECT l.line, CASE WHEN coalesce(btrim(l.municipality), '') <> '' THEN 'municipality' ELSE 'province' END,
-		   coalesce(nullif(btrim(l.municipality), ''), l.province), k.state, k.message,
-		   @extschema@.entry_suggestion(l.province, l.municipality, l.fiscal_year)
+		   coalesce(nullif(btrim(l.municipality), ''), l.province), k.state, k.message, k.suggestion
 	FROM rp_lines l
-		 JOIN (SELECT g.province, g.municipality, g.fiscal_year, g.as_of, p.state, p.message
-			   FROM (SELECT DISTINCT province, municipality, fiscal_year, as_of FROM rp_lines WHERE fiscal_year IS NOT NULL) g,
-					LATERAL @extschema@.entry_problem('region', g.province, g.municipality, NULL, NULL, NULL, g.fiscal_year, g.as_of,
-													  format('province %s, municipality %s, fiscal year %s', @extschema@.entry_echo(g.province),
-															 @extschema@.entry_echo(g.municipality), g.fiscal_year)) p
-			   WHERE p.state IS NOT NULL) k
-		   ON k.province IS NOT DISTINCT FROM l.province AND k.municipality IS NOT DISTINCT FROM l.municipality
+		 JOIN k ON k.province IS NOT DISTINCT FROM l.province AND k.municipality IS NOT DISTINCT FROM l.municipality
 			  AND k.fiscal_year = l.fiscal_year AND k.as_of IS NOT DISTINCT FROM l.as_of;
 	-- the money, line by line: numbers as budget tables print them in a
 	-- unit the load knows are read set-based; the rest one by one
 	CREATE TEMP TABLE rp_amounts ON COMMIT DROP AS
 	SELECT l.line, l.phase, CASE WHEN l.amount IS NOT NULL THEN 'amount' ELSE 'national, local' END AS column_name,
-		   coalesce(l.amount, concat_ws(', ', l."national", l.local, l.local2)) AS value, p.amount_read AS amount, p.state, p.message
-	FROM rp_lines l,
-		 LATERAL @extschema@.entry_amount_checked(l.amount, l."national", l.local, l.local2, l.unit, format('line %s', l.line)) p;
+		   coalesce(l.amount, concat_ws(', ', l."national", l.local, l.local2)) AS value, p.amount, p.state, p.message
+	FROM rp_lines l
+		 CROSS JOIN LATERAL (SELECT @extschema@.funding(coalesce(l."national", '0'), coalesce(l.local, '0'), l.unit) AS amount,
+									NULL::text AS state, NULL::text AS message
+							 WHERE l.amount IS NULL AND l.local2 IS NULL AND l.unit IN ('원', '천원', '백만원', '억', '억원')
+							   AND length(coalesce(l."national", '')) < 12 AND length(coalesce(l.local, '')) < 12
+							   AND coalesce(l."national", '0') ~ @extschema@.entry_number_pattern()
+							   AND coalesce(l.local, '0') ~ @extschema@.entry_number_pattern()
+							 UNION ALL
+							 SELECT c.amount_read, c.state, c.message
+							 FROM @extschema@.entry_amount_checked(l.amount, l."national", l.local, l.local2, l.unit,
+																   format('line %s', l.line)) c
+							 WHERE NOT (l.amount IS NULL AND l.local2 IS NULL AND l.unit IN ('원', '천원', '백만원', '억', '억원')
+										AND length(coalesce(l."national", '')) < 12 AND length(coalesce(l.local, '')) < 12
+										AND coalesce(l."national", '0') ~ @extschema@.entry_number_pattern()
+										AND coalesce(l.local, '0') ~ @extschema@.entry_number_pattern())) p;
 	INSERT INTO rp_problems
 	SELECT a.line, a.column_name, a.value, a.state, a.message, NULL FROM rp_amounts a WHERE a.state IS NOT NULL;
 	INSERT INTO rp_problems
@@ -1887,7 +1950,9 @@ BEGIN
 		 CROSS JOIN LATERAL unnest(l.others) AS o(v)
 		 CROSS JOIN LATERAL @extschema@.entry_problem('other', o.v, l.other_unit, NULL, NULL, NULL, l.fiscal_year, NULL,
 													  format('line %s', l.line)) p
-	WHERE o.v IS NOT NULL AND p.state IS NOT NULL;
+	WHERE o.v IS NOT NULL
+	  AND NOT (l.other_unit IN ('원', '천원', '백만원', '억', '억원') AND length(o.v) < 12 AND o.v ~ @extschema@.entry_number_pattern())
+	  AND p.state IS NOT NULL;
 	-- a plan or budget below zero
 	INSERT INTO rp_problems
 	SELECT a.line, a.column_name, a.value, '23514', format('a %s amount is not negative (line %s)', a.phase, a.line),

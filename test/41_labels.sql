@@ -32,7 +32,7 @@ SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provola
 				'allocation_load_record', 'allocation_load_row', 'allocation_load_scope_seen', 'allocation_load_summary',
 				'allocation_load_written', 'allocation_scope_lock', 'award_entry_insert', 'award_term_check',
 				'check_allocations', 'delete_allocation', 'delete_cluster_diagnosis', 'entry_new_programs', 'entry_stage',
-				'grade_scale_check', 'key_check', 'load_allocations', 'program_no_cycle', 'reference_copy', 'reference_guard', 'region_years_refresh',
+				'grade_scale_check', 'key_check', 'load_allocations', 'ministry_periods_disjoint', 'program_no_cycle', 'reference_copy', 'reference_guard', 'region_years_refresh',
 				'stage_weight_check', 'steward_guard'],
 		  'VOLATILE only for the writers, the triggers and the load tally');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provolatile = 's' AND lanname = 'c'),
@@ -40,7 +40,7 @@ SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provola
 -- Reviewed one by one: each computes from its arguments and IMMUTABLE C
 -- functions only, and reads no table.
 SELECT is((SELECT array_agg(DISTINCT proname::text ORDER BY proname::text) FROM f WHERE provolatile = 'i' AND lanname NOT IN ('c', 'internal')),
-		  ARRAY['begins_formula', 'business_number_valid', 'entry_bounded', 'entry_echo', 'entry_local', 'entry_plain', 'entry_reraise', 'entry_same_line',
+		  ARRAY['begins_formula', 'business_number_valid', 'entry_bounded', 'entry_echo', 'entry_local', 'entry_number_pattern', 'entry_plain', 'entry_reraise', 'entry_same_line',
 				'ministry_label', 'phase_label', 'province_valid_on', 'reference_trim', 'share_text'],
 		  'the SQL and PL/pgSQL functions that claim IMMUTABLE are exactly those that read no table');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE proparallel <> 's'),
@@ -50,7 +50,7 @@ SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE propara
 				'allocation_load_written', 'allocation_scope_lock', 'award_entry_insert', 'award_term_check',
 				'check_allocations', 'delete_allocation', 'delete_cluster_diagnosis', 'entry_amount', 'entry_amount_checked', 'entry_new_programs', 'entry_other',
 				'entry_problem', 'entry_stage', 'entry_suggestion',
-				'grade_scale_check', 'key_check', 'load_allocations', 'program_no_cycle', 'reference_copy', 'reference_guard', 'region_years_refresh',
+				'grade_scale_check', 'key_check', 'load_allocations', 'ministry_periods_disjoint', 'program_no_cycle', 'reference_copy', 'reference_guard', 'region_years_refresh',
 				'stage_weight_check', 'steward_guard'],
 		  'everything but the writers, the triggers, the load tally and what catches errors is PARALLEL SAFE');
 -- a parallel worker cannot start a subtransaction, which an EXCEPTION block is

@@ -9,7 +9,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SET LOCAL client_min_messages = warning;
-SELECT plan(22);
+SELECT plan(23);
 
 -- names over time
 SELECT is(ministry_label('MOTIE', 2025), '산업통상자원부', 'MOTIE''s FY2025 programmes are 산업통상자원부''s (the year began before the rename) …');
@@ -26,6 +26,8 @@ SELECT lives_ok($$INSERT INTO regionpolicy.program (id, ministry, fiscal_year, n
 SELECT throws_ok($$DELETE FROM regionpolicy.ministry WHERE code = 'MOF'$$, '23503', NULL, '… which keeps its ministry from going');
 SELECT throws_ok($$UPDATE regionpolicy.ministry SET name_ko = '중기부' WHERE code = 'MSS'$$, '42501', NULL,
 	'shipped names are read-only');
+SELECT throws_ok($$INSERT INTO regionpolicy.ministry (code, name_ko, valid_from, source) VALUES ('MOF', '해양부', '2030-01-01', 'x'), ('MOF', '바다부', '2031-01-01', 'x')$$,
+	'23P01', NULL, 'a ministry has one name at a time (periods do not overlap)');
 
 -- a programme of 행정안전부, a joint one, a local one
 INSERT INTO program (id, ministry, fiscal_year, name_ko) VALUES

@@ -291,6 +291,33 @@ CREATE TABLE @extschema@.ministry (
 CREATE INDEX ministry_name_idx ON @extschema@.ministry (name_ko);
 COMMENT ON TABLE @extschema@.ministry IS
 'ministries by code (MSS, MOTIE, MOIS, …), one row per name a ministry had and its period [valid_from, valid_to); programmes name a ministry by code, reports by the name of the programme''s fiscal year';
+-- One name of a ministry at a time: its periods do not overlap (reports
+-- join on the name in force on a day).  Read through the trigger's own
+-- table, which is a shard's name on Citus.
+CREATE FUNCTION @extschema@.ministry_periods_disjoint()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	other text;
+BEGIN
+	EXECUTE format('SELECT min(m.name_ko) FROM %I.%I m WHERE m.code = $1 AND m.name_ko <> $2
+					  AND (m.valid_from IS NULL OR $4 IS NULL OR m.valid_from < $4)
+					  AND ($3 IS NULL OR m.valid_to IS NULL OR $3 < m.valid_to)', TG_TABLE_SCHEMA, TG_TABLE_NAME)
+		INTO other USING NEW.code, NEW.name_ko, NEW.valid_from, NEW.valid_to;
+	IF other IS NOT NULL THEN
+		RAISE EXCEPTION 'ministry % is named % and % at once', NEW.code, other, NEW.name_ko
+			USING ERRCODE = 'exclusion_violation',
+				  HINT = 'A ministry has one name at a time: end the old name (valid_to) on the day the new one begins (valid_from).';
+	END IF;
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.ministry_periods_disjoint() IS
+'constraint trigger: the periods of a ministry''s names do not overlap (23P01)';
+CREATE CONSTRAINT TRIGGER ministry_periods_disjoint AFTER INSERT OR UPDATE ON @extschema@.ministry
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.ministry_periods_disjoint();
 -- 6 rows of ministry: sql/data/ministry.tsv
 SELECT @extschema@.reference_copy('ministry', 'ministry');
 CREATE TRIGGER reference_guard BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.ministry

@@ -749,6 +749,18 @@ COMMENT ON FUNCTION @extschema@.entry_stage(regclass, text) IS
 -- end of 2.0.0
 
 -- 2.0.0: load_allocations reads exports as they come
+-- A whole number as budget tables print it, with its sign or the books'
+-- cut mark (7,542,598; △ 62,937); in a unit a load knows, such a number
+-- is read set-based, without a line-by-line check (the planner folds the
+-- pattern into each query).
+CREATE FUNCTION @extschema@.entry_number_pattern()
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT '^\s*(△\s*|[-+])?([0-9]{1,3}(,[0-9]{3})*|[0-9]+)\s*$' $$;
+COMMENT ON FUNCTION @extschema@.entry_number_pattern() IS
+'the regular expression of a whole number as budget tables print it (7,542,598; △ 62,937), which loads read set-based';
+
 -- Local money an export splits in two (시도비, 시군구비): their sum, as a
 -- number; one alone as it is.
 CREATE FUNCTION @extschema@.entry_local(first text, second text)
@@ -922,8 +934,8 @@ BEGIN
 						  THEN l.amount::@extschema@.funding
 						  -- numbers as budget tables print them, in a unit
 						  WHEN l.amount IS NULL AND l.unit IN ('원', '천원', '백만원', '억', '억원')
-							   AND coalesce(l."national", '0') ~ '^\s*(△\s*|[-+])?([0-9]{1,3}(,[0-9]{3})*|[0-9]+)\s*$'
-							   AND coalesce(l.local, '0') ~ '^\s*(△\s*|[-+])?([0-9]{1,3}(,[0-9]{3})*|[0-9]+)\s*$'
+							   AND coalesce(l."national", '0') ~ @extschema@.entry_number_pattern()
+							   AND coalesce(l.local, '0') ~ @extschema@.entry_number_pattern()
 							   AND l.local2 IS NULL
 						  THEN @extschema@.funding(coalesce(l."national", '0'), coalesce(l.local, '0'), l.unit)
 						  ELSE @extschema@.entry_amount(l.amount, l."national", @extschema@.entry_local(l.local, l.local2), l.unit,
@@ -935,7 +947,7 @@ BEGIN
 					 CASE WHEN l.others IS NULL THEN 0::bigint
 						  ELSE (SELECT sum(CASE WHEN o IS NULL THEN 0
 												WHEN l.other_unit IN ('원', '천원', '백만원', '억', '억원')
-													 AND o ~ '^\s*(△\s*|[-+])?([0-9]{1,3}(,[0-9]{3})*|[0-9]+)\s*$'
+													 AND o ~ @extschema@.entry_number_pattern()
 												THEN @extschema@.national(@extschema@.funding(o, '0', l.other_unit))
 												ELSE @extschema@.entry_other(o, l.other_unit,
 									format('line %s: program %s, province %s, fiscal year %s, reference %s',

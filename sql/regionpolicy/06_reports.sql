@@ -151,13 +151,18 @@ SELECT a.id AS allocation_id,
 	   @extschema@.in_unit(@extschema@.national(a.amount), '억') AS national_eok,
 	   @extschema@.in_unit(@extschema@.local(a.amount), '억') AS local_eok,
 	   @extschema@.in_unit(@extschema@.total(a.amount), '억') AS total_eok,
-	   @extschema@.ministry_label(g.ministry, a.fiscal_year) AS ministry_ko,
+	   coalesce(m.name_ko, g.ministry, '자체사업') AS ministry_ko,
 	   @extschema@.phase_label(a.phase) AS phase_ko,
 	   a.other,
 	   @extschema@.in_unit(a.other, '억') AS other_eok
 FROM @extschema@.allocation a
 	 JOIN @extschema@.program g ON g.id = a.program_id
 	 LEFT JOIN @extschema@.province p ON p.code = a.province_code
+	 -- the ministry's name when the year began (ministry_label, as a join
+	 -- so that a distributed allocation reads it beside its rows)
+	 LEFT JOIN @extschema@.ministry m ON m.code = g.ministry
+		   AND (m.valid_from IS NULL OR m.valid_from <= make_date(a.fiscal_year, 1, 1))
+		   AND (m.valid_to IS NULL OR m.valid_to > make_date(a.fiscal_year, 1, 1))
 ORDER BY a.fiscal_year, g.ministry, a.program_id, p.sort_order NULLS LAST, a.phase, a.id;
 -- end of 2.0.0
 COMMENT ON VIEW @extschema@.allocation_report IS
@@ -175,13 +180,16 @@ SELECT a.fiscal_year,
 	   @extschema@.sum(a.amount) AS amount,
 	   @extschema@.in_unit(@extschema@.national(@extschema@.sum(a.amount)), '억') AS national_eok,
 	   @extschema@.in_unit(@extschema@.local(@extschema@.sum(a.amount)), '억') AS local_eok,
-	   @extschema@.ministry_label(g.ministry, a.fiscal_year) AS ministry_ko,
+	   coalesce(m.name_ko, g.ministry, '자체사업') AS ministry_ko,
 	   @extschema@.phase_label(a.phase) AS phase_ko,
 	   sum(a.other)::bigint AS other,
 	   @extschema@.in_unit(sum(a.other)::bigint, '억') AS other_eok
 FROM @extschema@.allocation a
 	 JOIN @extschema@.program g ON g.id = a.program_id
-GROUP BY a.fiscal_year, g.ministry, a.phase
+	 LEFT JOIN @extschema@.ministry m ON m.code = g.ministry
+		   AND (m.valid_from IS NULL OR m.valid_from <= make_date(a.fiscal_year, 1, 1))
+		   AND (m.valid_to IS NULL OR m.valid_to > make_date(a.fiscal_year, 1, 1))
+GROUP BY a.fiscal_year, g.ministry, a.phase, m.name_ko
 ORDER BY a.fiscal_year, g.ministry, a.phase;
 -- end of 2.0.0
 COMMENT ON VIEW @extschema@.ministry_totals IS 'allocations summed per fiscal year, ministry and budget phase';

@@ -170,7 +170,7 @@ LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	plain constant text := '^\s*(△\s*|[-+])?([0-9]{1,3}(,[0-9]{3})*|[0-9]+)\s*$';
+	plain constant text := @extschema@.entry_number_pattern();
 BEGIN
 	IF amount IS NULL AND unit IN ('원', '천원', '백만원', '억', '억원')
 	   AND coalesce("national", '0') ~ plain AND coalesce(local, '0') ~ plain AND coalesce(local2, '0') ~ plain
@@ -218,16 +218,18 @@ BEGIN
 													  format('line %s', l.line)) p
 	WHERE t.val IS NOT NULL AND (length(t.val) > 200 OR t.val ~ '^\s*[-=+@\t\r]') AND p.state IS NOT NULL;
 	-- programmes and regions, each looked up once, every line listed
+	-- (each distinct value checked once, then joined to its lines)
+	WITH k AS MATERIALIZED (
+		SELECT g.program, g.fiscal_year, p.state, p.message
+		FROM (SELECT DISTINCT program, fiscal_year FROM rp_lines WHERE fiscal_year IS NOT NULL) g,
+			 LATERAL @extschema@.entry_problem('program', g.program, NULL, NULL, NULL, NULL, g.fiscal_year, NULL,
+											   format('program %s, fiscal year %s', @extschema@.entry_echo(g.program), g.fiscal_year)) p
+		WHERE p.state IS NOT NULL)
 	INSERT INTO rp_problems
 	SELECT l.line, 'program', l.program, k.state, k.message,
 		   CASE WHEN k.state = '23503' THEN @extschema@.entry_program_suggestion(l.program, l.fiscal_year) END
 	FROM rp_lines l
-		 JOIN (SELECT g.program, g.fiscal_year, p.state, p.message
-			   FROM (SELECT DISTINCT program, fiscal_year FROM rp_lines WHERE fiscal_year IS NOT NULL) g,
-					LATERAL @extschema@.entry_problem('program', g.program, NULL, NULL, NULL, NULL, g.fiscal_year, NULL,
-													  format('program %s, fiscal year %s', @extschema@.entry_echo(g.program), g.fiscal_year)) p
-			   WHERE p.state IS NOT NULL) k
-		   ON k.program IS NOT DISTINCT FROM l.program AND k.fiscal_year = l.fiscal_year
+		 JOIN k ON k.program IS NOT DISTINCT FROM l.program AND k.fiscal_year = l.fiscal_year
 	-- a programme the load would create is no problem; its ministry may be
 	WHERE NOT (new_programs AND k.state = '23503' AND btrim(l.program) !~ '^[0-9]{1,9}$');
 	IF new_programs THEN
@@ -245,26 +247,40 @@ BEGIN
 		  AND NOT EXISTS (SELECT 1 FROM @extschema@.program g WHERE g.name_ko = btrim(l.program) AND g.fiscal_year = l.fiscal_year)
 		  AND (coalesce(nullif(btrim(l.ministry), ''), load_ministry) IS NULL OR p.state IS NOT NULL);
 	END IF;
+	WITH k AS MATERIALIZED (
+		SELECT g.province, g.municipality, g.fiscal_year, g.as_of, p.state, p.message,
+			   @extschema@.entry_suggestion(g.province, g.municipality, g.fiscal_year) AS suggestion
+		FROM (SELECT DISTINCT province, municipality, fiscal_year, as_of FROM rp_lines WHERE fiscal_year IS NOT NULL) g,
+			 LATERAL @extschema@.entry_problem('region', g.province, g.municipality, NULL, NULL, NULL, g.fiscal_year, g.as_of,
+											   format('province %s, municipality %s, fiscal year %s', @extschema@.entry_echo(g.province),
+													  @extschema@.entry_echo(g.municipality), g.fiscal_year)) p
+		WHERE p.state IS NOT NULL)
 	INSERT INTO rp_problems
 	SELECT l.line, CASE WHEN coalesce(btrim(l.municipality), '') <> '' THEN 'municipality' ELSE 'province' END,
-		   coalesce(nullif(btrim(l.municipality), ''), l.province), k.state, k.message,
-		   @extschema@.entry_suggestion(l.province, l.municipality, l.fiscal_year)
+		   coalesce(nullif(btrim(l.municipality), ''), l.province), k.state, k.message, k.suggestion
 	FROM rp_lines l
-		 JOIN (SELECT g.province, g.municipality, g.fiscal_year, g.as_of, p.state, p.message
-			   FROM (SELECT DISTINCT province, municipality, fiscal_year, as_of FROM rp_lines WHERE fiscal_year IS NOT NULL) g,
-					LATERAL @extschema@.entry_problem('region', g.province, g.municipality, NULL, NULL, NULL, g.fiscal_year, g.as_of,
-													  format('province %s, municipality %s, fiscal year %s', @extschema@.entry_echo(g.province),
-															 @extschema@.entry_echo(g.municipality), g.fiscal_year)) p
-			   WHERE p.state IS NOT NULL) k
-		   ON k.province IS NOT DISTINCT FROM l.province AND k.municipality IS NOT DISTINCT FROM l.municipality
+		 JOIN k ON k.province IS NOT DISTINCT FROM l.province AND k.municipality IS NOT DISTINCT FROM l.municipality
 			  AND k.fiscal_year = l.fiscal_year AND k.as_of IS NOT DISTINCT FROM l.as_of;
 	-- the money, line by line: numbers as budget tables print them in a
 	-- unit the load knows are read set-based; the rest one by one
 	CREATE TEMP TABLE rp_amounts ON COMMIT DROP AS
 	SELECT l.line, l.phase, CASE WHEN l.amount IS NOT NULL THEN 'amount' ELSE 'national, local' END AS column_name,
-		   coalesce(l.amount, concat_ws(', ', l."national", l.local, l.local2)) AS value, p.amount_read AS amount, p.state, p.message
-	FROM rp_lines l,
-		 LATERAL @extschema@.entry_amount_checked(l.amount, l."national", l.local, l.local2, l.unit, format('line %s', l.line)) p;
+		   coalesce(l.amount, concat_ws(', ', l."national", l.local, l.local2)) AS value, p.amount, p.state, p.message
+	FROM rp_lines l
+		 CROSS JOIN LATERAL (SELECT @extschema@.funding(coalesce(l."national", '0'), coalesce(l.local, '0'), l.unit) AS amount,
+									NULL::text AS state, NULL::text AS message
+							 WHERE l.amount IS NULL AND l.local2 IS NULL AND l.unit IN ('원', '천원', '백만원', '억', '억원')
+							   AND length(coalesce(l."national", '')) < 12 AND length(coalesce(l.local, '')) < 12
+							   AND coalesce(l."national", '0') ~ @extschema@.entry_number_pattern()
+							   AND coalesce(l.local, '0') ~ @extschema@.entry_number_pattern()
+							 UNION ALL
+							 SELECT c.amount_read, c.state, c.message
+							 FROM @extschema@.entry_amount_checked(l.amount, l."national", l.local, l.local2, l.unit,
+																   format('line %s', l.line)) c
+							 WHERE NOT (l.amount IS NULL AND l.local2 IS NULL AND l.unit IN ('원', '천원', '백만원', '억', '억원')
+										AND length(coalesce(l."national", '')) < 12 AND length(coalesce(l.local, '')) < 12
+										AND coalesce(l."national", '0') ~ @extschema@.entry_number_pattern()
+										AND coalesce(l.local, '0') ~ @extschema@.entry_number_pattern())) p;
 	INSERT INTO rp_problems
 	SELECT a.line, a.column_name, a.value, a.state, a.message, NULL FROM rp_amounts a WHERE a.state IS NOT NULL;
 	INSERT INTO rp_problems
@@ -273,7 +289,9 @@ BEGIN
 		 CROSS JOIN LATERAL unnest(l.others) AS o(v)
 		 CROSS JOIN LATERAL @extschema@.entry_problem('other', o.v, l.other_unit, NULL, NULL, NULL, l.fiscal_year, NULL,
 													  format('line %s', l.line)) p
-	WHERE o.v IS NOT NULL AND p.state IS NOT NULL;
+	WHERE o.v IS NOT NULL
+	  AND NOT (l.other_unit IN ('원', '천원', '백만원', '억', '억원') AND length(o.v) < 12 AND o.v ~ @extschema@.entry_number_pattern())
+	  AND p.state IS NOT NULL;
 	-- a plan or budget below zero
 	INSERT INTO rp_problems
 	SELECT a.line, a.column_name, a.value, '23514', format('a %s amount is not negative (line %s)', a.phase, a.line),
