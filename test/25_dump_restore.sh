@@ -74,6 +74,9 @@ INSERT INTO cluster_diagnosis SELECT id, 2024, 2, 80, true, true FROM cluster;
 INSERT INTO cluster_evaluation SELECT id, 2024, 50 + id % 50 FROM cluster;
 INSERT INTO differential_pool VALUES (2024, 100000000000, 100000000, 'a pool of 1,000억');
 INSERT INTO province_steward VALUES ('rp_dump_steward', '98');
+INSERT INTO ministry (code, name_ko, name_en, source) VALUES ('MOF', '해양수산부', 'Ministry of Oceans and Fisheries', 'an administrator');
+INSERT INTO program (id, ministry, fiscal_year, name_ko) VALUES (2002, 'MOF', 2024, '어촌 사업'), (2003, NULL, 2024, '자체 사업');
+INSERT INTO program_partner VALUES (2002, 'MSS');
 INSERT INTO region_code (system, code, name_ko, province_code, municipality_code, municipality_name, source)
 VALUES ('lofin', '9800000', '시험본청', '98', NULL, NULL, 'test'), ('lofin', '9811000', '시험시험시', '98', '98010', '시험시', 'test'),
 	   ('district', '98011', '시험시 시험구', '98', '98010', '시험시', 'test');
