@@ -1990,35 +1990,41 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	on_day date;
-	other record;
+	other_province text;
+	other_municipality text;
 	given text;
 BEGIN
 	PERFORM @extschema@.entry_bounded(province, 'province', line), @extschema@.entry_bounded(municipality, 'municipality', line);
 	-- a code or name of another system (region_code): 1114000, 서울성동구,
 	-- 서울본청 (the province's own lines), 부천시 소사구, a 법정동코드; an
 	-- aggregate row is refused
-	SELECT * INTO other FROM @extschema@.region_code_read(municipality, fiscal_year, line);
-	IF other.province_code IS NULL AND other.municipality IS NULL AND coalesce(btrim(municipality), '') = '' THEN
-		SELECT * INTO other FROM @extschema@.region_code_read(province, fiscal_year, line);
-		IF other.province_code IS NOT NULL THEN
+	-- (a province cell is looked up only when it looks like one: a line at
+	-- a time, the usual name costs nothing more)
+	IF coalesce(btrim(municipality), '') <> '' THEN
+		SELECT r.province_code, r.municipality INTO other_province, other_municipality
+		FROM @extschema@.region_code_read(municipality, fiscal_year, line) r;
+	ELSIF btrim(province) ~ '^[0-9]{7}$|^[0-9]{10}$|(\*|계|본청)$' THEN
+		SELECT r.province_code, r.municipality INTO other_province, other_municipality
+		FROM @extschema@.region_code_read(province, fiscal_year, line) r;
+		IF other_province IS NOT NULL THEN
 			province := NULL;
 		END IF;
 	END IF;
-	IF other.province_code IS NOT NULL THEN
+	IF other_province IS NOT NULL THEN
 		IF coalesce(btrim(province), '') <> '' THEN
 			given := @extschema@.province_code_in_year(province, fiscal_year, as_of, line);
-			IF given IS DISTINCT FROM @extschema@.province_code_in_year(other.province_code, fiscal_year, as_of, line) THEN
+			IF given IS DISTINCT FROM @extschema@.province_code_in_year(other_province, fiscal_year, as_of, line) THEN
 				RAISE EXCEPTION 'municipality % is not in province % in fiscal year % (%)', @extschema@.entry_echo(municipality),
 					given, fiscal_year, line
 					USING ERRCODE = 'check_violation',
-						  DETAIL = format('%s is a local government of province %s.', btrim(municipality), other.province_code),
+						  DETAIL = format('%s is a local government of province %s.', btrim(municipality), other_province),
 						  HINT = 'A line''s 시·군·구 must lie in its province in its fiscal year; give the 시·군·구 of that province, or leave the province out.';
 			END IF;
 		END IF;
-		province := other.province_code;
-		municipality := other.municipality;
-	ELSIF other.municipality IS NOT NULL THEN
-		municipality := other.municipality;
+		province := other_province;
+		municipality := other_municipality;
+	ELSIF other_municipality IS NOT NULL THEN
+		municipality := other_municipality;
 	END IF;
 	IF as_of IS NOT NULL AND fiscal_year IS NOT NULL AND extract(year FROM as_of) <> fiscal_year THEN
 		RAISE EXCEPTION 'the line''s date % is not in its fiscal year % (%)', as_of, fiscal_year, line
@@ -2232,7 +2238,7 @@ BEGIN
 	SELECT r.province_code, r.municipality_code INTO v_province, v_municipality
 	FROM @extschema@.entry_region(NEW.province, NEW.municipality, NEW.fiscal_year, NEW.as_of, row_text) r;
 	v_amount := @extschema@.entry_amount(NEW.amount, NEW."national", NEW.local, NEW.unit, row_text);
-	v_other := @extschema@.entry_other(NEW.other, NEW.unit, row_text);
+	v_other := CASE WHEN NEW.other IS NULL THEN 0 ELSE @extschema@.entry_other(NEW.other, NEW.unit, row_text) END;
 
 	-- The line's scope, locked once per statement, so that no concurrent
 	-- load adds an identical line unseen (allocation_scope).
