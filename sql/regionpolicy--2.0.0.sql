@@ -4733,7 +4733,9 @@ BEGIN
 		WHEN 'amount' THEN PERFORM @extschema@.entry_amount(a, b, @extschema@.entry_local(c, d), e, line);
 		WHEN 'other' THEN PERFORM @extschema@.entry_other(a, b, line);
 		WHEN 'ministry' THEN PERFORM @extschema@.entry_ministry(a, fiscal_year, line);
-		WHEN 'text' THEN PERFORM @extschema@.entry_bounded(a, b, line), @extschema@.entry_plain(@extschema@.reference_trim(a), b, line);
+		-- (a reference is bounded and stored trimmed, a note kept as it is)
+		WHEN 'text' THEN PERFORM @extschema@.entry_bounded(CASE b WHEN 'reference' THEN a END, b, line),
+								 @extschema@.entry_plain(CASE b WHEN 'reference' THEN @extschema@.reference_trim(a) ELSE a END, b, line);
 	END CASE;
 EXCEPTION WHEN OTHERS THEN
 	GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, message = MESSAGE_TEXT;
@@ -4797,7 +4799,7 @@ BEGIN
 		 CROSS JOIN LATERAL (VALUES ('reference', l.given_reference), ('note', l.note)) AS t(col, val)
 		 CROSS JOIN LATERAL @extschema@.entry_problem('text', t.val, t.col, NULL, NULL, NULL, l.fiscal_year, NULL,
 													  format('line %s', l.line)) p
-	WHERE t.val IS NOT NULL AND (length(t.val) > 200 OR t.val ~ '^\s*[-=+@\t\r]') AND p.state IS NOT NULL;
+	WHERE t.val IS NOT NULL AND ((t.col = 'reference' AND length(t.val) > 200) OR t.val ~ '^\s*[-=+@\t\r]') AND p.state IS NOT NULL;
 	-- programmes and regions, each looked up once, every line listed
 	-- (each distinct value checked once, then joined to its lines)
 	WITH k AS MATERIALIZED (

@@ -20,6 +20,10 @@ FROM generate_series(1, 60000) AS g
 	 JOIN (SELECT code, row_number() OVER (ORDER BY code) - 1 AS k, count(*) OVER () AS n
 		   FROM municipality WHERE valid_to IS NULL AND valid_from IS NULL AND province_code IN ('26', '27', '48')) m
 	   ON m.k = g % m.n;
+-- what a load accepts is no problem: a long note, a note that begins
+-- with a space before =
+UPDATE lines SET note = repeat('비고', 150) WHERE line = 11;
+UPDATE lines SET note = ' = 별도' WHERE line = 12;
 -- ten planted errors
 UPDATE lines SET municipality = '해운대구', province = '경남' WHERE line = 101;                -- 해운대구 is 부산's
 UPDATE lines SET municipality = '1199000' WHERE line = 2002;                                 -- no such 7-digit code
