@@ -10,7 +10,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SET LOCAL client_min_messages = warning;
-SELECT plan(28);
+SELECT plan(29);
 
 -- the shipped list
 SELECT is((SELECT count(*) FROM region_code WHERE system = 'lofin' AND source LIKE 'S1 %'), 243::bigint,
@@ -41,8 +41,19 @@ SELECT is((SELECT format('%s %s', province_code, municipality_code) FROM entry_r
 		  '51 51110', '… and 51110 in FY2025');
 SELECT is((SELECT format('%s %s', province_code, municipality_code) FROM entry_region(NULL, '4771000', 2023, NULL, 'test')),
 		  '47 47720', '경북군위군 (4771000) in FY2023 …');
-SELECT throws_ok($$SELECT * FROM regionpolicy.entry_region(NULL, '4771000', 2024, NULL, 'test')$$, '22023', NULL,
-	'… is refused in FY2024, when 군위 was 대구''s (2772000)');
+SELECT throws_ok($$SELECT * FROM regionpolicy.entry_region(NULL, '4771000', 2024, NULL, 'test')$$, '22023',
+	'''4771000'' names no 시·군·구 in fiscal year 2024 (test)', '… is refused in FY2024, when 군위 was 대구''s …');
+CREATE FUNCTION pg_temp.hint_of(q text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE h text;
+BEGIN
+	EXECUTE q;
+	RETURN NULL;
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS h = PG_EXCEPTION_HINT;
+	RETURN h;
+END $$;
+SELECT is(pg_temp.hint_of($$SELECT * FROM regionpolicy.entry_region(NULL, '4771000', 2024, NULL, 'test')$$),
+		  'That year it is 2772000 (대구군위군).', '… and the refusal gives the code of that year');
 
 -- 본청: the province's own lines
 SELECT is((SELECT format('%s %s', province_code, coalesce(municipality_code, '-')) FROM entry_region(NULL, '서울본청', 2025, NULL, 'test')),

@@ -332,6 +332,27 @@ BEGIN
 						  HINT = 'A line''s 시·군·구 must lie in its province in its fiscal year; give the 시·군·구 of that province, or leave the province out.';
 			END IF;
 		END IF;
+		-- a code whose 시·군·구 lay elsewhere that year (경북군위군 4771000 in
+		-- FY2024, when 군위 was 대구's) names the code, not the name it reads
+		IF other_municipality !~ '^[0-9]{5}$' AND fiscal_year IS NOT NULL
+		   AND NOT EXISTS (SELECT 1 FROM @extschema@.municipality m
+						   WHERE m.name_ko = other_municipality AND m.province_code = other_province
+							 AND (m.valid_from IS NULL OR m.valid_from <= make_date(fiscal_year, 12, 31))
+							 AND (m.valid_to IS NULL OR m.valid_to > make_date(fiscal_year, 1, 1))) THEN
+			RAISE EXCEPTION '% names no 시·군·구 in fiscal year % (%)', @extschema@.entry_echo(municipality), fiscal_year, line
+				USING ERRCODE = 'invalid_parameter_value',
+					  DETAIL = format('It is %s of province %s, which has no %s that year.',
+									  (SELECT c.name_ko FROM @extschema@.region_code c
+									   WHERE c.system = 'lofin' AND (c.code = btrim(municipality) OR c.name_ko = btrim(municipality)) LIMIT 1),
+									  other_province, other_municipality),
+					  HINT = coalesce('That year it is ' || (SELECT string_agg(format('%s (%s)', c.code, c.name_ko), ' or ' ORDER BY c.code)
+															FROM @extschema@.region_code c JOIN @extschema@.municipality m
+															  ON m.name_ko = c.municipality_name AND m.province_code = c.province_code
+															WHERE c.system = 'lofin' AND c.municipality_name = other_municipality
+															  AND (m.valid_from IS NULL OR m.valid_from <= make_date(fiscal_year, 12, 31))
+															  AND (m.valid_to IS NULL OR m.valid_to > make_date(fiscal_year, 1, 1))) || '.',
+									  'Give the 시·군·구 by its 5-digit code or name.');
+		END IF;
 		province := other_province;
 		municipality := other_municipality;
 	ELSIF other_municipality IS NOT NULL THEN
@@ -942,8 +963,9 @@ BEGIN
 						  WHEN l.amount IS NULL AND l.unit IN ('원', '천원', '백만원', '억', '억원')
 							   AND coalesce(l."national", '0') ~ @extschema@.entry_number_pattern()
 							   AND coalesce(l.local, '0') ~ @extschema@.entry_number_pattern()
-							   AND l.local2 IS NULL
-						  THEN @extschema@.funding(coalesce(l."national", '0'), coalesce(l.local, '0'), l.unit)
+							   AND coalesce(l.local2, '0') ~ @extschema@.entry_number_pattern()
+						  THEN @extschema@.funding(coalesce(l."national", '0'),
+												   coalesce(@extschema@.entry_local(l.local, l.local2), '0'), l.unit)
 						  ELSE @extschema@.entry_amount(l.amount, l."national", @extschema@.entry_local(l.local, l.local2), l.unit,
 								  format('line %s: program %s, province %s, fiscal year %s, reference %s',
 										 l.line, @extschema@.entry_echo(l.program), @extschema@.entry_echo(l.province),
