@@ -263,26 +263,13 @@ BEGIN
 	FROM rp_lines l
 		 JOIN k ON k.province IS NOT DISTINCT FROM l.province AND k.municipality IS NOT DISTINCT FROM l.municipality
 			  AND k.fiscal_year = l.fiscal_year AND k.as_of IS NOT DISTINCT FROM l.as_of;
-	-- the money, line by line: numbers as budget tables print them in a
-	-- unit the load knows are read set-based; the rest one by one
+	-- the money, line by line (entry_amount_checked reads numbers as
+	-- budget tables print them without catching errors)
 	CREATE TEMP TABLE rp_amounts ON COMMIT DROP AS
 	SELECT l.line, l.phase, CASE WHEN l.amount IS NOT NULL THEN 'amount' ELSE 'national, local' END AS column_name,
-		   coalesce(l.amount, concat_ws(', ', l."national", l.local, l.local2)) AS value, p.amount, p.state, p.message
-	FROM rp_lines l
-		 CROSS JOIN LATERAL (SELECT @extschema@.funding(coalesce(l."national", '0'), coalesce(l.local, '0'), l.unit) AS amount,
-									NULL::text AS state, NULL::text AS message
-							 WHERE l.amount IS NULL AND l.local2 IS NULL AND l.unit IN ('원', '천원', '백만원', '억', '억원')
-							   AND length(coalesce(l."national", '')) < 12 AND length(coalesce(l.local, '')) < 12
-							   AND coalesce(l."national", '0') ~ @extschema@.entry_number_pattern()
-							   AND coalesce(l.local, '0') ~ @extschema@.entry_number_pattern()
-							 UNION ALL
-							 SELECT c.amount_read, c.state, c.message
-							 FROM @extschema@.entry_amount_checked(l.amount, l."national", l.local, l.local2, l.unit,
-																   format('line %s', l.line)) c
-							 WHERE NOT (l.amount IS NULL AND l.local2 IS NULL AND l.unit IN ('원', '천원', '백만원', '억', '억원')
-										AND length(coalesce(l."national", '')) < 12 AND length(coalesce(l.local, '')) < 12
-										AND coalesce(l."national", '0') ~ @extschema@.entry_number_pattern()
-										AND coalesce(l.local, '0') ~ @extschema@.entry_number_pattern())) p;
+		   coalesce(l.amount, concat_ws(', ', l."national", l.local, l.local2)) AS value, p.amount_read AS amount, p.state, p.message
+	FROM rp_lines l,
+		 LATERAL @extschema@.entry_amount_checked(l.amount, l."national", l.local, l.local2, l.unit, format('line %s', l.line)) p;
 	INSERT INTO rp_problems
 	SELECT a.line, a.column_name, a.value, a.state, a.message, NULL FROM rp_amounts a WHERE a.state IS NOT NULL;
 	INSERT INTO rp_problems
