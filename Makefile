@@ -36,7 +36,7 @@ endif
 MODULE_big  = funding
 OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/funding/*.c)))
 RP_OBJS     = $(patsubst %.c,%.o,$(sort $(wildcard src/regionpolicy/*.c)))
-PG_CPPFLAGS = -Isrc/funding
+PG_CPPFLAGS = -Isrc/funding -DFUNDING_NLS
 PG_CFLAGS   = -fvisibility=hidden
 # Install and upgrade scripts.  The current version's are made from the
 # sources by subject (sql/funding/*.sql, sql/regionpolicy/*.sql, in order)
@@ -76,7 +76,7 @@ ifneq ($(ISOLATION_TESTER),)
 ISOLATION   = $(patsubst test/isolation/specs/%.spec,%,$(sort $(wildcard test/isolation/specs/*.spec)))
 ISOLATION_OPTS = --inputdir=test/isolation --dbname=regionpolicy_isolation --load-extension=funding --load-extension=regionpolicy
 endif
-EXTRA_CLEAN = regionpolicy$(DLSUFFIX) $(RP_OBJS) results/ regression.diffs regression.out fuzz/build/ output_iso/
+EXTRA_CLEAN = regionpolicy$(DLSUFFIX) $(RP_OBJS) build/locale/ results/ regression.diffs regression.out fuzz/build/ output_iso/
 
 # Without the server headers (a fresh machine) only deps/test/demo work;
 # they install the headers and re-enter make.
@@ -100,10 +100,12 @@ sql/funding--1.3.0--$(EXTVERSION).sql: sql/upgrade/funding--1.3.0.sql $(FUNDING_
 # regionpolicy 1.3.0 to 2.0.0: the hand-written parts around what the
 # sources mark as new or changed in 2.0.0 (between the lines "-- 2.0.0: …"
 # and "-- end of 2.0.0"), in install order.
-sql/regionpolicy--1.3.0--$(EXTVERSION).sql: sql/upgrade/regionpolicy--1.3.0.sql $(RP_PARTS) \
+sql/regionpolicy--1.3.0--$(EXTVERSION).sql: sql/upgrade/regionpolicy--1.3.0.sql $(RP_PARTS) sql/upgrade/replace-functions.pl \
 		sql/upgrade/regionpolicy--1.3.0-tail.sql Makefile
 	{ cat sql/upgrade/regionpolicy--1.3.0.sql; \
 	  perl -ne 'print if /^-- 2\.0\.0: / .. /^-- end of 2\.0\.0$$/' $(RP_PARTS); \
+	  echo; echo '-- 2.0.0: the functions 1.3.0 had, with messages in the language lc_messages names'; \
+	  perl sql/upgrade/replace-functions.pl 'message|with_particles' $(RP_PARTS); \
 	  cat sql/upgrade/regionpolicy--1.3.0-tail.sql; } >$@
 build/data/regionpolicy_%.data: sql/data/%.tsv
 	@mkdir -p build/data
@@ -123,6 +125,54 @@ uninstall: uninstall-regionpolicy-lib
 .PHONY: uninstall-regionpolicy-lib
 uninstall-regionpolicy-lib:
 	rm -f '$(DESTDIR)$(pkglibdir)/regionpolicy$(DLSUFFIX)'
+
+# Messages in the user's language (doc/regionpolicy.md, "Messages"): a
+# catalog per library, src/funding/po/ko.po and src/regionpolicy/po/ko.po,
+# compiled to funding-NN.mo and regionpolicy-NN.mo (NN the PostgreSQL
+# major, as PostgreSQL names its own) and installed where the server looks
+# for its own, under lc_messages.  English is the messages as written.
+# make update-po extracts them again (C by xgettext; the schema's, the
+# first argument of message(...), by test/lib/sql-messages.pl) and merges
+# them into the catalogs.  Without msgfmt the catalogs are not built and
+# the messages stay English.
+MSGFMT     ?= $(shell command -v msgfmt)
+NLS_LANGUAGES = ko
+NLS_DOMAINS = funding regionpolicy
+NLS_MO     = $(foreach d,$(NLS_DOMAINS),$(foreach l,$(NLS_LANGUAGES),build/locale/$(l)/$(d).mo))
+XGETTEXT_KEYWORDS = -k_ -kT_ -kgettext_noop -kerrmsg -kerrdetail -kerrhint -kerrcontext \
+	-kGUC_check_errmsg -kGUC_check_errdetail -kGUC_check_errhint \
+	-kscan_error_at:2 -kscan_hint:2 -kscan_syntax_error:2 -kscan_range_error:2 -kresolve_error:3 \
+	-kstate_syntax_error:2 -kbad_json:2 -kapportion_error:1 -kstate_out_of_range \
+	-kresult_out_of_range -kcomponent_overflow -kfunding_from_int128:3 -kfunding_make_or_fail:4 -krp_message:1
+ifneq ($(MSGFMT),)
+all: $(NLS_MO)
+install: install-nls
+endif
+build/locale/%/funding.mo: src/funding/po/%.po
+	@mkdir -p $(dir $@)
+	$(MSGFMT) -c -o $@ $<
+build/locale/%/regionpolicy.mo: src/regionpolicy/po/%.po
+	@mkdir -p $(dir $@)
+	$(MSGFMT) -o $@ $<
+.PHONY: install-nls uninstall-nls update-po
+install-nls: $(NLS_MO)
+	@for l in $(NLS_LANGUAGES); do for d in $(NLS_DOMAINS); do \
+		$(INSTALL) -d '$(DESTDIR)$(localedir)/'$$l/LC_MESSAGES && \
+		$(INSTALL_DATA) build/locale/$$l/$$d.mo '$(DESTDIR)$(localedir)/'$$l/LC_MESSAGES/$$d-$(MAJORVERSION).mo || exit; done; done
+uninstall: uninstall-nls
+uninstall-nls:
+	rm -f $(foreach d,$(NLS_DOMAINS),$(foreach l,$(NLS_LANGUAGES),'$(DESTDIR)$(localedir)/$(l)/LC_MESSAGES/$(d)-$(MAJORVERSION).mo'))
+update-po:
+	@mkdir -p build
+	xgettext -o build/funding.pot --from-code=UTF-8 -c -n --no-wrap --add-comments=translator \
+		--language=C $(XGETTEXT_KEYWORDS) --flag=T_:1:c-format --flag=_:1:c-format src/funding/*.c src/funding/*.h
+	xgettext -o build/regionpolicy-c.pot --from-code=UTF-8 -n --no-wrap --language=C \
+		-krp_message:1 -kgettext_noop src/regionpolicy/*.c
+	perl test/lib/sql-messages.pl $(RP_PARTS) >build/regionpolicy-sql.pot
+	msgcat --use-first -o build/regionpolicy.pot build/regionpolicy-c.pot build/regionpolicy-sql.pot
+	for l in $(NLS_LANGUAGES); do for d in $(NLS_DOMAINS); do \
+		if [ -f src/$$d/po/$$l.po ]; then msgmerge --no-wrap -U --backup=none src/$$d/po/$$l.po build/$$d.pot; \
+		else msginit --no-translator --no-wrap -l $$l.UTF-8 -i build/$$d.pot -o src/$$d/po/$$l.po; fi; done; done
 
 .PHONY: installcheck installcheck-all installcheck-regress
 installcheck:

@@ -166,6 +166,44 @@ BEGIN
 	END IF;
 END
 $funding$;
+
+-- 2.0.0: messages in the user's language
+-- The schema's errors, DETAILs, HINTs and NOTICEs in the language
+-- lc_messages names, from the regionpolicy message catalog, as the
+-- server's own ("Messages").  The messages above run before the schema is
+-- known to be safe, or in a database that cannot hold Hangul, and stay
+-- English.
+CREATE FUNCTION @extschema@.message(msgid text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'regionpolicy_message'
+LANGUAGE C STABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.message(msgid text, VARIADIC args "any")
+RETURNS text
+AS 'MODULE_PATHNAME', 'regionpolicy_message'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.message(text) IS
+'a message of the schema in the language lc_messages names (the regionpolicy catalog), or as written';
+COMMENT ON FUNCTION @extschema@.message(text, "any") IS
+'a message of the schema in the language lc_messages names, its %s (or %1$s) filled with the arguments in turn, and the Korean particles after them written as the word before them is read (45.9억으로)';
+CREATE FUNCTION @extschema@.with_particles(text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'regionpolicy_with_particles'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.with_particles(text) IS
+'a Korean text whose particles are written both ways after a word, (으)로, (이)가, (은)는, (을)를, (과)와, with each written as that word is read: 45.9억(으)로 is 45.9억으로, 2(으)로 is 2로';
+-- A row's validity, "1111000 (서울 종로구) is valid from 2023-01-01 until 2026-06-30"
+CREATE FUNCTION @extschema@.validity(code text, name text, valid_from date, valid_to date)
+RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT @extschema@.message('%s (%s) is valid from %s%s', code, name,
+							   coalesce(valid_from::text, @extschema@.message('before 2023')),
+							   CASE WHEN valid_to IS NOT NULL THEN @extschema@.message(' until %s', valid_to - 1) ELSE '' END)
+$$;
+COMMENT ON FUNCTION @extschema@.validity(text, text, date, date) IS
+'the days a province or 시·군·구 is valid, in a sentence for messages';
+-- end of 2.0.0
 -- 2.0.0: the loader of the data files
 -- The shipped rows are data files (sql/data/*.tsv, each citing its
 -- sources in its comment lines), installed without their comments as
@@ -233,32 +271,31 @@ BEGIN
 	IF TG_ARGV[0] = 'valid_from' AND TG_OP <> 'TRUNCATE' THEN
 		IF (TG_OP <> 'INSERT' AND (to_jsonb(OLD) ->> 'valid_from')::integer = 0)
 		   OR (TG_OP <> 'DELETE' AND (to_jsonb(NEW) ->> 'valid_from')::integer = 0) THEN
-			RAISE EXCEPTION 'cannot % the shipped default policy in table %', lower(TG_OP), TG_TABLE_NAME
-				USING ERRCODE = 'insufficient_privilege',
-					  DETAIL = 'The rows with valid_from 0 are the illustrative defaults shipped with regionpolicy; they are read-only.',
-					  HINT = 'To set the policy from a fiscal year on, insert rows with valid_from = that year (for example 2024); they apply from that year until a later year''s rows.';
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('cannot %s the shipped default policy in table %s', lower(TG_OP), TG_TABLE_NAME),
+					  ERRCODE = 'insufficient_privilege',
+					  DETAIL = @extschema@.message('The rows with valid_from 0 are the illustrative defaults shipped with regionpolicy; they are read-only.'),
+					  HINT = @extschema@.message('To set the policy from a fiscal year on, insert rows with valid_from = that year (for example 2024); they apply from that year until a later year''s rows.');
 		END IF;
 		RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
 	END IF;
 	IF TG_ARGV[0] = 'shipped' AND TG_OP <> 'TRUNCATE' THEN
 		IF (TG_OP <> 'INSERT' AND (to_jsonb(OLD) ->> 'shipped')::boolean)
 		   OR (TG_OP <> 'DELETE' AND (to_jsonb(NEW) ->> 'shipped')::boolean) THEN
-			RAISE EXCEPTION 'cannot % reference data in table %', lower(TG_OP), TG_TABLE_NAME
-				USING ERRCODE = 'insufficient_privilege',
-					  DETAIL = 'Rows shipped with regionpolicy (shipped = true) are read-only, and no other row can be marked shipped.',
-					  HINT = 'Add your own rows instead (they are yours to change, and pg_dump keeps them); report errors in reference data upstream.';
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('cannot %s reference data in table %s', lower(TG_OP), TG_TABLE_NAME),
+					  ERRCODE = 'insufficient_privilege',
+					  DETAIL = @extschema@.message('Rows shipped with regionpolicy (shipped = true) are read-only, and no other row can be marked shipped.'),
+					  HINT = @extschema@.message('Add your own rows instead (they are yours to change, and pg_dump keeps them); report errors in reference data upstream.');
 		END IF;
 		RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
 	END IF;
 	IF TG_OP = 'TRUNCATE' OR TG_ARGV[0] = 'all'
 	   OR (TG_OP <> 'INSERT' AND (to_jsonb(OLD) ->> TG_ARGV[0])::bigint < 1000)
 	   OR (TG_OP <> 'DELETE' AND (to_jsonb(NEW) ->> TG_ARGV[0])::bigint < 1000) THEN
-		RAISE EXCEPTION 'cannot % reference data in table %', lower(TG_OP), TG_TABLE_NAME
-			USING ERRCODE = 'insufficient_privilege',
-				  DETAIL = 'Rows shipped with regionpolicy are read-only'
-						   || CASE WHEN TG_ARGV[0] = 'all' THEN '.'
-								   ELSE format('; %s values below 1000 are reserved for them.', TG_ARGV[0]) END,
-				  HINT = 'Add your own rows instead; report errors in reference data upstream.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('cannot %s reference data in table %s', lower(TG_OP), TG_TABLE_NAME),
+				  ERRCODE = 'insufficient_privilege',
+				  DETAIL = CASE WHEN TG_ARGV[0] = 'all' THEN @extschema@.message('Rows shipped with regionpolicy are read-only.')
+								ELSE @extschema@.message('Rows shipped with regionpolicy are read-only; %s values below 1000 are reserved for them.', TG_ARGV[0]) END,
+				  HINT = @extschema@.message('Add your own rows instead; report errors in reference data upstream.');
 	END IF;
 	RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
 END
@@ -326,11 +363,12 @@ BEGIN
 			INTO violated USING NEW;
 		IF violated THEN
 			SELECT string_agg(to_jsonb(NEW) ->> c, ', ') INTO val FROM unnest(refs) AS c;
-			RAISE EXCEPTION 'insert or update on table "%" violates foreign key constraint "%"', TG_TABLE_NAME, TG_ARGV[0]
-				USING ERRCODE = 'foreign_key_violation', TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('insert or update on table "%s" violates foreign key constraint "%s"', TG_TABLE_NAME, TG_ARGV[0]),
+					  ERRCODE = 'foreign_key_violation',
+					  TABLE = TG_TABLE_NAME,
+					  SCHEMA = TG_TABLE_SCHEMA,
 					  CONSTRAINT = TG_ARGV[0],
-					  DETAIL = format('Key (%s)=(%s) is not present in table "%s".', TG_ARGV[3], val,
-									  (parse_ident(TG_ARGV[4]))[2]);
+					  DETAIL = @extschema@.message('Key (%s)=(%s) is not present in table "%s".', TG_ARGV[3], val, (parse_ident(TG_ARGV[4]))[2]);
 		END IF;
 	END IF;
 	-- a key that goes is no longer referred to
@@ -345,12 +383,12 @@ BEGIN
 			INTO violated USING OLD;
 		IF violated THEN
 			SELECT string_agg(to_jsonb(OLD) ->> c, ', ') INTO val FROM unnest(keys) AS c;
-			RAISE EXCEPTION 'update or delete on table "%" violates foreign key constraint "%" on table "%"',
-				TG_TABLE_NAME, TG_ARGV[0], (parse_ident(TG_ARGV[2]))[2]
-				USING ERRCODE = 'foreign_key_violation', TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('update or delete on table "%s" violates foreign key constraint "%s" on table "%s"', TG_TABLE_NAME, TG_ARGV[0], (parse_ident(TG_ARGV[2]))[2]),
+					  ERRCODE = 'foreign_key_violation',
+					  TABLE = TG_TABLE_NAME,
+					  SCHEMA = TG_TABLE_SCHEMA,
 					  CONSTRAINT = TG_ARGV[0],
-					  DETAIL = format('Key (%s)=(%s) is still referenced from table "%s".', TG_ARGV[5], val,
-									  (parse_ident(TG_ARGV[2]))[2]);
+					  DETAIL = @extschema@.message('Key (%s)=(%s) is still referenced from table "%s".', TG_ARGV[5], val, (parse_ident(TG_ARGV[2]))[2]);
 		END IF;
 	END IF;
 	RETURN NULL;
@@ -511,9 +549,9 @@ BEGIN
 					  AND ($3 IS NULL OR m.valid_to IS NULL OR $3 < m.valid_to)', TG_TABLE_SCHEMA, TG_TABLE_NAME)
 		INTO other USING NEW.code, NEW.name_ko, NEW.valid_from, NEW.valid_to;
 	IF other IS NOT NULL THEN
-		RAISE EXCEPTION 'ministry % is named % and % at once', NEW.code, other, NEW.name_ko
-			USING ERRCODE = 'exclusion_violation',
-				  HINT = 'A ministry has one name at a time: end the old name (valid_to) on the day the new one begins (valid_from).';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('ministry %s is named %s and %s at once', NEW.code, other, NEW.name_ko),
+				  ERRCODE = 'exclusion_violation',
+				  HINT = @extschema@.message('A ministry has one name at a time: end the old name (valid_to) on the day the new one begins (valid_from).');
 	END IF;
 	RETURN NULL;
 END
@@ -604,8 +642,8 @@ BEGIN
 		)
 		SELECT 1 FROM up WHERE up.id = NEW.id)
 	THEN
-		RAISE EXCEPTION 'program % cannot have % as parent: the tree would have a cycle', NEW.id, NEW.parent_id
-			USING ERRCODE = 'check_violation';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('program %s cannot have %s as parent: the tree would have a cycle', NEW.id, NEW.parent_id),
+				  ERRCODE = 'check_violation';
 	END IF;
 	RETURN NEW;
 END
@@ -1165,14 +1203,10 @@ BEGIN
 			  USING OLD.code, old_province, same_place,
 					CASE WHEN TG_OP = 'UPDATE' THEN NEW.valid_from END,
 					CASE WHEN TG_OP = 'UPDATE' THEN NEW.valid_to END;
-			RAISE EXCEPTION '% % would no longer exist in fiscal year %, where % % lies', kind, OLD.code,
-				line.fiscal_year, held, line.id
-				USING ERRCODE = 'foreign_key_violation',
-					  DETAIL = format('%s %s (fiscal year %s, reference %s) lies in %s %s%s.', initcap(held), line.id,
-									  line.fiscal_year, coalesce(line.reference, '(none)'), kind, OLD.code,
-									  CASE WHEN old_province IS NOT NULL THEN format(' of province %s', old_province) ELSE '' END),
-					  HINT = format('Move or delete the %s lines of the years the change leaves out, or keep %s %s valid in them.',
-									held, kind, OLD.code);
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('%s %s would no longer exist in fiscal year %s, where %s %s lies', kind, OLD.code, line.fiscal_year, held, line.id),
+					  ERRCODE = 'foreign_key_violation',
+					  DETAIL = @extschema@.message('%s %s (fiscal year %s, reference %s) lies in %s %s%s.', initcap(held), line.id, line.fiscal_year, coalesce(line.reference, @extschema@.message('(none)')), kind, OLD.code, CASE WHEN old_province IS NOT NULL THEN @extschema@.message(' of province %s', old_province) ELSE '' END),
+					  HINT = @extschema@.message('Move or delete the %s lines of the years the change leaves out, or keep %s %s valid in them.', held, kind, OLD.code);
 		END;
 	END IF;
 	IF TG_OP <> 'DELETE' THEN
@@ -1303,22 +1337,20 @@ DECLARE
 	suffix text := coalesce(' (' || context || ')', '');
 BEGIN
 	IF cardinality(found) > 1 THEN
-		RAISE EXCEPTION '%', format('province "%s" is ambiguous on %s%s', name_or_code, as_of, suffix)
-			USING ERRCODE = 'invalid_parameter_value',
-				  DETAIL = format('It names %s.', array_to_string(found, ' and ')),
-				  HINT = 'Give the province''s code.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('province "%s" is ambiguous on %s%s', name_or_code, as_of, suffix),
+				  ERRCODE = 'invalid_parameter_value',
+				  DETAIL = @extschema@.message('It names %s.', array_to_string(found, @extschema@.message(' and '))),
+				  HINT = @extschema@.message('Give the province''s code.');
 	ELSIF cardinality(named) = 0 THEN
-		RAISE EXCEPTION 'unknown province: "%"%', name_or_code, suffix
-			USING ERRCODE = 'invalid_parameter_value',
-				  HINT = 'Give a Korean, short or English name (current or former), a 행정표준코드 (current or former) or an ISO 3166-2 code such as KR-26.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('unknown province: "%s"%s', name_or_code, suffix),
+				  ERRCODE = 'invalid_parameter_value',
+				  HINT = @extschema@.message('Give a Korean, short or English name (current or former), a 행정표준코드 (current or former) or an ISO 3166-2 code such as KR-26.');
 	ELSIF cardinality(found) = 0 THEN
-		RAISE EXCEPTION '%', format('province "%s" did not exist on %s%s', name_or_code, as_of, suffix)
-			USING ERRCODE = 'invalid_parameter_value',
-				  DETAIL = (SELECT string_agg(format('%s (%s) is valid from %s%s', v.code, v.name_ko,
-													 coalesce(v.valid_from::text, 'before 2023'),
-													 coalesce(' until ' || (v.valid_to - 1)::text, '')), '; ' ORDER BY v.code)
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('province "%s" did not exist on %s%s', name_or_code, as_of, suffix),
+				  ERRCODE = 'invalid_parameter_value',
+				  DETAIL = (SELECT string_agg(@extschema@.validity(v.code, v.name_ko, v.valid_from, v.valid_to), '; ' ORDER BY v.code)
 							FROM @extschema@.province v WHERE v.code = ANY (named)) || '.',
-				  HINT = 'Give a date on which it existed, or the province of that time.';
+				  HINT = @extschema@.message('Give a date on which it existed, or the province of that time.');
 	END IF;
 	RETURN found[1];
 END
@@ -1410,13 +1442,11 @@ BEGIN
 		-- only: the province itself
 		RETURN on_first[1];
 	ELSIF cardinality(on_first) = 1 AND cardinality(on_last) = 1 THEN
-		RAISE EXCEPTION '%', format('province "%s" is ambiguous in fiscal year %s%s', name_or_code, fiscal_year,
-			coalesce(' (' || context || ')', ''))
-			USING ERRCODE = 'invalid_parameter_value',
-				  DETAIL = format('On %s it was %s (%s), on %s %s (%s).',
-								  first_day, on_first[1], (SELECT v.name_ko FROM @extschema@.province v WHERE v.code = on_first[1]),
-								  last_day, on_last[1], (SELECT v.name_ko FROM @extschema@.province v WHERE v.code = on_last[1])),
-				  HINT = format('Give the province''s code (%s or %s), or the line''s date (as_of).', on_first[1], on_last[1]);
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('province "%s" is ambiguous in fiscal year %s%s', name_or_code, fiscal_year,
+			coalesce(' (' || context || ')', '')),
+				  ERRCODE = 'invalid_parameter_value',
+				  DETAIL = @extschema@.message('On %s it was %s (%s), on %s %s (%s).', first_day, on_first[1], (SELECT v.name_ko FROM @extschema@.province v WHERE v.code = on_first[1]), last_day, on_last[1], (SELECT v.name_ko FROM @extschema@.province v WHERE v.code = on_last[1])),
+				  HINT = @extschema@.message('Give the province''s code (%s or %s), or the line''s date (as_of).', on_first[1], on_last[1]);
 	END IF;
 	RETURN @extschema@.province_refuse(name_or_code, CASE WHEN cardinality(on_first) = 0 THEN last_day ELSE first_day END, context);
 END
@@ -1445,26 +1475,26 @@ BEGIN
 		LOOP
 			SELECT * INTO m FROM @extschema@.municipality v WHERE v.code = cur;
 			IF NOT FOUND THEN
-				RAISE EXCEPTION 'unknown municipality code: "%"', name_or_code
-					USING ERRCODE = 'invalid_parameter_value';
+				RAISE EXCEPTION USING MESSAGE = @extschema@.message('unknown municipality code: "%s"', name_or_code),
+						  ERRCODE = 'invalid_parameter_value';
 			END IF;
 			EXIT WHEN m.valid_to IS NULL OR m.valid_to > as_of OR m.successor_code IS NULL;
 			cur := m.successor_code;
 		END LOOP;
 		IF (m.valid_from IS NOT NULL AND m.valid_from > as_of) OR (m.valid_to IS NOT NULL AND m.valid_to <= as_of) THEN
-			RAISE EXCEPTION 'municipality code "%" was not in use on %', name_or_code, as_of
-				USING ERRCODE = 'invalid_parameter_value',
-					  DETAIL = format('%s (%s) is valid from %s%s.', m.code, m.name_ko, coalesce(m.valid_from::text, 'before 2023'),
-									  coalesce(' until ' || (m.valid_to - 1)::text, '')),
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('municipality code "%s" was not in use on %s', name_or_code, as_of),
+					  ERRCODE = 'invalid_parameter_value',
+					  DETAIL = @extschema@.validity(m.code, m.name_ko, m.valid_from, m.valid_to) || '.',
 					  HINT = CASE WHEN m.valid_to <= as_of AND m.successor_code IS NULL
-								  THEN 'It was split with no single successor; give the municipality of that date by name or code.'
+								  THEN @extschema@.message('It was split with no single successor; give the municipality of that date by name or code.')
 								  WHEN m.valid_from > as_of
-								  THEN coalesce('Before ' || m.valid_from || ' it was '
-												|| (SELECT string_agg(format('%s (%s)', o.code, o.name_ko), ' or ' ORDER BY o.code)
-													FROM @extschema@.municipality o WHERE o.successor_code = m.code)
-												|| '; give that code, or a date from ' || m.valid_from || ' on.',
-												format('Give a date from %s on, or the municipality of that date.', m.valid_from))
-								  ELSE 'Give the municipality of that date by name or code.' END;
+								  THEN coalesce(@extschema@.message('Before %s it was %s; give that code, or a date from %s on.', m.valid_from,
+												(SELECT string_agg(format('%s (%s)', o.code, o.name_ko), @extschema@.message(' or ') ORDER BY o.code)
+												 FROM @extschema@.municipality o WHERE o.successor_code = m.code), m.valid_from)
+												-- (message() writes a NULL as nothing: no predecessors, no sentence)
+												|| CASE WHEN EXISTS (SELECT 1 FROM @extschema@.municipality o WHERE o.successor_code = m.code) THEN '' END,
+												@extschema@.message('Give a date from %s on, or the municipality of that date.', m.valid_from))
+								  ELSE @extschema@.message('Give the municipality of that date by name or code.') END;
 		END IF;
 		RETURN cur;
 	END IF;
@@ -1483,15 +1513,14 @@ BEGIN
 	  AND (province IS NULL OR v.province_code = province)
 	  AND (v.valid_from IS NULL OR v.valid_from <= as_of) AND (v.valid_to IS NULL OR v.valid_to > as_of);
 	IF n = 0 THEN
-		RAISE EXCEPTION 'unknown municipality: "%" on %', name_or_code, as_of
-			USING ERRCODE = 'invalid_parameter_value',
-				  HINT = 'Give its full name (통영시, 중구), optionally after its province (경남 통영시), or its 5-digit code.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('unknown municipality: "%s" on %s', name_or_code, as_of),
+				  ERRCODE = 'invalid_parameter_value',
+				  HINT = @extschema@.message('Give its full name (통영시, 중구), optionally after its province (경남 통영시), or its 5-digit code.');
 	ELSIF n > 1 THEN
-		RAISE EXCEPTION 'municipality "%" is ambiguous on %', name_or_code, as_of
-			USING ERRCODE = 'invalid_parameter_value',
-				  DETAIL = format('Candidates: %s.', candidates),
-				  HINT = format('Put the province first, e.g. "%s", or give the code.',
-								(SELECT p.short_ko FROM @extschema@.province p
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('municipality "%s" is ambiguous on %s', name_or_code, as_of),
+				  ERRCODE = 'invalid_parameter_value',
+				  DETAIL = @extschema@.message('Candidates: %s.', candidates),
+				  HINT = @extschema@.message('Put the province first, e.g. "%s", or give the code.', (SELECT p.short_ko FROM @extschema@.province p
 								 JOIN @extschema@.municipality v ON v.province_code = p.code WHERE v.name_ko = name
 								 ORDER BY p.sort_order LIMIT 1) || ' ' || name);
 	END IF;
@@ -1635,10 +1664,10 @@ BEGIN
 		RETURN;
 	END IF;
 	IF v ~ '\*$' OR v ~ '계$' THEN
-		RAISE EXCEPTION 'region % is an aggregate row, not a line (%)', @extschema@.entry_echo(value), line
-			USING ERRCODE = 'invalid_parameter_value',
-				  DETAIL = 'Exports add rows such as 서울계 or codes ending in * that sum the lines above them; loading one would count its money twice.',
-				  HINT = 'Leave the aggregate rows out as you copy: \copy … WHERE 자치단체코드 NOT LIKE ''%*'' AND 자치단체명 NOT LIKE ''%계''.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('region %s is an aggregate row, not a line (%s)', @extschema@.entry_echo(value), line),
+				  ERRCODE = 'invalid_parameter_value',
+				  DETAIL = @extschema@.message('Exports add rows such as 서울계 or codes ending in * that sum the lines above them; loading one would count its money twice.'),
+				  HINT = @extschema@.message('Leave the aggregate rows out as you copy: \copy … WHERE 자치단체코드 NOT LIKE ''%%*'' AND 자치단체명 NOT LIKE ''%%계''.');
 	END IF;
 	IF v ~ '^[0-9]{10}$' THEN
 		v := left(v, 5);			-- a 법정동코드: its 시·군·구 (or 일반구) part
@@ -1646,10 +1675,10 @@ BEGIN
 	IF v ~ '^[0-9]{7}$' THEN
 		SELECT * INTO r FROM @extschema@.region_code c WHERE c.system = 'lofin' AND c.code = v;
 		IF NOT FOUND THEN
-			RAISE EXCEPTION 'unknown 7-digit 자치단체코드 % (%)', @extschema@.entry_echo(value), line
-				USING ERRCODE = 'invalid_parameter_value',
-					  DETAIL = '7-digit codes are 지방재정365''s (1114000 is 서울 성동구), not the 5-digit 행정표준코드 with zeros: they are never cut to 5 digits.',
-					  HINT = 'Give the local government''s 5-digit code or its name, or add the code to regionpolicy.region_code.';
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('unknown 7-digit 자치단체코드 %s (%s)', @extschema@.entry_echo(value), line),
+					  ERRCODE = 'invalid_parameter_value',
+					  DETAIL = @extschema@.message('7-digit codes are 지방재정365''s (1114000 is 서울 성동구), not the 5-digit 행정표준코드 with zeros: they are never cut to 5 digits.'),
+					  HINT = @extschema@.message('Give the local government''s 5-digit code or its name, or add the code to regionpolicy.region_code.');
 		END IF;
 	ELSIF v ~ '^[0-9]{5}$' THEN
 		SELECT * INTO r FROM @extschema@.region_code c WHERE c.system = 'district' AND c.code = v;
@@ -1675,10 +1704,11 @@ BEGIN
 	IF r.system = 'district' AND fiscal_year IS NOT NULL
 	   AND NOT ((r.valid_from IS NULL OR r.valid_from <= make_date(fiscal_year, 12, 31))
 				AND (r.valid_to IS NULL OR r.valid_to > make_date(fiscal_year, 1, 1))) THEN
-		RAISE EXCEPTION '일반구 % (%) did not exist in fiscal year % (%)', r.code, r.name_ko, fiscal_year, line
-			USING ERRCODE = 'invalid_parameter_value',
-				  DETAIL = format('It exists from %s%s.', coalesce(r.valid_from::text, 'before 2023'), coalesce(' until ' || (r.valid_to - 1)::text, '')),
-				  HINT = format('Give its 시 (%s, %s).', r.municipality_name, r.municipality_code);
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('일반구 %s (%s) did not exist in fiscal year %s (%s)', r.code, r.name_ko, fiscal_year, line),
+				  ERRCODE = 'invalid_parameter_value',
+				  DETAIL = @extschema@.message('It exists from %s%s.', coalesce(r.valid_from::text, @extschema@.message('before 2023')),
+												 CASE WHEN r.valid_to IS NOT NULL THEN @extschema@.message(' until %s', r.valid_to - 1) ELSE '' END),
+				  HINT = @extschema@.message('Give its 시 (%s, %s).', r.municipality_name, r.municipality_code);
 	END IF;
 	province_code := r.province_code;
 	municipality := CASE WHEN r.system = 'district' THEN r.municipality_code ELSE r.municipality_name END;
@@ -1761,9 +1791,9 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
 	IF NOT @extschema@.may_load(allocation_scope_lock.province_code) THEN
-		RAISE EXCEPTION 'permission denied to load lines of province %', coalesce(allocation_scope_lock.province_code, '(none)')
-			USING ERRCODE = 'insufficient_privilege',
-				  HINT = 'Only members of the province''s steward role (see province_steward) may load its lines; lines of no single province are the owner''s.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('permission denied to load lines of province %s', coalesce(allocation_scope_lock.province_code, @extschema@.message('(none)'))),
+				  ERRCODE = 'insufficient_privilege',
+				  HINT = @extschema@.message('Only members of the province''s steward role (see province_steward) may load its lines; lines of no single province are the owner''s.');
 	END IF;
 	INSERT INTO @extschema@.allocation_scope AS s (province_code, fiscal_year, phase, program_id)
 	VALUES (coalesce(allocation_scope_lock.province_code, ''), allocation_scope_lock.fiscal_year,
@@ -1826,10 +1856,10 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
 	IF current_setting('session_replication_role') = 'replica' THEN
-		RAISE EXCEPTION 'nothing can be loaded through an entry view under session_replication_role = replica'
-			USING ERRCODE = 'object_not_in_prerequisite_state',
-				  DETAIL = 'The view''s triggers, which write the lines, do not fire under that setting: the rows would be lost.',
-				  HINT = 'RESET session_replication_role (or SET it to origin), then load again.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('nothing can be loaded through an entry view under session_replication_role = replica'),
+				  ERRCODE = 'object_not_in_prerequisite_state',
+				  DETAIL = @extschema@.message('The view''s triggers, which write the lines, do not fire under that setting: the rows would be lost.'),
+				  HINT = @extschema@.message('RESET session_replication_role (or SET it to origin), then load again.');
 	END IF;
 	RETURN NULL;
 END
@@ -1841,12 +1871,12 @@ COMMENT ON FUNCTION @extschema@.entry_check() IS
 -- so that a megabyte pasted into a cell does not fill the server's log.
 CREATE FUNCTION @extschema@.entry_echo(value text)
 RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 	SELECT CASE WHEN value IS NULL THEN 'NULL'
 				WHEN length(value) <= 60 THEN quote_literal(value)
-				ELSE quote_literal(left(value, 57) || '...') || format(' (%s characters)', length(value)) END
+				ELSE quote_literal(left(value, 57) || '...') || @extschema@.message(' (%s characters)', length(value)) END
 $$;
 COMMENT ON FUNCTION @extschema@.entry_echo(text) IS
 'a value a load echoes in its messages: quoted, and cut to 60 characters';
@@ -1860,10 +1890,10 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
 	IF length(value) > 200 THEN
-		RAISE EXCEPTION '% is too long: % characters, at most 200 (%)', what, length(value), line
-			USING ERRCODE = 'string_data_right_truncation',
-				  DETAIL = format('It begins %s.', @extschema@.entry_echo(value)),
-				  HINT = 'A cell of the source may have run into the next ones: check the file''s quoting and separators.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('%s is too long: %s characters, at most 200 (%s)', what, length(value), line),
+				  ERRCODE = 'string_data_right_truncation',
+				  DETAIL = @extschema@.message('It begins %s.', @extschema@.entry_echo(value)),
+				  HINT = @extschema@.message('A cell of the source may have run into the next ones: check the file''s quoting and separators.');
 	END IF;
 	RETURN value;
 END
@@ -1880,12 +1910,11 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
 	IF @extschema@.begins_formula(value) THEN
-		RAISE EXCEPTION '% % begins with %, which a spreadsheet takes for a formula (%)', what,
-			@extschema@.entry_echo(value), CASE left(value, 1) WHEN E'\t' THEN 'a tab' WHEN E'\r' THEN 'a carriage return'
-											  ELSE quote_literal(left(value, 1)) END, line
-			USING ERRCODE = 'check_violation',
-				  DETAIL = 'References, notes and recipients reach reports and CSV files, where a cell beginning with =, +, -, @, a tab or a carriage return runs as a formula.',
-				  HINT = 'Begin it with another character (a note''s bullet can be ·), or leave the cell empty if it stands for nothing.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('%s %s begins with %s, which a spreadsheet takes for a formula (%s)', what, @extschema@.entry_echo(value), CASE left(value, 1) WHEN E'\t' THEN @extschema@.message('a tab') WHEN E'\r' THEN @extschema@.message('a carriage return')
+											  ELSE quote_literal(left(value, 1)) END, line),
+				  ERRCODE = 'check_violation',
+				  DETAIL = @extschema@.message('References, notes and recipients reach reports and CSV files, where a cell beginning with =, +, -, @, a tab or a carriage return runs as a formula.'),
+				  HINT = @extschema@.message('Begin it with another character (a note''s bullet can be ·), or leave the cell empty if it stands for nothing.');
 	END IF;
 	RETURN value;
 END
@@ -1940,37 +1969,39 @@ DECLARE
 	candidates text;
 BEGIN
 	IF fiscal_year IS NULL THEN
-		RAISE EXCEPTION 'fiscal_year is missing (%)', line
-			USING ERRCODE = 'not_null_violation';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('fiscal_year is missing (%s)', line),
+				  ERRCODE = 'not_null_violation';
 	END IF;
 	IF program IS NULL OR btrim(program) = '' THEN
-		RAISE EXCEPTION 'program is missing (%)', line
-			USING ERRCODE = 'not_null_violation';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('program is missing (%s)', line),
+				  ERRCODE = 'not_null_violation';
 	END IF;
 	PERFORM @extschema@.entry_bounded(program, 'program', line);
 	IF btrim(program) ~ '^[0-9]{1,9}$' THEN
 		SELECT g.id INTO v_program FROM @extschema@.program g
 		WHERE g.id = btrim(entry_program.program)::integer AND g.fiscal_year = entry_program.fiscal_year;
 	ELSE
-		SELECT min(g.id), count(*), string_agg(format('%s (%s, id %s)', g.name_ko, g.ministry, g.id), '; ' ORDER BY g.id)
+		SELECT min(g.id), count(*), string_agg(@extschema@.message('%s (%s, id %s)', g.name_ko, g.ministry, g.id), '; ' ORDER BY g.id)
 		  INTO v_program, n_programs, candidates
 		FROM @extschema@.program g
 		WHERE g.name_ko = btrim(entry_program.program) AND g.fiscal_year = entry_program.fiscal_year;
 		IF n_programs > 1 THEN
-			RAISE EXCEPTION 'program % is ambiguous in fiscal year % (%)', @extschema@.entry_echo(program), fiscal_year, line
-				USING ERRCODE = 'ambiguous_parameter',
-					  DETAIL = format('Programs of that name: %s.', candidates),
-					  HINT = 'Give the program''s id instead of its name.';
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('program %s is ambiguous in fiscal year %s (%s)', @extschema@.entry_echo(program), fiscal_year, line),
+					  ERRCODE = 'ambiguous_parameter',
+					  DETAIL = @extschema@.message('Programs of that name: %s.', candidates),
+					  HINT = @extschema@.message('Give the program''s id instead of its name.');
 		END IF;
 	END IF;
 	IF v_program IS NULL THEN
-		RAISE EXCEPTION 'no program % in fiscal year % (%)', @extschema@.entry_echo(program), fiscal_year, line
-			USING ERRCODE = 'foreign_key_violation',
-				  DETAIL = coalesce('Programs of that year: ' || (
-					  SELECT string_agg(format('%s (id %s)', g.name_ko, g.id), ', ' ORDER BY g.id)
-					  FROM (SELECT * FROM @extschema@.program p WHERE p.fiscal_year = entry_program.fiscal_year ORDER BY id LIMIT 12) g) || '.',
-					  format('There are no programs for fiscal year %s yet.', fiscal_year)),
-				  HINT = 'Add the program first: INSERT INTO regionpolicy.program (ministry, fiscal_year, name_ko) VALUES (…).';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('no program %s in fiscal year %s (%s)', @extschema@.entry_echo(program), fiscal_year, line),
+				  ERRCODE = 'foreign_key_violation',
+				  DETAIL = coalesce(@extschema@.message('Programs of that year: %s.', (
+					  SELECT string_agg(@extschema@.message('%s (id %s)', g.name_ko, g.id), ', ' ORDER BY g.id)
+					  FROM (SELECT * FROM @extschema@.program p WHERE p.fiscal_year = entry_program.fiscal_year ORDER BY id LIMIT 12) g))
+					  -- (no programmes: NULL, and the sentence below)
+					  || CASE WHEN EXISTS (SELECT 1 FROM @extschema@.program p WHERE p.fiscal_year = entry_program.fiscal_year) THEN '' END,
+					  @extschema@.message('There are no programs for fiscal year %s yet.', fiscal_year)),
+				  HINT = @extschema@.message('Add the program first: INSERT INTO regionpolicy.program (ministry, fiscal_year, name_ko) VALUES (…).');
 	END IF;
 	RETURN v_program;
 END
@@ -2014,11 +2045,10 @@ BEGIN
 		IF coalesce(btrim(province), '') <> '' THEN
 			given := @extschema@.province_code_in_year(province, fiscal_year, as_of, line);
 			IF given IS DISTINCT FROM @extschema@.province_code_in_year(other_province, fiscal_year, as_of, line) THEN
-				RAISE EXCEPTION 'municipality % is not in province % in fiscal year % (%)', @extschema@.entry_echo(municipality),
-					given, fiscal_year, line
-					USING ERRCODE = 'check_violation',
-						  DETAIL = format('%s is a local government of province %s.', btrim(municipality), other_province),
-						  HINT = 'A line''s 시·군·구 must lie in its province in its fiscal year; give the 시·군·구 of that province, or leave the province out.';
+				RAISE EXCEPTION USING MESSAGE = @extschema@.message('municipality %s is not in province %s in fiscal year %s (%s)', @extschema@.entry_echo(municipality), given, fiscal_year, line),
+						  ERRCODE = 'check_violation',
+						  DETAIL = @extschema@.message('%s is a local government of province %s.', btrim(municipality), other_province),
+						  HINT = @extschema@.message('A line''s 시·군·구 must lie in its province in its fiscal year; give the 시·군·구 of that province, or leave the province out.');
 			END IF;
 		END IF;
 		-- a code whose 시·군·구 lay elsewhere that year (경북군위군 4771000 in
@@ -2028,19 +2058,18 @@ BEGIN
 						   WHERE m.name_ko = other_municipality AND m.province_code = other_province
 							 AND (m.valid_from IS NULL OR m.valid_from <= make_date(fiscal_year, 12, 31))
 							 AND (m.valid_to IS NULL OR m.valid_to > make_date(fiscal_year, 1, 1))) THEN
-			RAISE EXCEPTION '% names no 시·군·구 in fiscal year % (%)', @extschema@.entry_echo(municipality), fiscal_year, line
-				USING ERRCODE = 'invalid_parameter_value',
-					  DETAIL = format('It is %s of province %s, which has no %s that year.',
-									  (SELECT c.name_ko FROM @extschema@.region_code c
-									   WHERE c.system = 'lofin' AND (c.code = btrim(municipality) OR c.name_ko = btrim(municipality)) LIMIT 1),
-									  other_province, other_municipality),
-					  HINT = coalesce('That year it is ' || (SELECT string_agg(format('%s (%s)', c.code, c.name_ko), ' or ' ORDER BY c.code)
-															FROM @extschema@.region_code c JOIN @extschema@.municipality m
-															  ON m.name_ko = c.municipality_name AND m.province_code = c.province_code
-															WHERE c.system = 'lofin' AND c.municipality_name = other_municipality
-															  AND (m.valid_from IS NULL OR m.valid_from <= make_date(fiscal_year, 12, 31))
-															  AND (m.valid_to IS NULL OR m.valid_to > make_date(fiscal_year, 1, 1))) || '.',
-									  'Give the 시·군·구 by its 5-digit code or name.');
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('%s names no 시·군·구 in fiscal year %s (%s)', @extschema@.entry_echo(municipality), fiscal_year, line),
+					  ERRCODE = 'invalid_parameter_value',
+					  DETAIL = @extschema@.message('It is %s of province %s, which has no %s that year.', (SELECT c.name_ko FROM @extschema@.region_code c
+									   WHERE c.system = 'lofin' AND (c.code = btrim(municipality) OR c.name_ko = btrim(municipality)) LIMIT 1), other_province, other_municipality),
+					  HINT = coalesce((SELECT @extschema@.message('That year it is %s.', string_agg(format('%s (%s)', c.code, c.name_ko), @extschema@.message(' or ') ORDER BY c.code))
+									   FROM @extschema@.region_code c JOIN @extschema@.municipality m
+										 ON m.name_ko = c.municipality_name AND m.province_code = c.province_code
+									   WHERE c.system = 'lofin' AND c.municipality_name = other_municipality
+										 AND (m.valid_from IS NULL OR m.valid_from <= make_date(fiscal_year, 12, 31))
+										 AND (m.valid_to IS NULL OR m.valid_to > make_date(fiscal_year, 1, 1))
+									   HAVING count(*) > 0),
+									  @extschema@.message('Give the 시·군·구 by its 5-digit code or name.'));
 		END IF;
 		province := other_province;
 		municipality := other_municipality;
@@ -2048,10 +2077,10 @@ BEGIN
 		municipality := other_municipality;
 	END IF;
 	IF as_of IS NOT NULL AND fiscal_year IS NOT NULL AND extract(year FROM as_of) <> fiscal_year THEN
-		RAISE EXCEPTION 'the line''s date % is not in its fiscal year % (%)', as_of, fiscal_year, line
-			USING ERRCODE = 'invalid_parameter_value',
-				  DETAIL = 'as_of is the day the line''s names are read on; a line of a fiscal year is read on a day of that year.',
-				  HINT = format('Give a date from %s-01-01 to %s-12-31, or none.', fiscal_year, fiscal_year);
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('the line''s date %s is not in its fiscal year %s (%s)', as_of, fiscal_year, line),
+				  ERRCODE = 'invalid_parameter_value',
+				  DETAIL = @extschema@.message('as_of is the day the line''s names are read on; a line of a fiscal year is read on a day of that year.'),
+				  HINT = @extschema@.message('Give a date from %s-01-01 to %s-12-31, or none.', fiscal_year, fiscal_year);
 	END IF;
 	IF province IS NOT NULL AND btrim(province) <> '' THEN
 		province_code := @extschema@.province_code_in_year(province, fiscal_year, as_of, line);
@@ -2080,13 +2109,13 @@ BEGIN
 	ELSIF NOT EXISTS (SELECT 1 FROM @extschema@.municipality_year y
 					  WHERE y.municipality_code = entry_region.municipality_code
 						AND y.province_code = entry_region.province_code AND y.fiscal_year = entry_region.fiscal_year) THEN
-		RAISE EXCEPTION 'municipality % is not in province % in fiscal year % (%)', municipality_code, province_code,
-			fiscal_year, line
-			USING ERRCODE = 'check_violation',
-				  DETAIL = (SELECT format('%s (%s) lies in province %s from %s%s.', m.code, m.name_ko, m.province_code,
-										  coalesce(m.valid_from::text, 'before 2023'), coalesce(' until ' || (m.valid_to - 1)::text, ''))
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('municipality %s is not in province %s in fiscal year %s (%s)', municipality_code, province_code, fiscal_year, line),
+				  ERRCODE = 'check_violation',
+				  DETAIL = (SELECT @extschema@.message('%s (%s) lies in province %s from %s%s.', m.code, m.name_ko, m.province_code,
+										  coalesce(m.valid_from::text, @extschema@.message('before 2023')),
+										  CASE WHEN m.valid_to IS NOT NULL THEN @extschema@.message(' until %s', m.valid_to - 1) ELSE '' END)
 							FROM @extschema@.municipality m WHERE m.code = entry_region.municipality_code),
-				  HINT = 'A line''s 시·군·구 must lie in its province in its fiscal year; give the 시·군·구 of that province, or leave the province out.';
+				  HINT = @extschema@.message('A line''s 시·군·구 must lie in its province in its fiscal year; give the 시·군·구 of that province, or leave the province out.');
 	END IF;
 END
 $$;
@@ -2112,27 +2141,27 @@ BEGIN
 	-- the type's own refusals (22P02, 22003), with the line appended
 	BEGIN
 	IF amount IS NOT NULL AND ("national" IS NOT NULL OR local IS NOT NULL) THEN
-		RAISE EXCEPTION 'give either amount or national and local, not both (%)', line
-			USING ERRCODE = 'invalid_parameter_value';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('give either amount or national and local, not both (%s)', line),
+				  ERRCODE = 'invalid_parameter_value';
 	ELSIF amount IS NOT NULL THEN
 		IF unit IS NOT NULL THEN
-			RAISE EXCEPTION 'unit applies to national and local numbers, not to a text amount (%)', line
-				USING ERRCODE = 'invalid_parameter_value',
-					  HINT = 'Write the unit inside the amount: ''국비 929억원, 지방비 433억원''.';
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('unit applies to national and local numbers, not to a text amount (%s)', line),
+					  ERRCODE = 'invalid_parameter_value',
+					  HINT = @extschema@.message('Write the unit inside the amount: ''국비 929억원, 지방비 433억원''.');
 		END IF;
 		IF amount ~ '^[[:space:]]*[-+]?[0-9][0-9,.]*[[:space:]]*$' THEN
-			RAISE EXCEPTION 'amount % is a number without a unit (%)', @extschema@.entry_echo(amount), line
-				USING ERRCODE = 'invalid_parameter_value',
-					  DETAIL = 'A load does not guess whether a bare number is in 원, 천원 or 백만원.',
-					  HINT = 'Write the unit in the amount (''7,979,230천원''), or give national and local numbers with their unit.';
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('amount %s is a number without a unit (%s)', @extschema@.entry_echo(amount), line),
+					  ERRCODE = 'invalid_parameter_value',
+					  DETAIL = @extschema@.message('A load does not guess whether a bare number is in 원, 천원 or 백만원.'),
+					  HINT = @extschema@.message('Write the unit in the amount (''7,979,230천원''), or give national and local numbers with their unit.');
 		END IF;
 		RETURN amount::@extschema@.funding;
 	ELSIF "national" IS NOT NULL OR local IS NOT NULL THEN
 		IF unit IS NULL OR btrim(unit) = '' THEN
-			RAISE EXCEPTION 'national and local numbers need their unit (%)', line
-				USING ERRCODE = 'invalid_parameter_value',
-					  DETAIL = 'A load does not guess whether a bare number is in 원, 천원 or 백만원.',
-					  HINT = 'Give the unit column (원, 천원, 백만원, 억), or load_allocations(table, unit => ''천원'').';
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('national and local numbers need their unit (%s)', line),
+					  ERRCODE = 'invalid_parameter_value',
+					  DETAIL = @extschema@.message('A load does not guess whether a bare number is in 원, 천원 or 백만원.'),
+					  HINT = @extschema@.message('Give the unit column (원, 천원, 백만원, 억), or load_allocations(table, unit => ''천원'').');
 		END IF;
 		RETURN @extschema@.funding(coalesce("national", '0'), coalesce(local, '0'), unit);
 	END IF;
@@ -2145,17 +2174,25 @@ BEGIN
 		message := format('%s (%s)', message, line);
 		-- (a RAISE option may not be empty)
 		IF detail <> '' AND hint <> '' THEN
-			RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message, DETAIL = detail, HINT = hint;
+			RAISE EXCEPTION USING ERRCODE = state,
+					  MESSAGE = message,
+					  DETAIL = detail,
+					  HINT = hint;
 		ELSIF detail <> '' THEN
-			RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message, DETAIL = detail;
+			RAISE EXCEPTION USING ERRCODE = state,
+					  MESSAGE = message,
+					  DETAIL = detail;
 		ELSIF hint <> '' THEN
-			RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message, HINT = hint;
+			RAISE EXCEPTION USING ERRCODE = state,
+					  MESSAGE = message,
+					  HINT = hint;
 		END IF;
-		RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message;
+		RAISE EXCEPTION USING ERRCODE = state,
+				  MESSAGE = message;
 	END;
-	RAISE EXCEPTION 'no amount (%)', line
-		USING ERRCODE = 'not_null_violation',
-			  HINT = 'Give amount (text such as ''국비 929억원, 지방비 433억원'') or national and local numbers with their unit.';
+	RAISE EXCEPTION USING MESSAGE = @extschema@.message('no amount (%s)', line),
+			  ERRCODE = 'not_null_violation',
+			  HINT = @extschema@.message('Give amount (text such as ''국비 929억원, 지방비 433억원'') or national and local numbers with their unit.');
 END
 $$;
 COMMENT ON FUNCTION @extschema@.entry_amount(text, text, text, text, text) IS
@@ -2176,13 +2213,21 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
 	IF coalesce(detail, '') <> '' AND coalesce(hint, '') <> '' THEN
-		RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message, DETAIL = detail, HINT = hint;
+		RAISE EXCEPTION USING ERRCODE = state,
+				  MESSAGE = message,
+				  DETAIL = detail,
+				  HINT = hint;
 	ELSIF coalesce(detail, '') <> '' THEN
-		RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message, DETAIL = detail;
+		RAISE EXCEPTION USING ERRCODE = state,
+				  MESSAGE = message,
+				  DETAIL = detail;
 	ELSIF coalesce(hint, '') <> '' THEN
-		RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message, HINT = hint;
+		RAISE EXCEPTION USING ERRCODE = state,
+				  MESSAGE = message,
+				  HINT = hint;
 	END IF;
-	RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message;
+	RAISE EXCEPTION USING ERRCODE = state,
+			  MESSAGE = message;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.entry_reraise(text, text, text, text) IS
@@ -2210,10 +2255,10 @@ BEGIN
 	BEGIN
 		IF other ~ '^[[:space:]]*[-+△▲]?[[:space:]]*[0-9][0-9,.]*[[:space:]]*$' THEN
 			IF unit IS NULL OR btrim(unit) = '' THEN
-				RAISE EXCEPTION 'other money % is a number without a unit (%)', @extschema@.entry_echo(other), line
-					USING ERRCODE = 'invalid_parameter_value',
-						  DETAIL = 'A load does not guess whether a bare number is in 원, 천원 or 백만원.',
-						  HINT = 'Give the unit column (원, 천원, 백만원, 억), or load_allocations(table, unit => ''천원'').';
+				RAISE EXCEPTION USING MESSAGE = @extschema@.message('other money %s is a number without a unit (%s)', @extschema@.entry_echo(other), line),
+						  ERRCODE = 'invalid_parameter_value',
+						  DETAIL = @extschema@.message('A load does not guess whether a bare number is in 원, 천원 or 백만원.'),
+						  HINT = @extschema@.message('Give the unit column (원, 천원, 백만원, 억), or load_allocations(table, unit => ''천원'').');
 			END IF;
 			RETURN @extschema@.national(@extschema@.funding(other, '0', unit));
 		END IF;
@@ -2221,7 +2266,7 @@ BEGIN
 	EXCEPTION WHEN invalid_text_representation OR numeric_value_out_of_range THEN
 		GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, message = MESSAGE_TEXT,
 								detail = PG_EXCEPTION_DETAIL, hint = PG_EXCEPTION_HINT;
-		PERFORM @extschema@.entry_reraise(state, format('other money %s: %s (%s)', @extschema@.entry_echo(other), message, line),
+		PERFORM @extschema@.entry_reraise(state, @extschema@.message('other money %s: %s (%s)', @extschema@.entry_echo(other), message, line),
 										  detail, hint);
 	END;
 END
@@ -2238,7 +2283,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	v_row bigint := @extschema@.allocation_load_row();
-	row_text text := format('row %s: program %s, province %s, fiscal year %s, reference %s', v_row,
+	row_text text := @extschema@.message('row %s: program %s, province %s, fiscal year %s, reference %s', v_row,
 							@extschema@.entry_echo(NEW.program), @extschema@.entry_echo(NEW.province),
 							coalesce(NEW.fiscal_year::text, 'NULL'), @extschema@.entry_echo(NEW.reference));
 	v_reference text := @extschema@.reference_trim(@extschema@.entry_bounded(NEW.reference, 'reference', row_text));
@@ -2289,18 +2334,18 @@ BEGIN
 		IF twin_row IS NOT NULL THEN
 			PERFORM @extschema@.entry_same_line(twin_row, v_row, row_text);
 		END IF;
-		RAISE EXCEPTION 'allocation already recorded: %, phase %, amount %', row_text, v_phase, v_amount
-			USING ERRCODE = 'unique_violation',
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('allocation already recorded: %s, phase %s, amount %s', row_text, v_phase, v_amount),
+				  ERRCODE = 'unique_violation',
 				  DETAIL = CASE WHEN v_reference IS NOT NULL
-							   THEN format('An identical line without a reference is already there (allocation %s); loading this one beside it would double the total.', twin_id)
+							   THEN @extschema@.message('An identical line without a reference is already there (allocation %s); loading this one beside it would double the total.', twin_id)
 							   WHEN twin_reference IS NOT NULL
-							   THEN format('An identical line is already there under reference %L; loading this one too would double the total.', twin_reference)
-							   ELSE 'An identical line without a reference is already there; loading it again would double the total.' END,
+							   THEN @extschema@.message('An identical line is already there under reference %s; loading this one too would double the total.', quote_literal(twin_reference))
+							   ELSE @extschema@.message('An identical line without a reference is already there; loading it again would double the total.') END,
 				  HINT = CASE WHEN v_reference IS NOT NULL
-							 THEN format('Give the line already there its reference (UPDATE regionpolicy.allocation SET reference = %L WHERE id = %s), or delete it, then load again.', v_reference, twin_id)
+							 THEN @extschema@.message('Give the line already there its reference (UPDATE regionpolicy.allocation SET reference = %s WHERE id = %s), or delete it, then load again.', quote_literal(v_reference), twin_id)
 							 WHEN twin_reference IS NOT NULL
-							 THEN 'Load it with that reference to replace that line, or give this line a reference of its own.'
-							 ELSE 'Give each line its reference (its 세부사업 or 과제 number): a line loaded again with the same reference replaces its amount, so a load can be run twice.' END;
+							 THEN @extschema@.message('Load it with that reference to replace that line, or give this line a reference of its own.')
+							 ELSE @extschema@.message('Give each line its reference (its 세부사업 or 과제 number): a line loaded again with the same reference replaces its amount, so a load can be run twice.') END;
 	END IF;
 
 	IF v_reference IS NULL THEN
@@ -2349,10 +2394,10 @@ LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-	RAISE EXCEPTION 'lines % and % of the load are the same line (%)', first, second, line
-		USING ERRCODE = 'unique_violation',
-			  DETAIL = 'They have the same programme, province, 시·군·구, fiscal year and phase, and the same reference or, without one, the same amount.',
-			  HINT = 'Give each line its own reference, or load the line once.';
+	RAISE EXCEPTION USING MESSAGE = @extschema@.message('lines %s and %s of the load are the same line (%s)', first, second, line),
+			  ERRCODE = 'unique_violation',
+			  DETAIL = @extschema@.message('They have the same programme, province, 시·군·구, fiscal year and phase, and the same reference or, without one, the same amount.'),
+			  HINT = @extschema@.message('Give each line its own reference, or load the line once.');
 END
 $$;
 COMMENT ON FUNCTION @extschema@.entry_same_line(bigint, bigint, text) IS
@@ -2372,9 +2417,8 @@ BEGIN
 	ELSE
 		PERFORM @extschema@.allocation_load_end();
 		s := @extschema@.allocation_load_summary();
-		RAISE NOTICE 'allocation_entry: % % inserted, % replaced', s.inserted,
-			CASE WHEN s.inserted = 1 THEN 'line' ELSE 'lines' END, s.replaced
-			USING DETAIL = 'regionpolicy.allocation_load_summary() returns these counts.';
+		RAISE NOTICE USING MESSAGE = @extschema@.message('allocation_entry: %s %s inserted, %s replaced', s.inserted, CASE WHEN s.inserted = 1 THEN @extschema@.message('line') ELSE @extschema@.message('lines') END, s.replaced),
+				  DETAIL = @extschema@.message('regionpolicy.allocation_load_summary() returns these counts.');
 	END IF;
 	RETURN NULL;
 END
@@ -2511,10 +2555,10 @@ BEGIN
 		   AND (m.valid_to IS NULL OR m.valid_to > make_date(entry_ministry.fiscal_year, 1, 1)))
 	ORDER BY m.code LIMIT 1;
 	IF code IS NULL THEN
-		RAISE EXCEPTION 'unknown ministry % in fiscal year % (%)', @extschema@.entry_echo(ministry), fiscal_year, line
-			USING ERRCODE = 'foreign_key_violation',
-				  DETAIL = (SELECT 'Ministries: ' || string_agg(DISTINCT m.code || ' ' || m.name_ko, ', ') || '.' FROM @extschema@.ministry m),
-				  HINT = 'Give a ministry''s code or its name that year, 자체사업 for a local programme, or add the ministry to regionpolicy.ministry.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('unknown ministry %s in fiscal year %s (%s)', @extschema@.entry_echo(ministry), fiscal_year, line),
+				  ERRCODE = 'foreign_key_violation',
+				  DETAIL = (SELECT @extschema@.message('Ministries: %s.', string_agg(DISTINCT m.code || ' ' || m.name_ko, ', ')) FROM @extschema@.ministry m),
+				  HINT = @extschema@.message('Give a ministry''s code or its name that year, 자체사업 for a local programme, or add the ministry to regionpolicy.ministry.');
 	END IF;
 	RETURN code;
 END
@@ -2547,25 +2591,24 @@ BEGIN
 		ORDER BY min(l.line)
 	LOOP
 		IF w.without IS NOT NULL THEN
-			RAISE EXCEPTION 'new program % of fiscal year % has no ministry (line %)', @extschema@.entry_echo(w.name), w.fiscal_year, w.without
-				USING ERRCODE = 'invalid_parameter_value',
-					  DETAIL = 'A load creates a programme with the ministry its line''s ministry column or the load gives; it never guesses one.',
-					  HINT = 'Give load_allocations(…, new_programs => true, ministry => ''MOIS'') (or ''자체사업'' for local programmes), or a ministry column.';
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('new program %s of fiscal year %s has no ministry (line %s)', @extschema@.entry_echo(w.name), w.fiscal_year, w.without),
+					  ERRCODE = 'invalid_parameter_value',
+					  DETAIL = @extschema@.message('A load creates a programme with the ministry its line''s ministry column or the load gives; it never guesses one.'),
+					  HINT = @extschema@.message('Give load_allocations(…, new_programs => true, ministry => ''MOIS'') (or ''자체사업'' for local programmes), or a ministry column.');
 		ELSIF cardinality(w.ministries) > 1 THEN
-			RAISE EXCEPTION 'new program % of fiscal year % is given % ministries (line %)', @extschema@.entry_echo(w.name),
-				w.fiscal_year, cardinality(w.ministries), w.line
-				USING ERRCODE = 'invalid_parameter_value',
-					  DETAIL = format('Its lines name %s.', array_to_string(w.ministries, ', ', '(none)')),
-					  HINT = 'A programme has one lead ministry; give its lines the same one (partners go in regionpolicy.program_partner).';
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('new program %s of fiscal year %s is given %s ministries (line %s)', @extschema@.entry_echo(w.name), w.fiscal_year, cardinality(w.ministries), w.line),
+					  ERRCODE = 'invalid_parameter_value',
+					  DETAIL = @extschema@.message('Its lines name %s.', array_to_string(w.ministries, ', ', @extschema@.message('(none)'))),
+					  HINT = @extschema@.message('A programme has one lead ministry; give its lines the same one (partners go in regionpolicy.program_partner).');
 		END IF;
-		PERFORM @extschema@.entry_bounded(w.name, 'program', format('line %s', w.line));
+		PERFORM @extschema@.entry_bounded(w.name, 'program', @extschema@.message('line %s', w.line));
 		INSERT INTO @extschema@.program (ministry, fiscal_year, name_ko, note)
-		VALUES (@extschema@.entry_ministry(w.ministries[1], w.fiscal_year, format('line %s', w.line)), w.fiscal_year, w.name,
+		VALUES (@extschema@.entry_ministry(w.ministries[1], w.fiscal_year, @extschema@.message('line %s', w.line)), w.fiscal_year, w.name,
 				'created by load_allocations');
 		n := n + 1;
 	END LOOP;
 	IF n > 0 THEN
-		RAISE NOTICE 'load_allocations: % new % created', n, CASE WHEN n = 1 THEN 'programme' ELSE 'programmes' END;
+		RAISE NOTICE USING MESSAGE = @extschema@.message('load_allocations: %s new %s created', n, CASE WHEN n = 1 THEN @extschema@.message('programme') ELSE @extschema@.message('programmes') END);
 	END IF;
 	RETURN n;
 END
@@ -2603,9 +2646,9 @@ BEGIN
 	WHERE length(l.given_reference) > 200 OR @extschema@.begins_formula(l.reference) OR @extschema@.begins_formula(l.note)
 	ORDER BY l.line LIMIT 1;
 	IF FOUND THEN
-		PERFORM @extschema@.entry_bounded(bad.given_reference, 'reference', format('line %s', bad.line));
-		PERFORM @extschema@.entry_plain(bad.reference, 'reference', format('line %s', bad.line)),
-				@extschema@.entry_plain(bad.note, 'note', format('line %s', bad.line));
+		PERFORM @extschema@.entry_bounded(bad.given_reference, 'reference', @extschema@.message('line %s', bad.line));
+		PERFORM @extschema@.entry_plain(bad.reference, 'reference', @extschema@.message('line %s', bad.line)),
+				@extschema@.entry_plain(bad.note, 'note', @extschema@.message('line %s', bad.line));
 	END IF;
 	-- an aggregate row of an export (서울계, a code ending in *) before
 	-- anything of it is looked up: its money is the lines' above it
@@ -2614,7 +2657,7 @@ BEGIN
 	ORDER BY l.line LIMIT 1;
 	IF FOUND THEN
 		PERFORM @extschema@.region_code_read(CASE WHEN btrim(bad.municipality) ~ '(\*|계)$' THEN bad.municipality ELSE bad.province END,
-											 bad.fiscal_year, format('line %s', bad.line));
+											 bad.fiscal_year, @extschema@.message('line %s', bad.line));
 	END IF;
 	-- Programmes not yet known, created for their fiscal year when the
 	-- load says so: with the ministry of the line's column, else the one
@@ -2626,7 +2669,7 @@ BEGIN
 	CREATE TEMP TABLE rp_programs ON COMMIT DROP AS
 	SELECT l.program, l.fiscal_year,
 		   @extschema@.entry_program(l.program, l.fiscal_year,
-									 format('line %s: program %s, fiscal year %s', min(l.line),
+									 @extschema@.message('line %s: program %s, fiscal year %s', min(l.line),
 											@extschema@.entry_echo(l.program), l.fiscal_year)) AS program_id
 	FROM rp_lines l
 	GROUP BY l.program, l.fiscal_year;
@@ -2635,7 +2678,7 @@ BEGIN
 	FROM (SELECT l.province, l.municipality, l.fiscal_year, l.as_of, min(l.line) AS line
 		  FROM rp_lines l GROUP BY l.province, l.municipality, l.fiscal_year, l.as_of) k,
 		 LATERAL @extschema@.entry_region(k.province, k.municipality, k.fiscal_year, k.as_of,
-				format('line %s: province %s, municipality %s, fiscal year %s', k.line, @extschema@.entry_echo(k.province),
+				@extschema@.message('line %s: province %s, municipality %s, fiscal year %s', k.line, @extschema@.entry_echo(k.province),
 					   @extschema@.entry_echo(k.municipality), k.fiscal_year)) g;
 	-- The amounts, each read by entry_amount (a text amount by the type's
 	-- input straight away when it has no other column beside it).  An
@@ -2656,7 +2699,7 @@ BEGIN
 						  THEN @extschema@.funding(coalesce(l."national", '0'),
 												   coalesce(@extschema@.entry_local(l.local, l.local2), '0'), l.unit)
 						  ELSE @extschema@.entry_amount(l.amount, l."national", @extschema@.entry_local(l.local, l.local2), l.unit,
-								  format('line %s: program %s, province %s, fiscal year %s, reference %s',
+								  @extschema@.message('line %s: program %s, province %s, fiscal year %s, reference %s',
 										 l.line, @extschema@.entry_echo(l.program), @extschema@.entry_echo(l.province),
 										 l.fiscal_year, @extschema@.entry_echo(l.given_reference))) END AS amount,
 					 l.note, l.reference, g.municipality_code, l.program AS given_program, l.province AS given_province,
@@ -2667,7 +2710,7 @@ BEGIN
 													 AND o ~ @extschema@.entry_number_pattern()
 												THEN @extschema@.national(@extschema@.funding(o, '0', l.other_unit))
 												ELSE @extschema@.entry_other(o, l.other_unit,
-									format('line %s: program %s, province %s, fiscal year %s, reference %s',
+									@extschema@.message('line %s: program %s, province %s, fiscal year %s, reference %s',
 										   l.line, @extschema@.entry_echo(l.program), @extschema@.entry_echo(l.province),
 										   l.fiscal_year, @extschema@.entry_echo(l.given_reference))) END)::bigint
 								FROM unnest(l.others) AS o) END AS other
@@ -2679,7 +2722,7 @@ BEGIN
 									AND coalesce(g.as_of, 'infinity') = coalesce(l.as_of, 'infinity')) r;
 	EXCEPTION WHEN OTHERS THEN
 		FOR bad IN SELECT l.* FROM rp_lines l ORDER BY l.line LOOP
-			line_text := format('line %s: program %s, province %s, fiscal year %s, reference %s',
+			line_text := @extschema@.message('line %s: program %s, province %s, fiscal year %s, reference %s',
 								bad.line, @extschema@.entry_echo(bad.program), @extschema@.entry_echo(bad.province),
 								bad.fiscal_year, @extschema@.entry_echo(bad.given_reference));
 			BEGIN
@@ -2709,7 +2752,7 @@ BEGIN
 	-- after one without, would double the total (by line_hash: a probe of
 	-- allocation_line_hash_idx per line, or one pass, as the planner finds
 	-- cheaper)
-	SELECT format('line %s: program %s, province %s, fiscal year %s, reference %s',
+	SELECT @extschema@.message('line %s: program %s, province %s, fiscal year %s, reference %s',
 				  x.line, @extschema@.entry_echo(x.given_program), @extschema@.entry_echo(x.given_province),
 				  x.fiscal_year, @extschema@.entry_echo(x.given_reference)) AS line_text,
 		   x.reference AS new_reference, t.id, t.reference AS old_reference, x.phase, x.amount
@@ -2724,20 +2767,20 @@ BEGIN
 			  AND (x.reference IS NULL OR t.reference IS NULL)
 	ORDER BY x.line LIMIT 1;
 	IF FOUND THEN
-		RAISE EXCEPTION 'allocation already recorded: %, phase %, amount %', bad.line_text, bad.phase, bad.amount
-			USING ERRCODE = 'unique_violation',
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('allocation already recorded: %s, phase %s, amount %s', bad.line_text, bad.phase, bad.amount),
+				  ERRCODE = 'unique_violation',
 				  DETAIL = CASE WHEN bad.new_reference IS NOT NULL
-							   THEN format('An identical line without a reference is already there (allocation %s); loading this one beside it would double the total.', bad.id)
+							   THEN @extschema@.message('An identical line without a reference is already there (allocation %s); loading this one beside it would double the total.', bad.id)
 							   WHEN bad.old_reference IS NOT NULL
-							   THEN format('An identical line is already there under reference %L; loading this one too would double the total.', bad.old_reference)
-							   ELSE 'An identical line without a reference is already there; loading it again would double the total.' END,
-				  HINT = 'Give each line its reference (its 세부사업 or 과제 number): a line loaded again with the same reference replaces its amount, so a load can be run twice.';
+							   THEN @extschema@.message('An identical line is already there under reference %s; loading this one too would double the total.', quote_literal(bad.old_reference))
+							   ELSE @extschema@.message('An identical line without a reference is already there; loading it again would double the total.') END,
+				  HINT = @extschema@.message('Give each line its reference (its 세부사업 or 과제 number): a line loaded again with the same reference replaces its amount, so a load can be run twice.');
 	END IF;
 
 	-- The same line twice in one load (the same programme, province,
 	-- 시·군·구, year, phase and reference, or without one the same amount),
 	-- named by its two lines.
-	SELECT d.first, d.second, format('line %s: program %s, province %s, fiscal year %s, reference %s',
+	SELECT d.first, d.second, @extschema@.message('line %s: program %s, province %s, fiscal year %s, reference %s',
 									 x.line, @extschema@.entry_echo(x.given_program), @extschema@.entry_echo(x.given_province),
 									 x.fiscal_year, @extschema@.entry_echo(x.given_reference)) AS line_text
 	  INTO bad
@@ -2785,8 +2828,7 @@ BEGIN
 	inserted := inserted + n;
 	DROP TABLE rp_lines, rp_programs, rp_regions, rp_resolved;
 	PERFORM @extschema@.allocation_load_record(inserted, replaced);
-	RAISE NOTICE 'load_allocations: % % inserted, % replaced', inserted,
-		CASE WHEN inserted = 1 THEN 'line' ELSE 'lines' END, replaced;
+	RAISE NOTICE USING MESSAGE = @extschema@.message('load_allocations: %s %s inserted, %s replaced', inserted, CASE WHEN inserted = 1 THEN @extschema@.message('line') ELSE @extschema@.message('lines') END, replaced);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.load_allocations(regclass, text, boolean, text) IS
@@ -3034,15 +3076,15 @@ BEGIN
 		step := step * 10;
 	END LOOP;
 	IF abs(printed / 10.0 - needed) <= step / 2 THEN
-		RETURN format(@extschema@.in_language('%s %s: 자릿수가 하나 많은 %s로 보임 (상위 사업에 필요한 값 %s)',
+		RETURN @extschema@.with_particles(format(@extschema@.in_language('%s %s: 자릿수가 하나 많은 %s(으)로 보임 (상위 사업에 필요한 값 %s)',
 											  '%s %s looks like %s with a digit too many (the parent needs %s)'), part,
 					  @extschema@.format_amount(printed, '억'), @extschema@.format_amount(round(printed / 10.0)::bigint, '억'),
-					  @extschema@.format_amount(needed, '억'));
+					  @extschema@.format_amount(needed, '억')));
 	ELSIF abs(printed * 10.0 - needed) <= step / 2 THEN
-		RETURN format(@extschema@.in_language('%s %s: 자릿수가 하나 빠진 %s로 보임 (상위 사업에 필요한 값 %s)',
+		RETURN @extschema@.with_particles(format(@extschema@.in_language('%s %s: 자릿수가 하나 빠진 %s(으)로 보임 (상위 사업에 필요한 값 %s)',
 											  '%s %s looks like %s with a digit lost (the parent needs %s)'), part,
 					  @extschema@.format_amount(printed, '억'), @extschema@.format_amount(printed * 10, '억'),
-					  @extschema@.format_amount(needed, '억'));
+					  @extschema@.format_amount(needed, '억')));
 	END IF;
 	RETURN NULL;
 END
@@ -3272,16 +3314,17 @@ DECLARE
 BEGIN
 	FOR year IN SELECT DISTINCT valid_from FROM @extschema@.grade_scale LOOP
 		IF NOT EXISTS (SELECT 1 FROM @extschema@.grade_scale WHERE valid_from = year AND min_score = 0) THEN
-			RAISE EXCEPTION 'the grade scale from % has no grade for a score of 0', year
-				USING ERRCODE = 'check_violation', HINT = 'The lowest grade must start at min_score 0.';
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('the grade scale from %s has no grade for a score of 0', year),
+					  ERRCODE = 'check_violation',
+					  HINT = @extschema@.message('The lowest grade must start at min_score 0.');
 		END IF;
 		IF EXISTS (SELECT 1
 				   FROM @extschema@.grade_scale lo JOIN @extschema@.grade_scale hi
 						ON hi.valid_from = lo.valid_from AND hi.min_score > lo.min_score
 				   WHERE lo.valid_from = year AND hi.coefficient < lo.coefficient) THEN
-			RAISE EXCEPTION 'the grade scale from % is not monotone', year
-				USING ERRCODE = 'check_violation',
-					  DETAIL = 'A grade for higher scores has a smaller coefficient than a grade for lower scores.';
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('the grade scale from %s is not monotone', year),
+					  ERRCODE = 'check_violation',
+					  DETAIL = @extschema@.message('A grade for higher scores has a smaller coefficient than a grade for lower scores.');
 		END IF;
 	END LOOP;
 	RETURN NULL;
@@ -3301,8 +3344,8 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
 	IF EXISTS (SELECT valid_from FROM @extschema@.stage_weight GROUP BY valid_from HAVING count(*) <> 2) THEN
-		RAISE EXCEPTION 'stage weights must be given for both stages'
-			USING ERRCODE = 'check_violation';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('stage weights must be given for both stages'),
+				  ERRCODE = 'check_violation';
 	END IF;
 	RETURN NULL;
 END
@@ -3389,8 +3432,8 @@ DECLARE
 	result smallint;
 BEGIN
 	IF NOT EXISTS (SELECT 1 FROM @extschema@.cluster c WHERE c.id = cluster_stage.cluster_id) THEN
-		RAISE EXCEPTION 'there is no cluster %', cluster_stage.cluster_id
-			USING ERRCODE = 'invalid_parameter_value';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('there is no cluster %s', cluster_stage.cluster_id),
+				  ERRCODE = 'invalid_parameter_value';
 	END IF;
 	SELECT s.stage INTO result
 	FROM @extschema@.cluster_stages s
@@ -3484,9 +3527,9 @@ BEGIN
 	WHERE NOT EXISTS (SELECT 1 FROM @extschema@.cluster_evaluation e
 					  WHERE e.cluster_id = c.id AND e.fiscal_year = differential_funding.fiscal_year);
 	IF missing IS NOT NULL THEN
-		RAISE EXCEPTION 'no evaluation for fiscal year % of cluster %', differential_funding.fiscal_year, missing
-			USING ERRCODE = 'no_data_found',
-				  HINT = 'Every cluster needs a row in cluster_evaluation before the pool can be split.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('no evaluation for fiscal year %s of cluster %s', differential_funding.fiscal_year, missing),
+				  ERRCODE = 'no_data_found',
+				  HINT = @extschema@.message('Every cluster needs a row in cluster_evaluation before the pool can be split.');
 	END IF;
 
 	RETURN QUERY
@@ -3606,11 +3649,9 @@ BEGIN
 				 AND a.fiscal_year = allocate_differential_funding.fiscal_year
 				 AND a.phase = allocate_differential_funding.phase) THEN
 		IF NOT replace THEN
-			RAISE EXCEPTION 'program % already has % allocations for fiscal year %',
-				allocate_differential_funding.program_id, allocate_differential_funding.phase,
-				allocate_differential_funding.fiscal_year
-				USING ERRCODE = 'unique_violation',
-					  HINT = 'Pass replace => true to replace them.';
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('program %s already has %s allocations for fiscal year %s', allocate_differential_funding.program_id, allocate_differential_funding.phase, allocate_differential_funding.fiscal_year),
+					  ERRCODE = 'unique_violation',
+					  HINT = @extschema@.message('Pass replace => true to replace them.');
 		END IF;
 		DELETE FROM @extschema@.allocation a
 		WHERE a.program_id = allocate_differential_funding.program_id
@@ -3774,20 +3815,18 @@ BEGIN
 	IF TG_TABLE_NAME = 'award_year' THEN
 		SELECT a.first_year, a.years, a.reference INTO w FROM @extschema@.award a WHERE a.id = NEW.award_id;
 		IF FOUND AND (NEW.fiscal_year < w.first_year OR NEW.fiscal_year >= w.first_year + w.years) THEN
-			RAISE EXCEPTION 'fiscal year % is outside the term of award % (%), % to %', NEW.fiscal_year, NEW.award_id,
-				w.reference, w.first_year, w.first_year + w.years - 1
-				USING ERRCODE = 'check_violation',
-					  HINT = 'A year of an award lies from its first_year to first_year + years - 1; change the award''s term first.';
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('fiscal year %s is outside the term of award %s (%s), %s to %s', NEW.fiscal_year, NEW.award_id, w.reference, w.first_year, w.first_year + w.years - 1),
+					  ERRCODE = 'check_violation',
+					  HINT = @extschema@.message('A year of an award lies from its first_year to first_year + years - 1; change the award''s term first.');
 		END IF;
 		RETURN NEW;
 	END IF;
 	SELECT min(y.fiscal_year) INTO outside FROM @extschema@.award_year y
 	WHERE y.award_id = NEW.id AND (y.fiscal_year < NEW.first_year OR y.fiscal_year >= NEW.first_year + NEW.years);
 	IF outside IS NOT NULL THEN
-		RAISE EXCEPTION 'award % (%) runs % to %, but has a year % outside it', NEW.id, NEW.reference,
-			NEW.first_year, NEW.first_year + NEW.years - 1, outside
-			USING ERRCODE = 'check_violation',
-				  HINT = 'Delete the award''s years outside its term (award_entry does so when an award is loaded again), or keep its term.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('award %s (%s) runs %s to %s, but has a year %s outside it', NEW.id, NEW.reference, NEW.first_year, NEW.first_year + NEW.years - 1, outside),
+				  ERRCODE = 'check_violation',
+				  HINT = @extschema@.message('Delete the award''s years outside its term (award_entry does so when an award is loaded again), or keep its term.');
 	END IF;
 	RETURN NULL;
 END
@@ -3841,7 +3880,7 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	line text := format('program %s, reference %s, recipient %s, fiscal year %s',
+	line text := @extschema@.message('program %s, reference %s, recipient %s, fiscal year %s',
 						@extschema@.entry_echo(NEW.program), @extschema@.entry_echo(NEW.reference),
 						@extschema@.entry_echo(NEW.recipient), coalesce(NEW.fiscal_year, NEW.first_year));
 	v_program integer;
@@ -3853,26 +3892,25 @@ DECLARE
 	v_award bigint;
 BEGIN
 	IF v_reference IS NULL OR NEW.recipient IS NULL OR btrim(NEW.recipient) = '' OR NEW.years IS NULL THEN
-		RAISE EXCEPTION 'an award needs a reference, a recipient and its number of years (%)', line
-			USING ERRCODE = 'not_null_violation';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('an award needs a reference, a recipient and its number of years (%s)', line),
+				  ERRCODE = 'not_null_violation';
 	END IF;
 	PERFORM @extschema@.entry_plain(v_reference, 'reference', line), @extschema@.entry_plain(NEW.recipient, 'recipient', line);
 	IF NOT @extschema@.business_number_valid(v_number) THEN
-		RAISE EXCEPTION 'invalid business registration number % (%)', @extschema@.entry_echo(NEW.business_number), line
-			USING ERRCODE = 'invalid_parameter_value',
-				  HINT = 'A 사업자등록번호 has ten digits, the last a check digit of the others: 220-81-62517.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('invalid business registration number %s (%s)', @extschema@.entry_echo(NEW.business_number), line),
+				  ERRCODE = 'invalid_parameter_value',
+				  HINT = @extschema@.message('A 사업자등록번호 has ten digits, the last a check digit of the others: 220-81-62517.');
 	END IF;
 	v_program := @extschema@.entry_program(NEW.program, NEW.first_year, line);
 	SELECT r.province_code, r.municipality_code INTO v_province, v_municipality
 	FROM @extschema@.entry_region(NEW.province, NEW.municipality, NEW.first_year, NEW.as_of, line) r;
 	IF v_province IS NULL THEN
-		RAISE EXCEPTION 'an award belongs to a province (%)', line
-			USING ERRCODE = 'not_null_violation';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('an award belongs to a province (%s)', line),
+				  ERRCODE = 'not_null_violation';
 	END IF;
 	IF v_year < NEW.first_year OR v_year >= NEW.first_year + NEW.years THEN
-		RAISE EXCEPTION 'fiscal year % is outside the award''s term, % to % (%)', v_year, NEW.first_year,
-			NEW.first_year + NEW.years - 1, line
-			USING ERRCODE = 'check_violation';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('fiscal year %s is outside the award''s term, %s to %s (%s)', v_year, NEW.first_year, NEW.first_year + NEW.years - 1, line),
+				  ERRCODE = 'check_violation';
 	END IF;
 
 	INSERT INTO @extschema@.award AS w (program_id, first_year, reference, recipient, business_number,
@@ -4242,10 +4280,9 @@ BEGIN
 		old_province := @extschema@.cluster_province(OLD.cluster_id, OLD.fiscal_year);
 	END IF;
 	IF NOT @extschema@.is_steward_of(old_province) THEN
-		RAISE EXCEPTION 'permission denied to % a row of province % in %', lower(TG_OP),
-			coalesce(old_province, '(none)'), TG_TABLE_NAME
-			USING ERRCODE = 'insufficient_privilege',
-				  HINT = 'Only members of the province''s steward role (see province_steward) may change its rows.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('permission denied to %s a row of province %s in %s', lower(TG_OP), coalesce(old_province, @extschema@.message('(none)')), TG_TABLE_NAME),
+				  ERRCODE = 'insufficient_privilege',
+				  HINT = @extschema@.message('Only members of the province''s steward role (see province_steward) may change its rows.');
 	END IF;
 	RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
 END
@@ -4301,8 +4338,8 @@ DECLARE
 	p text;
 BEGIN
 	IF NOT pg_catalog.has_table_privilege(session_user, '@extschema@.allocation', 'SELECT') THEN
-		RAISE EXCEPTION 'permission denied for table allocation'
-			USING ERRCODE = 'insufficient_privilege';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('permission denied for table allocation'),
+				  ERRCODE = 'insufficient_privilege';
 	END IF;
 	-- the line's province first, then the line locked by id and province (a
 	-- distributed allocation is reached by its province)
@@ -4319,9 +4356,9 @@ BEGIN
 		RETURN false;			-- moved or deleted meanwhile
 	END IF;
 	IF NOT @extschema@.is_steward_of(p) THEN
-		RAISE EXCEPTION 'permission denied to delete allocation % of province %', allocation_id, coalesce(p, '(none)')
-			USING ERRCODE = 'insufficient_privilege',
-				  HINT = 'Only members of the province''s steward role (see province_steward) may delete its rows; lines of no single province are the owner''s.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('permission denied to delete allocation %s of province %s', allocation_id, coalesce(p, @extschema@.message('(none)'))),
+				  ERRCODE = 'insufficient_privilege',
+				  HINT = @extschema@.message('Only members of the province''s steward role (see province_steward) may delete its rows; lines of no single province are the owner''s.');
 	END IF;
 	IF p IS NULL THEN
 		DELETE FROM @extschema@.allocation a WHERE a.id = allocation_id AND a.province_code IS NULL;
@@ -4343,8 +4380,8 @@ DECLARE
 	p text := @extschema@.cluster_province(delete_cluster_diagnosis.cluster_id, delete_cluster_diagnosis.fiscal_year);
 BEGIN
 	IF NOT pg_catalog.has_table_privilege(session_user, '@extschema@.cluster_diagnosis', 'SELECT') THEN
-		RAISE EXCEPTION 'permission denied for table cluster_diagnosis'
-			USING ERRCODE = 'insufficient_privilege';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('permission denied for table cluster_diagnosis'),
+				  ERRCODE = 'insufficient_privilege';
 	END IF;
 	IF NOT EXISTS (SELECT 1 FROM @extschema@.cluster_diagnosis d
 				   WHERE d.cluster_id = delete_cluster_diagnosis.cluster_id
@@ -4352,10 +4389,9 @@ BEGIN
 		RETURN false;
 	END IF;
 	IF NOT @extschema@.is_steward_of(p) THEN
-		RAISE EXCEPTION 'permission denied to delete the diagnosis of cluster % for fiscal year % (province %)',
-			delete_cluster_diagnosis.cluster_id, delete_cluster_diagnosis.fiscal_year, coalesce(p, '(none)')
-			USING ERRCODE = 'insufficient_privilege',
-				  HINT = 'Only members of the province''s steward role (see province_steward) may delete its diagnoses.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('permission denied to delete the diagnosis of cluster %s for fiscal year %s (province %s)', delete_cluster_diagnosis.cluster_id, delete_cluster_diagnosis.fiscal_year, coalesce(p, @extschema@.message('(none)'))),
+				  ERRCODE = 'insufficient_privilege',
+				  HINT = @extschema@.message('Only members of the province''s steward role (see province_steward) may delete its diagnoses.');
 	END IF;
 	DELETE FROM @extschema@.cluster_diagnosis d
 	WHERE d.cluster_id = delete_cluster_diagnosis.cluster_id AND d.fiscal_year = delete_cluster_diagnosis.fiscal_year;
@@ -4387,9 +4423,9 @@ BEGIN
 			  ON n.nspname = pg_catalog.replace(pg_catalog.btrim(pg_catalog.btrim(e.item), '"'), '$user', session_user)
 	WHERE pg_catalog.has_schema_privilege('public', n.oid, 'CREATE');
 	IF writable IS NOT NULL THEN
-		RAISE WARNING 'every role can create objects in schema %, which is on the search path', writable
-			USING DETAIL = 'A function or operator planted there can win over regionpolicy''s and run as whoever calls it.',
-				  HINT = 'REVOKE CREATE ON SCHEMA public FROM PUBLIC, or leave such schemas off the search path: SET search_path = regionpolicy, "$user" (see the README, "Putting regionpolicy on the search path").';
+		RAISE WARNING USING MESSAGE = @extschema@.message('every role can create objects in schema %s, which is on the search path', writable),
+				  DETAIL = @extschema@.message('A function or operator planted there can win over regionpolicy''s and run as whoever calls it.'),
+				  HINT = @extschema@.message('REVOKE CREATE ON SCHEMA public FROM PUBLIC, or leave such schemas off the search path: SET search_path = regionpolicy, "$user" (see the README, "Putting regionpolicy on the search path").');
 	END IF;
 END
 $warn$;
@@ -4452,9 +4488,9 @@ BEGIN
 			OR (d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass
 				AND d.refobjid IN (SELECT c.reltype FROM pg_catalog.pg_class c WHERE c.oid = ANY (user_tables || user_views))));
 	IF stray IS NOT NULL THEN
-		RAISE EXCEPTION 'objects of regionpolicy depend on its user tables: %', stray
-			USING ERRCODE = 'internal_error',
-				  DETAIL = 'A restore creates the user tables after CREATE EXTENSION, so nothing the extension creates may depend on them but the views that go with them.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('objects of regionpolicy depend on its user tables: %s', stray),
+				  ERRCODE = 'internal_error',
+				  DETAIL = @extschema@.message('A restore creates the user tables after CREATE EXTENSION, so nothing the extension creates may depend on them but the views that go with them.');
 	END IF;
 
 	IF pg_catalog.current_setting('regionpolicy_install.restoring', true) = 'true' THEN
@@ -4464,10 +4500,10 @@ BEGIN
 		-- schema on its workers, then the extension, then the tables.
 		IF pg_catalog.current_setting('row_security') <> 'off'
 		   AND pg_catalog.current_setting('citus.enable_ddl_propagation', true) IS DISTINCT FROM 'off' THEN
-			RAISE WARNING 'regionpolicy was installed without its user tables, for a restore: schema "@extschema@" existed before CREATE EXTENSION'
-				USING DETAIL = pg_catalog.format('A dump creates %s and the views that read them after the extension; without one they are missing.',
+			RAISE WARNING USING MESSAGE = @extschema@.message('regionpolicy was installed without its user tables, for a restore: schema "%s" existed before CREATE EXTENSION', '@extschema@'),
+					  DETAIL = @extschema@.message('A dump creates %s and the views that read them after the extension; without one they are missing.',
 												 pg_catalog.array_to_string(user_tables, ', ')),
-					  HINT = 'If this is not a restore: DROP EXTENSION regionpolicy; DROP SCHEMA @extschema@; then CREATE EXTENSION regionpolicy, which creates the schema.';
+					  HINT = @extschema@.message('If this is not a restore: DROP EXTENSION regionpolicy; DROP SCHEMA %s; then CREATE EXTENSION regionpolicy, which creates the schema.', '@extschema@');
 		END IF;
 		RETURN;
 	END IF;
@@ -4623,13 +4659,13 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 SELECT CASE
 	WHEN v.valid_to <= make_date(fiscal_year, 1, 1)
-	THEN format('%s %s ended on %s; its successors: %s', r.short_ko, v.name_ko, v.valid_to,
+	THEN @extschema@.message('%s %s ended on %s; its successors: %s', r.short_ko, v.name_ko, v.valid_to,
 				(SELECT string_agg(format('%s (%s)', s.name_ko, s.code), ', ' ORDER BY s.code)
 				 FROM @extschema@.municipality s
 				 WHERE s.code = v.successor_code
 					OR (s.valid_from = v.valid_to AND s.province_code = v.province_code AND s.source LIKE '%' || v.code || '%')))
 	WHEN v.valid_from > make_date(fiscal_year, 12, 31)
-	THEN format('%s %s begins on %s', r.short_ko, v.name_ko, v.valid_from) END
+	THEN @extschema@.message('%s %s begins on %s', r.short_ko, v.name_ko, v.valid_from) END
 FROM @extschema@.municipality v JOIN @extschema@.province r ON r.code = v.province_code
 WHERE v.code = municipality_successors.code
 $$;
@@ -4683,7 +4719,7 @@ BEGIN
 			RETURN found;
 		END IF;
 		-- where a 시·군·구 of that name lies that year
-		SELECT string_agg(format('%s is in %s', v.name_ko, r.short_ko), ', ' ORDER BY r.sort_order) INTO found
+		SELECT string_agg(@extschema@.message('%s is in %s', v.name_ko, r.short_ko), ', ' ORDER BY r.sort_order) INTO found
 		FROM @extschema@.municipality v JOIN @extschema@.province r ON r.code = v.province_code
 		WHERE v.name_ko = m AND v.province_code IS DISTINCT FROM given
 		  AND (v.valid_from IS NULL OR v.valid_from <= last_day) AND (v.valid_to IS NULL OR v.valid_to > first_day);
@@ -4697,7 +4733,7 @@ BEGIN
 			RETURN found;
 		END IF;
 		-- a name it resembles
-		SELECT format('did you mean %s %s?', r.short_ko, v.name_ko) INTO found
+		SELECT @extschema@.message('did you mean %s %s?', r.short_ko, v.name_ko) INTO found
 		FROM @extschema@.municipality v JOIN @extschema@.province r ON r.code = v.province_code
 		WHERE (v.valid_from IS NULL OR v.valid_from <= last_day) AND (v.valid_to IS NULL OR v.valid_to > first_day)
 		  AND (given IS NULL OR v.province_code = given)
@@ -4707,7 +4743,7 @@ BEGIN
 	END IF;
 	IF coalesce(p, '') <> '' AND given IS NULL THEN
 		-- the province whose names share most of the text's characters
-		SELECT format('did you mean %s (%s)?', r.name_ko, r.code) INTO found
+		SELECT @extschema@.message('did you mean %s (%s)?', r.name_ko, r.code) INTO found
 		FROM @extschema@.province r
 			 CROSS JOIN LATERAL (SELECT count(*) AS shared FROM regexp_split_to_table(p, '') AS c
 								 WHERE position(c IN r.name_ko || r.short_ko) > 0) x
@@ -4730,9 +4766,9 @@ LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 SELECT coalesce(
-	(SELECT format('a programme of that name exists in fiscal year %s', string_agg(DISTINCT g.fiscal_year::text, ', '))
+	(SELECT @extschema@.message('a programme of that name exists in fiscal year %s', string_agg(DISTINCT g.fiscal_year::text, ', '))
 	 FROM @extschema@.program g WHERE g.name_ko = btrim(program) HAVING count(*) > 0),
-	(SELECT format('did you mean %s (id %s)?', g.name_ko, g.id)
+	(SELECT @extschema@.message('did you mean %s (id %s)?', g.name_ko, g.id)
 	 FROM @extschema@.program g
 		  CROSS JOIN LATERAL (SELECT count(*) AS shared FROM regexp_split_to_table(btrim(program), '') AS c
 							  WHERE c <> ' ' AND position(c IN g.name_ko) > 0) x
@@ -4807,11 +4843,11 @@ BEGIN
 		ON COMMIT DROP;
 	-- a line's place and year
 	INSERT INTO rp_problems
-	SELECT l.line, 'fiscal_year', NULL, '23502', format('fiscal_year is missing (line %s)', l.line), NULL
+	SELECT l.line, 'fiscal_year', NULL, '23502', @extschema@.message('fiscal_year is missing (line %s)', l.line), NULL
 	FROM rp_lines l WHERE l.fiscal_year IS NULL;
 	INSERT INTO rp_problems
 	SELECT l.line, 'phase', l.phase, '23514',
-		   format('phase %s is not one of planned, approved, adjusted, executed (line %s)', @extschema@.entry_echo(l.phase), l.line),
+		   @extschema@.message('phase %s is not one of planned, approved, adjusted, executed (line %s)', @extschema@.entry_echo(l.phase), l.line),
 		   NULL
 	FROM rp_lines l WHERE l.phase NOT IN ('planned', 'approved', 'adjusted', 'executed');
 	-- references and notes
@@ -4820,7 +4856,7 @@ BEGIN
 	FROM rp_lines l
 		 CROSS JOIN LATERAL (VALUES ('reference', l.given_reference), ('note', l.note)) AS t(col, val)
 		 CROSS JOIN LATERAL @extschema@.entry_problem('text', t.val, t.col, NULL, NULL, NULL, l.fiscal_year, NULL,
-													  format('line %s', l.line)) p
+													  @extschema@.message('line %s', l.line)) p
 	WHERE t.val IS NOT NULL AND ((t.col = 'reference' AND length(t.val) > 200) OR t.val ~ '^\s*[-=+@\t\r]') AND p.state IS NOT NULL;
 	-- programmes and regions, each looked up once, every line listed
 	-- (each distinct value checked once, then joined to its lines)
@@ -4828,7 +4864,7 @@ BEGIN
 		SELECT g.program, g.fiscal_year, p.state, p.message
 		FROM (SELECT DISTINCT program, fiscal_year FROM rp_lines WHERE fiscal_year IS NOT NULL) g,
 			 LATERAL @extschema@.entry_problem('program', g.program, NULL, NULL, NULL, NULL, g.fiscal_year, NULL,
-											   format('program %s, fiscal year %s', @extschema@.entry_echo(g.program), g.fiscal_year)) p
+											   @extschema@.message('program %s, fiscal year %s', @extschema@.entry_echo(g.program), g.fiscal_year)) p
 		WHERE p.state IS NOT NULL)
 	INSERT INTO rp_problems
 	SELECT l.line, 'program', l.program, k.state, k.message,
@@ -4841,12 +4877,12 @@ BEGIN
 		INSERT INTO rp_problems
 		SELECT l.line, 'ministry', coalesce(nullif(btrim(l.ministry), ''), load_ministry),
 			   coalesce(p.state, '22023'),
-			   coalesce(p.message, format('new program %s of fiscal year %s has no ministry (line %s)',
+			   coalesce(p.message, @extschema@.message('new program %s of fiscal year %s has no ministry (line %s)',
 										  @extschema@.entry_echo(btrim(l.program)), l.fiscal_year, l.line)),
 			   CASE WHEN p.state IS NULL THEN 'give load_allocations(…, ministry => ''MOIS'') (or ''자체사업''), or a ministry column' END
 		FROM rp_lines l
 			 LEFT JOIN LATERAL @extschema@.entry_problem('ministry', coalesce(nullif(btrim(l.ministry), ''), load_ministry),
-														 NULL, NULL, NULL, NULL, l.fiscal_year, NULL, format('line %s', l.line)) p
+														 NULL, NULL, NULL, NULL, l.fiscal_year, NULL, @extschema@.message('line %s', l.line)) p
 				ON coalesce(nullif(btrim(l.ministry), ''), load_ministry) IS NOT NULL
 		WHERE coalesce(btrim(l.program), '') <> '' AND btrim(l.program) !~ '^[0-9]{1,9}$' AND l.fiscal_year IS NOT NULL
 		  AND NOT EXISTS (SELECT 1 FROM @extschema@.program g WHERE g.name_ko = btrim(l.program) AND g.fiscal_year = l.fiscal_year)
@@ -4857,7 +4893,7 @@ BEGIN
 			   @extschema@.entry_suggestion(g.province, g.municipality, g.fiscal_year) AS suggestion
 		FROM (SELECT DISTINCT province, municipality, fiscal_year, as_of FROM rp_lines WHERE fiscal_year IS NOT NULL) g,
 			 LATERAL @extschema@.entry_problem('region', g.province, g.municipality, NULL, NULL, NULL, g.fiscal_year, g.as_of,
-											   format('province %s, municipality %s, fiscal year %s', @extschema@.entry_echo(g.province),
+											   @extschema@.message('province %s, municipality %s, fiscal year %s', @extschema@.entry_echo(g.province),
 													  @extschema@.entry_echo(g.municipality), g.fiscal_year)) p
 		WHERE p.state IS NOT NULL)
 	INSERT INTO rp_problems
@@ -4872,7 +4908,7 @@ BEGIN
 	SELECT l.line, l.phase, CASE WHEN l.amount IS NOT NULL THEN 'amount' ELSE 'national, local' END AS column_name,
 		   coalesce(l.amount, concat_ws(', ', l."national", l.local, l.local2)) AS value, p.amount_read AS amount, p.state, p.message
 	FROM rp_lines l,
-		 LATERAL @extschema@.entry_amount_checked(l.amount, l."national", l.local, l.local2, l.unit, format('line %s', l.line)) p;
+		 LATERAL @extschema@.entry_amount_checked(l.amount, l."national", l.local, l.local2, l.unit, @extschema@.message('line %s', l.line)) p;
 	INSERT INTO rp_problems
 	SELECT a.line, a.column_name, a.value, a.state, a.message, NULL FROM rp_amounts a WHERE a.state IS NOT NULL;
 	INSERT INTO rp_problems
@@ -4880,13 +4916,13 @@ BEGIN
 	FROM rp_lines l
 		 CROSS JOIN LATERAL unnest(l.others) AS o(v)
 		 CROSS JOIN LATERAL @extschema@.entry_problem('other', o.v, l.other_unit, NULL, NULL, NULL, l.fiscal_year, NULL,
-													  format('line %s', l.line)) p
+													  @extschema@.message('line %s', l.line)) p
 	WHERE o.v IS NOT NULL
 	  AND NOT (l.other_unit IN ('원', '천원', '백만원', '억', '억원') AND length(o.v) < 12 AND o.v ~ @extschema@.entry_number_pattern())
 	  AND p.state IS NOT NULL;
 	-- a plan or budget below zero
 	INSERT INTO rp_problems
-	SELECT a.line, a.column_name, a.value, '23514', format('a %s amount is not negative (line %s)', a.phase, a.line),
+	SELECT a.line, a.column_name, a.value, '23514', @extschema@.message('a %s amount is not negative (line %s)', a.phase, a.line),
 		   'only adjusted and executed lines may be negative'
 	FROM rp_amounts a
 	WHERE a.phase IN ('planned', 'approved') AND (@extschema@.national(a.amount) < 0 OR @extschema@.local(a.amount) < 0);
@@ -4894,7 +4930,7 @@ BEGIN
 	-- and reference (or, without one, the same amount as written)
 	INSERT INTO rp_problems
 	SELECT d.second, 'reference', d.reference, '23505',
-		   format('lines %s and %s of the load are the same line', d.first, d.second),
+		   @extschema@.message('lines %s and %s of the load are the same line', d.first, d.second),
 		   'give each line its own reference, or load the line once'
 	FROM (SELECT l.line AS second, l.reference,
 				 first_value(l.line) OVER w AS first, row_number() OVER w AS n

@@ -113,7 +113,7 @@ SELECT is((SELECT refusal FROM cluster_stages WHERE cluster_id = 1 AND fiscal_ye
 SELECT is(slip_text('local', 45900000000, 4600000000), 'local 459억 looks like 45.9억 with a digit too many (the parent needs 46억)',
 		  'likely slips in English …');
 RESET regionpolicy.language;
-SELECT is(slip_text('local', 45900000000, 4600000000), '지방비 459억: 자릿수가 하나 많은 45.9억로 보임 (상위 사업에 필요한 값 46억)',
+SELECT is(slip_text('local', 45900000000, 4600000000), '지방비 459억: 자릿수가 하나 많은 45.9억으로 보임 (상위 사업에 필요한 값 46억)',
 		  '… and in Korean');
 SELECT throws_ok($$SET regionpolicy.language = 'fr'$$, '22023', NULL, 'only ko and en');
 SELECT * FROM finish();

@@ -144,3 +144,41 @@ BEGIN
 	END IF;
 END
 $funding$;
+
+-- 2.0.0: messages in the user's language
+-- The schema's errors, DETAILs, HINTs and NOTICEs in the language
+-- lc_messages names, from the regionpolicy message catalog, as the
+-- server's own ("Messages").  The messages above run before the schema is
+-- known to be safe, or in a database that cannot hold Hangul, and stay
+-- English.
+CREATE FUNCTION @extschema@.message(msgid text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'regionpolicy_message'
+LANGUAGE C STABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.message(msgid text, VARIADIC args "any")
+RETURNS text
+AS 'MODULE_PATHNAME', 'regionpolicy_message'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.message(text) IS
+'a message of the schema in the language lc_messages names (the regionpolicy catalog), or as written';
+COMMENT ON FUNCTION @extschema@.message(text, "any") IS
+'a message of the schema in the language lc_messages names, its %s (or %1$s) filled with the arguments in turn, and the Korean particles after them written as the word before them is read (45.9억으로)';
+CREATE FUNCTION @extschema@.with_particles(text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'regionpolicy_with_particles'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.with_particles(text) IS
+'a Korean text whose particles are written both ways after a word, (으)로, (이)가, (은)는, (을)를, (과)와, with each written as that word is read: 45.9억(으)로 is 45.9억으로, 2(으)로 is 2로';
+-- A row's validity, "1111000 (서울 종로구) is valid from 2023-01-01 until 2026-06-30"
+CREATE FUNCTION @extschema@.validity(code text, name text, valid_from date, valid_to date)
+RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT @extschema@.message('%s (%s) is valid from %s%s', code, name,
+							   coalesce(valid_from::text, @extschema@.message('before 2023')),
+							   CASE WHEN valid_to IS NOT NULL THEN @extschema@.message(' until %s', valid_to - 1) ELSE '' END)
+$$;
+COMMENT ON FUNCTION @extschema@.validity(text, text, date, date) IS
+'the days a province or 시·군·구 is valid, in a sentence for messages';
+-- end of 2.0.0

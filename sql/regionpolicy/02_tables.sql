@@ -29,32 +29,31 @@ BEGIN
 	IF TG_ARGV[0] = 'valid_from' AND TG_OP <> 'TRUNCATE' THEN
 		IF (TG_OP <> 'INSERT' AND (to_jsonb(OLD) ->> 'valid_from')::integer = 0)
 		   OR (TG_OP <> 'DELETE' AND (to_jsonb(NEW) ->> 'valid_from')::integer = 0) THEN
-			RAISE EXCEPTION 'cannot % the shipped default policy in table %', lower(TG_OP), TG_TABLE_NAME
-				USING ERRCODE = 'insufficient_privilege',
-					  DETAIL = 'The rows with valid_from 0 are the illustrative defaults shipped with regionpolicy; they are read-only.',
-					  HINT = 'To set the policy from a fiscal year on, insert rows with valid_from = that year (for example 2024); they apply from that year until a later year''s rows.';
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('cannot %s the shipped default policy in table %s', lower(TG_OP), TG_TABLE_NAME),
+					  ERRCODE = 'insufficient_privilege',
+					  DETAIL = @extschema@.message('The rows with valid_from 0 are the illustrative defaults shipped with regionpolicy; they are read-only.'),
+					  HINT = @extschema@.message('To set the policy from a fiscal year on, insert rows with valid_from = that year (for example 2024); they apply from that year until a later year''s rows.');
 		END IF;
 		RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
 	END IF;
 	IF TG_ARGV[0] = 'shipped' AND TG_OP <> 'TRUNCATE' THEN
 		IF (TG_OP <> 'INSERT' AND (to_jsonb(OLD) ->> 'shipped')::boolean)
 		   OR (TG_OP <> 'DELETE' AND (to_jsonb(NEW) ->> 'shipped')::boolean) THEN
-			RAISE EXCEPTION 'cannot % reference data in table %', lower(TG_OP), TG_TABLE_NAME
-				USING ERRCODE = 'insufficient_privilege',
-					  DETAIL = 'Rows shipped with regionpolicy (shipped = true) are read-only, and no other row can be marked shipped.',
-					  HINT = 'Add your own rows instead (they are yours to change, and pg_dump keeps them); report errors in reference data upstream.';
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('cannot %s reference data in table %s', lower(TG_OP), TG_TABLE_NAME),
+					  ERRCODE = 'insufficient_privilege',
+					  DETAIL = @extschema@.message('Rows shipped with regionpolicy (shipped = true) are read-only, and no other row can be marked shipped.'),
+					  HINT = @extschema@.message('Add your own rows instead (they are yours to change, and pg_dump keeps them); report errors in reference data upstream.');
 		END IF;
 		RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
 	END IF;
 	IF TG_OP = 'TRUNCATE' OR TG_ARGV[0] = 'all'
 	   OR (TG_OP <> 'INSERT' AND (to_jsonb(OLD) ->> TG_ARGV[0])::bigint < 1000)
 	   OR (TG_OP <> 'DELETE' AND (to_jsonb(NEW) ->> TG_ARGV[0])::bigint < 1000) THEN
-		RAISE EXCEPTION 'cannot % reference data in table %', lower(TG_OP), TG_TABLE_NAME
-			USING ERRCODE = 'insufficient_privilege',
-				  DETAIL = 'Rows shipped with regionpolicy are read-only'
-						   || CASE WHEN TG_ARGV[0] = 'all' THEN '.'
-								   ELSE format('; %s values below 1000 are reserved for them.', TG_ARGV[0]) END,
-				  HINT = 'Add your own rows instead; report errors in reference data upstream.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('cannot %s reference data in table %s', lower(TG_OP), TG_TABLE_NAME),
+				  ERRCODE = 'insufficient_privilege',
+				  DETAIL = CASE WHEN TG_ARGV[0] = 'all' THEN @extschema@.message('Rows shipped with regionpolicy are read-only.')
+								ELSE @extschema@.message('Rows shipped with regionpolicy are read-only; %s values below 1000 are reserved for them.', TG_ARGV[0]) END,
+				  HINT = @extschema@.message('Add your own rows instead; report errors in reference data upstream.');
 	END IF;
 	RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
 END
@@ -122,11 +121,12 @@ BEGIN
 			INTO violated USING NEW;
 		IF violated THEN
 			SELECT string_agg(to_jsonb(NEW) ->> c, ', ') INTO val FROM unnest(refs) AS c;
-			RAISE EXCEPTION 'insert or update on table "%" violates foreign key constraint "%"', TG_TABLE_NAME, TG_ARGV[0]
-				USING ERRCODE = 'foreign_key_violation', TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('insert or update on table "%s" violates foreign key constraint "%s"', TG_TABLE_NAME, TG_ARGV[0]),
+					  ERRCODE = 'foreign_key_violation',
+					  TABLE = TG_TABLE_NAME,
+					  SCHEMA = TG_TABLE_SCHEMA,
 					  CONSTRAINT = TG_ARGV[0],
-					  DETAIL = format('Key (%s)=(%s) is not present in table "%s".', TG_ARGV[3], val,
-									  (parse_ident(TG_ARGV[4]))[2]);
+					  DETAIL = @extschema@.message('Key (%s)=(%s) is not present in table "%s".', TG_ARGV[3], val, (parse_ident(TG_ARGV[4]))[2]);
 		END IF;
 	END IF;
 	-- a key that goes is no longer referred to
@@ -141,12 +141,12 @@ BEGIN
 			INTO violated USING OLD;
 		IF violated THEN
 			SELECT string_agg(to_jsonb(OLD) ->> c, ', ') INTO val FROM unnest(keys) AS c;
-			RAISE EXCEPTION 'update or delete on table "%" violates foreign key constraint "%" on table "%"',
-				TG_TABLE_NAME, TG_ARGV[0], (parse_ident(TG_ARGV[2]))[2]
-				USING ERRCODE = 'foreign_key_violation', TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('update or delete on table "%s" violates foreign key constraint "%s" on table "%s"', TG_TABLE_NAME, TG_ARGV[0], (parse_ident(TG_ARGV[2]))[2]),
+					  ERRCODE = 'foreign_key_violation',
+					  TABLE = TG_TABLE_NAME,
+					  SCHEMA = TG_TABLE_SCHEMA,
 					  CONSTRAINT = TG_ARGV[0],
-					  DETAIL = format('Key (%s)=(%s) is still referenced from table "%s".', TG_ARGV[5], val,
-									  (parse_ident(TG_ARGV[2]))[2]);
+					  DETAIL = @extschema@.message('Key (%s)=(%s) is still referenced from table "%s".', TG_ARGV[5], val, (parse_ident(TG_ARGV[2]))[2]);
 		END IF;
 	END IF;
 	RETURN NULL;
@@ -307,9 +307,9 @@ BEGIN
 					  AND ($3 IS NULL OR m.valid_to IS NULL OR $3 < m.valid_to)', TG_TABLE_SCHEMA, TG_TABLE_NAME)
 		INTO other USING NEW.code, NEW.name_ko, NEW.valid_from, NEW.valid_to;
 	IF other IS NOT NULL THEN
-		RAISE EXCEPTION 'ministry % is named % and % at once', NEW.code, other, NEW.name_ko
-			USING ERRCODE = 'exclusion_violation',
-				  HINT = 'A ministry has one name at a time: end the old name (valid_to) on the day the new one begins (valid_from).';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('ministry %s is named %s and %s at once', NEW.code, other, NEW.name_ko),
+				  ERRCODE = 'exclusion_violation',
+				  HINT = @extschema@.message('A ministry has one name at a time: end the old name (valid_to) on the day the new one begins (valid_from).');
 	END IF;
 	RETURN NULL;
 END
@@ -400,8 +400,8 @@ BEGIN
 		)
 		SELECT 1 FROM up WHERE up.id = NEW.id)
 	THEN
-		RAISE EXCEPTION 'program % cannot have % as parent: the tree would have a cycle', NEW.id, NEW.parent_id
-			USING ERRCODE = 'check_violation';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('program %s cannot have %s as parent: the tree would have a cycle', NEW.id, NEW.parent_id),
+				  ERRCODE = 'check_violation';
 	END IF;
 	RETURN NEW;
 END

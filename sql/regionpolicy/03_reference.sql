@@ -213,14 +213,10 @@ BEGIN
 			  USING OLD.code, old_province, same_place,
 					CASE WHEN TG_OP = 'UPDATE' THEN NEW.valid_from END,
 					CASE WHEN TG_OP = 'UPDATE' THEN NEW.valid_to END;
-			RAISE EXCEPTION '% % would no longer exist in fiscal year %, where % % lies', kind, OLD.code,
-				line.fiscal_year, held, line.id
-				USING ERRCODE = 'foreign_key_violation',
-					  DETAIL = format('%s %s (fiscal year %s, reference %s) lies in %s %s%s.', initcap(held), line.id,
-									  line.fiscal_year, coalesce(line.reference, '(none)'), kind, OLD.code,
-									  CASE WHEN old_province IS NOT NULL THEN format(' of province %s', old_province) ELSE '' END),
-					  HINT = format('Move or delete the %s lines of the years the change leaves out, or keep %s %s valid in them.',
-									held, kind, OLD.code);
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('%s %s would no longer exist in fiscal year %s, where %s %s lies', kind, OLD.code, line.fiscal_year, held, line.id),
+					  ERRCODE = 'foreign_key_violation',
+					  DETAIL = @extschema@.message('%s %s (fiscal year %s, reference %s) lies in %s %s%s.', initcap(held), line.id, line.fiscal_year, coalesce(line.reference, @extschema@.message('(none)')), kind, OLD.code, CASE WHEN old_province IS NOT NULL THEN @extschema@.message(' of province %s', old_province) ELSE '' END),
+					  HINT = @extschema@.message('Move or delete the %s lines of the years the change leaves out, or keep %s %s valid in them.', held, kind, OLD.code);
 		END;
 	END IF;
 	IF TG_OP <> 'DELETE' THEN

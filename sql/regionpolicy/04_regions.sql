@@ -78,22 +78,20 @@ DECLARE
 	suffix text := coalesce(' (' || context || ')', '');
 BEGIN
 	IF cardinality(found) > 1 THEN
-		RAISE EXCEPTION '%', format('province "%s" is ambiguous on %s%s', name_or_code, as_of, suffix)
-			USING ERRCODE = 'invalid_parameter_value',
-				  DETAIL = format('It names %s.', array_to_string(found, ' and ')),
-				  HINT = 'Give the province''s code.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('province "%s" is ambiguous on %s%s', name_or_code, as_of, suffix),
+				  ERRCODE = 'invalid_parameter_value',
+				  DETAIL = @extschema@.message('It names %s.', array_to_string(found, @extschema@.message(' and '))),
+				  HINT = @extschema@.message('Give the province''s code.');
 	ELSIF cardinality(named) = 0 THEN
-		RAISE EXCEPTION 'unknown province: "%"%', name_or_code, suffix
-			USING ERRCODE = 'invalid_parameter_value',
-				  HINT = 'Give a Korean, short or English name (current or former), a 행정표준코드 (current or former) or an ISO 3166-2 code such as KR-26.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('unknown province: "%s"%s', name_or_code, suffix),
+				  ERRCODE = 'invalid_parameter_value',
+				  HINT = @extschema@.message('Give a Korean, short or English name (current or former), a 행정표준코드 (current or former) or an ISO 3166-2 code such as KR-26.');
 	ELSIF cardinality(found) = 0 THEN
-		RAISE EXCEPTION '%', format('province "%s" did not exist on %s%s', name_or_code, as_of, suffix)
-			USING ERRCODE = 'invalid_parameter_value',
-				  DETAIL = (SELECT string_agg(format('%s (%s) is valid from %s%s', v.code, v.name_ko,
-													 coalesce(v.valid_from::text, 'before 2023'),
-													 coalesce(' until ' || (v.valid_to - 1)::text, '')), '; ' ORDER BY v.code)
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('province "%s" did not exist on %s%s', name_or_code, as_of, suffix),
+				  ERRCODE = 'invalid_parameter_value',
+				  DETAIL = (SELECT string_agg(@extschema@.validity(v.code, v.name_ko, v.valid_from, v.valid_to), '; ' ORDER BY v.code)
 							FROM @extschema@.province v WHERE v.code = ANY (named)) || '.',
-				  HINT = 'Give a date on which it existed, or the province of that time.';
+				  HINT = @extschema@.message('Give a date on which it existed, or the province of that time.');
 	END IF;
 	RETURN found[1];
 END
@@ -185,13 +183,11 @@ BEGIN
 		-- only: the province itself
 		RETURN on_first[1];
 	ELSIF cardinality(on_first) = 1 AND cardinality(on_last) = 1 THEN
-		RAISE EXCEPTION '%', format('province "%s" is ambiguous in fiscal year %s%s', name_or_code, fiscal_year,
-			coalesce(' (' || context || ')', ''))
-			USING ERRCODE = 'invalid_parameter_value',
-				  DETAIL = format('On %s it was %s (%s), on %s %s (%s).',
-								  first_day, on_first[1], (SELECT v.name_ko FROM @extschema@.province v WHERE v.code = on_first[1]),
-								  last_day, on_last[1], (SELECT v.name_ko FROM @extschema@.province v WHERE v.code = on_last[1])),
-				  HINT = format('Give the province''s code (%s or %s), or the line''s date (as_of).', on_first[1], on_last[1]);
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('province "%s" is ambiguous in fiscal year %s%s', name_or_code, fiscal_year,
+			coalesce(' (' || context || ')', '')),
+				  ERRCODE = 'invalid_parameter_value',
+				  DETAIL = @extschema@.message('On %s it was %s (%s), on %s %s (%s).', first_day, on_first[1], (SELECT v.name_ko FROM @extschema@.province v WHERE v.code = on_first[1]), last_day, on_last[1], (SELECT v.name_ko FROM @extschema@.province v WHERE v.code = on_last[1])),
+				  HINT = @extschema@.message('Give the province''s code (%s or %s), or the line''s date (as_of).', on_first[1], on_last[1]);
 	END IF;
 	RETURN @extschema@.province_refuse(name_or_code, CASE WHEN cardinality(on_first) = 0 THEN last_day ELSE first_day END, context);
 END
@@ -220,26 +216,26 @@ BEGIN
 		LOOP
 			SELECT * INTO m FROM @extschema@.municipality v WHERE v.code = cur;
 			IF NOT FOUND THEN
-				RAISE EXCEPTION 'unknown municipality code: "%"', name_or_code
-					USING ERRCODE = 'invalid_parameter_value';
+				RAISE EXCEPTION USING MESSAGE = @extschema@.message('unknown municipality code: "%s"', name_or_code),
+						  ERRCODE = 'invalid_parameter_value';
 			END IF;
 			EXIT WHEN m.valid_to IS NULL OR m.valid_to > as_of OR m.successor_code IS NULL;
 			cur := m.successor_code;
 		END LOOP;
 		IF (m.valid_from IS NOT NULL AND m.valid_from > as_of) OR (m.valid_to IS NOT NULL AND m.valid_to <= as_of) THEN
-			RAISE EXCEPTION 'municipality code "%" was not in use on %', name_or_code, as_of
-				USING ERRCODE = 'invalid_parameter_value',
-					  DETAIL = format('%s (%s) is valid from %s%s.', m.code, m.name_ko, coalesce(m.valid_from::text, 'before 2023'),
-									  coalesce(' until ' || (m.valid_to - 1)::text, '')),
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('municipality code "%s" was not in use on %s', name_or_code, as_of),
+					  ERRCODE = 'invalid_parameter_value',
+					  DETAIL = @extschema@.validity(m.code, m.name_ko, m.valid_from, m.valid_to) || '.',
 					  HINT = CASE WHEN m.valid_to <= as_of AND m.successor_code IS NULL
-								  THEN 'It was split with no single successor; give the municipality of that date by name or code.'
+								  THEN @extschema@.message('It was split with no single successor; give the municipality of that date by name or code.')
 								  WHEN m.valid_from > as_of
-								  THEN coalesce('Before ' || m.valid_from || ' it was '
-												|| (SELECT string_agg(format('%s (%s)', o.code, o.name_ko), ' or ' ORDER BY o.code)
-													FROM @extschema@.municipality o WHERE o.successor_code = m.code)
-												|| '; give that code, or a date from ' || m.valid_from || ' on.',
-												format('Give a date from %s on, or the municipality of that date.', m.valid_from))
-								  ELSE 'Give the municipality of that date by name or code.' END;
+								  THEN coalesce(@extschema@.message('Before %s it was %s; give that code, or a date from %s on.', m.valid_from,
+												(SELECT string_agg(format('%s (%s)', o.code, o.name_ko), @extschema@.message(' or ') ORDER BY o.code)
+												 FROM @extschema@.municipality o WHERE o.successor_code = m.code), m.valid_from)
+												-- (message() writes a NULL as nothing: no predecessors, no sentence)
+												|| CASE WHEN EXISTS (SELECT 1 FROM @extschema@.municipality o WHERE o.successor_code = m.code) THEN '' END,
+												@extschema@.message('Give a date from %s on, or the municipality of that date.', m.valid_from))
+								  ELSE @extschema@.message('Give the municipality of that date by name or code.') END;
 		END IF;
 		RETURN cur;
 	END IF;
@@ -258,15 +254,14 @@ BEGIN
 	  AND (province IS NULL OR v.province_code = province)
 	  AND (v.valid_from IS NULL OR v.valid_from <= as_of) AND (v.valid_to IS NULL OR v.valid_to > as_of);
 	IF n = 0 THEN
-		RAISE EXCEPTION 'unknown municipality: "%" on %', name_or_code, as_of
-			USING ERRCODE = 'invalid_parameter_value',
-				  HINT = 'Give its full name (통영시, 중구), optionally after its province (경남 통영시), or its 5-digit code.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('unknown municipality: "%s" on %s', name_or_code, as_of),
+				  ERRCODE = 'invalid_parameter_value',
+				  HINT = @extschema@.message('Give its full name (통영시, 중구), optionally after its province (경남 통영시), or its 5-digit code.');
 	ELSIF n > 1 THEN
-		RAISE EXCEPTION 'municipality "%" is ambiguous on %', name_or_code, as_of
-			USING ERRCODE = 'invalid_parameter_value',
-				  DETAIL = format('Candidates: %s.', candidates),
-				  HINT = format('Put the province first, e.g. "%s", or give the code.',
-								(SELECT p.short_ko FROM @extschema@.province p
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('municipality "%s" is ambiguous on %s', name_or_code, as_of),
+				  ERRCODE = 'invalid_parameter_value',
+				  DETAIL = @extschema@.message('Candidates: %s.', candidates),
+				  HINT = @extschema@.message('Put the province first, e.g. "%s", or give the code.', (SELECT p.short_ko FROM @extschema@.province p
 								 JOIN @extschema@.municipality v ON v.province_code = p.code WHERE v.name_ko = name
 								 ORDER BY p.sort_order LIMIT 1) || ' ' || name);
 	END IF;
@@ -410,10 +405,10 @@ BEGIN
 		RETURN;
 	END IF;
 	IF v ~ '\*$' OR v ~ '계$' THEN
-		RAISE EXCEPTION 'region % is an aggregate row, not a line (%)', @extschema@.entry_echo(value), line
-			USING ERRCODE = 'invalid_parameter_value',
-				  DETAIL = 'Exports add rows such as 서울계 or codes ending in * that sum the lines above them; loading one would count its money twice.',
-				  HINT = 'Leave the aggregate rows out as you copy: \copy … WHERE 자치단체코드 NOT LIKE ''%*'' AND 자치단체명 NOT LIKE ''%계''.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('region %s is an aggregate row, not a line (%s)', @extschema@.entry_echo(value), line),
+				  ERRCODE = 'invalid_parameter_value',
+				  DETAIL = @extschema@.message('Exports add rows such as 서울계 or codes ending in * that sum the lines above them; loading one would count its money twice.'),
+				  HINT = @extschema@.message('Leave the aggregate rows out as you copy: \copy … WHERE 자치단체코드 NOT LIKE ''%%*'' AND 자치단체명 NOT LIKE ''%%계''.');
 	END IF;
 	IF v ~ '^[0-9]{10}$' THEN
 		v := left(v, 5);			-- a 법정동코드: its 시·군·구 (or 일반구) part
@@ -421,10 +416,10 @@ BEGIN
 	IF v ~ '^[0-9]{7}$' THEN
 		SELECT * INTO r FROM @extschema@.region_code c WHERE c.system = 'lofin' AND c.code = v;
 		IF NOT FOUND THEN
-			RAISE EXCEPTION 'unknown 7-digit 자치단체코드 % (%)', @extschema@.entry_echo(value), line
-				USING ERRCODE = 'invalid_parameter_value',
-					  DETAIL = '7-digit codes are 지방재정365''s (1114000 is 서울 성동구), not the 5-digit 행정표준코드 with zeros: they are never cut to 5 digits.',
-					  HINT = 'Give the local government''s 5-digit code or its name, or add the code to regionpolicy.region_code.';
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('unknown 7-digit 자치단체코드 %s (%s)', @extschema@.entry_echo(value), line),
+					  ERRCODE = 'invalid_parameter_value',
+					  DETAIL = @extschema@.message('7-digit codes are 지방재정365''s (1114000 is 서울 성동구), not the 5-digit 행정표준코드 with zeros: they are never cut to 5 digits.'),
+					  HINT = @extschema@.message('Give the local government''s 5-digit code or its name, or add the code to regionpolicy.region_code.');
 		END IF;
 	ELSIF v ~ '^[0-9]{5}$' THEN
 		SELECT * INTO r FROM @extschema@.region_code c WHERE c.system = 'district' AND c.code = v;
@@ -450,10 +445,11 @@ BEGIN
 	IF r.system = 'district' AND fiscal_year IS NOT NULL
 	   AND NOT ((r.valid_from IS NULL OR r.valid_from <= make_date(fiscal_year, 12, 31))
 				AND (r.valid_to IS NULL OR r.valid_to > make_date(fiscal_year, 1, 1))) THEN
-		RAISE EXCEPTION '일반구 % (%) did not exist in fiscal year % (%)', r.code, r.name_ko, fiscal_year, line
-			USING ERRCODE = 'invalid_parameter_value',
-				  DETAIL = format('It exists from %s%s.', coalesce(r.valid_from::text, 'before 2023'), coalesce(' until ' || (r.valid_to - 1)::text, '')),
-				  HINT = format('Give its 시 (%s, %s).', r.municipality_name, r.municipality_code);
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('일반구 %s (%s) did not exist in fiscal year %s (%s)', r.code, r.name_ko, fiscal_year, line),
+				  ERRCODE = 'invalid_parameter_value',
+				  DETAIL = @extschema@.message('It exists from %s%s.', coalesce(r.valid_from::text, @extschema@.message('before 2023')),
+												 CASE WHEN r.valid_to IS NOT NULL THEN @extschema@.message(' until %s', r.valid_to - 1) ELSE '' END),
+				  HINT = @extschema@.message('Give its 시 (%s, %s).', r.municipality_name, r.municipality_code);
 	END IF;
 	province_code := r.province_code;
 	municipality := CASE WHEN r.system = 'district' THEN r.municipality_code ELSE r.municipality_name END;

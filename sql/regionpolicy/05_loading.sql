@@ -72,9 +72,9 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
 	IF NOT @extschema@.may_load(allocation_scope_lock.province_code) THEN
-		RAISE EXCEPTION 'permission denied to load lines of province %', coalesce(allocation_scope_lock.province_code, '(none)')
-			USING ERRCODE = 'insufficient_privilege',
-				  HINT = 'Only members of the province''s steward role (see province_steward) may load its lines; lines of no single province are the owner''s.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('permission denied to load lines of province %s', coalesce(allocation_scope_lock.province_code, @extschema@.message('(none)'))),
+				  ERRCODE = 'insufficient_privilege',
+				  HINT = @extschema@.message('Only members of the province''s steward role (see province_steward) may load its lines; lines of no single province are the owner''s.');
 	END IF;
 	INSERT INTO @extschema@.allocation_scope AS s (province_code, fiscal_year, phase, program_id)
 	VALUES (coalesce(allocation_scope_lock.province_code, ''), allocation_scope_lock.fiscal_year,
@@ -137,10 +137,10 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
 	IF current_setting('session_replication_role') = 'replica' THEN
-		RAISE EXCEPTION 'nothing can be loaded through an entry view under session_replication_role = replica'
-			USING ERRCODE = 'object_not_in_prerequisite_state',
-				  DETAIL = 'The view''s triggers, which write the lines, do not fire under that setting: the rows would be lost.',
-				  HINT = 'RESET session_replication_role (or SET it to origin), then load again.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('nothing can be loaded through an entry view under session_replication_role = replica'),
+				  ERRCODE = 'object_not_in_prerequisite_state',
+				  DETAIL = @extschema@.message('The view''s triggers, which write the lines, do not fire under that setting: the rows would be lost.'),
+				  HINT = @extschema@.message('RESET session_replication_role (or SET it to origin), then load again.');
 	END IF;
 	RETURN NULL;
 END
@@ -152,12 +152,12 @@ COMMENT ON FUNCTION @extschema@.entry_check() IS
 -- so that a megabyte pasted into a cell does not fill the server's log.
 CREATE FUNCTION @extschema@.entry_echo(value text)
 RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 	SELECT CASE WHEN value IS NULL THEN 'NULL'
 				WHEN length(value) <= 60 THEN quote_literal(value)
-				ELSE quote_literal(left(value, 57) || '...') || format(' (%s characters)', length(value)) END
+				ELSE quote_literal(left(value, 57) || '...') || @extschema@.message(' (%s characters)', length(value)) END
 $$;
 COMMENT ON FUNCTION @extschema@.entry_echo(text) IS
 'a value a load echoes in its messages: quoted, and cut to 60 characters';
@@ -171,10 +171,10 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
 	IF length(value) > 200 THEN
-		RAISE EXCEPTION '% is too long: % characters, at most 200 (%)', what, length(value), line
-			USING ERRCODE = 'string_data_right_truncation',
-				  DETAIL = format('It begins %s.', @extschema@.entry_echo(value)),
-				  HINT = 'A cell of the source may have run into the next ones: check the file''s quoting and separators.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('%s is too long: %s characters, at most 200 (%s)', what, length(value), line),
+				  ERRCODE = 'string_data_right_truncation',
+				  DETAIL = @extschema@.message('It begins %s.', @extschema@.entry_echo(value)),
+				  HINT = @extschema@.message('A cell of the source may have run into the next ones: check the file''s quoting and separators.');
 	END IF;
 	RETURN value;
 END
@@ -191,12 +191,11 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
 	IF @extschema@.begins_formula(value) THEN
-		RAISE EXCEPTION '% % begins with %, which a spreadsheet takes for a formula (%)', what,
-			@extschema@.entry_echo(value), CASE left(value, 1) WHEN E'\t' THEN 'a tab' WHEN E'\r' THEN 'a carriage return'
-											  ELSE quote_literal(left(value, 1)) END, line
-			USING ERRCODE = 'check_violation',
-				  DETAIL = 'References, notes and recipients reach reports and CSV files, where a cell beginning with =, +, -, @, a tab or a carriage return runs as a formula.',
-				  HINT = 'Begin it with another character (a note''s bullet can be ·), or leave the cell empty if it stands for nothing.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('%s %s begins with %s, which a spreadsheet takes for a formula (%s)', what, @extschema@.entry_echo(value), CASE left(value, 1) WHEN E'\t' THEN @extschema@.message('a tab') WHEN E'\r' THEN @extschema@.message('a carriage return')
+											  ELSE quote_literal(left(value, 1)) END, line),
+				  ERRCODE = 'check_violation',
+				  DETAIL = @extschema@.message('References, notes and recipients reach reports and CSV files, where a cell beginning with =, +, -, @, a tab or a carriage return runs as a formula.'),
+				  HINT = @extschema@.message('Begin it with another character (a note''s bullet can be ·), or leave the cell empty if it stands for nothing.');
 	END IF;
 	RETURN value;
 END
@@ -251,37 +250,39 @@ DECLARE
 	candidates text;
 BEGIN
 	IF fiscal_year IS NULL THEN
-		RAISE EXCEPTION 'fiscal_year is missing (%)', line
-			USING ERRCODE = 'not_null_violation';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('fiscal_year is missing (%s)', line),
+				  ERRCODE = 'not_null_violation';
 	END IF;
 	IF program IS NULL OR btrim(program) = '' THEN
-		RAISE EXCEPTION 'program is missing (%)', line
-			USING ERRCODE = 'not_null_violation';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('program is missing (%s)', line),
+				  ERRCODE = 'not_null_violation';
 	END IF;
 	PERFORM @extschema@.entry_bounded(program, 'program', line);
 	IF btrim(program) ~ '^[0-9]{1,9}$' THEN
 		SELECT g.id INTO v_program FROM @extschema@.program g
 		WHERE g.id = btrim(entry_program.program)::integer AND g.fiscal_year = entry_program.fiscal_year;
 	ELSE
-		SELECT min(g.id), count(*), string_agg(format('%s (%s, id %s)', g.name_ko, g.ministry, g.id), '; ' ORDER BY g.id)
+		SELECT min(g.id), count(*), string_agg(@extschema@.message('%s (%s, id %s)', g.name_ko, g.ministry, g.id), '; ' ORDER BY g.id)
 		  INTO v_program, n_programs, candidates
 		FROM @extschema@.program g
 		WHERE g.name_ko = btrim(entry_program.program) AND g.fiscal_year = entry_program.fiscal_year;
 		IF n_programs > 1 THEN
-			RAISE EXCEPTION 'program % is ambiguous in fiscal year % (%)', @extschema@.entry_echo(program), fiscal_year, line
-				USING ERRCODE = 'ambiguous_parameter',
-					  DETAIL = format('Programs of that name: %s.', candidates),
-					  HINT = 'Give the program''s id instead of its name.';
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('program %s is ambiguous in fiscal year %s (%s)', @extschema@.entry_echo(program), fiscal_year, line),
+					  ERRCODE = 'ambiguous_parameter',
+					  DETAIL = @extschema@.message('Programs of that name: %s.', candidates),
+					  HINT = @extschema@.message('Give the program''s id instead of its name.');
 		END IF;
 	END IF;
 	IF v_program IS NULL THEN
-		RAISE EXCEPTION 'no program % in fiscal year % (%)', @extschema@.entry_echo(program), fiscal_year, line
-			USING ERRCODE = 'foreign_key_violation',
-				  DETAIL = coalesce('Programs of that year: ' || (
-					  SELECT string_agg(format('%s (id %s)', g.name_ko, g.id), ', ' ORDER BY g.id)
-					  FROM (SELECT * FROM @extschema@.program p WHERE p.fiscal_year = entry_program.fiscal_year ORDER BY id LIMIT 12) g) || '.',
-					  format('There are no programs for fiscal year %s yet.', fiscal_year)),
-				  HINT = 'Add the program first: INSERT INTO regionpolicy.program (ministry, fiscal_year, name_ko) VALUES (…).';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('no program %s in fiscal year %s (%s)', @extschema@.entry_echo(program), fiscal_year, line),
+				  ERRCODE = 'foreign_key_violation',
+				  DETAIL = coalesce(@extschema@.message('Programs of that year: %s.', (
+					  SELECT string_agg(@extschema@.message('%s (id %s)', g.name_ko, g.id), ', ' ORDER BY g.id)
+					  FROM (SELECT * FROM @extschema@.program p WHERE p.fiscal_year = entry_program.fiscal_year ORDER BY id LIMIT 12) g))
+					  -- (no programmes: NULL, and the sentence below)
+					  || CASE WHEN EXISTS (SELECT 1 FROM @extschema@.program p WHERE p.fiscal_year = entry_program.fiscal_year) THEN '' END,
+					  @extschema@.message('There are no programs for fiscal year %s yet.', fiscal_year)),
+				  HINT = @extschema@.message('Add the program first: INSERT INTO regionpolicy.program (ministry, fiscal_year, name_ko) VALUES (…).');
 	END IF;
 	RETURN v_program;
 END
@@ -325,11 +326,10 @@ BEGIN
 		IF coalesce(btrim(province), '') <> '' THEN
 			given := @extschema@.province_code_in_year(province, fiscal_year, as_of, line);
 			IF given IS DISTINCT FROM @extschema@.province_code_in_year(other_province, fiscal_year, as_of, line) THEN
-				RAISE EXCEPTION 'municipality % is not in province % in fiscal year % (%)', @extschema@.entry_echo(municipality),
-					given, fiscal_year, line
-					USING ERRCODE = 'check_violation',
-						  DETAIL = format('%s is a local government of province %s.', btrim(municipality), other_province),
-						  HINT = 'A line''s 시·군·구 must lie in its province in its fiscal year; give the 시·군·구 of that province, or leave the province out.';
+				RAISE EXCEPTION USING MESSAGE = @extschema@.message('municipality %s is not in province %s in fiscal year %s (%s)', @extschema@.entry_echo(municipality), given, fiscal_year, line),
+						  ERRCODE = 'check_violation',
+						  DETAIL = @extschema@.message('%s is a local government of province %s.', btrim(municipality), other_province),
+						  HINT = @extschema@.message('A line''s 시·군·구 must lie in its province in its fiscal year; give the 시·군·구 of that province, or leave the province out.');
 			END IF;
 		END IF;
 		-- a code whose 시·군·구 lay elsewhere that year (경북군위군 4771000 in
@@ -339,19 +339,18 @@ BEGIN
 						   WHERE m.name_ko = other_municipality AND m.province_code = other_province
 							 AND (m.valid_from IS NULL OR m.valid_from <= make_date(fiscal_year, 12, 31))
 							 AND (m.valid_to IS NULL OR m.valid_to > make_date(fiscal_year, 1, 1))) THEN
-			RAISE EXCEPTION '% names no 시·군·구 in fiscal year % (%)', @extschema@.entry_echo(municipality), fiscal_year, line
-				USING ERRCODE = 'invalid_parameter_value',
-					  DETAIL = format('It is %s of province %s, which has no %s that year.',
-									  (SELECT c.name_ko FROM @extschema@.region_code c
-									   WHERE c.system = 'lofin' AND (c.code = btrim(municipality) OR c.name_ko = btrim(municipality)) LIMIT 1),
-									  other_province, other_municipality),
-					  HINT = coalesce('That year it is ' || (SELECT string_agg(format('%s (%s)', c.code, c.name_ko), ' or ' ORDER BY c.code)
-															FROM @extschema@.region_code c JOIN @extschema@.municipality m
-															  ON m.name_ko = c.municipality_name AND m.province_code = c.province_code
-															WHERE c.system = 'lofin' AND c.municipality_name = other_municipality
-															  AND (m.valid_from IS NULL OR m.valid_from <= make_date(fiscal_year, 12, 31))
-															  AND (m.valid_to IS NULL OR m.valid_to > make_date(fiscal_year, 1, 1))) || '.',
-									  'Give the 시·군·구 by its 5-digit code or name.');
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('%s names no 시·군·구 in fiscal year %s (%s)', @extschema@.entry_echo(municipality), fiscal_year, line),
+					  ERRCODE = 'invalid_parameter_value',
+					  DETAIL = @extschema@.message('It is %s of province %s, which has no %s that year.', (SELECT c.name_ko FROM @extschema@.region_code c
+									   WHERE c.system = 'lofin' AND (c.code = btrim(municipality) OR c.name_ko = btrim(municipality)) LIMIT 1), other_province, other_municipality),
+					  HINT = coalesce((SELECT @extschema@.message('That year it is %s.', string_agg(format('%s (%s)', c.code, c.name_ko), @extschema@.message(' or ') ORDER BY c.code))
+									   FROM @extschema@.region_code c JOIN @extschema@.municipality m
+										 ON m.name_ko = c.municipality_name AND m.province_code = c.province_code
+									   WHERE c.system = 'lofin' AND c.municipality_name = other_municipality
+										 AND (m.valid_from IS NULL OR m.valid_from <= make_date(fiscal_year, 12, 31))
+										 AND (m.valid_to IS NULL OR m.valid_to > make_date(fiscal_year, 1, 1))
+									   HAVING count(*) > 0),
+									  @extschema@.message('Give the 시·군·구 by its 5-digit code or name.'));
 		END IF;
 		province := other_province;
 		municipality := other_municipality;
@@ -359,10 +358,10 @@ BEGIN
 		municipality := other_municipality;
 	END IF;
 	IF as_of IS NOT NULL AND fiscal_year IS NOT NULL AND extract(year FROM as_of) <> fiscal_year THEN
-		RAISE EXCEPTION 'the line''s date % is not in its fiscal year % (%)', as_of, fiscal_year, line
-			USING ERRCODE = 'invalid_parameter_value',
-				  DETAIL = 'as_of is the day the line''s names are read on; a line of a fiscal year is read on a day of that year.',
-				  HINT = format('Give a date from %s-01-01 to %s-12-31, or none.', fiscal_year, fiscal_year);
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('the line''s date %s is not in its fiscal year %s (%s)', as_of, fiscal_year, line),
+				  ERRCODE = 'invalid_parameter_value',
+				  DETAIL = @extschema@.message('as_of is the day the line''s names are read on; a line of a fiscal year is read on a day of that year.'),
+				  HINT = @extschema@.message('Give a date from %s-01-01 to %s-12-31, or none.', fiscal_year, fiscal_year);
 	END IF;
 	IF province IS NOT NULL AND btrim(province) <> '' THEN
 		province_code := @extschema@.province_code_in_year(province, fiscal_year, as_of, line);
@@ -391,13 +390,13 @@ BEGIN
 	ELSIF NOT EXISTS (SELECT 1 FROM @extschema@.municipality_year y
 					  WHERE y.municipality_code = entry_region.municipality_code
 						AND y.province_code = entry_region.province_code AND y.fiscal_year = entry_region.fiscal_year) THEN
-		RAISE EXCEPTION 'municipality % is not in province % in fiscal year % (%)', municipality_code, province_code,
-			fiscal_year, line
-			USING ERRCODE = 'check_violation',
-				  DETAIL = (SELECT format('%s (%s) lies in province %s from %s%s.', m.code, m.name_ko, m.province_code,
-										  coalesce(m.valid_from::text, 'before 2023'), coalesce(' until ' || (m.valid_to - 1)::text, ''))
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('municipality %s is not in province %s in fiscal year %s (%s)', municipality_code, province_code, fiscal_year, line),
+				  ERRCODE = 'check_violation',
+				  DETAIL = (SELECT @extschema@.message('%s (%s) lies in province %s from %s%s.', m.code, m.name_ko, m.province_code,
+										  coalesce(m.valid_from::text, @extschema@.message('before 2023')),
+										  CASE WHEN m.valid_to IS NOT NULL THEN @extschema@.message(' until %s', m.valid_to - 1) ELSE '' END)
 							FROM @extschema@.municipality m WHERE m.code = entry_region.municipality_code),
-				  HINT = 'A line''s 시·군·구 must lie in its province in its fiscal year; give the 시·군·구 of that province, or leave the province out.';
+				  HINT = @extschema@.message('A line''s 시·군·구 must lie in its province in its fiscal year; give the 시·군·구 of that province, or leave the province out.');
 	END IF;
 END
 $$;
@@ -423,27 +422,27 @@ BEGIN
 	-- the type's own refusals (22P02, 22003), with the line appended
 	BEGIN
 	IF amount IS NOT NULL AND ("national" IS NOT NULL OR local IS NOT NULL) THEN
-		RAISE EXCEPTION 'give either amount or national and local, not both (%)', line
-			USING ERRCODE = 'invalid_parameter_value';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('give either amount or national and local, not both (%s)', line),
+				  ERRCODE = 'invalid_parameter_value';
 	ELSIF amount IS NOT NULL THEN
 		IF unit IS NOT NULL THEN
-			RAISE EXCEPTION 'unit applies to national and local numbers, not to a text amount (%)', line
-				USING ERRCODE = 'invalid_parameter_value',
-					  HINT = 'Write the unit inside the amount: ''국비 929억원, 지방비 433억원''.';
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('unit applies to national and local numbers, not to a text amount (%s)', line),
+					  ERRCODE = 'invalid_parameter_value',
+					  HINT = @extschema@.message('Write the unit inside the amount: ''국비 929억원, 지방비 433억원''.');
 		END IF;
 		IF amount ~ '^[[:space:]]*[-+]?[0-9][0-9,.]*[[:space:]]*$' THEN
-			RAISE EXCEPTION 'amount % is a number without a unit (%)', @extschema@.entry_echo(amount), line
-				USING ERRCODE = 'invalid_parameter_value',
-					  DETAIL = 'A load does not guess whether a bare number is in 원, 천원 or 백만원.',
-					  HINT = 'Write the unit in the amount (''7,979,230천원''), or give national and local numbers with their unit.';
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('amount %s is a number without a unit (%s)', @extschema@.entry_echo(amount), line),
+					  ERRCODE = 'invalid_parameter_value',
+					  DETAIL = @extschema@.message('A load does not guess whether a bare number is in 원, 천원 or 백만원.'),
+					  HINT = @extschema@.message('Write the unit in the amount (''7,979,230천원''), or give national and local numbers with their unit.');
 		END IF;
 		RETURN amount::@extschema@.funding;
 	ELSIF "national" IS NOT NULL OR local IS NOT NULL THEN
 		IF unit IS NULL OR btrim(unit) = '' THEN
-			RAISE EXCEPTION 'national and local numbers need their unit (%)', line
-				USING ERRCODE = 'invalid_parameter_value',
-					  DETAIL = 'A load does not guess whether a bare number is in 원, 천원 or 백만원.',
-					  HINT = 'Give the unit column (원, 천원, 백만원, 억), or load_allocations(table, unit => ''천원'').';
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('national and local numbers need their unit (%s)', line),
+					  ERRCODE = 'invalid_parameter_value',
+					  DETAIL = @extschema@.message('A load does not guess whether a bare number is in 원, 천원 or 백만원.'),
+					  HINT = @extschema@.message('Give the unit column (원, 천원, 백만원, 억), or load_allocations(table, unit => ''천원'').');
 		END IF;
 		RETURN @extschema@.funding(coalesce("national", '0'), coalesce(local, '0'), unit);
 	END IF;
@@ -456,17 +455,25 @@ BEGIN
 		message := format('%s (%s)', message, line);
 		-- (a RAISE option may not be empty)
 		IF detail <> '' AND hint <> '' THEN
-			RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message, DETAIL = detail, HINT = hint;
+			RAISE EXCEPTION USING ERRCODE = state,
+					  MESSAGE = message,
+					  DETAIL = detail,
+					  HINT = hint;
 		ELSIF detail <> '' THEN
-			RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message, DETAIL = detail;
+			RAISE EXCEPTION USING ERRCODE = state,
+					  MESSAGE = message,
+					  DETAIL = detail;
 		ELSIF hint <> '' THEN
-			RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message, HINT = hint;
+			RAISE EXCEPTION USING ERRCODE = state,
+					  MESSAGE = message,
+					  HINT = hint;
 		END IF;
-		RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message;
+		RAISE EXCEPTION USING ERRCODE = state,
+				  MESSAGE = message;
 	END;
-	RAISE EXCEPTION 'no amount (%)', line
-		USING ERRCODE = 'not_null_violation',
-			  HINT = 'Give amount (text such as ''국비 929억원, 지방비 433억원'') or national and local numbers with their unit.';
+	RAISE EXCEPTION USING MESSAGE = @extschema@.message('no amount (%s)', line),
+			  ERRCODE = 'not_null_violation',
+			  HINT = @extschema@.message('Give amount (text such as ''국비 929억원, 지방비 433억원'') or national and local numbers with their unit.');
 END
 $$;
 COMMENT ON FUNCTION @extschema@.entry_amount(text, text, text, text, text) IS
@@ -487,13 +494,21 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
 	IF coalesce(detail, '') <> '' AND coalesce(hint, '') <> '' THEN
-		RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message, DETAIL = detail, HINT = hint;
+		RAISE EXCEPTION USING ERRCODE = state,
+				  MESSAGE = message,
+				  DETAIL = detail,
+				  HINT = hint;
 	ELSIF coalesce(detail, '') <> '' THEN
-		RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message, DETAIL = detail;
+		RAISE EXCEPTION USING ERRCODE = state,
+				  MESSAGE = message,
+				  DETAIL = detail;
 	ELSIF coalesce(hint, '') <> '' THEN
-		RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message, HINT = hint;
+		RAISE EXCEPTION USING ERRCODE = state,
+				  MESSAGE = message,
+				  HINT = hint;
 	END IF;
-	RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message;
+	RAISE EXCEPTION USING ERRCODE = state,
+			  MESSAGE = message;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.entry_reraise(text, text, text, text) IS
@@ -521,10 +536,10 @@ BEGIN
 	BEGIN
 		IF other ~ '^[[:space:]]*[-+△▲]?[[:space:]]*[0-9][0-9,.]*[[:space:]]*$' THEN
 			IF unit IS NULL OR btrim(unit) = '' THEN
-				RAISE EXCEPTION 'other money % is a number without a unit (%)', @extschema@.entry_echo(other), line
-					USING ERRCODE = 'invalid_parameter_value',
-						  DETAIL = 'A load does not guess whether a bare number is in 원, 천원 or 백만원.',
-						  HINT = 'Give the unit column (원, 천원, 백만원, 억), or load_allocations(table, unit => ''천원'').';
+				RAISE EXCEPTION USING MESSAGE = @extschema@.message('other money %s is a number without a unit (%s)', @extschema@.entry_echo(other), line),
+						  ERRCODE = 'invalid_parameter_value',
+						  DETAIL = @extschema@.message('A load does not guess whether a bare number is in 원, 천원 or 백만원.'),
+						  HINT = @extschema@.message('Give the unit column (원, 천원, 백만원, 억), or load_allocations(table, unit => ''천원'').');
 			END IF;
 			RETURN @extschema@.national(@extschema@.funding(other, '0', unit));
 		END IF;
@@ -532,7 +547,7 @@ BEGIN
 	EXCEPTION WHEN invalid_text_representation OR numeric_value_out_of_range THEN
 		GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, message = MESSAGE_TEXT,
 								detail = PG_EXCEPTION_DETAIL, hint = PG_EXCEPTION_HINT;
-		PERFORM @extschema@.entry_reraise(state, format('other money %s: %s (%s)', @extschema@.entry_echo(other), message, line),
+		PERFORM @extschema@.entry_reraise(state, @extschema@.message('other money %s: %s (%s)', @extschema@.entry_echo(other), message, line),
 										  detail, hint);
 	END;
 END
@@ -549,7 +564,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	v_row bigint := @extschema@.allocation_load_row();
-	row_text text := format('row %s: program %s, province %s, fiscal year %s, reference %s', v_row,
+	row_text text := @extschema@.message('row %s: program %s, province %s, fiscal year %s, reference %s', v_row,
 							@extschema@.entry_echo(NEW.program), @extschema@.entry_echo(NEW.province),
 							coalesce(NEW.fiscal_year::text, 'NULL'), @extschema@.entry_echo(NEW.reference));
 	v_reference text := @extschema@.reference_trim(@extschema@.entry_bounded(NEW.reference, 'reference', row_text));
@@ -600,18 +615,18 @@ BEGIN
 		IF twin_row IS NOT NULL THEN
 			PERFORM @extschema@.entry_same_line(twin_row, v_row, row_text);
 		END IF;
-		RAISE EXCEPTION 'allocation already recorded: %, phase %, amount %', row_text, v_phase, v_amount
-			USING ERRCODE = 'unique_violation',
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('allocation already recorded: %s, phase %s, amount %s', row_text, v_phase, v_amount),
+				  ERRCODE = 'unique_violation',
 				  DETAIL = CASE WHEN v_reference IS NOT NULL
-							   THEN format('An identical line without a reference is already there (allocation %s); loading this one beside it would double the total.', twin_id)
+							   THEN @extschema@.message('An identical line without a reference is already there (allocation %s); loading this one beside it would double the total.', twin_id)
 							   WHEN twin_reference IS NOT NULL
-							   THEN format('An identical line is already there under reference %L; loading this one too would double the total.', twin_reference)
-							   ELSE 'An identical line without a reference is already there; loading it again would double the total.' END,
+							   THEN @extschema@.message('An identical line is already there under reference %s; loading this one too would double the total.', quote_literal(twin_reference))
+							   ELSE @extschema@.message('An identical line without a reference is already there; loading it again would double the total.') END,
 				  HINT = CASE WHEN v_reference IS NOT NULL
-							 THEN format('Give the line already there its reference (UPDATE regionpolicy.allocation SET reference = %L WHERE id = %s), or delete it, then load again.', v_reference, twin_id)
+							 THEN @extschema@.message('Give the line already there its reference (UPDATE regionpolicy.allocation SET reference = %s WHERE id = %s), or delete it, then load again.', quote_literal(v_reference), twin_id)
 							 WHEN twin_reference IS NOT NULL
-							 THEN 'Load it with that reference to replace that line, or give this line a reference of its own.'
-							 ELSE 'Give each line its reference (its 세부사업 or 과제 number): a line loaded again with the same reference replaces its amount, so a load can be run twice.' END;
+							 THEN @extschema@.message('Load it with that reference to replace that line, or give this line a reference of its own.')
+							 ELSE @extschema@.message('Give each line its reference (its 세부사업 or 과제 number): a line loaded again with the same reference replaces its amount, so a load can be run twice.') END;
 	END IF;
 
 	IF v_reference IS NULL THEN
@@ -660,10 +675,10 @@ LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-	RAISE EXCEPTION 'lines % and % of the load are the same line (%)', first, second, line
-		USING ERRCODE = 'unique_violation',
-			  DETAIL = 'They have the same programme, province, 시·군·구, fiscal year and phase, and the same reference or, without one, the same amount.',
-			  HINT = 'Give each line its own reference, or load the line once.';
+	RAISE EXCEPTION USING MESSAGE = @extschema@.message('lines %s and %s of the load are the same line (%s)', first, second, line),
+			  ERRCODE = 'unique_violation',
+			  DETAIL = @extschema@.message('They have the same programme, province, 시·군·구, fiscal year and phase, and the same reference or, without one, the same amount.'),
+			  HINT = @extschema@.message('Give each line its own reference, or load the line once.');
 END
 $$;
 COMMENT ON FUNCTION @extschema@.entry_same_line(bigint, bigint, text) IS
@@ -683,9 +698,8 @@ BEGIN
 	ELSE
 		PERFORM @extschema@.allocation_load_end();
 		s := @extschema@.allocation_load_summary();
-		RAISE NOTICE 'allocation_entry: % % inserted, % replaced', s.inserted,
-			CASE WHEN s.inserted = 1 THEN 'line' ELSE 'lines' END, s.replaced
-			USING DETAIL = 'regionpolicy.allocation_load_summary() returns these counts.';
+		RAISE NOTICE USING MESSAGE = @extschema@.message('allocation_entry: %s %s inserted, %s replaced', s.inserted, CASE WHEN s.inserted = 1 THEN @extschema@.message('line') ELSE @extschema@.message('lines') END, s.replaced),
+				  DETAIL = @extschema@.message('regionpolicy.allocation_load_summary() returns these counts.');
 	END IF;
 	RETURN NULL;
 END
@@ -822,10 +836,10 @@ BEGIN
 		   AND (m.valid_to IS NULL OR m.valid_to > make_date(entry_ministry.fiscal_year, 1, 1)))
 	ORDER BY m.code LIMIT 1;
 	IF code IS NULL THEN
-		RAISE EXCEPTION 'unknown ministry % in fiscal year % (%)', @extschema@.entry_echo(ministry), fiscal_year, line
-			USING ERRCODE = 'foreign_key_violation',
-				  DETAIL = (SELECT 'Ministries: ' || string_agg(DISTINCT m.code || ' ' || m.name_ko, ', ') || '.' FROM @extschema@.ministry m),
-				  HINT = 'Give a ministry''s code or its name that year, 자체사업 for a local programme, or add the ministry to regionpolicy.ministry.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('unknown ministry %s in fiscal year %s (%s)', @extschema@.entry_echo(ministry), fiscal_year, line),
+				  ERRCODE = 'foreign_key_violation',
+				  DETAIL = (SELECT @extschema@.message('Ministries: %s.', string_agg(DISTINCT m.code || ' ' || m.name_ko, ', ')) FROM @extschema@.ministry m),
+				  HINT = @extschema@.message('Give a ministry''s code or its name that year, 자체사업 for a local programme, or add the ministry to regionpolicy.ministry.');
 	END IF;
 	RETURN code;
 END
@@ -858,25 +872,24 @@ BEGIN
 		ORDER BY min(l.line)
 	LOOP
 		IF w.without IS NOT NULL THEN
-			RAISE EXCEPTION 'new program % of fiscal year % has no ministry (line %)', @extschema@.entry_echo(w.name), w.fiscal_year, w.without
-				USING ERRCODE = 'invalid_parameter_value',
-					  DETAIL = 'A load creates a programme with the ministry its line''s ministry column or the load gives; it never guesses one.',
-					  HINT = 'Give load_allocations(…, new_programs => true, ministry => ''MOIS'') (or ''자체사업'' for local programmes), or a ministry column.';
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('new program %s of fiscal year %s has no ministry (line %s)', @extschema@.entry_echo(w.name), w.fiscal_year, w.without),
+					  ERRCODE = 'invalid_parameter_value',
+					  DETAIL = @extschema@.message('A load creates a programme with the ministry its line''s ministry column or the load gives; it never guesses one.'),
+					  HINT = @extschema@.message('Give load_allocations(…, new_programs => true, ministry => ''MOIS'') (or ''자체사업'' for local programmes), or a ministry column.');
 		ELSIF cardinality(w.ministries) > 1 THEN
-			RAISE EXCEPTION 'new program % of fiscal year % is given % ministries (line %)', @extschema@.entry_echo(w.name),
-				w.fiscal_year, cardinality(w.ministries), w.line
-				USING ERRCODE = 'invalid_parameter_value',
-					  DETAIL = format('Its lines name %s.', array_to_string(w.ministries, ', ', '(none)')),
-					  HINT = 'A programme has one lead ministry; give its lines the same one (partners go in regionpolicy.program_partner).';
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('new program %s of fiscal year %s is given %s ministries (line %s)', @extschema@.entry_echo(w.name), w.fiscal_year, cardinality(w.ministries), w.line),
+					  ERRCODE = 'invalid_parameter_value',
+					  DETAIL = @extschema@.message('Its lines name %s.', array_to_string(w.ministries, ', ', @extschema@.message('(none)'))),
+					  HINT = @extschema@.message('A programme has one lead ministry; give its lines the same one (partners go in regionpolicy.program_partner).');
 		END IF;
-		PERFORM @extschema@.entry_bounded(w.name, 'program', format('line %s', w.line));
+		PERFORM @extschema@.entry_bounded(w.name, 'program', @extschema@.message('line %s', w.line));
 		INSERT INTO @extschema@.program (ministry, fiscal_year, name_ko, note)
-		VALUES (@extschema@.entry_ministry(w.ministries[1], w.fiscal_year, format('line %s', w.line)), w.fiscal_year, w.name,
+		VALUES (@extschema@.entry_ministry(w.ministries[1], w.fiscal_year, @extschema@.message('line %s', w.line)), w.fiscal_year, w.name,
 				'created by load_allocations');
 		n := n + 1;
 	END LOOP;
 	IF n > 0 THEN
-		RAISE NOTICE 'load_allocations: % new % created', n, CASE WHEN n = 1 THEN 'programme' ELSE 'programmes' END;
+		RAISE NOTICE USING MESSAGE = @extschema@.message('load_allocations: %s new %s created', n, CASE WHEN n = 1 THEN @extschema@.message('programme') ELSE @extschema@.message('programmes') END);
 	END IF;
 	RETURN n;
 END
@@ -914,9 +927,9 @@ BEGIN
 	WHERE length(l.given_reference) > 200 OR @extschema@.begins_formula(l.reference) OR @extschema@.begins_formula(l.note)
 	ORDER BY l.line LIMIT 1;
 	IF FOUND THEN
-		PERFORM @extschema@.entry_bounded(bad.given_reference, 'reference', format('line %s', bad.line));
-		PERFORM @extschema@.entry_plain(bad.reference, 'reference', format('line %s', bad.line)),
-				@extschema@.entry_plain(bad.note, 'note', format('line %s', bad.line));
+		PERFORM @extschema@.entry_bounded(bad.given_reference, 'reference', @extschema@.message('line %s', bad.line));
+		PERFORM @extschema@.entry_plain(bad.reference, 'reference', @extschema@.message('line %s', bad.line)),
+				@extschema@.entry_plain(bad.note, 'note', @extschema@.message('line %s', bad.line));
 	END IF;
 	-- an aggregate row of an export (서울계, a code ending in *) before
 	-- anything of it is looked up: its money is the lines' above it
@@ -925,7 +938,7 @@ BEGIN
 	ORDER BY l.line LIMIT 1;
 	IF FOUND THEN
 		PERFORM @extschema@.region_code_read(CASE WHEN btrim(bad.municipality) ~ '(\*|계)$' THEN bad.municipality ELSE bad.province END,
-											 bad.fiscal_year, format('line %s', bad.line));
+											 bad.fiscal_year, @extschema@.message('line %s', bad.line));
 	END IF;
 	-- Programmes not yet known, created for their fiscal year when the
 	-- load says so: with the ministry of the line's column, else the one
@@ -937,7 +950,7 @@ BEGIN
 	CREATE TEMP TABLE rp_programs ON COMMIT DROP AS
 	SELECT l.program, l.fiscal_year,
 		   @extschema@.entry_program(l.program, l.fiscal_year,
-									 format('line %s: program %s, fiscal year %s', min(l.line),
+									 @extschema@.message('line %s: program %s, fiscal year %s', min(l.line),
 											@extschema@.entry_echo(l.program), l.fiscal_year)) AS program_id
 	FROM rp_lines l
 	GROUP BY l.program, l.fiscal_year;
@@ -946,7 +959,7 @@ BEGIN
 	FROM (SELECT l.province, l.municipality, l.fiscal_year, l.as_of, min(l.line) AS line
 		  FROM rp_lines l GROUP BY l.province, l.municipality, l.fiscal_year, l.as_of) k,
 		 LATERAL @extschema@.entry_region(k.province, k.municipality, k.fiscal_year, k.as_of,
-				format('line %s: province %s, municipality %s, fiscal year %s', k.line, @extschema@.entry_echo(k.province),
+				@extschema@.message('line %s: province %s, municipality %s, fiscal year %s', k.line, @extschema@.entry_echo(k.province),
 					   @extschema@.entry_echo(k.municipality), k.fiscal_year)) g;
 	-- The amounts, each read by entry_amount (a text amount by the type's
 	-- input straight away when it has no other column beside it).  An
@@ -967,7 +980,7 @@ BEGIN
 						  THEN @extschema@.funding(coalesce(l."national", '0'),
 												   coalesce(@extschema@.entry_local(l.local, l.local2), '0'), l.unit)
 						  ELSE @extschema@.entry_amount(l.amount, l."national", @extschema@.entry_local(l.local, l.local2), l.unit,
-								  format('line %s: program %s, province %s, fiscal year %s, reference %s',
+								  @extschema@.message('line %s: program %s, province %s, fiscal year %s, reference %s',
 										 l.line, @extschema@.entry_echo(l.program), @extschema@.entry_echo(l.province),
 										 l.fiscal_year, @extschema@.entry_echo(l.given_reference))) END AS amount,
 					 l.note, l.reference, g.municipality_code, l.program AS given_program, l.province AS given_province,
@@ -978,7 +991,7 @@ BEGIN
 													 AND o ~ @extschema@.entry_number_pattern()
 												THEN @extschema@.national(@extschema@.funding(o, '0', l.other_unit))
 												ELSE @extschema@.entry_other(o, l.other_unit,
-									format('line %s: program %s, province %s, fiscal year %s, reference %s',
+									@extschema@.message('line %s: program %s, province %s, fiscal year %s, reference %s',
 										   l.line, @extschema@.entry_echo(l.program), @extschema@.entry_echo(l.province),
 										   l.fiscal_year, @extschema@.entry_echo(l.given_reference))) END)::bigint
 								FROM unnest(l.others) AS o) END AS other
@@ -990,7 +1003,7 @@ BEGIN
 									AND coalesce(g.as_of, 'infinity') = coalesce(l.as_of, 'infinity')) r;
 	EXCEPTION WHEN OTHERS THEN
 		FOR bad IN SELECT l.* FROM rp_lines l ORDER BY l.line LOOP
-			line_text := format('line %s: program %s, province %s, fiscal year %s, reference %s',
+			line_text := @extschema@.message('line %s: program %s, province %s, fiscal year %s, reference %s',
 								bad.line, @extschema@.entry_echo(bad.program), @extschema@.entry_echo(bad.province),
 								bad.fiscal_year, @extschema@.entry_echo(bad.given_reference));
 			BEGIN
@@ -1020,7 +1033,7 @@ BEGIN
 	-- after one without, would double the total (by line_hash: a probe of
 	-- allocation_line_hash_idx per line, or one pass, as the planner finds
 	-- cheaper)
-	SELECT format('line %s: program %s, province %s, fiscal year %s, reference %s',
+	SELECT @extschema@.message('line %s: program %s, province %s, fiscal year %s, reference %s',
 				  x.line, @extschema@.entry_echo(x.given_program), @extschema@.entry_echo(x.given_province),
 				  x.fiscal_year, @extschema@.entry_echo(x.given_reference)) AS line_text,
 		   x.reference AS new_reference, t.id, t.reference AS old_reference, x.phase, x.amount
@@ -1035,20 +1048,20 @@ BEGIN
 			  AND (x.reference IS NULL OR t.reference IS NULL)
 	ORDER BY x.line LIMIT 1;
 	IF FOUND THEN
-		RAISE EXCEPTION 'allocation already recorded: %, phase %, amount %', bad.line_text, bad.phase, bad.amount
-			USING ERRCODE = 'unique_violation',
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('allocation already recorded: %s, phase %s, amount %s', bad.line_text, bad.phase, bad.amount),
+				  ERRCODE = 'unique_violation',
 				  DETAIL = CASE WHEN bad.new_reference IS NOT NULL
-							   THEN format('An identical line without a reference is already there (allocation %s); loading this one beside it would double the total.', bad.id)
+							   THEN @extschema@.message('An identical line without a reference is already there (allocation %s); loading this one beside it would double the total.', bad.id)
 							   WHEN bad.old_reference IS NOT NULL
-							   THEN format('An identical line is already there under reference %L; loading this one too would double the total.', bad.old_reference)
-							   ELSE 'An identical line without a reference is already there; loading it again would double the total.' END,
-				  HINT = 'Give each line its reference (its 세부사업 or 과제 number): a line loaded again with the same reference replaces its amount, so a load can be run twice.';
+							   THEN @extschema@.message('An identical line is already there under reference %s; loading this one too would double the total.', quote_literal(bad.old_reference))
+							   ELSE @extschema@.message('An identical line without a reference is already there; loading it again would double the total.') END,
+				  HINT = @extschema@.message('Give each line its reference (its 세부사업 or 과제 number): a line loaded again with the same reference replaces its amount, so a load can be run twice.');
 	END IF;
 
 	-- The same line twice in one load (the same programme, province,
 	-- 시·군·구, year, phase and reference, or without one the same amount),
 	-- named by its two lines.
-	SELECT d.first, d.second, format('line %s: program %s, province %s, fiscal year %s, reference %s',
+	SELECT d.first, d.second, @extschema@.message('line %s: program %s, province %s, fiscal year %s, reference %s',
 									 x.line, @extschema@.entry_echo(x.given_program), @extschema@.entry_echo(x.given_province),
 									 x.fiscal_year, @extschema@.entry_echo(x.given_reference)) AS line_text
 	  INTO bad
@@ -1096,8 +1109,7 @@ BEGIN
 	inserted := inserted + n;
 	DROP TABLE rp_lines, rp_programs, rp_regions, rp_resolved;
 	PERFORM @extschema@.allocation_load_record(inserted, replaced);
-	RAISE NOTICE 'load_allocations: % % inserted, % replaced', inserted,
-		CASE WHEN inserted = 1 THEN 'line' ELSE 'lines' END, replaced;
+	RAISE NOTICE USING MESSAGE = @extschema@.message('load_allocations: %s %s inserted, %s replaced', inserted, CASE WHEN inserted = 1 THEN @extschema@.message('line') ELSE @extschema@.message('lines') END, replaced);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.load_allocations(regclass, text, boolean, text) IS

@@ -240,15 +240,15 @@ BEGIN
 		step := step * 10;
 	END LOOP;
 	IF abs(printed / 10.0 - needed) <= step / 2 THEN
-		RETURN format(@extschema@.in_language('%s %s: 자릿수가 하나 많은 %s로 보임 (상위 사업에 필요한 값 %s)',
+		RETURN @extschema@.with_particles(format(@extschema@.in_language('%s %s: 자릿수가 하나 많은 %s(으)로 보임 (상위 사업에 필요한 값 %s)',
 											  '%s %s looks like %s with a digit too many (the parent needs %s)'), part,
 					  @extschema@.format_amount(printed, '억'), @extschema@.format_amount(round(printed / 10.0)::bigint, '억'),
-					  @extschema@.format_amount(needed, '억'));
+					  @extschema@.format_amount(needed, '억')));
 	ELSIF abs(printed * 10.0 - needed) <= step / 2 THEN
-		RETURN format(@extschema@.in_language('%s %s: 자릿수가 하나 빠진 %s로 보임 (상위 사업에 필요한 값 %s)',
+		RETURN @extschema@.with_particles(format(@extschema@.in_language('%s %s: 자릿수가 하나 빠진 %s(으)로 보임 (상위 사업에 필요한 값 %s)',
 											  '%s %s looks like %s with a digit lost (the parent needs %s)'), part,
 					  @extschema@.format_amount(printed, '억'), @extschema@.format_amount(printed * 10, '억'),
-					  @extschema@.format_amount(needed, '억'));
+					  @extschema@.format_amount(needed, '억')));
 	END IF;
 	RETURN NULL;
 END

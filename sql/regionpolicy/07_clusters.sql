@@ -57,16 +57,17 @@ DECLARE
 BEGIN
 	FOR year IN SELECT DISTINCT valid_from FROM @extschema@.grade_scale LOOP
 		IF NOT EXISTS (SELECT 1 FROM @extschema@.grade_scale WHERE valid_from = year AND min_score = 0) THEN
-			RAISE EXCEPTION 'the grade scale from % has no grade for a score of 0', year
-				USING ERRCODE = 'check_violation', HINT = 'The lowest grade must start at min_score 0.';
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('the grade scale from %s has no grade for a score of 0', year),
+					  ERRCODE = 'check_violation',
+					  HINT = @extschema@.message('The lowest grade must start at min_score 0.');
 		END IF;
 		IF EXISTS (SELECT 1
 				   FROM @extschema@.grade_scale lo JOIN @extschema@.grade_scale hi
 						ON hi.valid_from = lo.valid_from AND hi.min_score > lo.min_score
 				   WHERE lo.valid_from = year AND hi.coefficient < lo.coefficient) THEN
-			RAISE EXCEPTION 'the grade scale from % is not monotone', year
-				USING ERRCODE = 'check_violation',
-					  DETAIL = 'A grade for higher scores has a smaller coefficient than a grade for lower scores.';
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('the grade scale from %s is not monotone', year),
+					  ERRCODE = 'check_violation',
+					  DETAIL = @extschema@.message('A grade for higher scores has a smaller coefficient than a grade for lower scores.');
 		END IF;
 	END LOOP;
 	RETURN NULL;
@@ -86,8 +87,8 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
 	IF EXISTS (SELECT valid_from FROM @extschema@.stage_weight GROUP BY valid_from HAVING count(*) <> 2) THEN
-		RAISE EXCEPTION 'stage weights must be given for both stages'
-			USING ERRCODE = 'check_violation';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('stage weights must be given for both stages'),
+				  ERRCODE = 'check_violation';
 	END IF;
 	RETURN NULL;
 END
@@ -174,8 +175,8 @@ DECLARE
 	result smallint;
 BEGIN
 	IF NOT EXISTS (SELECT 1 FROM @extschema@.cluster c WHERE c.id = cluster_stage.cluster_id) THEN
-		RAISE EXCEPTION 'there is no cluster %', cluster_stage.cluster_id
-			USING ERRCODE = 'invalid_parameter_value';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('there is no cluster %s', cluster_stage.cluster_id),
+				  ERRCODE = 'invalid_parameter_value';
 	END IF;
 	SELECT s.stage INTO result
 	FROM @extschema@.cluster_stages s
@@ -269,9 +270,9 @@ BEGIN
 	WHERE NOT EXISTS (SELECT 1 FROM @extschema@.cluster_evaluation e
 					  WHERE e.cluster_id = c.id AND e.fiscal_year = differential_funding.fiscal_year);
 	IF missing IS NOT NULL THEN
-		RAISE EXCEPTION 'no evaluation for fiscal year % of cluster %', differential_funding.fiscal_year, missing
-			USING ERRCODE = 'no_data_found',
-				  HINT = 'Every cluster needs a row in cluster_evaluation before the pool can be split.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('no evaluation for fiscal year %s of cluster %s', differential_funding.fiscal_year, missing),
+				  ERRCODE = 'no_data_found',
+				  HINT = @extschema@.message('Every cluster needs a row in cluster_evaluation before the pool can be split.');
 	END IF;
 
 	RETURN QUERY
@@ -391,11 +392,9 @@ BEGIN
 				 AND a.fiscal_year = allocate_differential_funding.fiscal_year
 				 AND a.phase = allocate_differential_funding.phase) THEN
 		IF NOT replace THEN
-			RAISE EXCEPTION 'program % already has % allocations for fiscal year %',
-				allocate_differential_funding.program_id, allocate_differential_funding.phase,
-				allocate_differential_funding.fiscal_year
-				USING ERRCODE = 'unique_violation',
-					  HINT = 'Pass replace => true to replace them.';
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('program %s already has %s allocations for fiscal year %s', allocate_differential_funding.program_id, allocate_differential_funding.phase, allocate_differential_funding.fiscal_year),
+					  ERRCODE = 'unique_violation',
+					  HINT = @extschema@.message('Pass replace => true to replace them.');
 		END IF;
 		DELETE FROM @extschema@.allocation a
 		WHERE a.program_id = allocate_differential_funding.program_id

@@ -119,20 +119,18 @@ BEGIN
 	IF TG_TABLE_NAME = 'award_year' THEN
 		SELECT a.first_year, a.years, a.reference INTO w FROM @extschema@.award a WHERE a.id = NEW.award_id;
 		IF FOUND AND (NEW.fiscal_year < w.first_year OR NEW.fiscal_year >= w.first_year + w.years) THEN
-			RAISE EXCEPTION 'fiscal year % is outside the term of award % (%), % to %', NEW.fiscal_year, NEW.award_id,
-				w.reference, w.first_year, w.first_year + w.years - 1
-				USING ERRCODE = 'check_violation',
-					  HINT = 'A year of an award lies from its first_year to first_year + years - 1; change the award''s term first.';
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('fiscal year %s is outside the term of award %s (%s), %s to %s', NEW.fiscal_year, NEW.award_id, w.reference, w.first_year, w.first_year + w.years - 1),
+					  ERRCODE = 'check_violation',
+					  HINT = @extschema@.message('A year of an award lies from its first_year to first_year + years - 1; change the award''s term first.');
 		END IF;
 		RETURN NEW;
 	END IF;
 	SELECT min(y.fiscal_year) INTO outside FROM @extschema@.award_year y
 	WHERE y.award_id = NEW.id AND (y.fiscal_year < NEW.first_year OR y.fiscal_year >= NEW.first_year + NEW.years);
 	IF outside IS NOT NULL THEN
-		RAISE EXCEPTION 'award % (%) runs % to %, but has a year % outside it', NEW.id, NEW.reference,
-			NEW.first_year, NEW.first_year + NEW.years - 1, outside
-			USING ERRCODE = 'check_violation',
-				  HINT = 'Delete the award''s years outside its term (award_entry does so when an award is loaded again), or keep its term.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('award %s (%s) runs %s to %s, but has a year %s outside it', NEW.id, NEW.reference, NEW.first_year, NEW.first_year + NEW.years - 1, outside),
+				  ERRCODE = 'check_violation',
+				  HINT = @extschema@.message('Delete the award''s years outside its term (award_entry does so when an award is loaded again), or keep its term.');
 	END IF;
 	RETURN NULL;
 END
@@ -186,7 +184,7 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	line text := format('program %s, reference %s, recipient %s, fiscal year %s',
+	line text := @extschema@.message('program %s, reference %s, recipient %s, fiscal year %s',
 						@extschema@.entry_echo(NEW.program), @extschema@.entry_echo(NEW.reference),
 						@extschema@.entry_echo(NEW.recipient), coalesce(NEW.fiscal_year, NEW.first_year));
 	v_program integer;
@@ -198,26 +196,25 @@ DECLARE
 	v_award bigint;
 BEGIN
 	IF v_reference IS NULL OR NEW.recipient IS NULL OR btrim(NEW.recipient) = '' OR NEW.years IS NULL THEN
-		RAISE EXCEPTION 'an award needs a reference, a recipient and its number of years (%)', line
-			USING ERRCODE = 'not_null_violation';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('an award needs a reference, a recipient and its number of years (%s)', line),
+				  ERRCODE = 'not_null_violation';
 	END IF;
 	PERFORM @extschema@.entry_plain(v_reference, 'reference', line), @extschema@.entry_plain(NEW.recipient, 'recipient', line);
 	IF NOT @extschema@.business_number_valid(v_number) THEN
-		RAISE EXCEPTION 'invalid business registration number % (%)', @extschema@.entry_echo(NEW.business_number), line
-			USING ERRCODE = 'invalid_parameter_value',
-				  HINT = 'A 사업자등록번호 has ten digits, the last a check digit of the others: 220-81-62517.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('invalid business registration number %s (%s)', @extschema@.entry_echo(NEW.business_number), line),
+				  ERRCODE = 'invalid_parameter_value',
+				  HINT = @extschema@.message('A 사업자등록번호 has ten digits, the last a check digit of the others: 220-81-62517.');
 	END IF;
 	v_program := @extschema@.entry_program(NEW.program, NEW.first_year, line);
 	SELECT r.province_code, r.municipality_code INTO v_province, v_municipality
 	FROM @extschema@.entry_region(NEW.province, NEW.municipality, NEW.first_year, NEW.as_of, line) r;
 	IF v_province IS NULL THEN
-		RAISE EXCEPTION 'an award belongs to a province (%)', line
-			USING ERRCODE = 'not_null_violation';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('an award belongs to a province (%s)', line),
+				  ERRCODE = 'not_null_violation';
 	END IF;
 	IF v_year < NEW.first_year OR v_year >= NEW.first_year + NEW.years THEN
-		RAISE EXCEPTION 'fiscal year % is outside the award''s term, % to % (%)', v_year, NEW.first_year,
-			NEW.first_year + NEW.years - 1, line
-			USING ERRCODE = 'check_violation';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('fiscal year %s is outside the award''s term, %s to %s (%s)', v_year, NEW.first_year, NEW.first_year + NEW.years - 1, line),
+				  ERRCODE = 'check_violation';
 	END IF;
 
 	INSERT INTO @extschema@.award AS w (program_id, first_year, reference, recipient, business_number,

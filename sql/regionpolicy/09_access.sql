@@ -163,10 +163,9 @@ BEGIN
 		old_province := @extschema@.cluster_province(OLD.cluster_id, OLD.fiscal_year);
 	END IF;
 	IF NOT @extschema@.is_steward_of(old_province) THEN
-		RAISE EXCEPTION 'permission denied to % a row of province % in %', lower(TG_OP),
-			coalesce(old_province, '(none)'), TG_TABLE_NAME
-			USING ERRCODE = 'insufficient_privilege',
-				  HINT = 'Only members of the province''s steward role (see province_steward) may change its rows.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('permission denied to %s a row of province %s in %s', lower(TG_OP), coalesce(old_province, @extschema@.message('(none)')), TG_TABLE_NAME),
+				  ERRCODE = 'insufficient_privilege',
+				  HINT = @extschema@.message('Only members of the province''s steward role (see province_steward) may change its rows.');
 	END IF;
 	RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
 END
@@ -222,8 +221,8 @@ DECLARE
 	p text;
 BEGIN
 	IF NOT pg_catalog.has_table_privilege(session_user, '@extschema@.allocation', 'SELECT') THEN
-		RAISE EXCEPTION 'permission denied for table allocation'
-			USING ERRCODE = 'insufficient_privilege';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('permission denied for table allocation'),
+				  ERRCODE = 'insufficient_privilege';
 	END IF;
 	-- the line's province first, then the line locked by id and province (a
 	-- distributed allocation is reached by its province)
@@ -240,9 +239,9 @@ BEGIN
 		RETURN false;			-- moved or deleted meanwhile
 	END IF;
 	IF NOT @extschema@.is_steward_of(p) THEN
-		RAISE EXCEPTION 'permission denied to delete allocation % of province %', allocation_id, coalesce(p, '(none)')
-			USING ERRCODE = 'insufficient_privilege',
-				  HINT = 'Only members of the province''s steward role (see province_steward) may delete its rows; lines of no single province are the owner''s.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('permission denied to delete allocation %s of province %s', allocation_id, coalesce(p, @extschema@.message('(none)'))),
+				  ERRCODE = 'insufficient_privilege',
+				  HINT = @extschema@.message('Only members of the province''s steward role (see province_steward) may delete its rows; lines of no single province are the owner''s.');
 	END IF;
 	IF p IS NULL THEN
 		DELETE FROM @extschema@.allocation a WHERE a.id = allocation_id AND a.province_code IS NULL;
@@ -264,8 +263,8 @@ DECLARE
 	p text := @extschema@.cluster_province(delete_cluster_diagnosis.cluster_id, delete_cluster_diagnosis.fiscal_year);
 BEGIN
 	IF NOT pg_catalog.has_table_privilege(session_user, '@extschema@.cluster_diagnosis', 'SELECT') THEN
-		RAISE EXCEPTION 'permission denied for table cluster_diagnosis'
-			USING ERRCODE = 'insufficient_privilege';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('permission denied for table cluster_diagnosis'),
+				  ERRCODE = 'insufficient_privilege';
 	END IF;
 	IF NOT EXISTS (SELECT 1 FROM @extschema@.cluster_diagnosis d
 				   WHERE d.cluster_id = delete_cluster_diagnosis.cluster_id
@@ -273,10 +272,9 @@ BEGIN
 		RETURN false;
 	END IF;
 	IF NOT @extschema@.is_steward_of(p) THEN
-		RAISE EXCEPTION 'permission denied to delete the diagnosis of cluster % for fiscal year % (province %)',
-			delete_cluster_diagnosis.cluster_id, delete_cluster_diagnosis.fiscal_year, coalesce(p, '(none)')
-			USING ERRCODE = 'insufficient_privilege',
-				  HINT = 'Only members of the province''s steward role (see province_steward) may delete its diagnoses.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('permission denied to delete the diagnosis of cluster %s for fiscal year %s (province %s)', delete_cluster_diagnosis.cluster_id, delete_cluster_diagnosis.fiscal_year, coalesce(p, @extschema@.message('(none)'))),
+				  ERRCODE = 'insufficient_privilege',
+				  HINT = @extschema@.message('Only members of the province''s steward role (see province_steward) may delete its diagnoses.');
 	END IF;
 	DELETE FROM @extschema@.cluster_diagnosis d
 	WHERE d.cluster_id = delete_cluster_diagnosis.cluster_id AND d.fiscal_year = delete_cluster_diagnosis.fiscal_year;
@@ -308,9 +306,9 @@ BEGIN
 			  ON n.nspname = pg_catalog.replace(pg_catalog.btrim(pg_catalog.btrim(e.item), '"'), '$user', session_user)
 	WHERE pg_catalog.has_schema_privilege('public', n.oid, 'CREATE');
 	IF writable IS NOT NULL THEN
-		RAISE WARNING 'every role can create objects in schema %, which is on the search path', writable
-			USING DETAIL = 'A function or operator planted there can win over regionpolicy''s and run as whoever calls it.',
-				  HINT = 'REVOKE CREATE ON SCHEMA public FROM PUBLIC, or leave such schemas off the search path: SET search_path = regionpolicy, "$user" (see the README, "Putting regionpolicy on the search path").';
+		RAISE WARNING USING MESSAGE = @extschema@.message('every role can create objects in schema %s, which is on the search path', writable),
+				  DETAIL = @extschema@.message('A function or operator planted there can win over regionpolicy''s and run as whoever calls it.'),
+				  HINT = @extschema@.message('REVOKE CREATE ON SCHEMA public FROM PUBLIC, or leave such schemas off the search path: SET search_path = regionpolicy, "$user" (see the README, "Putting regionpolicy on the search path").');
 	END IF;
 END
 $warn$;

@@ -57,9 +57,9 @@ BEGIN
 			OR (d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass
 				AND d.refobjid IN (SELECT c.reltype FROM pg_catalog.pg_class c WHERE c.oid = ANY (user_tables || user_views))));
 	IF stray IS NOT NULL THEN
-		RAISE EXCEPTION 'objects of regionpolicy depend on its user tables: %', stray
-			USING ERRCODE = 'internal_error',
-				  DETAIL = 'A restore creates the user tables after CREATE EXTENSION, so nothing the extension creates may depend on them but the views that go with them.';
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('objects of regionpolicy depend on its user tables: %s', stray),
+				  ERRCODE = 'internal_error',
+				  DETAIL = @extschema@.message('A restore creates the user tables after CREATE EXTENSION, so nothing the extension creates may depend on them but the views that go with them.');
 	END IF;
 
 	IF pg_catalog.current_setting('regionpolicy_install.restoring', true) = 'true' THEN
@@ -69,10 +69,10 @@ BEGIN
 		-- schema on its workers, then the extension, then the tables.
 		IF pg_catalog.current_setting('row_security') <> 'off'
 		   AND pg_catalog.current_setting('citus.enable_ddl_propagation', true) IS DISTINCT FROM 'off' THEN
-			RAISE WARNING 'regionpolicy was installed without its user tables, for a restore: schema "@extschema@" existed before CREATE EXTENSION'
-				USING DETAIL = pg_catalog.format('A dump creates %s and the views that read them after the extension; without one they are missing.',
+			RAISE WARNING USING MESSAGE = @extschema@.message('regionpolicy was installed without its user tables, for a restore: schema "%s" existed before CREATE EXTENSION', '@extschema@'),
+					  DETAIL = @extschema@.message('A dump creates %s and the views that read them after the extension; without one they are missing.',
 												 pg_catalog.array_to_string(user_tables, ', ')),
-					  HINT = 'If this is not a restore: DROP EXTENSION regionpolicy; DROP SCHEMA @extschema@; then CREATE EXTENSION regionpolicy, which creates the schema.';
+					  HINT = @extschema@.message('If this is not a restore: DROP EXTENSION regionpolicy; DROP SCHEMA %s; then CREATE EXTENSION regionpolicy, which creates the schema.', '@extschema@');
 		END IF;
 		RETURN;
 	END IF;

@@ -20,13 +20,13 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 SELECT CASE
 	WHEN v.valid_to <= make_date(fiscal_year, 1, 1)
-	THEN format('%s %s ended on %s; its successors: %s', r.short_ko, v.name_ko, v.valid_to,
+	THEN @extschema@.message('%s %s ended on %s; its successors: %s', r.short_ko, v.name_ko, v.valid_to,
 				(SELECT string_agg(format('%s (%s)', s.name_ko, s.code), ', ' ORDER BY s.code)
 				 FROM @extschema@.municipality s
 				 WHERE s.code = v.successor_code
 					OR (s.valid_from = v.valid_to AND s.province_code = v.province_code AND s.source LIKE '%' || v.code || '%')))
 	WHEN v.valid_from > make_date(fiscal_year, 12, 31)
-	THEN format('%s %s begins on %s', r.short_ko, v.name_ko, v.valid_from) END
+	THEN @extschema@.message('%s %s begins on %s', r.short_ko, v.name_ko, v.valid_from) END
 FROM @extschema@.municipality v JOIN @extschema@.province r ON r.code = v.province_code
 WHERE v.code = municipality_successors.code
 $$;
@@ -80,7 +80,7 @@ BEGIN
 			RETURN found;
 		END IF;
 		-- where a 시·군·구 of that name lies that year
-		SELECT string_agg(format('%s is in %s', v.name_ko, r.short_ko), ', ' ORDER BY r.sort_order) INTO found
+		SELECT string_agg(@extschema@.message('%s is in %s', v.name_ko, r.short_ko), ', ' ORDER BY r.sort_order) INTO found
 		FROM @extschema@.municipality v JOIN @extschema@.province r ON r.code = v.province_code
 		WHERE v.name_ko = m AND v.province_code IS DISTINCT FROM given
 		  AND (v.valid_from IS NULL OR v.valid_from <= last_day) AND (v.valid_to IS NULL OR v.valid_to > first_day);
@@ -94,7 +94,7 @@ BEGIN
 			RETURN found;
 		END IF;
 		-- a name it resembles
-		SELECT format('did you mean %s %s?', r.short_ko, v.name_ko) INTO found
+		SELECT @extschema@.message('did you mean %s %s?', r.short_ko, v.name_ko) INTO found
 		FROM @extschema@.municipality v JOIN @extschema@.province r ON r.code = v.province_code
 		WHERE (v.valid_from IS NULL OR v.valid_from <= last_day) AND (v.valid_to IS NULL OR v.valid_to > first_day)
 		  AND (given IS NULL OR v.province_code = given)
@@ -104,7 +104,7 @@ BEGIN
 	END IF;
 	IF coalesce(p, '') <> '' AND given IS NULL THEN
 		-- the province whose names share most of the text's characters
-		SELECT format('did you mean %s (%s)?', r.name_ko, r.code) INTO found
+		SELECT @extschema@.message('did you mean %s (%s)?', r.name_ko, r.code) INTO found
 		FROM @extschema@.province r
 			 CROSS JOIN LATERAL (SELECT count(*) AS shared FROM regexp_split_to_table(p, '') AS c
 								 WHERE position(c IN r.name_ko || r.short_ko) > 0) x
@@ -127,9 +127,9 @@ LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 SELECT coalesce(
-	(SELECT format('a programme of that name exists in fiscal year %s', string_agg(DISTINCT g.fiscal_year::text, ', '))
+	(SELECT @extschema@.message('a programme of that name exists in fiscal year %s', string_agg(DISTINCT g.fiscal_year::text, ', '))
 	 FROM @extschema@.program g WHERE g.name_ko = btrim(program) HAVING count(*) > 0),
-	(SELECT format('did you mean %s (id %s)?', g.name_ko, g.id)
+	(SELECT @extschema@.message('did you mean %s (id %s)?', g.name_ko, g.id)
 	 FROM @extschema@.program g
 		  CROSS JOIN LATERAL (SELECT count(*) AS shared FROM regexp_split_to_table(btrim(program), '') AS c
 							  WHERE c <> ' ' AND position(c IN g.name_ko) > 0) x
@@ -204,11 +204,11 @@ BEGIN
 		ON COMMIT DROP;
 	-- a line's place and year
 	INSERT INTO rp_problems
-	SELECT l.line, 'fiscal_year', NULL, '23502', format('fiscal_year is missing (line %s)', l.line), NULL
+	SELECT l.line, 'fiscal_year', NULL, '23502', @extschema@.message('fiscal_year is missing (line %s)', l.line), NULL
 	FROM rp_lines l WHERE l.fiscal_year IS NULL;
 	INSERT INTO rp_problems
 	SELECT l.line, 'phase', l.phase, '23514',
-		   format('phase %s is not one of planned, approved, adjusted, executed (line %s)', @extschema@.entry_echo(l.phase), l.line),
+		   @extschema@.message('phase %s is not one of planned, approved, adjusted, executed (line %s)', @extschema@.entry_echo(l.phase), l.line),
 		   NULL
 	FROM rp_lines l WHERE l.phase NOT IN ('planned', 'approved', 'adjusted', 'executed');
 	-- references and notes
@@ -217,7 +217,7 @@ BEGIN
 	FROM rp_lines l
 		 CROSS JOIN LATERAL (VALUES ('reference', l.given_reference), ('note', l.note)) AS t(col, val)
 		 CROSS JOIN LATERAL @extschema@.entry_problem('text', t.val, t.col, NULL, NULL, NULL, l.fiscal_year, NULL,
-													  format('line %s', l.line)) p
+													  @extschema@.message('line %s', l.line)) p
 	WHERE t.val IS NOT NULL AND ((t.col = 'reference' AND length(t.val) > 200) OR t.val ~ '^\s*[-=+@\t\r]') AND p.state IS NOT NULL;
 	-- programmes and regions, each looked up once, every line listed
 	-- (each distinct value checked once, then joined to its lines)
@@ -225,7 +225,7 @@ BEGIN
 		SELECT g.program, g.fiscal_year, p.state, p.message
 		FROM (SELECT DISTINCT program, fiscal_year FROM rp_lines WHERE fiscal_year IS NOT NULL) g,
 			 LATERAL @extschema@.entry_problem('program', g.program, NULL, NULL, NULL, NULL, g.fiscal_year, NULL,
-											   format('program %s, fiscal year %s', @extschema@.entry_echo(g.program), g.fiscal_year)) p
+											   @extschema@.message('program %s, fiscal year %s', @extschema@.entry_echo(g.program), g.fiscal_year)) p
 		WHERE p.state IS NOT NULL)
 	INSERT INTO rp_problems
 	SELECT l.line, 'program', l.program, k.state, k.message,
@@ -238,12 +238,12 @@ BEGIN
 		INSERT INTO rp_problems
 		SELECT l.line, 'ministry', coalesce(nullif(btrim(l.ministry), ''), load_ministry),
 			   coalesce(p.state, '22023'),
-			   coalesce(p.message, format('new program %s of fiscal year %s has no ministry (line %s)',
+			   coalesce(p.message, @extschema@.message('new program %s of fiscal year %s has no ministry (line %s)',
 										  @extschema@.entry_echo(btrim(l.program)), l.fiscal_year, l.line)),
 			   CASE WHEN p.state IS NULL THEN 'give load_allocations(…, ministry => ''MOIS'') (or ''자체사업''), or a ministry column' END
 		FROM rp_lines l
 			 LEFT JOIN LATERAL @extschema@.entry_problem('ministry', coalesce(nullif(btrim(l.ministry), ''), load_ministry),
-														 NULL, NULL, NULL, NULL, l.fiscal_year, NULL, format('line %s', l.line)) p
+														 NULL, NULL, NULL, NULL, l.fiscal_year, NULL, @extschema@.message('line %s', l.line)) p
 				ON coalesce(nullif(btrim(l.ministry), ''), load_ministry) IS NOT NULL
 		WHERE coalesce(btrim(l.program), '') <> '' AND btrim(l.program) !~ '^[0-9]{1,9}$' AND l.fiscal_year IS NOT NULL
 		  AND NOT EXISTS (SELECT 1 FROM @extschema@.program g WHERE g.name_ko = btrim(l.program) AND g.fiscal_year = l.fiscal_year)
@@ -254,7 +254,7 @@ BEGIN
 			   @extschema@.entry_suggestion(g.province, g.municipality, g.fiscal_year) AS suggestion
 		FROM (SELECT DISTINCT province, municipality, fiscal_year, as_of FROM rp_lines WHERE fiscal_year IS NOT NULL) g,
 			 LATERAL @extschema@.entry_problem('region', g.province, g.municipality, NULL, NULL, NULL, g.fiscal_year, g.as_of,
-											   format('province %s, municipality %s, fiscal year %s', @extschema@.entry_echo(g.province),
+											   @extschema@.message('province %s, municipality %s, fiscal year %s', @extschema@.entry_echo(g.province),
 													  @extschema@.entry_echo(g.municipality), g.fiscal_year)) p
 		WHERE p.state IS NOT NULL)
 	INSERT INTO rp_problems
@@ -269,7 +269,7 @@ BEGIN
 	SELECT l.line, l.phase, CASE WHEN l.amount IS NOT NULL THEN 'amount' ELSE 'national, local' END AS column_name,
 		   coalesce(l.amount, concat_ws(', ', l."national", l.local, l.local2)) AS value, p.amount_read AS amount, p.state, p.message
 	FROM rp_lines l,
-		 LATERAL @extschema@.entry_amount_checked(l.amount, l."national", l.local, l.local2, l.unit, format('line %s', l.line)) p;
+		 LATERAL @extschema@.entry_amount_checked(l.amount, l."national", l.local, l.local2, l.unit, @extschema@.message('line %s', l.line)) p;
 	INSERT INTO rp_problems
 	SELECT a.line, a.column_name, a.value, a.state, a.message, NULL FROM rp_amounts a WHERE a.state IS NOT NULL;
 	INSERT INTO rp_problems
@@ -277,13 +277,13 @@ BEGIN
 	FROM rp_lines l
 		 CROSS JOIN LATERAL unnest(l.others) AS o(v)
 		 CROSS JOIN LATERAL @extschema@.entry_problem('other', o.v, l.other_unit, NULL, NULL, NULL, l.fiscal_year, NULL,
-													  format('line %s', l.line)) p
+													  @extschema@.message('line %s', l.line)) p
 	WHERE o.v IS NOT NULL
 	  AND NOT (l.other_unit IN ('원', '천원', '백만원', '억', '억원') AND length(o.v) < 12 AND o.v ~ @extschema@.entry_number_pattern())
 	  AND p.state IS NOT NULL;
 	-- a plan or budget below zero
 	INSERT INTO rp_problems
-	SELECT a.line, a.column_name, a.value, '23514', format('a %s amount is not negative (line %s)', a.phase, a.line),
+	SELECT a.line, a.column_name, a.value, '23514', @extschema@.message('a %s amount is not negative (line %s)', a.phase, a.line),
 		   'only adjusted and executed lines may be negative'
 	FROM rp_amounts a
 	WHERE a.phase IN ('planned', 'approved') AND (@extschema@.national(a.amount) < 0 OR @extschema@.local(a.amount) < 0);
@@ -291,7 +291,7 @@ BEGIN
 	-- and reference (or, without one, the same amount as written)
 	INSERT INTO rp_problems
 	SELECT d.second, 'reference', d.reference, '23505',
-		   format('lines %s and %s of the load are the same line', d.first, d.second),
+		   @extschema@.message('lines %s and %s of the load are the same line', d.first, d.second),
 		   'give each line its own reference, or load the line once'
 	FROM (SELECT l.line AS second, l.reference,
 				 first_value(l.line) OVER w AS first, row_number() OVER w AS n

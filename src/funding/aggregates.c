@@ -74,7 +74,7 @@ state_out_of_range(const char *what)
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 			 errmsg("funding sum state out of range"),
-			 errdetail("The %s would leave the range of the state (128-bit sums, a 64-bit count).", what)));
+			 errdetail("The %s would leave the range of the state (128-bit sums, a 64-bit count).", _(what))));
 }
 
 /* state += sign * (national, local, count), every step checked. */
@@ -193,7 +193,7 @@ state_syntax_error(const char *str, const char *detail)
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type funding_sum_state: \"%s\"", str),
-			 errdetail("%s", detail)));
+			 errdetail_internal("%s", _(detail))));
 }
 
 /* An int128 in decimal at *pp, up to a delimiter. */
@@ -318,7 +318,7 @@ funding_sum_state_recv(PG_FUNCTION_ARGS)
 	if (state->count < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid funding_sum_state: negative count " INT64_FORMAT, state->count)));
+				 errmsg("invalid funding_sum_state: negative count %lld", (long long) state->count)));
 	PG_RETURN_POINTER(state);
 }
 
@@ -356,7 +356,7 @@ result_out_of_range(const char *what)
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 			 errmsg("funding out of range"),
-			 errdetail("The %s is outside the range of a 64-bit count of won.", what)));
+			 errdetail("The %s is outside the range of a 64-bit count of won.", _(what))));
 }
 
 /* A value from 128-bit components, or 22003 if any of them, or their total, does not fit. */

@@ -54,13 +54,30 @@ typedef enum FundingParseStatus
 	FUNDING_PARSE_RANGE			/* outside int64: 22003 */
 } FundingParseStatus;
 
-/* What went wrong, as English sentences for errdetail and errhint. */
+/*
+ * What went wrong, as sentences for errdetail and errhint: English, or in
+ * the server the funding message catalog's text in the language
+ * lc_messages names.  T_() gives a message's text in that language and
+ * marks it for the catalog; gettext_noop() only marks a message that a
+ * function translates later (scan_error_at, scan_hint, share_error...).
+ * Korean takes three bytes a syllable: the buffers leave room for it.
+ */
 typedef struct FundingParseError
 {
 	FundingParseStatus status;
-	char		detail[256];
-	char		hint[384];		/* empty when there is none */
+	char		detail[512];
+	char		hint[768];		/* empty when there is none */
 } FundingParseError;
+
+#ifdef FUNDING_NLS
+extern const char *funding_gettext(const char *msgid) __attribute__((format_arg(1)));
+#define T_(x) funding_gettext(x)
+#else
+#define T_(x) (x)
+#endif
+#ifndef gettext_noop
+#define gettext_noop(x) (x)
+#endif
 
 /* The components a literal may give; funding_resolve checks them. */
 typedef enum FundingComponent

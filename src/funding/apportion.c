@@ -65,8 +65,8 @@ apportion_error(const char *msg, const char *detail)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("%s", msg),
-			 detail ? errdetail("%s", detail) : 0));
+			 errmsg("%s", _(msg)),
+			 detail ? errdetail_internal("%s", _(detail)) : 0));
 }
 
 /* ---------------------------------------------------------------------
@@ -105,10 +105,10 @@ weight_digits(Datum weight, WeightDigits *wd)
 
 	if (*str == '-')
 		apportion_error("apportion weights must not be negative",
-						psprintf("A weight is %s.", str));
+						psprintf(_("A weight is %s."), str));
 	if (*str < '0' || *str > '9')
 		apportion_error("apportion weights must be finite numbers",
-						psprintf("A weight is %s.", str));
+						psprintf(_("A weight is %s."), str));
 
 	point = strchr(str, '.');
 	if (point == NULL)
@@ -179,8 +179,7 @@ read_weights(WindowObject winobj, Rows *rows, MemoryContext cxt)
 
 	if ((int64) top - shift + 1 > APPORTION_MAX_DIGITS)
 		apportion_error("apportion weights span too many digits",
-						psprintf("The weights of this partition range from 10^%d to 10^%d, "
-								 "%d significant digits; at most %d are supported.",
+						psprintf(_("The weights of this partition range from 10^%d to 10^%d, %d significant digits; at most %d are supported."),
 								 shift, top, top - shift + 1, APPORTION_MAX_DIGITS));
 
 	/* Integer path when every shifted weight fits int64. */
@@ -469,7 +468,7 @@ solve(WindowObject winobj, ApportionPartition *part, bool is_funding, int nargs)
 		if (read_pool(winobj, is_funding, i, p) != have_pool ||
 			(have_pool && (p[0] != pool[0] || p[1] != pool[1])))
 			apportion_error("apportion pool differs between rows of a window partition",
-							"The pool is the amount to split; give every row of the partition the same pool.");
+							gettext_noop("The pool is the amount to split; give every row of the partition the same pool."));
 		if (read_unit(winobj, nargs, i, &u) != have_unit || (have_unit && u != unit))
 			apportion_error("apportion unit differs between rows of a window partition", NULL);
 	}
@@ -483,13 +482,13 @@ solve(WindowObject winobj, ApportionPartition *part, bool is_funding, int nargs)
 	}
 	if (unit <= 0)
 		apportion_error("apportion unit must be positive",
-						psprintf("The unit is " INT64_FORMAT " won.", unit));
+						psprintf(_("The unit is %lld won."), (long long) unit));
 	for (int c = 0; c < ncomp; c++)
 	{
 		if (pool[c] % unit != 0)
 			apportion_error("apportion pool is not a multiple of the unit",
-							psprintf("The pool " INT64_FORMAT " is not a multiple of " INT64_FORMAT ".",
-									 pool[c], unit));
+							psprintf(_("The pool %lld is not a multiple of %lld."),
+									 (long long) pool[c], (long long) unit));
 	}
 
 	rows.n = n;

@@ -25,7 +25,7 @@ component_overflow(const char *op)
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 			 errmsg("funding out of range"),
-			 errdetail("A component of the %s is outside the range of a 64-bit count of won.", op)));
+			 errdetail("A component of the %s is outside the range of a 64-bit count of won.", _(op))));
 }
 
 PG_FUNCTION_INFO_V1(funding_add);

@@ -10,6 +10,7 @@
 
 #include "common/int.h"
 #include "libpq/pqformat.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "mb/pg_wchar.h"
 #include "utils/guc.h"
@@ -66,6 +67,7 @@ check_display_unit(int *newval, void **extra, GucSource source)
 void
 _PG_init(void)
 {
+	pg_bindtextdomain(TEXTDOMAIN);
 	DefineCustomEnumVariable("regionpolicy.display_unit",
 							 "Sets the unit in which funding values are displayed.",
 							 "억 (alias eok) prints exact decimal 억, 원 (alias won) "
@@ -202,6 +204,21 @@ funding_output_text(const char *buf, int len)
 }
 
 /* A message buffer (UTF-8) converted in place to the server encoding. */
+/*
+ * The reader's messages in the language lc_messages names: the catalog's
+ * text, which comes in the database's encoding, in UTF-8 as the reader
+ * works (message_to_server converts what it writes back).
+ */
+const char *
+funding_gettext(const char *msgid)
+{
+	const char *text = dgettext(TEXTDOMAIN, msgid);
+
+	if (text == msgid)
+		return msgid;
+	return pg_server_to_any(text, (int) strlen(text), PG_UTF8);
+}
+
 static void
 message_to_server(char *buf, size_t size)
 {
@@ -222,10 +239,9 @@ funding_make_or_fail(int64 national, int64 local, int sqlerrcode, const char *me
 	if (pg_add_s64_overflow(national, local, &total))
 		ereport(ERROR,
 				(errcode(sqlerrcode),
-				 errmsg("%s", message),
-				 errdetail("National " INT64_FORMAT " plus local " INT64_FORMAT
-						   " won is outside the range of a 64-bit count of won.",
-						   national, local)));
+				 errmsg("%s", _(message)),
+				 errdetail("National %lld plus local %lld won is outside the range of a 64-bit count of won.",
+						   (long long) national, (long long) local)));
 	result = (Funding *) palloc(sizeof(Funding));
 	result->national = national;
 	result->local = local;
@@ -421,7 +437,7 @@ funding_numeric_to_won(Numeric num, int64 unit, const char *which, text *unit_te
 		)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("%s amount must be a finite number", which)));
+				 errmsg("%s amount must be a finite number", _(which))));
 
 	product = DirectFunctionCall2(numeric_mul, NumericGetDatum(num),
 								  DirectFunctionCall1(int8_numeric,
@@ -437,11 +453,11 @@ funding_numeric_to_won(Numeric num, int64 unit, const char *which, text *unit_te
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 					 errmsg("%s amount %s %s is out of range for type funding",
-							which, numstr, unitstr)));
+							_(which), numstr, unitstr)));
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("%s amount %s %s is not a whole number of won",
-						which, numstr, unitstr),
+						_(which), numstr, unitstr),
 				 errdetail("It is %s won.", str)));
 	}
 	return won;
@@ -544,7 +560,7 @@ not_a_decimal_unit(text *unit_text, int64 unit)
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("amounts in unit \"%s\" are not exact decimals",
 					text_to_cstring(unit_text)),
-			 errdetail("The unit is " INT64_FORMAT " won.", unit),
+			 errdetail("The unit is %lld won.", (long long) unit),
 			 errhint("Use a unit whose only prime factors are 2 and 5, such as 10원, 천원, 억 or 5천원.")));
 }
 
@@ -606,9 +622,8 @@ to_multiple(int64 v, int64 unit, bool round)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("funding out of range"),
-				 errdetail(INT64_FORMAT " won rounded to a multiple of " INT64_FORMAT
-						   " won is outside the range of a 64-bit count of won.",
-						   v, unit)));
+				 errdetail("%lld won rounded to a multiple of %lld won is outside the range of a 64-bit count of won.",
+						   (long long) v, (long long) unit)));
 	return result;
 }
 

@@ -51,6 +51,17 @@
 #define pg_noreturn pg_attribute_noreturn()
 #endif
 
+/*
+ * The library's messages come from the funding catalog, in the language
+ * lc_messages names (doc/regionpolicy.md, "Messages"): errmsg() and its
+ * kin look them up there, and so does _() here.  The reader's own
+ * messages, in UTF-8, go through T_() (amount.h, funding.c).
+ */
+#undef TEXTDOMAIN
+#define TEXTDOMAIN PG_TEXTDOMAIN("funding")
+#undef _
+#define _(x) dgettext(TEXTDOMAIN, x)
+
 /* funding.c */
 extern int	funding_display_unit;
 extern Funding *funding_make(int64 national, int64 local);

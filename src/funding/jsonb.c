@@ -50,7 +50,7 @@ bad_json(Jsonb *jb, const char *detail)
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("cannot cast jsonb %s to type funding",
 					JsonbToCString(NULL, &jb->root, VARSIZE(jb))),
-			 errdetail_internal("%s", detail)));
+			 errdetail_internal("%s", _(detail))));
 }
 
 /* A member's value in won: a JSON number, or a string such as "929억". */
@@ -67,7 +67,7 @@ json_amount(Jsonb *jb, const char *key, JsonbValue *v)
 	else if (v->type == jbvString)
 		str = pnstrdup(v->val.string.val, v->val.string.len);
 	else
-		bad_json(jb, psprintf("The value of \"%s\" is neither a number of won nor an amount such as \"929억\".", key));
+		bad_json(jb, psprintf(_("The value of \"%s\" is neither a number of won nor an amount such as \"929억\"."), key));
 	{
 		size_t		len = strlen(str);
 		const char *u = funding_input_utf8(str, &len);
@@ -110,7 +110,7 @@ funding_from_jsonb(PG_FUNCTION_ARGS)
 		else if (strcmp(key, "total") == 0)
 			c = FUNDING_TOTAL;
 		else
-			bad_json(jb, psprintf("Unknown key \"%s\": the keys are \"national\", \"local\" and \"total\".", key));
+			bad_json(jb, psprintf(_("Unknown key \"%s\": the keys are \"national\", \"local\" and \"total\"."), key));
 		r = JsonbIteratorNext(&it, &v, true);
 		Assert(r == WJB_VALUE);
 		parts.value[c] = json_amount(jb, key, &v);

@@ -294,19 +294,19 @@ scan_key(Scanner *s, int *which)
 		scan_syntax_error(s, "a key (national, local, total, 국비, 지방비, 도비, 시비, 군비, 구비, 총, 합계, …)");
 		if (near != NULL)
 		{
-			char		hint[64];
+			char		hint[256];
 
-			snprintf(hint, sizeof(hint), "Did you mean \"%s\"?", near);
+			snprintf(hint, sizeof(hint), T_("Did you mean \"%s\"?"), near);
 			scan_hint(s, hint);
 		}
 		return false;
 	}
 	if (keywords[*which].kind == KEY_OTHER)
 	{
-		char		problem[160];
+		char		problem[512];
 
 		snprintf(problem, sizeof(problem),
-				 "Found \"%s\", money that is neither national nor local (funding holds 국비 and 지방비 only)",
+				 T_("Found \"%s\", money that is neither national nor local (funding holds 국비 and 지방비 only)"),
 				 keywords[*which].word);
 		scan_error_at(s, problem);
 		scan_hint(s, "Leave out the private or other share, and give the total of national and local funds only (or no total).");
@@ -766,8 +766,8 @@ static bool
 share_error(Scanner *s, FundingParseStatus status, const char *detail, const char *hint)
 {
 	s->err->status = status;
-	snprintf(s->err->detail, sizeof(s->err->detail), "%s", detail);
-	snprintf(s->err->hint, sizeof(s->err->hint), "%s", hint);
+	snprintf(s->err->detail, sizeof(s->err->detail), "%s", T_(detail));
+	snprintf(s->err->hint, sizeof(s->err->hint), "%s", T_(hint));
 	return false;
 }
 
@@ -785,30 +785,30 @@ keyed_shares(Scanner *s, Keyed *k)
 	int64_t		sum;
 	int64_t	   *slots[2 + 16];
 	int			nslots = 0;
-	char		detail[256];
+	char		detail[512];
 
 	if (k->namounts > 0)
 		return share_error(s, FUNDING_PARSE_SYNTAX,
-						   "Found shares in percent beside amounts.",
-						   "Give every part as a share of the total (사업비 150억원(국비 70%, 지방비 30%)), or every part as an amount.");
+						   gettext_noop("Found shares in percent beside amounts."),
+						   gettext_noop("Give every part as a share of the total (사업비 150억원(국비 70%, 지방비 30%)), or every part as an amount."));
 	if (!parts->values.given[FUNDING_TOTAL])
 		return share_error(s, FUNDING_PARSE_SYNTAX,
-						   "Found shares in percent with no total they are shares of.",
-						   "Give the total before the shares: 사업비 150억원(국비 70%, 지방비 30%).");
+						   gettext_noop("Found shares in percent with no total they are shares of."),
+						   gettext_noop("Give the total before the shares: 사업비 150억원(국비 70%, 지방비 30%)."));
 	if (parts->overflow[FUNDING_TOTAL])
 		return true;			/* the total's range error is reported */
 	if (k->total_approximate)
 		return share_error(s, FUNDING_PARSE_SYNTAX,
-						   "Found shares of an approximate total (약).",
-						   "Shares give exact amounts only of an exact total; give the parts as amounts.");
+						   gettext_noop("Found shares of an approximate total (약)."),
+						   gettext_noop("Shares give exact amounts only of an exact total; give the parts as amounts."));
 	if (total < 0)
 		return share_error(s, FUNDING_PARSE_SYNTAX,
-						   "Found shares of a negative total.",
-						   "Give the parts as amounts.");
+						   gettext_noop("Found shares of a negative total."),
+						   gettext_noop("Give the parts as amounts."));
 	if (!k->national_share || (!k->local_key && k->nlevels == 0))
 		return share_error(s, FUNDING_PARSE_SYNTAX,
-						   "Found the share of national funds or of local funds, not both.",
-						   "Give both shares (국비 70%, 지방비 30%); the rest of a total is not taken to be local funds.");
+						   gettext_noop("Found the share of national funds or of local funds, not both."),
+						   gettext_noop("Give both shares (국비 70%, 지방비 30%); the rest of a total is not taken to be local funds."));
 
 	sum = parts->values.value[FUNDING_NATIONAL];
 	slots[nslots++] = &parts->values.value[FUNDING_NATIONAL];
@@ -829,9 +829,9 @@ keyed_shares(Scanner *s, Keyed *k)
 
 		share_format(sum, sb, sizeof(sb));
 		snprintf(detail, sizeof(detail),
-				 "The shares of national and local funds add up to %s, not 100%%.", sb);
+				 T_("The shares of national and local funds add up to %s, not 100%%."), sb);
 		return share_error(s, FUNDING_PARSE_MISMATCH, detail,
-						   "If the rest is other money (민자, 자부담), give the national and local parts as amounts and their sum as the total.");
+						   gettext_noop("If the rest is other money (민자, 자부담), give the national and local parts as amounts and their sum as the total."));
 	}
 	for (int i = 0; i < nslots; i++)
 	{
@@ -845,9 +845,9 @@ keyed_shares(Scanner *s, Keyed *k)
 			share_format(share, pb, sizeof(pb));
 			amount_format(total, FUNDING_UNIT_KOREAN, tb);
 			snprintf(detail, sizeof(detail),
-					 "%s of %s is not a whole number of won.", pb, tb);
+					 T_("%s of %s is not a whole number of won."), pb, tb);
 			return share_error(s, FUNDING_PARSE_SYNTAX, detail,
-							   "Give the parts as amounts.");
+							   gettext_noop("Give the parts as amounts."));
 		}
 	}
 	return true;
@@ -878,9 +878,9 @@ keyed_parts(Scanner *s, Keyed *k)
 	{
 		err->status = FUNDING_PARSE_SYNTAX;
 		snprintf(err->detail, sizeof(err->detail),
-				 "Found 지방비 together with shares of local governments (도비, 시비, …) that are not its breakdown.");
+				 T_("Found 지방비 together with shares of local governments (도비, 시비, …) that are not its breakdown."));
 		snprintf(err->hint, sizeof(err->hint),
-				 "Local funds are 지방비, or the sum of the local governments' shares; to give both, put the shares in parentheses right after 지방비: 지방비 100억(도비 40억, 시비 60억).");
+				 T_("Local funds are 지방비, or the sum of the local governments' shares; to give both, put the shares in parentheses right after 지방비: 지방비 100억(도비 40억, 시비 60억)."));
 		return false;
 	}
 
@@ -930,9 +930,9 @@ keyed_parts(Scanner *s, Keyed *k)
 			{
 				err->status = FUNDING_PARSE_SYNTAX;
 				snprintf(err->detail, sizeof(err->detail),
-						 "Found amounts with no unit inside a total with a unit, on one side only, that are not all of the total.");
+						 T_("Found amounts with no unit inside a total with a unit, on one side only, that are not all of the total."));
 				snprintf(err->hint, sizeof(err->hint),
-						 "Amounts with no unit take the total's unit only when they add up to the total; otherwise write their units.");
+						 T_("Amounts with no unit take the total's unit only when they add up to the total; otherwise write their units."));
 				return false;
 			}
 		}
@@ -963,7 +963,7 @@ keyed_parts(Scanner *s, Keyed *k)
 			amount_format(levels_sum, FUNDING_UNIT_KOREAN, sb);
 			err->status = FUNDING_PARSE_MISMATCH;
 			snprintf(err->detail, sizeof(err->detail),
-					 "지방비 %s is not the sum of its breakdown, %s.", lb, sb);
+					 T_("지방비 %s is not the sum of its breakdown, %s."), lb, sb);
 			return false;
 		}
 	}
@@ -981,9 +981,9 @@ keyed_parts(Scanner *s, Keyed *k)
 	{
 		err->status = FUNDING_PARSE_SYNTAX;
 		snprintf(err->detail, sizeof(err->detail),
-				 "Found an approximate total (약) without both national and local amounts.");
+				 T_("Found an approximate total (약) without both national and local amounts."));
 		snprintf(err->hint, sizeof(err->hint),
-				 "A total marked 약 is accepted only when national and local are both given and add up to it exactly.");
+				 T_("A total marked 약 is accepted only when national and local are both given and add up to it exactly."));
 		return false;
 	}
 	return true;

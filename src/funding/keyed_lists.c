@@ -330,11 +330,11 @@ scan_english_split(Scanner *s, Keyed *k)
 		}
 		if (english_sides[side].key == NULL)
 		{
-			char		problem[160];
+			char		problem[512];
 
 			s->p = amount;
 			snprintf(problem, sizeof(problem),
-					 "Found %s money, neither national nor local (funding holds 국비 and 지방비 only)",
+					 T_("Found %s money, neither national nor local (funding holds 국비 and 지방비 only)"),
 					 english_sides[side].word);
 			scan_error_at(s, problem);
 			scan_hint(s, "Leave out the private or other share, and give the total of national and local funds only (or no total).");

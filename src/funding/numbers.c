@@ -91,7 +91,7 @@ plain_number(text *number, const char *what)
 	if (!is_plain_number(start, len))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid %s number: \"%s\"", what, str),
+				 errmsg("invalid %s number: \"%s\"", _(what), str),
 				 errdetail("Expected digits, with commas only between groups of three (7,979,230), a point before decimals (224.03817) and a sign (- or △) before them."),
 				 errhint("Give the unit separately (unit => '천원'), or write the whole amount as text in the amount column ('국비 929억원, 지방비 433억원').")));
 	d = digits = palloc(len + 2);

@@ -19,7 +19,7 @@
 #include "keyed.h"
 
 static const char *const component_names[FUNDING_NUM_COMPONENTS] = {
-	"national", "local", "total"
+	gettext_noop("national"), gettext_noop("local"), gettext_noop("total")
 };
 
 /* ---------------------------------------------------------------------
@@ -76,7 +76,7 @@ resolve_error(FundingParseError *err, FundingParseStatus status,
 			  const char *detail)
 {
 	err->status = status;
-	snprintf(err->detail, sizeof(err->detail), "%s", detail);
+	snprintf(err->detail, sizeof(err->detail), "%s", T_(detail));
 	return false;
 }
 
@@ -96,17 +96,17 @@ total_with_one_part(const FundingParts *parts, FundingParseError *err)
 				tb[FUNDING_AMOUNT_BUFLEN];
 
 	resolve_error(err, FUNDING_PARSE_SYNTAX,
-				  national ? "A total with a national amount and no local one has no single reading: the rest of a total is often private money (민간부담금), not local funds."
-				  : "A total with a local amount and no national one has no single reading: the rest of a total is often private money (민간부담금), not national funds.");
+				  national ? gettext_noop("A total with a national amount and no local one has no single reading: the rest of a total is often private money (민간부담금), not local funds.")
+				  : gettext_noop("A total with a local amount and no national one has no single reading: the rest of a total is often private money (민간부담금), not national funds."));
 	if (__builtin_sub_overflow(parts->value[FUNDING_TOTAL], given, &rest))
 		return false;
 	amount_format(given, FUNDING_UNIT_KOREAN, gb);
 	amount_format(rest, FUNDING_UNIT_KOREAN, rb);
 	amount_format(parts->value[FUNDING_TOTAL], FUNDING_UNIT_KOREAN, tb);
 	snprintf(err->hint, sizeof(err->hint),
-			 "If the rest (%s) is %s funds, give both parts: \"국비 %s, 지방비 %s\"; if it is private money, give the %s amount alone.",
-			 rb, national ? "local" : "national", national ? gb : rb, national ? rb : gb,
-			 national ? "national" : "local");
+			 T_("If the rest (%s) is %s funds, give both parts: \"국비 %s, 지방비 %s\"; if it is private money, give the %s amount alone."),
+			 rb, national ? T_("local") : T_("national"), national ? gb : rb, national ? rb : gb,
+			 national ? T_("national") : T_("local"));
 	return false;
 }
 
@@ -154,12 +154,12 @@ funding_resolve(const FundingParts *parts, Funding *result,
 		amount_format(l, FUNDING_UNIT_KOREAN, lb);
 		amount_format(t, FUNDING_UNIT_KOREAN, tb);
 		if (__builtin_add_overflow(n, l, &sum))
-			snprintf(sb, sizeof(sb), "outside the range of a 64-bit count of won");
+			snprintf(sb, sizeof(sb), T_("outside the range of a 64-bit count of won"));
 		else
 			amount_format(sum, FUNDING_UNIT_KOREAN, sb);
 		err->status = FUNDING_PARSE_MISMATCH;
 		snprintf(err->detail, sizeof(err->detail),
-				 "National %s plus local %s is %s, not the total %s.",
+				 T_("National %s plus local %s is %s, not the total %s."),
 				 nb, lb, sb, tb);
 		return false;
 	}
@@ -362,9 +362,9 @@ funding_parse(const char *str, size_t len, Funding *result,
 	{
 		if (parts->values.given[c] && parts->overflow[c])
 		{
-			char		what[32];
+			char		what[96];
 
-			snprintf(what, sizeof(what), "%s amount", component_names[c]);
+			snprintf(what, sizeof(what), T_("%s amount"), T_(component_names[c]));
 			return scan_range_error(&s, what, parts->from[c], parts->to[c]);
 		}
 	}

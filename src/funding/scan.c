@@ -94,10 +94,10 @@ scan_error_at(Scanner *s, const char *problem)
 		s->err->status = FUNDING_PARSE_SYNTAX;
 		if (s->p >= s->end)
 			snprintf(s->err->detail, sizeof(s->err->detail),
-					 "%s at the end of the input.", problem);
+					 T_("%s at the end of the input."), T_(problem));
 		else
 			snprintf(s->err->detail, sizeof(s->err->detail),
-					 "%s at \"%.*s%s\".", problem, len, s->p,
+					 T_("%s at \"%.*s%s\"."), T_(problem), len, s->p,
 					 s->p + len < s->end ? "…" : "");
 	}
 	return false;
@@ -107,9 +107,9 @@ scan_error_at(Scanner *s, const char *problem)
 bool
 scan_syntax_error(Scanner *s, const char *what)
 {
-	char		problem[160];
+	char		problem[512];
 
-	snprintf(problem, sizeof(problem), "Expected %s", what);
+	snprintf(problem, sizeof(problem), T_("Expected %s"), T_(what));
 	return scan_error_at(s, problem);
 }
 
@@ -118,7 +118,7 @@ void
 scan_hint(Scanner *s, const char *fmt_text)
 {
 	if (s->err->hint[0] == '\0')
-		snprintf(s->err->hint, sizeof(s->err->hint), "%s", fmt_text);
+		snprintf(s->err->hint, sizeof(s->err->hint), "%s", T_(fmt_text));
 }
 
 bool
@@ -128,8 +128,8 @@ scan_range_error(Scanner *s, const char *what, const char *from, const char *to)
 
 	s->err->status = FUNDING_PARSE_RANGE;
 	snprintf(s->err->detail, sizeof(s->err->detail),
-			 "The %s \"%.*s%s\" is outside the range of a 64-bit count of won.",
-			 what, len, from, from + len < to ? "…" : "");
+			 T_("The %s \"%.*s%s\" is outside the range of a 64-bit count of won."),
+			 T_(what), len, from, from + len < to ? "…" : "");
 	return false;
 }
 
@@ -579,14 +579,14 @@ add_group(Scanner *s, uint64_t *total, bool *overflow, const GroupNumber *g,
 static bool
 approximate_error(Scanner *s, const char *word, bool readable)
 {
-	char		problem[200];
+	char		problem[512];
 
 	snprintf(problem, sizeof(problem),
-			 "Found \"%s\", which makes the figure approximate (a funding value is exact)", word);
+			 T_("Found \"%s\", which makes the figure approximate (a funding value is exact)"), word);
 	scan_error_at(s, problem);
 	scan_hint(s, readable ?
-			  "Give the exact figure. parse_amount(text, approximate => true) reads the figure that 약, 가량, 내외 or 정도 qualify." :
-			  "Give the exact figure: 여 (more than), 이상, 미만 and ranges name no single amount.");
+			  gettext_noop("Give the exact figure. parse_amount(text, approximate => true) reads the figure that 약, 가량, 내외 or 정도 qualify.") :
+			  gettext_noop("Give the exact figure: 여 (more than), 이상, 미만 and ranges name no single amount."));
 	return false;
 }
 
@@ -640,10 +640,10 @@ ambiguity_hint(Scanner *s, const char *from, const char *to, uint64_t literal,
 		!__builtin_add_overflow(shorthand, last_group, &shorthand))
 		write_grouped(shorthand, alt, sizeof(alt));
 	else
-		snprintf(alt, sizeof(alt), "out of range");
+		snprintf(alt, sizeof(alt), T_("out of range"));
 	write_grouped(literal, lit, sizeof(lit));
 	snprintf(hint, sizeof(hint),
-			 "\"%s\" could be %s%s (%s%s won, as speech shortens it) or %s원 (%s%s won). Write the unit: \"%s%s\" or \"%s원\".",
+			 T_("\"%s\" could be %s%s (%s%s won, as speech shortens it) or %s원 (%s%s won). Write the unit: \"%s%s\" or \"%s원\"."),
 			 text, text, unit, negative ? "-" : "", alt, text, negative ? "-" : "", lit,
 			 text, unit, text);
 	scan_hint(s, hint);
@@ -747,7 +747,7 @@ no_number_error(Scanner *s, const char *from, const char *to)
 	s->p = from;
 	scan_error_at(s, "Found a unit with no number before it");
 	snprintf(hint, sizeof(hint),
-			 "A blank or \"-\" spreadsheet cell joined to its unit reads as \"%.*s\", with no number. Write 0 for none (0%.*s), or the number (1%.*s).",
+			 T_("A blank or \"-\" spreadsheet cell joined to its unit reads as \"%.*s\", with no number. Write 0 for none (0%.*s), or the number (1%.*s)."),
 			 len, from, len, from, len, from);
 	scan_hint(s, hint);
 	return false;
@@ -767,7 +767,7 @@ numeral_particle_error(Scanner *s, const AmountGroups *st, bool overflow)
 	char		with_digit[32],
 				without_digit[32];
 	char		hint[2 * sizeof(s->err->hint)];
-	char		problem[160];
+	char		problem[512];
 	unsigned long long digit = (unsigned long long) st->last_group;
 	const char *sign = st->negative ? "-" : "";
 
@@ -776,29 +776,29 @@ numeral_particle_error(Scanner *s, const AmountGroups *st, bool overflow)
 	blen = scan_snippet_length(st->start, before_end, 30);
 	if (overflow)
 	{
-		snprintf(with_digit, sizeof(with_digit), "out of range");
-		snprintf(without_digit, sizeof(without_digit), "out of range");
+		snprintf(with_digit, sizeof(with_digit), T_("out of range"));
+		snprintf(without_digit, sizeof(without_digit), T_("out of range"));
 		sign = "";
 	}
 	else
 	{
 		write_grouped(st->total, with_digit, sizeof(with_digit) - 4);
 		write_grouped(st->total - st->last_group, without_digit, sizeof(without_digit) - 4);
-		strcat(with_digit, " won");
-		strcat(without_digit, " won");
+		strcat(with_digit, T_(" won"));
+		strcat(without_digit, T_(" won"));
 	}
 	s->p = st->start;
 	snprintf(problem, sizeof(problem),
-			 "Found one Hangul numeral after %s with no 원, which reads two ways (a word such as the particle 이, or a digit)",
+			 T_("Found one Hangul numeral after %s with no 원, which reads two ways (a word such as the particle 이, or a digit)"),
 			 myriad_name(st->exp_before_last));
 	scan_error_at(s, problem);
 	if (snprintf(hint, sizeof(hint),
-				 "\"%.*s\" could be %.*s followed by the word %.3s (%s%s) or %.*s %llu원 (%s%s). Write \"%.*s\" alone, or \"%.*s %llu원\".",
+				 T_("\"%.*s\" could be %.*s followed by the word %.3s (%s%s) or %.*s %llu원 (%s%s). Write \"%.*s\" alone, or \"%.*s %llu원\"."),
 				 len, st->start, blen, st->start, st->numeral, sign, without_digit,
 				 blen, st->start, digit, sign, with_digit,
 				 blen, st->start, blen, st->start, digit) >= (int) sizeof(s->err->hint))
 		snprintf(hint, sizeof(hint),
-				 "The amount could end before the word %.3s (%s%s) or in the digit %llu (%s%s). Write the amount alone, or %llu원 at its end.",
+				 T_("The amount could end before the word %.3s (%s%s) or in the digit %llu (%s%s). Write the amount alone, or %llu원 at its end."),
 				 st->numeral, sign, without_digit, digit, sign, with_digit, digit);
 	scan_hint(s, hint);
 	return false;
@@ -1287,9 +1287,9 @@ check_empty_group(Scanner *s, int flags, const AmountGroups *st, GroupNumber *g,
 		s->p = group_start;
 		if ((typo = near_unit(s, s->p)) != NULL && st->ngroups == 0)
 		{
-			char		hint[64];
+			char		hint[256];
 
-			snprintf(hint, sizeof(hint), "Did you mean \"%s\"?", typo);
+			snprintf(hint, sizeof(hint), T_("Did you mean \"%s\"?"), typo);
 			scan_syntax_error(s, "an amount");
 			scan_hint(s, hint);
 			return false;
@@ -1307,21 +1307,21 @@ check_group(Scanner *s, const AmountGroups *st, const GroupNumber *g, int exp,
 	if (exp >= st->prev_exp)
 	{
 		s->p = group_start;
-		return scan_syntax_error(s, st->english ? "scales in falling order (trillion, billion, million)" :
-								 "units in falling order (경, 조, 억, 만)");
+		return scan_syntax_error(s, st->english ? gettext_noop("scales in falling order (trillion, billion, million)") :
+								 gettext_noop("units in falling order (경, 조, 억, 만)"));
 	}
 	if (g->frac != NULL && st->ngroups > 0)
 	{
-		char		hint[200];
+		char		hint[512];
 
 		s->p = g->point;
 		scan_error_at(s, "Found a decimal point in a group after a larger unit");
 		if (g->fraclen == 3)
 			snprintf(hint, sizeof(hint),
-					 "A point followed by three digits reads as a thousands separator typed as a point; if that is meant, write a comma (%.*s,%.*s).",
+					 T_("A point followed by three digits reads as a thousands separator typed as a point; if that is meant, write a comma (%.*s,%.*s)."),
 					 (int) (g->point - group_start), group_start, g->fraclen, g->frac);
 		else
-			snprintf(hint, sizeof(hint), "Only the first group of an amount may carry a decimal.");
+			snprintf(hint, sizeof(hint), T_("Only the first group of an amount may carry a decimal."));
 		scan_hint(s, hint);
 		return false;
 	}
@@ -1592,9 +1592,9 @@ scan_amount_suffix(Scanner *s, int flags, const AmountGroups *st, AmountInfo *in
 		if (typo != NULL && !scan_syllable_at(s, s->p + 3) &&
 			!(flags & AMOUNT_KEYED))
 		{
-			char		hint[64];
+			char		hint[256];
 
-			snprintf(hint, sizeof(hint), "Did you mean \"%s\"?", typo);
+			snprintf(hint, sizeof(hint), T_("Did you mean \"%s\"?"), typo);
 			scan_error_at(s, "Found an unknown unit");
 			scan_hint(s, hint);
 			return false;

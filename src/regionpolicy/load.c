@@ -203,7 +203,7 @@ allocation_load_summary(PG_FUNCTION_ARGS)
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("allocation_load_summary must be called in a context that accepts a record")));
+				 errmsg_internal("%s", rp_message("allocation_load_summary must be called in a context that accepts a record", 0, NULL))));
 	values[0] = Int64GetDatum(last_inserted);
 	values[1] = Int64GetDatum(last_replaced);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(tupdesc), values, nulls)));

@@ -23,6 +23,21 @@
 #include "amount.h"
 #include "export.h"
 
+/*
+ * The library's messages come from the regionpolicy catalog, in the
+ * language lc_messages names (messages.c).
+ */
+/* PostgreSQL 18's leading pg_noreturn; before, the attribute (funding.h) */
+#if PG_VERSION_NUM < 180000
+#define pg_noreturn pg_attribute_noreturn()
+#endif
+
+#undef TEXTDOMAIN
+#define TEXTDOMAIN PG_TEXTDOMAIN("regionpolicy")
+
+extern char *rp_format_message(const char *msgid, int nargs, const char *const *args);
+extern char *rp_message(const char *msgid, int nargs, const char *const *args);
+
 #define PG_GETARG_FUNDING_P(n)	((Funding *) DatumGetPointer(PG_GETARG_DATUM(n)))
 
 #endif							/* REGIONPOLICY_REGIONPOLICY_H */

@@ -13,6 +13,7 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "utils/guc.h"
 
 #include "regionpolicy.h"
@@ -33,6 +34,14 @@ void
 _PG_init(void)
 {
 	load_file("$libdir/funding", false);
+	/*
+	 * The message catalog, in UTF-8 whatever the database's encoding:
+	 * messages.c converts what it makes to the database's encoding last.
+	 */
+	pg_bindtextdomain(TEXTDOMAIN);
+#ifdef ENABLE_NLS
+	bind_textdomain_codeset(TEXTDOMAIN, "UTF-8");
+#endif
 	DefineCustomEnumVariable("regionpolicy.language",
 							 "Sets the language of the explanations and labels the views give.",
 							 "ko (the default) writes them in Korean, en in English.",
