@@ -40,6 +40,8 @@ static const KeyWord keywords[] = {
 	KEY("시군구비", KEY_LEVEL), KEY("시도비", KEY_LEVEL),
 	KEY("시군비", KEY_LEVEL), KEY("시비", KEY_LEVEL), KEY("도비", KEY_LEVEL),
 	KEY("군비", KEY_LEVEL), KEY("구비", KEY_LEVEL),
+	/* local money raised by bonds: 지방채 발행 72억원 */
+	KEY_SAME("지방채 발행", KEY_LEVEL, "지방채"), KEY("지방채", KEY_LEVEL),
 	KEY("total", KEY_TOTAL), KEY("총사업비", KEY_TOTAL), KEY("총 사업비", KEY_TOTAL), KEY("사업비", KEY_TOTAL),
 	KEY("합계", KEY_TOTAL), KEY("총액", KEY_TOTAL), KEY("총", KEY_TOTAL), KEY("모두", KEY_TOTAL),
 	KEY("민자", KEY_OTHER), KEY("민간", KEY_OTHER), KEY("자부담", KEY_OTHER),

@@ -334,6 +334,7 @@ funding_parse(const char *str, size_t len, Funding *result,
 	memset(parts, 0, sizeof(*parts));
 	err->status = FUNDING_PARSE_OK;
 	scan_skip_spaces(&s);
+	scan_strip_quotes(&s);
 	if (scan_at_end(&s))
 		return scan_syntax_error(&s, "a funding value such as \"(929억,433억)\" or \"국비 929억원, 지방비 433억원\"");
 

@@ -31,7 +31,8 @@
  */
 const ScanWord scan_myriad_units[SCAN_NMYRIAD] = {
 	{"경", 16}, {"조", 12}, {"억", 8}, {"만", 4},
-	{"京", 16}, {"兆", 12}, {"億", 8}, {"萬", 4}
+	{"京", 16}, {"兆", 12}, {"億", 8}, {"萬", 4},
+	{"亿", 8}, {"万", 4}		/* simplified, and Japanese 万 */
 };
 #define NMYRIAD SCAN_NMYRIAD
 
@@ -56,9 +57,27 @@ typedef struct ApproxWord
 } ApproxWord;
 
 static const ApproxWord approx_suffixes[] = {
-	{"가량", true}, {"내외", true}, {"정도", true},
-	{"이상", false}, {"미만", false}, {"초과", false}, {"이하", false}
+	{"가량", true}, {"내외", true}, {"정도", true}, {"안팎", true}, {"쯤", true},
+	{"이상", false}, {"미만", false}, {"초과", false}, {"이하", false},
+	{"余り", false}				/* Japanese: "a little over" */
 };
+
+/*
+ * Words before an amount that make it approximate: 約, 约 and およそ of the
+ * Japanese and Chinese editions of Korean news, and the English hedges.
+ */
+static const char *const approx_prefixes[] = {
+	"約", "约", "およそ", "approximately", "approx.", "about", "around", "roughly", "some"
+};
+
+/* The won as the Japanese and Chinese editions write it, besides 원. */
+static const char *const foreign_won[] = {"ウォン", "韓元", "韩元", "韓圜", "㌆"};
+
+/*
+ * Words after an amount that only describe it: 상당 ("worth"), 규모
+ * ("on the scale of"), their Japanese 相当 and 規模, and English "scale".
+ */
+static const char *const describing_suffixes[] = {"상당", "규모", "相当", "規模"};
 
 /* ---------------------------------------------------------------------
  * Errors
@@ -187,6 +206,38 @@ scan_skip_spaces(Scanner *s)
 	while ((w = scan_space_width(s, s->p)) > 0)
 		s->p += w;
 	return s->p > start;
+}
+
+/*
+ * An amount quoted as a whole, as headlines quote figures: ‘100조원’,
+ * “5억원”, '3천억 원', 「…」.  The scanner, past leading spaces, is narrowed
+ * to what is inside when the text (but for trailing spaces) ends with the
+ * matching closing mark.
+ */
+void
+scan_strip_quotes(Scanner *s)
+{
+	static const char *const pairs[][2] = {
+		{"‘", "’"}, {"“", "”"}, {"'", "'"}, {"\"", "\""}, {"「", "」"}, {"『", "』"}
+	};
+	const char *end = s->end;
+
+	while (end > s->p && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
+	{
+		size_t		open = strlen(pairs[i][0]),
+					close = strlen(pairs[i][1]);
+
+		if ((size_t) (end - s->p) > open + close &&
+			memcmp(s->p, pairs[i][0], open) == 0 && memcmp(end - close, pairs[i][1], close) == 0)
+		{
+			s->p += open;
+			s->end = end - close;
+			scan_skip_spaces(s);
+			return;
+		}
+	}
 }
 
 bool
@@ -585,7 +636,7 @@ approximate_error(Scanner *s, const char *word, bool readable)
 			 T_("Found \"%s\", which makes the figure approximate (a funding value is exact)"), word);
 	scan_error_at(s, problem);
 	scan_hint(s, readable ?
-			  gettext_noop("Give the exact figure. parse_amount(text, approximate => true) reads the figure that 약, 가량, 내외 or 정도 qualify.") :
+			  gettext_noop("Give the exact figure. parse_amount(text, approximate => true) reads the figure that 약, 가량, 내외, 정도, 안팎, 쯤, 約 or about qualify.") :
 			  gettext_noop("Give the exact figure: 여 (more than), 이상, 미만 and ranges name no single amount."));
 	return false;
 }
@@ -1176,10 +1227,161 @@ skip_conversion(Scanner *s)
 	}
 }
 
+/* ウォン, 韓元, 韩元, 韓圜 or ㌆ at the scanner: the won of a Japanese or
+ * Chinese edition; the scanner is moved past it. */
+static bool
+accept_foreign_won(Scanner *s)
+{
+	for (size_t i = 0; i < sizeof(foreign_won) / sizeof(foreign_won[0]); i++)
+		if (scan_accept_n(s, foreign_won[i], strlen(foreign_won[i])))
+			return true;
+	return false;
+}
+
+/*
+ * After a won amount of a Japanese or Chinese edition, its conversion to
+ * another currency in parentheses, as those editions add it:
+ * 2兆8432億ウォン(約2540億円), 728兆韓元（約新台幣15.8兆元）,
+ * 639万亿韩元(4730亿美元).  Skipped when what is inside names another
+ * currency and no won; anything else is left to the caller.
+ */
+static void
+skip_foreign_conversion(Scanner *s)
+{
+	static const char *const currencies[] = {"円", "元", "ドル", "美金", "台幣", "台币", "人民幣", "人民币"};
+	Scanner		look = *s;
+	const char *close;
+	const char *inside;
+	bool		foreign = false;
+
+	scan_skip_spaces(&look);
+	if (!scan_accept(&look, "(") && !scan_accept(&look, "（"))
+		return;
+	inside = look.p;
+	for (close = inside; close < look.end && *close != ')' && *close != '(' &&
+		 !scan_word_at(&look, close, "）", 3); close++)
+		;
+	if (close >= look.end || *close == '(' || close - inside > 80)
+		return;
+	for (const char *p = inside; p < close; p++)
+	{
+		if (scan_word_at(&look, p, "원", 3) || scan_word_at(&look, p, "₩", 3))
+			return;
+		for (size_t i = 0; i < sizeof(foreign_won) / sizeof(foreign_won[0]); i++)
+			if (scan_word_at(&look, p, foreign_won[i], strlen(foreign_won[i])))
+				return;
+		for (size_t i = 0; i < sizeof(currencies) / sizeof(currencies[0]); i++)
+			if (scan_word_at(&look, p, currencies[i], strlen(currencies[i])))
+				foreign = true;
+	}
+	if (foreign)
+		s->p = close + (*close == ')' ? 1 : 3);
+}
+
+/*
+ * A share or a rate in parentheses after an amount, which describes it and
+ * is no part of it: (13.1%), (12.3%↑), (△2.1%), (증가율 28%).  A key inside
+ * (국비 70%) is the keyed form's share of a total, never skipped here.
+ */
+static void
+skip_share_note(Scanner *s)
+{
+	static const char *const labels[] = {"증가율", "증감률", "비중", "전년 대비", "전년대비", "증가", "감소"};
+	static const char *const signs[] = {"+", "-", "△", "▲", "▼", "↑", "↓"};
+	Scanner		look = *s;
+	uint64_t	v;
+	bool		overflow = false;
+	bool		fullwidth;
+
+	scan_skip_spaces(&look);
+	fullwidth = scan_word_at(&look, look.p, "（", 3);
+	if (!scan_accept(&look, "(") && !scan_accept(&look, "（"))
+		return;
+	scan_skip_spaces(&look);
+	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (scan_accept_n(&look, labels[i], strlen(labels[i])))
+		{
+			scan_skip_spaces(&look);
+			break;
+		}
+	for (size_t i = 0; i < sizeof(signs) / sizeof(signs[0]); i++)
+		if (scan_accept_n(&look, signs[i], strlen(signs[i])))
+			break;
+	if (scan_digits(&look, false, &v, &overflow) == 0)
+		return;
+	if (!scan_at_end(&look) && *look.p == '.' && scan_is_digit_at(&look, look.p + 1))
+	{
+		look.p++;
+		(void) scan_digits(&look, false, &v, &overflow);
+	}
+	if (!scan_accept(&look, "%") && !scan_accept(&look, "％"))
+		return;
+	for (size_t i = 0; i < sizeof(signs) / sizeof(signs[0]); i++)
+		if (scan_accept_n(&look, signs[i], strlen(signs[i])))
+			break;
+	scan_skip_spaces(&look);
+	if (fullwidth ? scan_accept(&look, "）") : scan_accept(&look, ")"))
+		s->p = look.p;
+}
+
+/*
+ * 상당 ("worth"), 규모 ("on the scale of"), 相当, 規模, or after an English
+ * figure "scale": words that describe the amount before them.
+ */
+static void
+skip_describing_suffix(Scanner *s, bool english)
+{
+	const char *before = s->p;
+
+	scan_skip_spaces(s);
+	for (size_t i = 0; i < sizeof(describing_suffixes) / sizeof(describing_suffixes[0]); i++)
+	{
+		size_t		len = strlen(describing_suffixes[i]);
+
+		if (scan_word_at(s, s->p, describing_suffixes[i], len) && !scan_syllable_at(s, s->p + len))
+		{
+			s->p += len;
+			return;
+		}
+	}
+	if (english && english_word_at(s, s->p, "scale"))
+	{
+		s->p += 5;
+		return;
+	}
+	s->p = before;
+}
+
 /* 약 (about), a sign and a currency mark in either order, 금 (contract). */
 static bool
 scan_amount_prefix(Scanner *s, int flags, AmountGroups *st, AmountInfo *info)
 {
+	/* 〃, "the same as above": a table's cell that names no amount itself */
+	if (scan_word_at(s, s->p, "〃", 3))
+	{
+		scan_error_at(s, "Found 〃 (the same as the cell above), which names no amount by itself");
+		scan_hint(s, "Write the amount the cell above gives.");
+		return false;
+	}
+	/* 約, 约, およそ, about, approximately ... before the figure */
+	for (size_t i = 0; i < sizeof(approx_prefixes) / sizeof(approx_prefixes[0]); i++)
+	{
+		size_t		len = strlen(approx_prefixes[i]);
+		const char *after = s->p + len;
+
+		if (!scan_word_at(s, s->p, approx_prefixes[i], len) ||
+			(ascii_letter(approx_prefixes[i][0]) &&
+			 (scan_space_width(s, after) == 0 || !english_word_at(s, s->p, approx_prefixes[i]))) ||
+			(!ascii_letter(approx_prefixes[i][0]) && scan_space_width(s, after) == 0 &&
+			 !scan_is_digit_at(s, after)))
+			continue;
+		if (!(flags & AMOUNT_APPROXIMATE))
+			return approximate_error(s, approx_prefixes[i], true);
+		info->approximate = true;
+		s->p = after;
+		scan_skip_spaces(s);
+		break;
+	}
 	if (scan_word_at(s, s->p, "약", 3) &&
 		(scan_space_width(s, s->p + 3) > 0 || scan_is_digit_at(s, s->p + 3) ||
 		 hangul_number_at(s, s->p + 3)))
@@ -1261,6 +1463,13 @@ scan_group_unit(Scanner *s, const GroupNumber *g)
 	if (u >= 0 && (g->ndigits > 0 || s->p == before))
 	{
 		s->p += 3;
+		/* 万亿, 萬億: ten thousand 億, a 兆 (312.9萬億韓元, 1.2万亿韩元) */
+		if (scan_myriad_units[u].exponent == 4 && u >= 4 &&
+			(scan_word_at(s, s->p, "億", 3) || scan_word_at(s, s->p, "亿", 3)))
+		{
+			s->p += 3;
+			return 5;			/* 兆 */
+		}
 		return u;
 	}
 	s->p = before;
@@ -1515,7 +1724,12 @@ scan_amount_suffix(Scanner *s, int flags, const AmountGroups *st, AmountInfo *in
 		const char *before = s->p;
 
 		scan_skip_spaces(s);
-		if (scan_accept(s, "원"))
+		if (accept_foreign_won(s))
+		{
+			won = true;
+			info->has_unit = true;
+		}
+		else if (scan_accept(s, "원"))
 		{
 			const char *after_won = s->p;
 
@@ -1539,7 +1753,15 @@ scan_amount_suffix(Scanner *s, int flags, const AmountGroups *st, AmountInfo *in
 			s->p = before;
 	}
 	if (st->english || won || st->marked)
+	{
 		skip_conversion(s);
+		skip_foreign_conversion(s);
+	}
+	/* 96억 원(13.1%), KRW 40.7 billion (13.2%): a share or a rate beside it */
+	if (info->has_unit || won)
+		skip_share_note(s);
+	/* 460억원 규모, 1천8백30만원 상당, 2.5 trillion won scale */
+	skip_describing_suffix(s, st->english || won);
 
 	/* "국비 천원", "시도비 -천원": an empty cell joined to its unit */
 	if ((flags & AMOUNT_KEYED) && st->no_number && st->ngroups == 1 &&
@@ -1663,6 +1885,7 @@ amount_parse_ex(const char *str, size_t len, bool approximate, int64_t *result,
 	err->status = FUNDING_PARSE_OK;
 	err->hint[0] = '\0';
 	scan_skip_spaces(&s);
+	scan_strip_quotes(&s);
 	start = s.p;
 	if (!scan_amount(&s, AMOUNT_SEPARATORS | (approximate ? AMOUNT_APPROXIMATE : 0),
 					 result, &info))

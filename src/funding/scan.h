@@ -69,11 +69,12 @@ scan_word_at(const Scanner *s, const char *p, const char *word, size_t len)
 
 #define scan_accept(s, literal)	scan_accept_n((s), (literal), sizeof(literal) - 1)
 
-#define SCAN_NMYRIAD 8
+#define SCAN_NMYRIAD 10
 extern const ScanWord scan_myriad_units[SCAN_NMYRIAD];
 extern const ScanWord scan_sub_units[];
 extern bool scan_amount(Scanner *s, int flags, int64_t *result, AmountInfo *info);
 extern bool scan_accept_n(Scanner *s, const char *word, size_t len);
+extern void scan_strip_quotes(Scanner *s);
 extern bool scan_skip_spaces(Scanner *s);
 extern int	scan_space_width(const Scanner *s, const char *p);
 extern int	scan_unit_at(const Scanner *s, const char *p, const ScanWord *units, int nunits);
