@@ -43,6 +43,15 @@ make --no-print-directory -s PG_CONFIG="$PG_CONFIG" all || exit 1
 mkdir -p "$tmp$(dirname "$bindir")" "$tmp$(dirname "$sharedir")"
 cp -a "$(dirname "$bindir")/." "$tmp$(dirname "$bindir")/"
 cp -a "$sharedir" "$tmp$(dirname "$sharedir")/"
+# PostgreSQL's own message catalogs, found relative to its binaries as its
+# share directory is (test/48_messages.sh reads its Korean messages).
+localedir=$($PG_CONFIG --localedir)
+major=$($PG_CONFIG --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')
+for mo in "$localedir"/*/LC_MESSAGES/postgres-"$major".mo; do
+	[ -f "$mo" ] || continue
+	mkdir -p "$tmp$(dirname "$mo")"
+	cp -a "$mo" "$tmp$mo"
+done
 make --no-print-directory -s PG_CONFIG="$PG_CONFIG" install DESTDIR="$tmp" >/dev/null || exit 1
 
 mkdir -p "$tmp/data" "$tmp/valgrind" "$tmp/run"
@@ -78,7 +87,19 @@ export PGOPTIONS="${PGOPTIONS:-} -c rp_test.lines=12000"
 # under valgrind); the same parser runs the corpus and input suites here,
 # and libFuzzer covers it under ASan.
 export REGIONPOLICY_NO_NPM=1
-test/run --all
+if [ -n "${MEMCHECK_ONLY:-}" ]; then	# a developer's shortcut: these suites only
+	status=0
+	for t in $MEMCHECK_ONLY; do
+		case $t in
+		*.sh) bash "$t" || status=1 ;;
+		*) dropdb --if-exists regionpolicy_tap; createdb regionpolicy_tap
+		   PGDATABASE=regionpolicy_tap pg_prove --failures "$t" || status=1 ;;
+		esac
+	done
+	(exit $status)
+else
+	test/run --all
+fi
 status=$?
 as_owner "$tmp$bindir/pg_ctl" -D "$tmp/data" -w -t 300 stop >/dev/null
 
