@@ -44,18 +44,15 @@ PGDLLEXPORT void _PG_init(void);
  * than one server.  There the setting is refused in a session (and in a
  * connection's options); ALTER ROLE and ALTER DATABASE settings, which
  * Citus gives every node, are the way (doc/regionpolicy.md, "Citus").
- * Citus's own connections to the workers may set it.
+ * No exception is made for Citus's own connections: they are told apart
+ * only by an application_name, which any client can choose, and Citus
+ * never needs to set this in a session.
  */
 static bool
 check_display_unit(int *newval, void **extra, GucSource source)
 {
-	const char *app;
-
 	if (source < PGC_S_CLIENT || source == PGC_S_TEST ||
 		GetConfigOption("citus.version", true, false) == NULL)
-		return true;
-	app = GetConfigOption("application_name", true, false);
-	if (app != NULL && strncmp(app, "citus_internal", strlen("citus_internal")) == 0)
 		return true;
 	GUC_check_errcode(ERRCODE_FEATURE_NOT_SUPPORTED);
 	GUC_check_errmsg("regionpolicy.display_unit cannot be set in a session on a Citus cluster");
