@@ -109,9 +109,16 @@ SELECT a.fiscal_year,
 	   @extschema@.phase_label(a.phase) AS phase_ko,
 	   a.other,
 	   @extschema@.in_unit(a.other, '억') AS other_eok
-FROM (SELECT fiscal_year, province_code, phase, @extschema@.sum(amount) AS amount, sum(other)::bigint AS other
-	  FROM @extschema@.allocation
-	  GROUP BY fiscal_year, province_code, phase) AS a
+-- Grouped by the province table's code, not the line's: the same groups,
+-- and on Citus (doc/regionpolicy.md, "Citus") an aggregate that is not on
+-- the distribution column is finished on the coordinator, which keeps this
+-- view's order; grouped by the line's own column it would be pushed down to
+-- the shards whole and come back in shard order.
+FROM (SELECT l.fiscal_year, r.code AS province_code, l.phase, @extschema@.sum(l.amount) AS amount,
+			 sum(l.other)::bigint AS other
+	  FROM @extschema@.allocation l
+		   LEFT JOIN @extschema@.province r ON r.code = l.province_code
+	  GROUP BY l.fiscal_year, r.code, l.phase) AS a
 	 LEFT JOIN @extschema@.province p ON p.code = a.province_code
 ORDER BY a.fiscal_year, p.sort_order NULLS LAST, a.phase;
 -- end of 2.0.0
@@ -332,11 +339,14 @@ SELECT a.fiscal_year,
 	   @extschema@.phase_label(a.phase) AS phase_ko,
 	   a.other,
 	   @extschema@.in_unit(a.other, '억') AS other_eok
-FROM (SELECT fiscal_year, municipality_code, province_code, phase, @extschema@.sum(amount) AS amount,
-			 sum(other)::bigint AS other
-	  FROM @extschema@.allocation
-	  WHERE municipality_code IS NOT NULL
-	  GROUP BY fiscal_year, municipality_code, province_code, phase) a
+-- grouped by the province table's code, to keep the order on Citus (as
+-- region_totals)
+FROM (SELECT l.fiscal_year, l.municipality_code, r.code AS province_code, l.phase,
+			 @extschema@.sum(l.amount) AS amount, sum(l.other)::bigint AS other
+	  FROM @extschema@.allocation l
+		   JOIN @extschema@.province r ON r.code = l.province_code
+	  WHERE l.municipality_code IS NOT NULL
+	  GROUP BY l.fiscal_year, l.municipality_code, r.code, l.phase) a
 	 JOIN @extschema@.municipality m ON m.code = a.municipality_code
 	 JOIN @extschema@.province p ON p.code = a.province_code
 ORDER BY a.fiscal_year, p.sort_order, a.municipality_code, a.phase;
