@@ -21,6 +21,9 @@ RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+	-- the table's name, also on a Citus shard (named table_shardid)
+	tbl text := regexp_replace(TG_TABLE_NAME, '_[0-9]+$', '');
 BEGIN
 	-- TG_ARGV[0]: 'all' (every row is reference data), 'shipped' (rows with
 	-- shipped = true are), 'valid_from' (a policy table whose shipped
@@ -29,7 +32,7 @@ BEGIN
 	IF TG_ARGV[0] = 'valid_from' AND TG_OP <> 'TRUNCATE' THEN
 		IF (TG_OP <> 'INSERT' AND (to_jsonb(OLD) ->> 'valid_from')::integer = 0)
 		   OR (TG_OP <> 'DELETE' AND (to_jsonb(NEW) ->> 'valid_from')::integer = 0) THEN
-			RAISE EXCEPTION USING MESSAGE = @extschema@.message('cannot %s the shipped default policy in table %s', lower(TG_OP), TG_TABLE_NAME),
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('cannot %s the shipped default policy in table %s', lower(TG_OP), tbl),
 					  ERRCODE = 'insufficient_privilege',
 					  DETAIL = @extschema@.message('The rows with valid_from 0 are the illustrative defaults shipped with regionpolicy; they are read-only.'),
 					  HINT = @extschema@.message('To set the policy from a fiscal year on, insert rows with valid_from = that year (for example 2024); they apply from that year until a later year''s rows.');
@@ -39,7 +42,7 @@ BEGIN
 	IF TG_ARGV[0] = 'shipped' AND TG_OP <> 'TRUNCATE' THEN
 		IF (TG_OP <> 'INSERT' AND (to_jsonb(OLD) ->> 'shipped')::boolean)
 		   OR (TG_OP <> 'DELETE' AND (to_jsonb(NEW) ->> 'shipped')::boolean) THEN
-			RAISE EXCEPTION USING MESSAGE = @extschema@.message('cannot %s reference data in table %s', lower(TG_OP), TG_TABLE_NAME),
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('cannot %s reference data in table %s', lower(TG_OP), tbl),
 					  ERRCODE = 'insufficient_privilege',
 					  DETAIL = @extschema@.message('Rows shipped with regionpolicy (shipped = true) are read-only, and no other row can be marked shipped.'),
 					  HINT = @extschema@.message('Add your own rows instead (they are yours to change, and pg_dump keeps them); report errors in reference data upstream.');
@@ -49,7 +52,7 @@ BEGIN
 	IF TG_OP = 'TRUNCATE' OR TG_ARGV[0] = 'all'
 	   OR (TG_OP <> 'INSERT' AND (to_jsonb(OLD) ->> TG_ARGV[0])::bigint < 1000)
 	   OR (TG_OP <> 'DELETE' AND (to_jsonb(NEW) ->> TG_ARGV[0])::bigint < 1000) THEN
-		RAISE EXCEPTION USING MESSAGE = @extschema@.message('cannot %s reference data in table %s', lower(TG_OP), TG_TABLE_NAME),
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('cannot %s reference data in table %s', lower(TG_OP), tbl),
 				  ERRCODE = 'insufficient_privilege',
 				  DETAIL = CASE WHEN TG_ARGV[0] = 'all' THEN @extschema@.message('Rows shipped with regionpolicy are read-only.')
 								ELSE @extschema@.message('Rows shipped with regionpolicy are read-only; %s values below 1000 are reserved for them.', TG_ARGV[0]) END,
@@ -76,8 +79,8 @@ COMMENT ON FUNCTION @extschema@.reference_guard() IS
 -- TG_ARGV: the key's name; which end of it the table is ('from', 'to' or
 -- 'both'); the referencing table and its columns; the referenced table and
 -- its key (columns comma-separated).  Checked at the end of the statement,
--- or at commit where deferred.  (The own table is TG_TABLE_NAME, which is
--- a shard's name on Citus.)
+-- or at commit where deferred.  (TG_TABLE_NAME is a shard's name on Citus,
+-- so messages name the table from TG_ARGV.)
 CREATE FUNCTION @extschema@.key_check()
 RETURNS trigger
 LANGUAGE plpgsql
@@ -85,6 +88,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	own text := format('%I.%I', TG_TABLE_SCHEMA, TG_TABLE_NAME);
+	tbl text := (parse_ident(CASE TG_ARGV[1] WHEN 'to' THEN TG_ARGV[4] ELSE TG_ARGV[2] END))[2];
 	other text := CASE TG_ARGV[1] WHEN 'from' THEN TG_ARGV[4] WHEN 'to' THEN TG_ARGV[2] END;
 	from_tbl text;
 	to_tbl text;
@@ -121,9 +125,9 @@ BEGIN
 			INTO violated USING NEW;
 		IF violated THEN
 			SELECT string_agg(to_jsonb(NEW) ->> c, ', ') INTO val FROM unnest(refs) AS c;
-			RAISE EXCEPTION USING MESSAGE = @extschema@.message('insert or update on table "%s" violates foreign key constraint "%s"', TG_TABLE_NAME, TG_ARGV[0]),
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('insert or update on table "%s" violates foreign key constraint "%s"', tbl, TG_ARGV[0]),
 					  ERRCODE = 'foreign_key_violation',
-					  TABLE = TG_TABLE_NAME,
+					  TABLE = tbl,
 					  SCHEMA = TG_TABLE_SCHEMA,
 					  CONSTRAINT = TG_ARGV[0],
 					  DETAIL = @extschema@.message('Key (%s)=(%s) is not present in table "%s".', TG_ARGV[3], val, (parse_ident(TG_ARGV[4]))[2]);
@@ -141,9 +145,9 @@ BEGIN
 			INTO violated USING OLD;
 		IF violated THEN
 			SELECT string_agg(to_jsonb(OLD) ->> c, ', ') INTO val FROM unnest(keys) AS c;
-			RAISE EXCEPTION USING MESSAGE = @extschema@.message('update or delete on table "%s" violates foreign key constraint "%s" on table "%s"', TG_TABLE_NAME, TG_ARGV[0], (parse_ident(TG_ARGV[2]))[2]),
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('update or delete on table "%s" violates foreign key constraint "%s" on table "%s"', tbl, TG_ARGV[0], (parse_ident(TG_ARGV[2]))[2]),
 					  ERRCODE = 'foreign_key_violation',
-					  TABLE = TG_TABLE_NAME,
+					  TABLE = tbl,
 					  SCHEMA = TG_TABLE_SCHEMA,
 					  CONSTRAINT = TG_ARGV[0],
 					  DETAIL = @extschema@.message('Key (%s)=(%s) is still referenced from table "%s".', TG_ARGV[5], val, (parse_ident(TG_ARGV[2]))[2]);

@@ -116,7 +116,8 @@ DECLARE
 	w record;
 	outside integer;
 BEGIN
-	IF TG_TABLE_NAME = 'award_year' THEN
+	-- (on a Citus shard, named table_shardid)
+	IF regexp_replace(TG_TABLE_NAME, '_[0-9]+$', '') = 'award_year' THEN
 		SELECT a.first_year, a.years, a.reference INTO w FROM @extschema@.award a WHERE a.id = NEW.award_id;
 		IF FOUND AND (NEW.fiscal_year < w.first_year OR NEW.fiscal_year >= w.first_year + w.years) THEN
 			RAISE EXCEPTION USING MESSAGE = @extschema@.message('fiscal year %s is outside the term of award %s (%s), %s to %s', NEW.fiscal_year, NEW.award_id, w.reference, w.first_year, w.first_year + w.years - 1),

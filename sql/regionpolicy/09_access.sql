@@ -149,21 +149,23 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	old_province text;
+	-- the table's name, also on a Citus shard (named table_shardid)
+	tbl text := regexp_replace(TG_TABLE_NAME, '_[0-9]+$', '');
 BEGIN
 	IF NOT pg_catalog.row_security_active(TG_RELID) THEN
 		RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
 	END IF;
 	-- (plpgsql compiles trigger functions per table, so each branch only
 	-- ever meets its own row type)
-	IF TG_TABLE_NAME IN ('allocation', 'award') THEN
+	IF tbl IN ('allocation', 'award') THEN
 		old_province := OLD.province_code;
-	ELSIF TG_TABLE_NAME = 'award_year' THEN
+	ELSIF tbl = 'award_year' THEN
 		old_province := @extschema@.award_province(OLD.award_id);
 	ELSE
 		old_province := @extschema@.cluster_province(OLD.cluster_id, OLD.fiscal_year);
 	END IF;
 	IF NOT @extschema@.is_steward_of(old_province) THEN
-		RAISE EXCEPTION USING MESSAGE = @extschema@.message('permission denied to %s a row of province %s in %s', lower(TG_OP), coalesce(old_province, @extschema@.message('(none)')), TG_TABLE_NAME),
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('permission denied to %s a row of province %s in %s', lower(TG_OP), coalesce(old_province, @extschema@.message('(none)')), tbl),
 				  ERRCODE = 'insufficient_privilege',
 				  HINT = @extschema@.message('Only members of the province''s steward role (see province_steward) may change its rows.');
 	END IF;
