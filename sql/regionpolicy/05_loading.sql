@@ -598,18 +598,34 @@ BEGIN
 	-- has no reference: a load run again without references, or run with
 	-- references after one without.  (Two identical loads without a
 	-- reference at once are refused by the unique index itself.)
-	-- (one probe of allocation_line_hash_idx)
-	SELECT a.id, a.reference INTO twin_id, twin_reference
-	FROM @extschema@.allocation a
-	WHERE @extschema@.line_hash(a.province_code, a.fiscal_year, a.phase, a.program_id, a.amount)
-		  = @extschema@.line_hash(v_province, NEW.fiscal_year, v_phase, v_program, v_amount)
-	  AND a.province_code IS NOT DISTINCT FROM v_province
-	  AND a.fiscal_year = NEW.fiscal_year AND a.phase = v_phase AND a.program_id = v_program
-	  AND a.amount OPERATOR(@extschema@.=) v_amount
-	  AND coalesce(a.municipality_code, '') = coalesce(v_municipality, '')
-	  AND (v_reference IS NULL OR a.reference IS NULL)
-	ORDER BY a.reference NULLS FIRST
-	LIMIT 1;
+	-- (one probe of allocation_line_hash_idx; the province compared by =
+	-- where there is one, which on Citus reads the one shard of its
+	-- province: IS NOT DISTINCT FROM would read every shard)
+	IF v_province IS NOT NULL THEN
+		SELECT a.id, a.reference INTO twin_id, twin_reference
+		FROM @extschema@.allocation a
+		WHERE @extschema@.line_hash(a.province_code, a.fiscal_year, a.phase, a.program_id, a.amount)
+			  = @extschema@.line_hash(v_province, NEW.fiscal_year, v_phase, v_program, v_amount)
+		  AND a.province_code = v_province
+		  AND a.fiscal_year = NEW.fiscal_year AND a.phase = v_phase AND a.program_id = v_program
+		  AND a.amount OPERATOR(@extschema@.=) v_amount
+		  AND coalesce(a.municipality_code, '') = coalesce(v_municipality, '')
+		  AND (v_reference IS NULL OR a.reference IS NULL)
+		ORDER BY a.reference NULLS FIRST
+		LIMIT 1;
+	ELSE
+		SELECT a.id, a.reference INTO twin_id, twin_reference
+		FROM @extschema@.allocation a
+		WHERE @extschema@.line_hash(a.province_code, a.fiscal_year, a.phase, a.program_id, a.amount)
+			  = @extschema@.line_hash(NULL, NEW.fiscal_year, v_phase, v_program, v_amount)
+		  AND a.province_code IS NULL
+		  AND a.fiscal_year = NEW.fiscal_year AND a.phase = v_phase AND a.program_id = v_program
+		  AND a.amount OPERATOR(@extschema@.=) v_amount
+		  AND coalesce(a.municipality_code, '') = coalesce(v_municipality, '')
+		  AND (v_reference IS NULL OR a.reference IS NULL)
+		ORDER BY a.reference NULLS FIRST
+		LIMIT 1;
+	END IF;
 	IF twin_id IS NOT NULL THEN
 		twin_row := @extschema@.allocation_load_written(twin_id);
 		IF twin_row IS NOT NULL THEN
