@@ -767,18 +767,34 @@ BEGIN
 	-- has no reference: a load run again without references, or run with
 	-- references after one without.  (Two identical loads without a
 	-- reference at once are refused by the unique index itself.)
-	-- (one probe of allocation_line_hash_idx)
-	SELECT a.id, a.reference INTO twin_id, twin_reference
-	FROM @extschema@.allocation a
-	WHERE @extschema@.line_hash(a.province_code, a.fiscal_year, a.phase, a.program_id, a.amount)
-		  = @extschema@.line_hash(v_province, NEW.fiscal_year, v_phase, v_program, v_amount)
-	  AND a.province_code IS NOT DISTINCT FROM v_province
-	  AND a.fiscal_year = NEW.fiscal_year AND a.phase = v_phase AND a.program_id = v_program
-	  AND a.amount OPERATOR(@extschema@.=) v_amount
-	  AND coalesce(a.municipality_code, '') = coalesce(v_municipality, '')
-	  AND (v_reference IS NULL OR a.reference IS NULL)
-	ORDER BY a.reference NULLS FIRST
-	LIMIT 1;
+	-- (one probe of allocation_line_hash_idx; the province compared by =
+	-- where there is one, which on Citus reads the one shard of its
+	-- province: IS NOT DISTINCT FROM would read every shard)
+	IF v_province IS NOT NULL THEN
+		SELECT a.id, a.reference INTO twin_id, twin_reference
+		FROM @extschema@.allocation a
+		WHERE @extschema@.line_hash(a.province_code, a.fiscal_year, a.phase, a.program_id, a.amount)
+			  = @extschema@.line_hash(v_province, NEW.fiscal_year, v_phase, v_program, v_amount)
+		  AND a.province_code = v_province
+		  AND a.fiscal_year = NEW.fiscal_year AND a.phase = v_phase AND a.program_id = v_program
+		  AND a.amount OPERATOR(@extschema@.=) v_amount
+		  AND coalesce(a.municipality_code, '') = coalesce(v_municipality, '')
+		  AND (v_reference IS NULL OR a.reference IS NULL)
+		ORDER BY a.reference NULLS FIRST
+		LIMIT 1;
+	ELSE
+		SELECT a.id, a.reference INTO twin_id, twin_reference
+		FROM @extschema@.allocation a
+		WHERE @extschema@.line_hash(a.province_code, a.fiscal_year, a.phase, a.program_id, a.amount)
+			  = @extschema@.line_hash(NULL, NEW.fiscal_year, v_phase, v_program, v_amount)
+		  AND a.province_code IS NULL
+		  AND a.fiscal_year = NEW.fiscal_year AND a.phase = v_phase AND a.program_id = v_program
+		  AND a.amount OPERATOR(@extschema@.=) v_amount
+		  AND coalesce(a.municipality_code, '') = coalesce(v_municipality, '')
+		  AND (v_reference IS NULL OR a.reference IS NULL)
+		ORDER BY a.reference NULLS FIRST
+		LIMIT 1;
+	END IF;
 	IF twin_id IS NOT NULL THEN
 		twin_row := @extschema@.allocation_load_written(twin_id);
 		IF twin_row IS NOT NULL THEN
@@ -1261,9 +1277,16 @@ SELECT a.fiscal_year,
 	   @extschema@.phase_label(a.phase) AS phase_ko,
 	   a.other,
 	   @extschema@.in_unit(a.other, '억') AS other_eok
-FROM (SELECT fiscal_year, province_code, phase, @extschema@.sum(amount) AS amount, sum(other)::bigint AS other
-	  FROM @extschema@.allocation
-	  GROUP BY fiscal_year, province_code, phase) AS a
+-- Grouped by the province table's code, not the line's: the same groups,
+-- and on Citus (doc/regionpolicy.md, "Citus") an aggregate that is not on
+-- the distribution column is finished on the coordinator, which keeps this
+-- view's order; grouped by the line's own column it would be pushed down to
+-- the shards whole and come back in shard order.
+FROM (SELECT l.fiscal_year, r.code AS province_code, l.phase, @extschema@.sum(l.amount) AS amount,
+			 sum(l.other)::bigint AS other
+	  FROM @extschema@.allocation l
+		   LEFT JOIN @extschema@.province r ON r.code = l.province_code
+	  GROUP BY l.fiscal_year, r.code, l.phase) AS a
 	 LEFT JOIN @extschema@.province p ON p.code = a.province_code
 ORDER BY a.fiscal_year, p.sort_order NULLS LAST, a.phase;
 -- end of 2.0.0
@@ -1412,11 +1435,14 @@ SELECT a.fiscal_year,
 	   @extschema@.phase_label(a.phase) AS phase_ko,
 	   a.other,
 	   @extschema@.in_unit(a.other, '억') AS other_eok
-FROM (SELECT fiscal_year, municipality_code, province_code, phase, @extschema@.sum(amount) AS amount,
-			 sum(other)::bigint AS other
-	  FROM @extschema@.allocation
-	  WHERE municipality_code IS NOT NULL
-	  GROUP BY fiscal_year, municipality_code, province_code, phase) a
+-- grouped by the province table's code, to keep the order on Citus (as
+-- region_totals)
+FROM (SELECT l.fiscal_year, l.municipality_code, r.code AS province_code, l.phase,
+			 @extschema@.sum(l.amount) AS amount, sum(l.other)::bigint AS other
+	  FROM @extschema@.allocation l
+		   JOIN @extschema@.province r ON r.code = l.province_code
+	  WHERE l.municipality_code IS NOT NULL
+	  GROUP BY l.fiscal_year, l.municipality_code, r.code, l.phase) a
 	 JOIN @extschema@.municipality m ON m.code = a.municipality_code
 	 JOIN @extschema@.province p ON p.code = a.province_code
 ORDER BY a.fiscal_year, p.sort_order, a.municipality_code, a.phase;
@@ -2048,6 +2074,9 @@ RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+	-- the table's name, also on a Citus shard (named table_shardid)
+	tbl text := regexp_replace(TG_TABLE_NAME, '_[0-9]+$', '');
 BEGIN
 	-- TG_ARGV[0]: 'all' (every row is reference data), 'shipped' (rows with
 	-- shipped = true are), 'valid_from' (a policy table whose shipped
@@ -2056,7 +2085,7 @@ BEGIN
 	IF TG_ARGV[0] = 'valid_from' AND TG_OP <> 'TRUNCATE' THEN
 		IF (TG_OP <> 'INSERT' AND (to_jsonb(OLD) ->> 'valid_from')::integer = 0)
 		   OR (TG_OP <> 'DELETE' AND (to_jsonb(NEW) ->> 'valid_from')::integer = 0) THEN
-			RAISE EXCEPTION USING MESSAGE = @extschema@.message('cannot %s the shipped default policy in table %s', lower(TG_OP), TG_TABLE_NAME),
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('cannot %s the shipped default policy in table %s', lower(TG_OP), tbl),
 					  ERRCODE = 'insufficient_privilege',
 					  DETAIL = @extschema@.message('The rows with valid_from 0 are the illustrative defaults shipped with regionpolicy; they are read-only.'),
 					  HINT = @extschema@.message('To set the policy from a fiscal year on, insert rows with valid_from = that year (for example 2024); they apply from that year until a later year''s rows.');
@@ -2066,7 +2095,7 @@ BEGIN
 	IF TG_ARGV[0] = 'shipped' AND TG_OP <> 'TRUNCATE' THEN
 		IF (TG_OP <> 'INSERT' AND (to_jsonb(OLD) ->> 'shipped')::boolean)
 		   OR (TG_OP <> 'DELETE' AND (to_jsonb(NEW) ->> 'shipped')::boolean) THEN
-			RAISE EXCEPTION USING MESSAGE = @extschema@.message('cannot %s reference data in table %s', lower(TG_OP), TG_TABLE_NAME),
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('cannot %s reference data in table %s', lower(TG_OP), tbl),
 					  ERRCODE = 'insufficient_privilege',
 					  DETAIL = @extschema@.message('Rows shipped with regionpolicy (shipped = true) are read-only, and no other row can be marked shipped.'),
 					  HINT = @extschema@.message('Add your own rows instead (they are yours to change, and pg_dump keeps them); report errors in reference data upstream.');
@@ -2076,7 +2105,7 @@ BEGIN
 	IF TG_OP = 'TRUNCATE' OR TG_ARGV[0] = 'all'
 	   OR (TG_OP <> 'INSERT' AND (to_jsonb(OLD) ->> TG_ARGV[0])::bigint < 1000)
 	   OR (TG_OP <> 'DELETE' AND (to_jsonb(NEW) ->> TG_ARGV[0])::bigint < 1000) THEN
-		RAISE EXCEPTION USING MESSAGE = @extschema@.message('cannot %s reference data in table %s', lower(TG_OP), TG_TABLE_NAME),
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('cannot %s reference data in table %s', lower(TG_OP), tbl),
 				  ERRCODE = 'insufficient_privilege',
 				  DETAIL = CASE WHEN TG_ARGV[0] = 'all' THEN @extschema@.message('Rows shipped with regionpolicy are read-only.')
 								ELSE @extschema@.message('Rows shipped with regionpolicy are read-only; %s values below 1000 are reserved for them.', TG_ARGV[0]) END,
@@ -2092,6 +2121,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	own text := format('%I.%I', TG_TABLE_SCHEMA, TG_TABLE_NAME);
+	tbl text := (parse_ident(CASE TG_ARGV[1] WHEN 'to' THEN TG_ARGV[4] ELSE TG_ARGV[2] END))[2];
 	other text := CASE TG_ARGV[1] WHEN 'from' THEN TG_ARGV[4] WHEN 'to' THEN TG_ARGV[2] END;
 	from_tbl text;
 	to_tbl text;
@@ -2128,9 +2158,9 @@ BEGIN
 			INTO violated USING NEW;
 		IF violated THEN
 			SELECT string_agg(to_jsonb(NEW) ->> c, ', ') INTO val FROM unnest(refs) AS c;
-			RAISE EXCEPTION USING MESSAGE = @extschema@.message('insert or update on table "%s" violates foreign key constraint "%s"', TG_TABLE_NAME, TG_ARGV[0]),
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('insert or update on table "%s" violates foreign key constraint "%s"', tbl, TG_ARGV[0]),
 					  ERRCODE = 'foreign_key_violation',
-					  TABLE = TG_TABLE_NAME,
+					  TABLE = tbl,
 					  SCHEMA = TG_TABLE_SCHEMA,
 					  CONSTRAINT = TG_ARGV[0],
 					  DETAIL = @extschema@.message('Key (%s)=(%s) is not present in table "%s".', TG_ARGV[3], val, (parse_ident(TG_ARGV[4]))[2]);
@@ -2148,9 +2178,9 @@ BEGIN
 			INTO violated USING OLD;
 		IF violated THEN
 			SELECT string_agg(to_jsonb(OLD) ->> c, ', ') INTO val FROM unnest(keys) AS c;
-			RAISE EXCEPTION USING MESSAGE = @extschema@.message('update or delete on table "%s" violates foreign key constraint "%s" on table "%s"', TG_TABLE_NAME, TG_ARGV[0], (parse_ident(TG_ARGV[2]))[2]),
+			RAISE EXCEPTION USING MESSAGE = @extschema@.message('update or delete on table "%s" violates foreign key constraint "%s" on table "%s"', tbl, TG_ARGV[0], (parse_ident(TG_ARGV[2]))[2]),
 					  ERRCODE = 'foreign_key_violation',
-					  TABLE = TG_TABLE_NAME,
+					  TABLE = tbl,
 					  SCHEMA = TG_TABLE_SCHEMA,
 					  CONSTRAINT = TG_ARGV[0],
 					  DETAIL = @extschema@.message('Key (%s)=(%s) is still referenced from table "%s".', TG_ARGV[5], val, (parse_ident(TG_ARGV[2]))[2]);
@@ -2774,7 +2804,8 @@ DECLARE
 	w record;
 	outside integer;
 BEGIN
-	IF TG_TABLE_NAME = 'award_year' THEN
+	-- (on a Citus shard, named table_shardid)
+	IF regexp_replace(TG_TABLE_NAME, '_[0-9]+$', '') = 'award_year' THEN
 		SELECT a.first_year, a.years, a.reference INTO w FROM @extschema@.award a WHERE a.id = NEW.award_id;
 		IF FOUND AND (NEW.fiscal_year < w.first_year OR NEW.fiscal_year >= w.first_year + w.years) THEN
 			RAISE EXCEPTION USING MESSAGE = @extschema@.message('fiscal year %s is outside the term of award %s (%s), %s to %s', NEW.fiscal_year, NEW.award_id, w.reference, w.first_year, w.first_year + w.years - 1),
@@ -2865,21 +2896,23 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	old_province text;
+	-- the table's name, also on a Citus shard (named table_shardid)
+	tbl text := regexp_replace(TG_TABLE_NAME, '_[0-9]+$', '');
 BEGIN
 	IF NOT pg_catalog.row_security_active(TG_RELID) THEN
 		RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
 	END IF;
 	-- (plpgsql compiles trigger functions per table, so each branch only
 	-- ever meets its own row type)
-	IF TG_TABLE_NAME IN ('allocation', 'award') THEN
+	IF tbl IN ('allocation', 'award') THEN
 		old_province := OLD.province_code;
-	ELSIF TG_TABLE_NAME = 'award_year' THEN
+	ELSIF tbl = 'award_year' THEN
 		old_province := @extschema@.award_province(OLD.award_id);
 	ELSE
 		old_province := @extschema@.cluster_province(OLD.cluster_id, OLD.fiscal_year);
 	END IF;
 	IF NOT @extschema@.is_steward_of(old_province) THEN
-		RAISE EXCEPTION USING MESSAGE = @extschema@.message('permission denied to %s a row of province %s in %s', lower(TG_OP), coalesce(old_province, @extschema@.message('(none)')), TG_TABLE_NAME),
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('permission denied to %s a row of province %s in %s', lower(TG_OP), coalesce(old_province, @extschema@.message('(none)')), tbl),
 				  ERRCODE = 'insufficient_privilege',
 				  HINT = @extschema@.message('Only members of the province''s steward role (see province_steward) may change its rows.');
 	END IF;
