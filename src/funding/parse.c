@@ -168,9 +168,13 @@ funding_resolve(const FundingParts *parts, Funding *result,
 	return true;
 }
 
+static bool fast_compound(const char **pp, const char *end, int64_t *result);
+
 /*
  * The shapes COPY loads by the million, "(n,l)" or "(n,l,t)" with plain
- * amounts (scan_plain_amount): read without the general reader's
+ * amounts (scan_plain_amount) or compound ones, as the display unit korean
+ * prints them ("(75억 4259만 8000원,82억 5991만 4000원,158억 251만
+ * 2000원)", fast_compound): read without the general reader's
  * bookkeeping.  Anything else returns false having decided nothing.
  */
 static bool
@@ -188,10 +192,29 @@ fast_tuple(const char *str, size_t len, FundingParts *parts)
 	for (;;)
 	{
 		const char *from = s.p;
+		const char *q = s.p;
 
-		if (c == FUNDING_NUM_COMPONENTS || !scan_plain_amount(&s, &parts->value[c]))
+		if (c == FUNDING_NUM_COMPONENTS)
 			return false;
-		if (s.p - from >= 3 && memcmp(s.p - 3, "억", 3) == 0)
+		/*
+		 * A plain amount, or the compound form, whose first group a plain
+		 * amount reads ("75억" of "75억 4259만"); (the closing parenthesis
+		 * stops fast_compound's digit loops)
+		 */
+		if (!scan_plain_amount(&s, &parts->value[c]) || (s.p < end && *s.p == ' '))
+		{
+			if (!fast_compound(&q, end, &parts->value[c]))
+				return false;
+			s.p = q;
+		}
+		/*
+		 * In a unit above 원: ending in 억, 조 or 만, or in 억원, 만원 or 조원
+		 * (a compound amount whose last group is 원, "75억 4259만 8000원",
+		 * is not); or plain digits.
+		 */
+		if (s.p - from >= 4 && memcmp(s.p - 3, "원", 3) == 0)
+			scaled = (unsigned) (s.p[-4] - '0') >= 10;
+		else if (s.p - from >= 3 && (unsigned char) s.p[-1] >= 0x80)
 			scaled = true;
 		else if (parts->value[c] != 0)
 			bare = true;
@@ -272,7 +295,7 @@ fast_compound(const char **pp, const char *end, int64_t *result)
 			*pp = (const char *) p + 3;
 			return true;
 		}
-		if (p == e || *p == ',')
+		if (p == e || *p == ',' || *p == ')')
 		{
 			*result = v;
 			*pp = (const char *) p;
@@ -286,9 +309,89 @@ fast_compound(const char **pp, const char *end, int64_t *result)
 }
 
 /*
+ * One amount as budget tables print it, "7,542,598천원", "1,306억원",
+ * "0천원": digits, in groups of three after commas if it has any, then one
+ * unit word, 원, 천원, 만원, 백만원 or 억원, written together.  Anything else
+ * (a decimal, a space before the unit, a product past int64) returns false
+ * and leaves it to the general reader.  The caller makes sure a byte that is
+ * not a digit stands before end.
+ */
+static bool
+fast_grouped(const char **pp, const char *end, int64_t *result)
+{
+	const unsigned char *p = (const unsigned char *) *pp;
+	const unsigned char *e = (const unsigned char *) end;
+	const unsigned char *digits = p;
+	int64_t		v = 0;
+	int64_t		unit;
+	int			group = 0;		/* digits since the last comma */
+
+	for (;;)
+	{
+		if ((unsigned) (*p - '0') < 10)
+		{
+			if (__builtin_mul_overflow(v, 10, &v) || __builtin_add_overflow(v, (int64_t) (*p - '0'), &v))
+				return false;
+			group++;
+			p++;
+		}
+		else if (*p == ',' && group >= 1 && e - p > 4 &&
+				 (unsigned) (p[1] - '0') < 10 && (unsigned) (p[2] - '0') < 10 &&
+				 (unsigned) (p[3] - '0') < 10 && (unsigned) (p[4] - '0') >= 10)
+		{
+			/* a thousands separator: three digits after it, at most three before the first */
+			if (group > 3 || (group != 3 && p - digits != group))
+				return false;
+			group = 0;
+			p++;
+		}
+		else
+			break;
+	}
+	if (p == digits || (group != 3 && group != p - digits) || e - p < 3)
+		return false;
+	switch (SYLLABLE_CODE(p))
+	{
+		case 0xEC9B90:			/* 원 */
+			unit = 1;
+			p += 3;
+			break;
+		case 0xECB29C:			/* 천원 */
+			unit = 1000;
+			break;
+		case 0xEBA78C:			/* 만원 */
+			unit = 10000;
+			break;
+		case 0xEC96B5:			/* 억원 */
+			unit = 100000000;
+			break;
+		case 0xEBB0B1:			/* 백만원 */
+			if (e - p < 9 || SYLLABLE_CODE(p + 3) != 0xEBA78C)
+				return false;
+			unit = 1000000;
+			p += 3;
+			break;
+		default:
+			return false;
+	}
+	if (unit > 1)
+	{
+		if (e - p < 6 || SYLLABLE_CODE(p + 3) != 0xEC9B90)
+			return false;
+		p += 6;
+	}
+	if (__builtin_mul_overflow(v, unit, &v))
+		return false;
+	*result = v;
+	*pp = (const char *) p;
+	return true;
+}
+
+/*
  * The keyed form COPY loads by the million, "국비 75억 4259만 8000원,
- * 지방비 25억 4112만 3000원" (the two keys in this order, ", " between,
- * amounts as fast_compound reads them), read without the general reader's
+ * 지방비 25억 4112만 3000원" or "국비 7,542,598천원, 지방비 8,259,914천원"
+ * (the two keys in this order, ", " between, amounts as fast_compound or
+ * fast_grouped reads them), read without the general reader's
  * look-ups.  Anything else returns false having decided nothing; the
  * fuzz harness checks that the general reader agrees whenever this
  * decides.
@@ -304,13 +407,15 @@ fast_keyed(const char *str, size_t len, FundingParts *parts)
 		!SYLLABLE_IS(p, "국") || !SYLLABLE_IS(p + 3, "비") || p[6] != ' ')
 		return false;
 	p += 7;
-	if (!fast_compound(&p, end, &parts->value[FUNDING_NATIONAL]) ||
+	if (!(fast_compound(&p, end, &parts->value[FUNDING_NATIONAL]) ||
+		  fast_grouped(&p, end, &parts->value[FUNDING_NATIONAL])) ||
 		end - p < 12 || p[0] != ',' || p[1] != ' ' ||
 		!SYLLABLE_IS(p + 2, "지") || !SYLLABLE_IS(p + 5, "방") ||
 		!SYLLABLE_IS(p + 8, "비") || p[11] != ' ')
 		return false;
 	p += 12;
-	if (!fast_compound(&p, end, &parts->value[FUNDING_LOCAL]) || p != end)
+	if (!(fast_compound(&p, end, &parts->value[FUNDING_LOCAL]) ||
+		  fast_grouped(&p, end, &parts->value[FUNDING_LOCAL])) || p != end)
 		return false;
 	parts->given[FUNDING_NATIONAL] = parts->given[FUNDING_LOCAL] = true;
 	parts->given[FUNDING_TOTAL] = false;
