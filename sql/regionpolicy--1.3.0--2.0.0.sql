@@ -1646,12 +1646,17 @@ FROM (SELECT w.program_id, w.province_code, y.fiscal_year, count(DISTINCT w.id) 
 	  GROUP BY 1, 2, 3) a
 	 JOIN @extschema@.program g ON g.id = a.program_id
 	 JOIN @extschema@.province p ON p.code = a.province_code
-	 -- nothing planned is a budget of 0: every column a number, never NULL
-	 CROSS JOIN LATERAL (SELECT coalesce(@extschema@.sum(x.amount), '(0,0)'::@extschema@.funding) AS budgeted
-						 FROM @extschema@.award_program_year py
-							  JOIN @extschema@.allocation x ON x.program_id = py.program_id AND x.fiscal_year = py.fiscal_year
-						 WHERE py.award_program_id = a.program_id AND py.fiscal_year = a.fiscal_year
-						   AND x.province_code = a.province_code AND x.phase = 'planned') b
+	 -- the planned lines of the sub-programme's allocation programmes, per
+	 -- province and year (a join, not a lateral subquery, which Citus
+	 -- cannot plan over a distributed allocation); nothing planned is a
+	 -- budget of 0: every column a number, never NULL
+	 LEFT JOIN (SELECT py.award_program_id, py.fiscal_year, x.province_code, @extschema@.sum(x.amount) AS amount
+				FROM @extschema@.award_program_year py
+					 JOIN @extschema@.allocation x ON x.program_id = py.program_id AND x.fiscal_year = py.fiscal_year
+				WHERE x.phase = 'planned'
+				GROUP BY 1, 2, 3) pb
+		ON pb.award_program_id = a.program_id AND pb.fiscal_year = a.fiscal_year AND pb.province_code = a.province_code
+	 CROSS JOIN LATERAL (SELECT coalesce(pb.amount, '(0,0)'::@extschema@.funding) AS budgeted) b
 ORDER BY a.program_id, p.sort_order, a.fiscal_year;
 COMMENT ON VIEW @extschema@.award_totals IS
 'per sub-programme, province and fiscal year: what the awards grant (granted: national, local, total, and the recipients'' shares, every won bigint) against the planned allocation of that sub-programme and province (budgeted); over_budget in won';
