@@ -190,7 +190,7 @@ endif
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 VENV := pg_virtualenv -t -v $(PG_MAJOR)
 
-.PHONY: deps build-install test demo demo-db bench fuzz check-hard check-clients check-citus check-versions
+.PHONY: deps build-install test demo demo-db bench fuzz check-hard check-fuzzers check-memcheck memcheck-deps check-clients check-citus check-versions
 
 # Everything make test needs, installed if missing (Debian packages, by
 # .ci/deps, the one script that installs anything; packagers skip it and
@@ -257,17 +257,26 @@ fuzz:
 # queries over the extension's surface under a short statement_timeout; a
 # crash, an XX000 error, a broken oracle or a statement that outlives its
 # timeout fails it, reduced to a reproduction in fuzz/build/sqlfuzz), the
-# planted look-alikes against every documented example, then every suite
-# against a server under valgrind memcheck.
+# planted look-alikes against every documented example (check-fuzzers),
+# then the suites that reach the C code against a server under valgrind
+# memcheck (check-memcheck: a copy of the tree, built, installed and tested
+# in a temporary directory, so CI runs it beside the other stages).
 SQLFUZZ_SEED ?= 1
 SQLFUZZ_SECONDS ?= 60
-check-hard: build-install
+check-hard: check-fuzzers check-memcheck
+
+check-fuzzers: build-install
 	@PG_MAJOR=$(PG_MAJOR) .ci/deps valgrind python3
 	$(MAKE) --no-print-directory fuzz
 	$(VENV) python3 test/hard/sqlfuzz.py --seed $(SQLFUZZ_SEED) --seconds $(SQLFUZZ_SECONDS) \
 		--reduce-seconds 120 --out fuzz/build/sqlfuzz
 	$(VENV) bash test/42_planted.sh
+
+check-memcheck: memcheck-deps
 	PG_CONFIG=$(PG_CONFIG) test/hard/memcheck.sh
+
+memcheck-deps: deps
+	@PG_MAJOR=$(PG_MAJOR) .ci/deps valgrind
 
 # Real clients (psycopg2, JDBC, ODBC), postgres_fdw federation, the CSV
 # export opened by LibreOffice, an Evidence 39 dashboard rendered by headless
