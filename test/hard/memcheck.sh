@@ -39,6 +39,7 @@ cleanup() {
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
+trap 'exit 143' TERM INT	# (so that the EXIT trap stops the server)
 
 # A copy of the tree (tracked files, and untracked ones not ignored), built
 # and tested there: CI runs this beside other stages that clean, build and
