@@ -64,6 +64,38 @@ $$;
 COMMENT ON FUNCTION @extschema@.reference_guard() IS
 'trigger: refuses writes to reference rows shipped with the extension (SQLSTATE 42501)';
 
+-- 2.0.0: stewards and keys read a reference table through its shard on a Citus node
+-- node_table: the table to read a reference table through on this node.
+-- On a Citus node a reference table's rows are in its shard, of which every
+-- node has a copy (doc/regionpolicy.md, "Citus"); a query on the table from
+-- inside a query on a shard (a trigger or a row-level security policy of a
+-- distributed table's shard) is refused by Citus, so such code reads the
+-- shard on its own node.  Elsewhere, and on a node without a copy, the
+-- table itself.
+CREATE FUNCTION @extschema@.node_table(tbl regclass)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	shard text;
+BEGIN
+	IF to_regclass('pg_catalog.pg_dist_shard') IS NOT NULL THEN
+		EXECUTE 'SELECT shard_name(s.logicalrelid, s.shardid)
+				 FROM pg_catalog.pg_dist_shard s JOIN pg_catalog.pg_dist_partition p USING (logicalrelid)
+				 WHERE s.logicalrelid = $1 AND p.partmethod = ''n'''
+			INTO shard USING tbl;
+		IF to_regclass(shard) IS NOT NULL THEN
+			RETURN shard;
+		END IF;
+	END IF;
+	RETURN tbl::text;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.node_table(regclass) IS
+'the table to read a reference table through on this node: its shard here on a Citus node that has one, else the table';
+-- end of 2.0.0
+
 -- key_check: a key between tables of reference data (or from one to itself),
 -- kept by constraint triggers rather than a foreign key (doc/regionpolicy.md,
 -- "Your data, pg_dump and DROP EXTENSION").  Administrators' rows in these
@@ -102,11 +134,8 @@ BEGIN
 	-- On a Citus shard (a reference table's, named after the table and its
 	-- shard id), the other table is read through its shard on this node.
 	IF other IS NOT NULL
-	   AND TG_TABLE_NAME <> (parse_ident(CASE TG_ARGV[1] WHEN 'from' THEN TG_ARGV[2] ELSE TG_ARGV[4] END))[2]
-	   AND to_regclass('pg_catalog.pg_dist_shard') IS NOT NULL THEN
-		EXECUTE 'SELECT shard_name(s.logicalrelid, s.shardid) FROM pg_catalog.pg_dist_shard s WHERE s.logicalrelid = $1::regclass'
-			INTO val USING other;
-		other := coalesce(val, other);
+	   AND TG_TABLE_NAME <> (parse_ident(CASE TG_ARGV[1] WHEN 'from' THEN TG_ARGV[2] ELSE TG_ARGV[4] END))[2] THEN
+		other := @extschema@.node_table(other::regclass);
 	END IF;
 	from_tbl := CASE WHEN TG_ARGV[1] = 'to' THEN other ELSE own END;
 	to_tbl := CASE WHEN TG_ARGV[1] = 'from' THEN other ELSE own END;

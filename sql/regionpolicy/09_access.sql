@@ -31,20 +31,35 @@ COMMENT ON TABLE @extschema@.province_steward IS
 --
 -- Does the session act for a role that stewards this province?  False for
 -- NULL (rows of no single province).
-CREATE FUNCTION @extschema@.is_steward_of(province_code text)
+-- 2.0.0: stewards write on a Citus cluster
+-- The policies are checked where the rows are: on a Citus worker, inside a
+-- query on a shard, where the stewards are read from their shard on that
+-- node (node_table).
+CREATE OR REPLACE FUNCTION @extschema@.is_steward_of(province_code text)
 RETURNS boolean
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
-	SELECT EXISTS (
-		SELECT 1
-		FROM @extschema@.province_steward s
-			 JOIN pg_catalog.pg_roles r ON r.rolname = s.role_name
-		WHERE s.province_code = is_steward_of.province_code
-		  AND pg_catalog.pg_has_role(session_user, r.oid, 'MEMBER'))
+DECLARE
+	stewards text := @extschema@.node_table('@extschema@.province_steward');
+	found boolean;
+BEGIN
+	IF stewards = '@extschema@.province_steward'::regclass::text THEN
+		RETURN EXISTS (SELECT 1
+					   FROM @extschema@.province_steward s
+							JOIN pg_catalog.pg_roles r ON r.rolname = s.role_name
+					   WHERE s.province_code = is_steward_of.province_code
+						 AND pg_catalog.pg_has_role(session_user, r.oid, 'MEMBER'));
+	END IF;
+	EXECUTE format('SELECT EXISTS (SELECT 1 FROM %s s JOIN pg_catalog.pg_roles r ON r.rolname = s.role_name
+					WHERE s.province_code = $1 AND pg_catalog.pg_has_role(session_user, r.oid, ''MEMBER''))', stewards)
+		INTO found USING province_code;
+	RETURN found;
+END
 $$;
 COMMENT ON FUNCTION @extschema@.is_steward_of(text) IS
 'true when the session''s login role is a member of a role that stewards the province (false for NULL), whatever role it has set';
+-- end of 2.0.0
 
 -- May the session load lines of this province?  The owner of allocation,
 -- a superuser or a role that bypasses row-level security may load any; a
