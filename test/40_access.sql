@@ -7,7 +7,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SET LOCAL client_min_messages = warning;
-SELECT plan(66);
+SELECT plan(70);
 
 SELECT has_table('regionpolicy', 'province_steward', 'province_steward exists');
 SELECT columns_are('regionpolicy', 'province_steward', ARRAY['role_name', 'province_code'], 'province_steward(role_name, province_code)');
@@ -140,6 +140,40 @@ SELECT throws_ok($$INSERT INTO regionpolicy.cluster_evaluation VALUES (1, 2026, 
 WITH u AS (UPDATE regionpolicy.cluster_evaluation SET score = 100 WHERE cluster_id = 1 RETURNING 1)
 SELECT is((SELECT count(*) FROM u), 0::bigint, '… nor change its score');
 RESET SESSION AUTHORIZATION;
+
+-- A statement asks who the session stewards once (is_steward_of keeps the
+-- answer): a statement of many rows is refused whole for one row of
+-- another province, and the answer follows a change of stewardship or of
+-- session user within one statement, at one call site.
+SET LOCAL SESSION AUTHORIZATION rp_test_kim;
+SELECT lives_ok($$INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount, reference)
+				  SELECT 1001, '26', 2024, regionpolicy.funding(i, 0), 'MANY-' || i FROM generate_series(1, 50) AS i$$,
+				'a steward inserts many rows of its province in one statement');
+SELECT throws_ok($$INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount, reference)
+				   SELECT 1001, CASE WHEN i = 40 THEN '27' ELSE '26' END, 2024, regionpolicy.funding(i, 0), 'MIXED-' || i
+				   FROM generate_series(1, 50) AS i$$,
+				 '42501', NULL, '… and is refused for one row of another province among them');
+RESET SESSION AUTHORIZATION;
+SELECT is((SELECT count(*) FROM allocation WHERE reference LIKE 'MIXED-%'), 0::bigint, '… of which nothing is written');
+CREATE FUNCTION pg_temp.stewardship_in_one_statement() RETURNS text LANGUAGE plpgsql AS $f$
+DECLARE
+	seen text := '';
+BEGIN
+	FOR i IN 1..5 LOOP
+		RESET SESSION AUTHORIZATION;
+		IF i = 2 THEN INSERT INTO regionpolicy.province_steward VALUES ('rp_test_daegu', '28'); END IF;
+		IF i = 4 THEN DELETE FROM regionpolicy.province_steward WHERE role_name = 'rp_test_daegu' AND province_code = '28'; END IF;
+		IF i = 5 THEN INSERT INTO regionpolicy.province_steward VALUES ('rp_test_busan', '28'); END IF;
+		EXECUTE format('SET SESSION AUTHORIZATION %I', CASE WHEN i >= 3 THEN 'rp_test_kim' ELSE 'rp_test_daegu' END);
+		seen := seen || CASE WHEN regionpolicy.is_steward_of('28') THEN 't' ELSE 'f' END;
+	END LOOP;
+	RESET SESSION AUTHORIZATION;
+	DELETE FROM regionpolicy.province_steward WHERE province_code = '28';
+	RETURN seen;
+END
+$f$;
+SELECT is(pg_temp.stewardship_in_one_statement(), 'ftfft',
+		  'within one statement, at one call site, the answer follows the stewards and the session user (not yet, given, another user, taken, given to its role)');
 
 -- The owner is not bound by the policies.
 SELECT lives_ok($$UPDATE regionpolicy.allocation SET note = 'owner' WHERE id = 103$$, 'the owner writes rows of no single province');

@@ -36,7 +36,8 @@ SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provola
 				'stage_weight_check', 'steward_guard'],
 		  'VOLATILE only for the writers, the triggers and the load tally');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provolatile = 's' AND lanname = 'c'),
-		  ARRAY['funding_out', 'message', 'message'], 'among C functions only the output function (it reads regionpolicy.display_unit) and message (lc_messages) are STABLE');
+		  ARRAY['funding_out', 'is_steward_of', 'message', 'message'],
+		  'among C functions only the output function (it reads regionpolicy.display_unit), is_steward_of (it reads the stewards) and message (lc_messages) are STABLE');
 -- Reviewed one by one: each computes from its arguments and IMMUTABLE C
 -- functions only, and reads no table.
 SELECT is((SELECT array_agg(DISTINCT proname::text ORDER BY proname::text) FROM f WHERE provolatile = 'i' AND lanname NOT IN ('c', 'internal')),
@@ -60,8 +61,8 @@ SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f
 		   WHERE lanname = 'c' AND prokind = 'f' AND NOT proisstrict),
 		  ARRAY['allocation_load_scope_seen', 'funding_avg_final', 'funding_sum_accum', 'funding_sum_combine', 'funding_sum_final',
-				'funding_sum_inverse', 'line_hash', 'message', 'message'],
-		  'C functions are STRICT, except the aggregate support, line_hash, allocation_load_scope_seen (a line of no province) and message (a NULL argument), which must see NULLs');
+				'funding_sum_inverse', 'is_steward_of', 'line_hash', 'message', 'message'],
+		  'C functions are STRICT, except the aggregate support, line_hash, allocation_load_scope_seen (a line of no province), is_steward_of (false for NULL) and message (a NULL argument), which must see NULLs');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -28,35 +28,42 @@ COMMENT ON TABLE @extschema@.province_steward IS
 -- province's steward and an evaluator may not score that province's
 -- cluster, whichever role it has set.  Every policy, guard and function
 -- here asks the same question.
---
--- Does the session act for a role that stewards this province?  False for
--- NULL (rows of no single province).
--- 2.0.0: stewards write on a Citus cluster
--- The policies are checked where the rows are: on a Citus worker, inside a
--- query on a shard, where the stewards are read from their shard on that
--- node (node_table).
-CREATE OR REPLACE FUNCTION @extschema@.is_steward_of(province_code text)
-RETURNS boolean
+-- 2.0.0: stewards write on a Citus cluster, and a load asks who they are once
+-- The provinces the session stewards.  The policies are checked where the
+-- rows are: on a Citus worker, inside a query on a shard, where the
+-- stewards are read from their shard on that node (node_table).
+CREATE FUNCTION @extschema@.steward_provinces()
+RETURNS text[]
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	stewards text := @extschema@.node_table('@extschema@.province_steward');
-	found boolean;
+	provinces text[];
 BEGIN
 	IF stewards = '@extschema@.province_steward'::regclass::text THEN
-		RETURN EXISTS (SELECT 1
-					   FROM @extschema@.province_steward s
-							JOIN pg_catalog.pg_roles r ON r.rolname = s.role_name
-					   WHERE s.province_code = is_steward_of.province_code
-						 AND pg_catalog.pg_has_role(session_user, r.oid, 'MEMBER'));
+		RETURN ARRAY(SELECT DISTINCT s.province_code
+					 FROM @extschema@.province_steward s
+						  JOIN pg_catalog.pg_roles r ON r.rolname = s.role_name
+					 WHERE pg_catalog.pg_has_role(session_user, r.oid, 'MEMBER')
+					 ORDER BY 1);
 	END IF;
-	EXECUTE format('SELECT EXISTS (SELECT 1 FROM %s s JOIN pg_catalog.pg_roles r ON r.rolname = s.role_name
-					WHERE s.province_code = $1 AND pg_catalog.pg_has_role(session_user, r.oid, ''MEMBER''))', stewards)
-		INTO found USING province_code;
-	RETURN found;
+	EXECUTE format('SELECT ARRAY(SELECT DISTINCT s.province_code FROM %s s JOIN pg_catalog.pg_roles r ON r.rolname = s.role_name
+								  WHERE pg_catalog.pg_has_role(session_user, r.oid, ''MEMBER'') ORDER BY 1)', stewards)
+		INTO provinces;
+	RETURN provinces;
 END
 $$;
+COMMENT ON FUNCTION @extschema@.steward_provinces() IS
+'the provinces stewarded by a role the session''s login role is a member of, whatever role it has set';
+
+-- Does the session act for a role that stewards this province?  False for
+-- NULL (rows of no single province).  The policies ask it of every row; it
+-- asks steward_provinces() once a statement (src/regionpolicy/steward.c).
+CREATE OR REPLACE FUNCTION @extschema@.is_steward_of(province_code text)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'regionpolicy_is_steward_of'
+LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.is_steward_of(text) IS
 'true when the session''s login role is a member of a role that stewards the province (false for NULL), whatever role it has set';
 -- end of 2.0.0
