@@ -329,6 +329,29 @@ CREATE TRIGGER reference_guard_truncate BEFORE TRUNCATE ON @extschema@.program_p
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.program_partner', 'WHERE program_id >= 1000');
 GRANT SELECT ON @extschema@.program_partner TO PUBLIC;
 -- end of 2.0.0
+-- 2.0.0: a reference of ASCII is trimmed without regular expressions
+-- reference_trim_full is the definition; reference_trim gives the same,
+-- at the cost of a scan for a reference of ASCII (src/regionpolicy/reference.c).
+CREATE FUNCTION @extschema@.reference_trim_full(reference text)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+SELECT nullif(btrim(CASE WHEN getdatabaseencoding() = 'UTF8'
+	THEN regexp_replace(regexp_replace(normalize(reference, NFC),
+		E'[\\u00AD\\u034F\\u061C\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u206F\\u3164\\uFE00-\\uFE0F\\uFEFF\\uFFA0\\uFFF9-\\uFFFB]', '', 'g'),
+		E'[\\t\\n\\v\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]+', ' ', 'g')
+	ELSE regexp_replace(reference, E'[\\t\\n\\v\\f\\r 　]+', ' ', 'g') END, ' '), '')
+$$;
+COMMENT ON FUNCTION @extschema@.reference_trim_full(text) IS
+'reference_trim, in SQL: what reference_trim gives for a reference that is not ASCII only';
+CREATE OR REPLACE FUNCTION @extschema@.reference_trim(reference text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'regionpolicy_reference_trim'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.reference_trim(text) IS
+'a reference as allocation and award store it: Unicode NFC, format characters (zero-width spaces, byte-order marks, soft hyphens) removed, each run of white space (no-break and ideographic spaces included) one space, trimmed; NULL when nothing is left';
+-- end of 2.0.0
 -- 2.0.0: a name of a province that merged during the year is that province's
 -- The province a line names in a fiscal year.  A code (행정표준코드 or ISO)
 -- of a province that existed on some day of the year is that province:

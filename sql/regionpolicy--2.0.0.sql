@@ -835,7 +835,10 @@ COMMENT ON TABLE @extschema@.municipality_year IS
 -- ideographic and other spaces, tabs, line breaks) one space, trimmed: what
 -- looks the same is the same reference.  An EUC_KR database holds none of
 -- those characters but the ideographic space.
-CREATE FUNCTION @extschema@.reference_trim(reference text)
+-- 2.0.0: a reference of ASCII is trimmed without regular expressions
+-- reference_trim_full is the definition; reference_trim gives the same,
+-- at the cost of a scan for a reference of ASCII (src/regionpolicy/reference.c).
+CREATE FUNCTION @extschema@.reference_trim_full(reference text)
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -846,8 +849,15 @@ SELECT nullif(btrim(CASE WHEN getdatabaseencoding() = 'UTF8'
 		E'[\\t\\n\\v\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]+', ' ', 'g')
 	ELSE regexp_replace(reference, E'[\\t\\n\\v\\f\\r 　]+', ' ', 'g') END, ' '), '')
 $$;
+COMMENT ON FUNCTION @extschema@.reference_trim_full(text) IS
+'reference_trim, in SQL: what reference_trim gives for a reference that is not ASCII only';
+CREATE OR REPLACE FUNCTION @extschema@.reference_trim(reference text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'regionpolicy_reference_trim'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.reference_trim(text) IS
 'a reference as allocation and award store it: Unicode NFC, format characters (zero-width spaces, byte-order marks, soft hyphens) removed, each run of white space (no-break and ideographic spaces included) one space, trimmed; NULL when nothing is left';
+-- end of 2.0.0
 
 -- Text that reaches a spreadsheet (doc/regionpolicy.md, "Loading"): the
 -- references, notes and recipients stewards write end up in reports and

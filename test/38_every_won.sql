@@ -6,7 +6,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SET LOCAL client_min_messages = warning;
-SELECT plan(34);
+SELECT plan(37);
 
 INSERT INTO program (id, ministry, fiscal_year, name_ko) VALUES (5100, 'MSS', 2024, '시험사업'), (5101, 'MSS', 2025, '시험사업');
 
@@ -35,6 +35,28 @@ SELECT is(ARRAY[reference_trim(E'NB-1\u00A0'), reference_trim(E'\uFEFFNB-1'), re
 				reference_trim(E'\u3000NB-1\t'), reference_trim(E'NB\u00A0 -1'), reference_trim(E'\u200B')],
 		  ARRAY['NB-1', 'NB-1', 'NB-1', 'NB-1', 'NB -1', NULL], 'no-break spaces, byte-order marks, zero-width spaces trimmed; white space inside made one space');
 SELECT is(reference_trim(U&'\1100\1161-1'), U&'\AC00-1', 'references are compared in NFC (가 from its jamo)');
+SELECT is(ARRAY[reference_trim(E' \t1031-301\r\n'), reference_trim(E'RS\x0b\f 2024  -001'), reference_trim(E' \t\n'),
+				reference_trim(''), reference_trim(E'a\x01 b')],
+		  ARRAY['1031-301', 'RS 2024 -001', NULL, NULL, E'a\x01 b'], 'references of ASCII: white space trimmed and made one space, other characters kept');
+-- reference_trim reads a reference of ASCII itself and hands any other to
+-- reference_trim_full, the definition in SQL: the two agree on 20,000
+-- texts drawn from ASCII letters, digits, punctuation and every white
+-- space, and the characters the definition removes or changes
+SELECT setseed(0.32);
+SELECT is((SELECT count(*) FROM (
+			SELECT (SELECT string_agg((ARRAY[' ', E'\t', E'\n', E'\x0b', E'\f', E'\r', 'a', 'Z', '0', '9', '-', '_', '/', '.', '(', ')',
+										   '#', '~', E'\x01', E'\x7f'])[1 + floor(random() * 20)::int], '')
+					FROM generate_series(0, (g % 9)) AS k WHERE g >= 0) AS x
+			FROM generate_series(1, 10000) AS g) r
+		   WHERE reference_trim(x) IS DISTINCT FROM reference_trim_full(x)), 0::bigint,
+		  'reference_trim agrees with its definition on 10,000 texts of ASCII');
+SELECT is((SELECT count(*) FROM (
+			SELECT (SELECT string_agg((ARRAY[' ', E'\t', E'\n', 'a', '7', '-', U&'\00A0', U&'\3000', U&'\200B', U&'\FEFF', U&'\00AD',
+										   U&'\0085', U&'\2028', '가', U&'\1100', U&'\1161', 'é', U&'\0065\0301'])[1 + floor(random() * 18)::int], '')
+					FROM generate_series(0, (g % 9)) AS k WHERE g >= 0) AS x
+			FROM generate_series(1, 10000) AS g) r
+		   WHERE reference_trim(x) IS DISTINCT FROM reference_trim_full(x)), 0::bigint,
+		  '… and on 10,000 texts with white space, format characters and letters outside ASCII');
 INSERT INTO allocation_entry (program, province, fiscal_year, amount, reference) VALUES ('시험사업', '울산', 2024, '(1억,0)', 'R-1');
 INSERT INTO allocation_entry (program, province, fiscal_year, amount, reference) VALUES ('시험사업', '울산', 2024, '(1억,0)', E'R-1\u00A0');
 INSERT INTO allocation_entry (program, province, fiscal_year, amount, reference) VALUES ('시험사업', '울산', 2024, '(1억,0)', E'\uFEFFR-1');

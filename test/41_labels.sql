@@ -42,7 +42,7 @@ SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provola
 -- functions only, and reads no table.
 SELECT is((SELECT array_agg(DISTINCT proname::text ORDER BY proname::text) FROM f WHERE provolatile = 'i' AND lanname NOT IN ('c', 'internal')),
 		  ARRAY['begins_formula', 'business_number_valid', 'entry_bounded', 'entry_local', 'entry_number_pattern', 'entry_plain', 'entry_reraise', 'entry_same_line',
-				'ministry_label', 'phase_label', 'province_valid_on', 'reference_trim', 'share_text'],
+				'ministry_label', 'phase_label', 'province_valid_on', 'reference_trim_full', 'share_text'],
 		  'the SQL and PL/pgSQL functions that claim IMMUTABLE are exactly those that read no table');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE proparallel <> 's'),
 		  ARRAY['allocate_differential_funding', 'allocate_differential_funding', 'allocation_entry_insert',

@@ -1,0 +1,100 @@
+/*-------------------------------------------------------------------------
+ *
+ * reference.c
+ *	  reference_trim: a reference as allocation and award store it
+ *	  (doc/regionpolicy.md, "Loading"): Unicode NFC, without format
+ *	  characters, each run of white space one space, trimmed; NULL when
+ *	  nothing is left.  Every referenced line is checked against it, so a
+ *	  reference of ASCII only (most are: 세부사업 and 과제 numbers) is
+ *	  trimmed here, without the regular expressions: in ASCII, NFC and the
+ *	  format characters change nothing, and white space is tab, line feed,
+ *	  vertical tab, form feed, carriage return and space, in every server
+ *	  encoding.  Any other reference goes to reference_trim_full, the
+ *	  definition in SQL.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "nodes/makefuncs.h"
+#include "parser/parse_func.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+
+#include "regionpolicy.h"
+
+static inline bool
+ascii_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+/* reference_trim_full(text) of the schema reference_trim is in */
+static Oid
+full_function(Oid self)
+{
+	Oid			nsp = get_func_namespace(self);
+	char	   *nspname = get_namespace_name(nsp);
+	Oid			argtype = TEXTOID;
+
+	if (nspname == NULL)
+		elog(ERROR, "cache lookup failed for namespace %u", nsp);
+	return LookupFuncName(list_make2(makeString(nspname), makeString(pstrdup("reference_trim_full"))),
+						  1, &argtype, false);
+}
+
+/* reference_trim(reference text) returns text, STRICT */
+PG_FUNCTION_INFO_V1(regionpolicy_reference_trim);
+Datum
+regionpolicy_reference_trim(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	const char *s = VARDATA_ANY(t);
+	int			len = VARSIZE_ANY_EXHDR(t);
+	char	   *out;
+	int			n = 0;
+	bool		space = false;
+
+	for (int i = 0; i < len; i++)
+	{
+		if ((unsigned char) s[i] >= 0x80)
+		{
+			FmgrInfo   *full = (FmgrInfo *) fcinfo->flinfo->fn_extra;
+			LOCAL_FCINFO(call, 1);
+			Datum		result;
+
+			if (full == NULL)
+			{
+				full = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(FmgrInfo));
+				fmgr_info_cxt(full_function(fcinfo->flinfo->fn_oid), full, fcinfo->flinfo->fn_mcxt);
+				fcinfo->flinfo->fn_extra = full;
+			}
+			InitFunctionCallInfoData(*call, full, 1, PG_GET_COLLATION(), NULL, NULL);
+			call->args[0].value = PointerGetDatum(t);
+			call->args[0].isnull = false;
+			result = FunctionCallInvoke(call);
+			if (call->isnull)
+				PG_RETURN_NULL();
+			PG_RETURN_DATUM(result);
+		}
+	}
+
+	/* ASCII: each run of white space one space; none at either end */
+	out = palloc(len + 1);
+	for (int i = 0; i < len; i++)
+	{
+		if (ascii_space(s[i]))
+			space = true;
+		else
+		{
+			if (space && n > 0)
+				out[n++] = ' ';
+			space = false;
+			out[n++] = s[i];
+		}
+	}
+	if (n == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(out, n));
+}
