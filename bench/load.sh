@@ -43,6 +43,16 @@ CREATE TABLE careful_allocation (
 CREATE TABLE provinces_2024 AS
 	SELECT row_number() OVER (ORDER BY code) - 1 AS k, code FROM regionpolicy.province
 	WHERE regionpolicy.province_valid_on(province, '2024-06-30');
+-- a steward, as doc/regionpolicy.md ("Access control") grants one, here of
+-- every province the lines are in (row-level security is off in the
+-- single-user backend, so the steward is measured on the server below)
+CREATE ROLE officials NOLOGIN;
+CREATE ROLE kim LOGIN;
+GRANT officials TO kim;
+INSERT INTO regionpolicy.province_steward SELECT 'officials', code FROM provinces_2024;
+GRANT SELECT ON ALL TABLES IN SCHEMA regionpolicy, public TO officials;
+GRANT INSERT ON regionpolicy.allocation TO officials;
+GRANT USAGE ON SEQUENCE regionpolicy.allocation_id_seq TO officials;
 SQL
 single "$tmp/setup.sql"
 
@@ -100,6 +110,7 @@ median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 for round in $(seq "$REPEAT"); do
 	psql -c "TRUNCATE regionpolicy.allocation, careful_allocation"
 	psql -c "CREATE TABLE n (program_id int, province_code text, fiscal_year int, national bigint, local bigint, reference text)" 2>/dev/null || psql -c "TRUNCATE n"
+	psql -c "GRANT SELECT ON n TO officials"
 	{ echo '\timing on'; echo "COPY n FROM '$numbers' WITH (FORMAT csv);"
 	  echo "INSERT INTO careful_allocation (program_id, province_code, fiscal_year, amount, reference) SELECT program_id, province_code, fiscal_year, regionpolicy.funding(national, local), reference FROM n;"; } |
 		psql 2>&1 | ms >>"$tmp/careful.ms"; echo >>"$tmp/careful.ms"
@@ -107,14 +118,27 @@ for round in $(seq "$REPEAT"); do
 	  echo "COPY lines (program, province, fiscal_year, amount, reference) FROM '$csv' WITH (FORMAT csv);"
 	  echo "SET client_min_messages = warning; SELECT * FROM regionpolicy.load_allocations('lines');"; } |
 		psql 2>&1 | ms >>"$tmp/load.ms"; echo >>"$tmp/load.ms"
+	# the same lines by INSERT … SELECT into allocation, by the owner and by
+	# the steward kim (row-level security)
+	for who in owner steward; do
+		psql -c "TRUNCATE regionpolicy.allocation"
+		{ echo '\timing on'; [ $who = steward ] && echo "SET SESSION AUTHORIZATION kim;"
+		  echo "INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount, reference) SELECT program_id, province_code, fiscal_year, regionpolicy.funding(national, local), reference FROM n;"; } |
+			psql 2>&1 | ms >>"$tmp/$who.ms"; echo >>"$tmp/$who.ms"
+		[ "$(psql -t -A -c "SELECT count(*) FROM regionpolicy.allocation")" = "$LINES" ] ||
+			{ echo "the $who's INSERT … SELECT did not load the $LINES lines" >&2; exit 1; }
+	done
 	psql -c "TRUNCATE regionpolicy.allocation"
 	{ echo '\timing on'; echo "SET client_min_messages = warning;";
 	  echo "COPY regionpolicy.allocation_entry (program, province, fiscal_year, amount, reference) FROM '$tmp/tenth.csv' WITH (FORMAT csv);"; } |
 		psql 2>&1 | ms >>"$tmp/entry.ms"; echo >>"$tmp/entry.ms"
 done
 careful=$(grep . "$tmp/careful.ms" | median); load=$(grep . "$tmp/load.ms" | median); entry=$(grep . "$tmp/entry.ms" | median)
+owner=$(grep . "$tmp/owner.ms" | median); steward=$(grep . "$tmp/steward.ms" | median)
 echo
 printf '%-58s %10s %12s %10s\n' "$LINES lines (half keyed text, half tuples), median of $REPEAT" "ms" "lines/s" "× careful"
 printf '%-58s %10s %12s %10s\n' "numbers COPYed, then INSERT … SELECT into careful_allocation" "$careful" "$((LINES * 1000 / careful))" 1.00
 printf '%-58s %10s %12s %10s\n' "COPY into a staging table, then load_allocations" "$load" "$((LINES * 1000 / load))" "$(echo "scale=2; $load / $careful" | bc)"
 printf '%-58s %10s %12s %10s\n' "COPY into allocation_entry (a tenth of the lines, scaled)" "$((entry * 10))" "$((LINES / 10 * 1000 / entry))" "$(echo "scale=2; $entry * 10 / $careful" | bc)"
+printf '%-58s %10s %12s %10s\n' "INSERT … SELECT of the numbers into allocation, as owner" "$owner" "$((LINES * 1000 / owner))" "$(echo "scale=2; $owner / $careful" | bc)"
+printf '%-58s %10s %12s %10s\n' "… as a steward ($(echo "scale=2; $steward / $owner" | bc)× the owner)" "$steward" "$((LINES * 1000 / steward))" "$(echo "scale=2; $steward / $careful" | bc)"
