@@ -17,10 +17,7 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
-#include "nodes/makefuncs.h"
-#include "parser/parse_func.h"
 #include "utils/builtins.h"
-#include "utils/lsyscache.h"
 
 #include "regionpolicy.h"
 
@@ -28,20 +25,6 @@ static inline bool
 ascii_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
-}
-
-/* reference_trim_full(text) of the schema reference_trim is in */
-static Oid
-full_function(Oid self)
-{
-	Oid			nsp = get_func_namespace(self);
-	char	   *nspname = get_namespace_name(nsp);
-	Oid			argtype = TEXTOID;
-
-	if (nspname == NULL)
-		elog(ERROR, "cache lookup failed for namespace %u", nsp);
-	return LookupFuncName(list_make2(makeString(nspname), makeString(pstrdup("reference_trim_full"))),
-						  1, &argtype, false);
 }
 
 /* reference_trim(reference text) returns text, STRICT */
@@ -66,8 +49,11 @@ regionpolicy_reference_trim(PG_FUNCTION_ARGS)
 
 			if (full == NULL)
 			{
+				Oid			argtype = TEXTOID;
+				Oid			fn = rp_sibling_function(fcinfo->flinfo->fn_oid, "reference_trim_full", 1, &argtype);
+
 				full = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(FmgrInfo));
-				fmgr_info_cxt(full_function(fcinfo->flinfo->fn_oid), full, fcinfo->flinfo->fn_mcxt);
+				fmgr_info_cxt(fn, full, fcinfo->flinfo->fn_mcxt);
 				fcinfo->flinfo->fn_extra = full;
 			}
 			InitFunctionCallInfoData(*call, full, 1, PG_GET_COLLATION(), NULL, NULL);

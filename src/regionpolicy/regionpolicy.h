@@ -35,6 +35,9 @@
 #undef TEXTDOMAIN
 #define TEXTDOMAIN PG_TEXTDOMAIN("regionpolicy")
 
+/* the function of that name and arguments in the schema of the function self (sibling.c) */
+extern Oid	rp_sibling_function(Oid self, const char *name, int nargs, const Oid *argtypes);
+
 extern char *rp_format_message(const char *msgid, int nargs, const char *const *args);
 extern char *rp_message(const char *msgid, int nargs, const char *const *args);
 

@@ -16,15 +16,11 @@
 #include "postgres.h"
 
 #include "access/xact.h"
-#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "miscadmin.h"
-#include "nodes/makefuncs.h"
-#include "parser/parse_func.h"
 #include "storage/proc.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
-#include "utils/lsyscache.h"
 
 #include "regionpolicy.h"
 
@@ -47,20 +43,6 @@ typedef struct StewardCache
 	text	  **provinces;
 } StewardCache;
 
-/* steward_provinces() of the schema is_steward_of is in */
-static Oid
-provinces_function(Oid self)
-{
-	Oid			nsp = get_func_namespace(self);
-	char	   *nspname = get_namespace_name(nsp);
-	List	   *name;
-
-	if (nspname == NULL)
-		elog(ERROR, "cache lookup failed for namespace %u", nsp);
-	name = list_make2(makeString(nspname), makeString(pstrdup("steward_provinces")));
-	return LookupFuncName(name, 0, NULL, false);
-}
-
 static void
 ask(FunctionCallInfo fcinfo, StewardCache *cache)
 {
@@ -71,7 +53,7 @@ ask(FunctionCallInfo fcinfo, StewardCache *cache)
 	int			n;
 
 	if (!OidIsValid(cache->provinces_fn))
-		cache->provinces_fn = provinces_function(fcinfo->flinfo->fn_oid);
+		cache->provinces_fn = rp_sibling_function(fcinfo->flinfo->fn_oid, "steward_provinces", 0, NULL);
 	arr = DatumGetArrayTypeP(OidFunctionCall0(cache->provinces_fn));
 	deconstruct_array(arr, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &n);
 
