@@ -7,7 +7,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SET LOCAL client_min_messages = warning;
-SELECT plan(70);
+SELECT plan(71);
 
 SELECT has_table('regionpolicy', 'province_steward', 'province_steward exists');
 SELECT columns_are('regionpolicy', 'province_steward', ARRAY['role_name', 'province_code'], 'province_steward(role_name, province_code)');
@@ -172,6 +172,31 @@ BEGIN
 	RETURN seen;
 END
 $f$;
+-- … and a subtransaction that is rolled back takes its stewards with it
+-- (pg_temp.probe is one call site, whoever calls it)
+CREATE FUNCTION pg_temp.probe(p text) RETURNS text LANGUAGE plpgsql AS $f$
+BEGIN RETURN CASE WHEN regionpolicy.is_steward_of(p) THEN 't' ELSE 'f' END; END
+$f$;
+CREATE FUNCTION pg_temp.stewardship_rolled_back() RETURNS text LANGUAGE plpgsql AS $f$
+DECLARE
+	seen text := '';
+BEGIN
+	BEGIN
+		INSERT INTO regionpolicy.province_steward VALUES ('rp_test_busan', '29');
+		SET SESSION AUTHORIZATION rp_test_kim;
+		seen := seen || pg_temp.probe('29');
+		RAISE EXCEPTION 'undo';
+	EXCEPTION WHEN raise_exception THEN
+		NULL;
+	END;
+	SET SESSION AUTHORIZATION rp_test_kim;
+	seen := seen || pg_temp.probe('29');
+	RESET SESSION AUTHORIZATION;
+	RETURN seen;
+END
+$f$;
+SELECT is(pg_temp.stewardship_rolled_back(), 'tf',
+		  '… and a subtransaction rolled back within the statement takes its stewards with it');
 SELECT is(pg_temp.stewardship_in_one_statement(), 'ftfft',
 		  'within one statement, at one call site, the answer follows the stewards and the session user (not yet, given, another user, taken, given to its role)');
 

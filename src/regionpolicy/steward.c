@@ -6,9 +6,12 @@
  *	  security policies ask it of every row a steward writes, so the
  *	  provinces the session stewards (steward_provinces(), which reads the
  *	  table, or on a Citus node its shard there) are asked once and kept
- *	  at the call site for as long as the answer cannot change: the same
- *	  statement of the same transaction, with nothing written in between,
- *	  for the same session user.  Citus refuses the subquery that would let
+ *	  at the call site while the same statement runs in the same
+ *	  transaction and subtransaction (a rolled-back one takes its writes
+ *	  with it), nothing has been written since, and the session user is the
+ *	  same.  Within one statement a query sees the stewards as they were when
+ *	  it began, as a STABLE function's would; another session's change is
+ *	  seen from the next statement.  Citus refuses the subquery that would let
  *	  a policy ask once, so the policies call this.
  *
  *-------------------------------------------------------------------------
@@ -34,6 +37,7 @@ typedef struct StewardCache
 {
 	/* when the answer was asked: it holds while all of these are the same */
 	LocalTransactionId lxid;
+	SubTransactionId subxact;
 	TimestampTz statement;
 	CommandId	command;
 	Oid			session_user;
@@ -72,6 +76,7 @@ ask(FunctionCallInfo fcinfo, StewardCache *cache)
 	MemoryContextSwitchTo(old);
 
 	cache->lxid = MY_LXID;
+	cache->subxact = GetCurrentSubTransactionId();
 	cache->statement = GetCurrentStatementStartTimestamp();
 	cache->command = GetCurrentCommandId(false);
 	cache->session_user = GetSessionUserId();
@@ -96,6 +101,7 @@ regionpolicy_is_steward_of(PG_FUNCTION_ARGS)
 		ask(fcinfo, cache);
 	}
 	else if (cache->lxid != MY_LXID
+			 || cache->subxact != GetCurrentSubTransactionId()
 			 || cache->statement != GetCurrentStatementStartTimestamp()
 			 || cache->command != GetCurrentCommandId(false)
 			 || cache->session_user != GetSessionUserId())
