@@ -31,7 +31,9 @@ COMMENT ON TABLE @extschema@.province_steward IS
 -- 2.0.0: stewards write on a Citus cluster, and a load asks who they are once
 -- The provinces the session stewards.  The policies are checked where the
 -- rows are: on a Citus worker, inside a query on a shard, where the
--- stewards are read from their shard on that node (node_table).
+-- stewards are read from their shard on that node (node_table).  On one
+-- server the same query is static, so that its plan is kept: each line
+-- loaded through allocation_entry is a statement of its own and asks again.
 CREATE FUNCTION @extschema@.steward_provinces()
 RETURNS text[]
 LANGUAGE plpgsql STABLE PARALLEL SAFE
