@@ -56,6 +56,16 @@ SELECT parse_amount('12억 5천');
 SELECT '국비 50억원, 민자 30억원'::funding;
 SELECT md5(convert_to(string_agg(format('%s|%s|%s', code, name_ko, short_ko), ',' ORDER BY code), 'UTF8')) FROM province;
 SELECT md5(convert_to(string_agg(t::text, ',' ORDER BY t.id), 'UTF8')) FROM program t;
+-- lines by name a line at a time: keyed text and tuples read, a bare
+-- number refused, in either encoding
+BEGIN;
+INSERT INTO program (id, ministry, fiscal_year, name_ko) VALUES (1001, 'MOTIE', 2023, '인코딩 시험 사업');
+INSERT INTO allocation_entry (program, province, fiscal_year, amount, reference) VALUES
+	('인코딩 시험 사업', '부산', 2023, '국비 5억원, 지방비 2억원', '가-1'), ('인코딩 시험 사업', '경남', 2023, '(1억,2억)', NULL),
+	('인코딩 시험 사업', '전라남도', 2023, '총 1,812억원(국비 1,306, 지방비 506)', ' 가-2 ');
+SELECT province_code, amount, reference FROM allocation ORDER BY id;
+INSERT INTO allocation_entry (program, province, fiscal_year, amount) VALUES ('인코딩 시험 사업', '부산', 2023, ' 1,000 ');
+ROLLBACK;
 SQL
 run() {	# run <db> <client encoding> <file>: output as UTF-8, psql's file prefix cut
 	PGCLIENTENCODING=$2 psql -X -q -d "$1" <"$3" 2>&1 | iconv -f "$([ "$2" = UHC ] && echo CP949 || ([ "$2" = EUC_KR ] && echo EUC-KR || echo UTF-8))" -t UTF-8

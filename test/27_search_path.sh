@@ -67,6 +67,13 @@ SELECT regionpolicy.cluster_stage(id, 2023) FROM regionpolicy.cluster ORDER BY i
 SELECT * FROM regionpolicy.differential_funding(2023, 92900000000, 100000000);
 SELECT * FROM regionpolicy.allocation_report ORDER BY 1;
 SELECT regionpolicy.is_steward_of('26');
+INSERT INTO regionpolicy.allocation_entry (program, province, fiscal_year, amount, reference) VALUES
+	('x', '부산', 2023, '국비 5억원, 지방비 2억원', 'E-1'), ('x', '경남', 2023, '(1억,2억)', NULL), (' x ', ' 울산 ', 2023, '(3억,0)', 'E-2');
+INSERT INTO regionpolicy.allocation_entry (program, province, fiscal_year, amount, reference) VALUES
+	('x', '부산', 2023, '국비 6억원, 지방비 2억원', 'E-1');
+SELECT province_code, amount, reference FROM regionpolicy.allocation ORDER BY id DESC LIMIT 3;
+DO $$ BEGIN INSERT INTO regionpolicy.allocation_entry (program, province, fiscal_year, amount) VALUES ('x', '경남', 2023, '(1억,2억)');
+EXCEPTION WHEN unique_violation THEN RAISE NOTICE 'refused: %', SQLERRM; END $$;
 SQL
 )
 { echo "SET search_path = evil, pg_catalog, regionpolicy, public; BEGIN;"; echo "$battery"; echo "ROLLBACK;"; } |

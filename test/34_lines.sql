@@ -7,7 +7,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SET LOCAL client_min_messages = warning;
-SELECT plan(47);
+SELECT plan(50);
 
 INSERT INTO program (id, ministry, fiscal_year, name_ko) VALUES
 	(1000, 'MOTIE', 2027, '지역혁신협력지구'), (1001, 'MSS', 2027, '지역스타기업 R&D'),
@@ -123,5 +123,21 @@ SELECT is((SELECT bool_and(merged_after) FROM region_totals_as_of('2023-01-01') 
 SELECT is((SELECT sum(total) FROM region_totals_as_of('2023-01-01')), (SELECT sum(total(amount)) FROM allocation),
 		  'on the 2023 map nothing is counted twice or lost');
 SELECT is((SELECT count(*) FROM region_totals_as_of('2027-01-01') WHERE merged_after), 0::bigint, 'on the 2027 map nothing is flagged');
+-- allocation_entry looks a programme and a region up once per statement:
+-- the next statement looks again
+INSERT INTO program (id, ministry, fiscal_year, name_ko) VALUES (1005, 'MSS', 2027, '이름이 바뀔 사업');
+INSERT INTO allocation_entry (program, province, fiscal_year, amount, reference) VALUES
+	('이름이 바뀔 사업', '충남', 2027, '국비 1억원', 'RN-1'), ('이름이 바뀔 사업', '충남', 2027, '국비 2억원', 'RN-2');
+UPDATE program SET name_ko = '이름이 바뀐 사업' WHERE id = 1005;
+SELECT throws_ok($$INSERT INTO allocation_entry (program, province, fiscal_year, amount, reference) VALUES
+					('이름이 바뀔 사업', '충남', 2027, '국비 3억원', 'RN-3')$$, '23503', NULL,
+				 'a programme renamed after a load is not found under its old name by the next');
+INSERT INTO program (id, ministry, fiscal_year, name_ko) VALUES (1006, 'MSS', 2027, '이름이 바뀔 사업');
+INSERT INTO allocation_entry (program, province, fiscal_year, amount, reference) VALUES
+	('이름이 바뀐 사업', '충남', 2027, '국비 3억원', 'RN-3'), ('이름이 바뀔 사업', '충남', 2027, '국비 4억원', 'RN-4');
+SELECT is((SELECT array_agg(program_id ORDER BY reference) FROM allocation WHERE reference LIKE 'RN-%'), ARRAY[1005, 1005, 1005, 1006],
+		  '… and a programme of that name created since is');
+SELECT is((SELECT array_agg(amount ORDER BY reference) FROM allocation WHERE reference LIKE 'RN-%'),
+		  ARRAY['(1억,0)', '(2억,0)', '(3억,0)', '(4억,0)']::funding[], '… each line with its own amount');
 SELECT * FROM finish();
 ROLLBACK;

@@ -7,7 +7,7 @@ SET LOCAL search_path = regionpolicy, public;
 SELECT plan(10);
 
 CREATE TEMP VIEW f AS
-SELECT p.oid, p.proname, p.prokind, p.provolatile, p.proparallel, p.proisstrict, p.proleakproof, p.prosecdef,
+SELECT p.oid, p.proname, p.prokind, p.pronargs, p.provolatile, p.proparallel, p.proisstrict, p.proleakproof, p.prosecdef,
 	   l.lanname, p.proconfig, p.prosrc
 FROM pg_proc p
 	 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
@@ -36,12 +36,12 @@ SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provola
 				'stage_weight_check', 'steward_guard'],
 		  'VOLATILE only for the writers, the triggers and the load tally');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provolatile = 's' AND lanname = 'c'),
-		  ARRAY['funding_out', 'is_steward_of', 'message', 'message'],
-		  'among C functions only the output function (it reads regionpolicy.display_unit), is_steward_of (it reads the stewards) and message (lc_messages) are STABLE');
+		  ARRAY['entry_check', 'funding_out', 'is_steward_of', 'message', 'message'],
+		  'among C functions only the output function (it reads regionpolicy.display_unit), entry_check (session_replication_role), is_steward_of (it reads the stewards) and message (lc_messages) are STABLE');
 -- Reviewed one by one: each computes from its arguments and IMMUTABLE C
 -- functions only, and reads no table.
 SELECT is((SELECT array_agg(DISTINCT proname::text ORDER BY proname::text) FROM f WHERE provolatile = 'i' AND lanname NOT IN ('c', 'internal')),
-		  ARRAY['begins_formula', 'business_number_valid', 'entry_bounded', 'entry_local', 'entry_number_pattern', 'entry_plain', 'entry_reraise', 'entry_same_line',
+		  ARRAY['business_number_valid', 'entry_bounded', 'entry_local', 'entry_number_pattern', 'entry_plain', 'entry_reraise', 'entry_same_line',
 				'ministry_label', 'phase_label', 'province_valid_on', 'reference_trim_full', 'share_text'],
 		  'the SQL and PL/pgSQL functions that claim IMMUTABLE are exactly those that read no table');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE proparallel <> 's'),
@@ -59,10 +59,10 @@ SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f
 		   WHERE lanname = 'plpgsql' AND proparallel = 's' AND prosrc ~* '\mEXCEPTION\s+WHEN'),
 		  NULL, 'no PARALLEL SAFE function catches errors (a parallel worker cannot start a subtransaction)');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f
-		   WHERE lanname = 'c' AND prokind = 'f' AND NOT proisstrict),
+		   WHERE lanname = 'c' AND prokind = 'f' AND NOT proisstrict AND pronargs > 0),
 		  ARRAY['allocation_load_scope_seen', 'funding_avg_final', 'funding_sum_accum', 'funding_sum_combine', 'funding_sum_final',
 				'funding_sum_inverse', 'is_steward_of', 'line_hash', 'message', 'message'],
-		  'C functions are STRICT, except the aggregate support, line_hash, allocation_load_scope_seen (a line of no province), is_steward_of (false for NULL) and message (a NULL argument), which must see NULLs');
+		  'C functions of arguments are STRICT, except the aggregate support, line_hash, allocation_load_scope_seen (a line of no province), is_steward_of (false for NULL) and message (a NULL argument), which must see NULLs');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -145,6 +145,14 @@ BEGIN
 	RETURN NULL;
 END
 $$;
+-- 2.0.0: entry_check in C
+-- (src/regionpolicy/entry.c: the default is evaluated for every line, and a
+-- function with a pinned search_path costs a line more than its check)
+CREATE OR REPLACE FUNCTION @extschema@.entry_check()
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'regionpolicy_entry_check'
+LANGUAGE C STABLE PARALLEL SAFE;
+-- end of 2.0.0
 COMMENT ON FUNCTION @extschema@.entry_check() IS
 'default of the entry views'' column entry_check: refuses a load under session_replication_role = replica, where the views'' triggers would not fire and nothing would be written';
 
@@ -556,128 +564,60 @@ COMMENT ON FUNCTION @extschema@.entry_other(text, text, text) IS
 'a line''s other money (neither national nor local) in won: a number in the line''s unit, or an amount with its own unit; 0 when empty; an error naming the line otherwise';
 -- end of 2.0.0
 
--- 2.0.0: allocation_entry takes the line's other money
-CREATE OR REPLACE FUNCTION @extschema@.allocation_entry_insert()
-RETURNS trigger
-LANGUAGE plpgsql
+-- 2.0.0: allocation_entry a line at a time in C
+-- How messages describe a line: "row 3: program '…', province '…', …".
+CREATE FUNCTION @extschema@.entry_row_text(row_number bigint, program text, province text, fiscal_year integer,
+										   reference text)
+RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
-DECLARE
-	v_row bigint := @extschema@.allocation_load_row();
-	row_text text := @extschema@.message('row %s: program %s, province %s, fiscal year %s, reference %s', v_row,
-							@extschema@.entry_echo(NEW.program), @extschema@.entry_echo(NEW.province),
-							coalesce(NEW.fiscal_year::text, 'NULL'), @extschema@.entry_echo(NEW.reference));
-	v_reference text := @extschema@.reference_trim(@extschema@.entry_bounded(NEW.reference, 'reference', row_text));
-	v_program integer;
-	v_province text;
-	v_amount @extschema@.funding;
-	v_other bigint;
-	v_phase text := coalesce(NEW.phase, 'planned');
-	v_municipality text;
-	twin_id bigint;
-	twin_reference text;
-	twin_row bigint;
-	v_id bigint;
-	inserted boolean;
+SELECT @extschema@.message('row %s: program %s, province %s, fiscal year %s, reference %s', row_number,
+						   @extschema@.entry_echo(program), @extschema@.entry_echo(province),
+						   coalesce(fiscal_year::text, 'NULL'), @extschema@.entry_echo(reference))
+$$;
+COMMENT ON FUNCTION @extschema@.entry_row_text(bigint, text, text, integer, text) IS
+'how allocation_entry''s messages describe a line: its row of the statement, programme, province, fiscal year and reference';
+
+-- A line identical to one already there (allocation twin_id), refused:
+-- as the same line twice when this load wrote the other (twin_row), else
+-- as a line that would double the total.
+CREATE FUNCTION @extschema@.entry_identical_line(twin_id bigint, twin_reference text, twin_row bigint,
+												 row_number bigint, line text, phase text,
+												 amount @extschema@.funding, reference text)
+RETURNS void
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
 BEGIN
-	PERFORM @extschema@.entry_plain(v_reference, 'reference', row_text), @extschema@.entry_plain(NEW.note, 'note', row_text);
-	v_program := @extschema@.entry_program(NEW.program, NEW.fiscal_year, row_text);
-	SELECT r.province_code, r.municipality_code INTO v_province, v_municipality
-	FROM @extschema@.entry_region(NEW.province, NEW.municipality, NEW.fiscal_year, NEW.as_of, row_text) r;
-	v_amount := @extschema@.entry_amount(NEW.amount, NEW."national", NEW.local, NEW.unit, row_text);
-	v_other := CASE WHEN NEW.other IS NULL THEN 0 ELSE @extschema@.entry_other(NEW.other, NEW.unit, row_text) END;
-
-	-- The line's scope, locked once per statement, so that no concurrent
-	-- load adds an identical line unseen (allocation_scope).
-	IF NOT @extschema@.allocation_load_scope_seen(v_province, NEW.fiscal_year, v_phase, v_program) THEN
-		PERFORM @extschema@.allocation_scope_lock(v_province, NEW.fiscal_year, v_phase, v_program);
+	IF twin_row IS NOT NULL THEN
+		PERFORM @extschema@.entry_same_line(twin_row, row_number, line);
 	END IF;
-
-	-- A line identical to one already there (programme, province, year,
-	-- phase, 시·군·구 and amount) would double the total when one of the two
-	-- has no reference: a load run again without references, or run with
-	-- references after one without.  (Two identical loads without a
-	-- reference at once are refused by the unique index itself.)
-	-- (one probe of allocation_line_hash_idx; the province compared by =
-	-- where there is one, which on Citus reads the one shard of its
-	-- province: IS NOT DISTINCT FROM would read every shard)
-	IF v_province IS NOT NULL THEN
-		SELECT a.id, a.reference INTO twin_id, twin_reference
-		FROM @extschema@.allocation a
-		WHERE @extschema@.line_hash(a.province_code, a.fiscal_year, a.phase, a.program_id, a.amount)
-			  = @extschema@.line_hash(v_province, NEW.fiscal_year, v_phase, v_program, v_amount)
-		  AND a.province_code = v_province
-		  AND a.fiscal_year = NEW.fiscal_year AND a.phase = v_phase AND a.program_id = v_program
-		  AND a.amount OPERATOR(@extschema@.=) v_amount
-		  AND coalesce(a.municipality_code, '') = coalesce(v_municipality, '')
-		  AND (v_reference IS NULL OR a.reference IS NULL)
-		ORDER BY a.reference NULLS FIRST
-		LIMIT 1;
-	ELSE
-		SELECT a.id, a.reference INTO twin_id, twin_reference
-		FROM @extschema@.allocation a
-		WHERE @extschema@.line_hash(a.province_code, a.fiscal_year, a.phase, a.program_id, a.amount)
-			  = @extschema@.line_hash(NULL, NEW.fiscal_year, v_phase, v_program, v_amount)
-		  AND a.province_code IS NULL
-		  AND a.fiscal_year = NEW.fiscal_year AND a.phase = v_phase AND a.program_id = v_program
-		  AND a.amount OPERATOR(@extschema@.=) v_amount
-		  AND coalesce(a.municipality_code, '') = coalesce(v_municipality, '')
-		  AND (v_reference IS NULL OR a.reference IS NULL)
-		ORDER BY a.reference NULLS FIRST
-		LIMIT 1;
-	END IF;
-	IF twin_id IS NOT NULL THEN
-		twin_row := @extschema@.allocation_load_written(twin_id);
-		IF twin_row IS NOT NULL THEN
-			PERFORM @extschema@.entry_same_line(twin_row, v_row, row_text);
-		END IF;
-		RAISE EXCEPTION USING MESSAGE = @extschema@.message('allocation already recorded: %s, phase %s, amount %s', row_text, v_phase, v_amount),
-				  ERRCODE = 'unique_violation',
-				  DETAIL = CASE WHEN v_reference IS NOT NULL
-							   THEN @extschema@.message('An identical line without a reference is already there (allocation %s); loading this one beside it would double the total.', twin_id)
-							   WHEN twin_reference IS NOT NULL
-							   THEN @extschema@.message('An identical line is already there under reference %s; loading this one too would double the total.', quote_literal(twin_reference))
-							   ELSE @extschema@.message('An identical line without a reference is already there; loading it again would double the total.') END,
-				  HINT = CASE WHEN v_reference IS NOT NULL
-							 THEN @extschema@.message('Give the line already there its reference (UPDATE regionpolicy.allocation SET reference = %s WHERE id = %s), or delete it, then load again.', quote_literal(v_reference), twin_id)
-							 WHEN twin_reference IS NOT NULL
-							 THEN @extschema@.message('Load it with that reference to replace that line, or give this line a reference of its own.')
-							 ELSE @extschema@.message('Give each line its reference (its 세부사업 or 과제 number): a line loaded again with the same reference replaces its amount, so a load can be run twice.') END;
-	END IF;
-
-	IF v_reference IS NULL THEN
-		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, municipality_code, other)
-		VALUES (v_program, v_province, NEW.fiscal_year, v_amount, v_phase, NEW.note, v_municipality, v_other)
-		RETURNING a.id INTO v_id;
-		inserted := true;
-	ELSIF v_province IS NOT NULL THEN
-		-- a line with a reference replaces what was loaded under it before
-		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code, other)
-		VALUES (v_program, v_province, NEW.fiscal_year, v_amount, v_phase, NEW.note, v_reference, v_municipality, v_other)
-		ON CONFLICT (reference, province_code, fiscal_year, phase, program_id, (coalesce(municipality_code, '')))
-			WHERE reference IS NOT NULL AND province_code IS NOT NULL
-		DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note, other = EXCLUDED.other
-		RETURNING a.id, a.xmax = 0 INTO v_id, inserted;
-	ELSE
-		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code, other)
-		VALUES (v_program, NULL, NEW.fiscal_year, v_amount, v_phase, NEW.note, v_reference, v_municipality, v_other)
-		ON CONFLICT (reference, fiscal_year, phase, program_id)
-			WHERE reference IS NOT NULL AND province_code IS NULL
-		DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note, other = EXCLUDED.other
-		RETURNING a.id, a.xmax = 0 INTO v_id, inserted;
-	END IF;
-	-- a line this very statement wrote is the same line given twice, not
-	-- one to replace
-	IF NOT inserted THEN
-		twin_row := @extschema@.allocation_load_written(v_id);
-		IF twin_row IS NOT NULL THEN
-			PERFORM @extschema@.entry_same_line(twin_row, v_row, row_text);
-		END IF;
-	END IF;
-	PERFORM @extschema@.allocation_load_count(inserted, v_id);
-	RETURN NEW;
+	RAISE EXCEPTION USING MESSAGE = @extschema@.message('allocation already recorded: %s, phase %s, amount %s', line, phase, amount),
+			  ERRCODE = 'unique_violation',
+			  DETAIL = CASE WHEN reference IS NOT NULL
+						   THEN @extschema@.message('An identical line without a reference is already there (allocation %s); loading this one beside it would double the total.', twin_id)
+						   WHEN twin_reference IS NOT NULL
+						   THEN @extschema@.message('An identical line is already there under reference %s; loading this one too would double the total.', quote_literal(twin_reference))
+						   ELSE @extschema@.message('An identical line without a reference is already there; loading it again would double the total.') END,
+			  HINT = CASE WHEN reference IS NOT NULL
+						 THEN @extschema@.message('Give the line already there its reference (UPDATE regionpolicy.allocation SET reference = %s WHERE id = %s), or delete it, then load again.', quote_literal(reference), twin_id)
+						 WHEN twin_reference IS NOT NULL
+						 THEN @extschema@.message('Load it with that reference to replace that line, or give this line a reference of its own.')
+						 ELSE @extschema@.message('Give each line its reference (its 세부사업 or 과제 number): a line loaded again with the same reference replaces its amount, so a load can be run twice.') END;
 END
 $$;
+COMMENT ON FUNCTION @extschema@.entry_identical_line(bigint, text, bigint, bigint, text, text, @extschema@.funding, text) IS
+'refuses (23505) a line identical to one already there, naming it; allocation_entry calls it';
+
+-- The row trigger (src/regionpolicy/entry.c): each line's programme and
+-- region looked up once per statement by entry_program and entry_region,
+-- its amount read by the type, its scope locked, one probe for an
+-- identical line, one INSERT; every refusal raised by the functions above.
+CREATE OR REPLACE FUNCTION @extschema@.allocation_entry_insert()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'allocation_entry_insert'
+LANGUAGE C VOLATILE PARALLEL UNSAFE;
 COMMENT ON FUNCTION @extschema@.allocation_entry_insert() IS
 'INSTEAD OF INSERT on allocation_entry: resolves program and province, reads the amount and other money, and inserts the line, or replaces the line of the same programme, province, 시·군·구, year, phase and reference; the same line twice in one statement is refused';
 -- end of 2.0.0

@@ -21,6 +21,7 @@
 #include "utils/hsearch.h"
 #include "utils/memutils.h"
 
+#include "load.h"
 #include "regionpolicy.h"
 
 static int64 tally_inserted;
@@ -89,42 +90,56 @@ allocation_load_begin(PG_FUNCTION_ARGS)
 	PG_RETURN_VOID();
 }
 
+int64
+rp_load_row(void)
+{
+	return tally_inserted + tally_replaced + 1;
+}
+
 /* the row number (from 1) of the line the statement is at */
 PG_FUNCTION_INFO_V1(allocation_load_row);
 Datum
 allocation_load_row(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT64(tally_inserted + tally_replaced + 1);
+	PG_RETURN_INT64(rp_load_row());
 }
 
 /*
  * The row number of this statement that wrote allocation `id`, or NULL if
  * none did (or no load is under way).
  */
+bool
+rp_load_written(int64 id, int64 *row)
+{
+	WrittenRow *w;
+
+	if (written_rows == NULL)
+		return false;
+	w = hash_search(written_rows, &id, HASH_FIND, NULL);
+	if (w == NULL)
+		return false;
+	*row = w->row;
+	return true;
+}
+
 PG_FUNCTION_INFO_V1(allocation_load_written);
 Datum
 allocation_load_written(PG_FUNCTION_ARGS)
 {
-	int64		id = PG_GETARG_INT64(0);
-	WrittenRow *w;
+	int64		row;
 
-	if (written_rows == NULL)
+	if (!rp_load_written(PG_GETARG_INT64(0), &row))
 		PG_RETURN_NULL();
-	w = hash_search(written_rows, &id, HASH_FIND, NULL);
-	if (w == NULL)
-		PG_RETURN_NULL();
-	PG_RETURN_INT64(w->row);
+	PG_RETURN_INT64(row);
 }
 
 /*
  * Count one line (true if inserted, false if it replaced one) written as
  * allocation `id`, and remember which row of the statement wrote it.
  */
-PG_FUNCTION_INFO_V1(allocation_load_count);
-Datum
-allocation_load_count(PG_FUNCTION_ARGS)
+void
+rp_load_count(bool inserted, int64 id)
 {
-	int64		id = PG_GETARG_INT64(1);
 	int64		row = tally_inserted + tally_replaced + 1;
 	WrittenRow *w;
 	bool		found;
@@ -133,11 +148,44 @@ allocation_load_count(PG_FUNCTION_ARGS)
 		load_state_reset();
 	w = hash_search(written_rows, &id, HASH_ENTER, &found);
 	w->row = row;
-	if (PG_GETARG_BOOL(0))
+	if (inserted)
 		tally_inserted++;
 	else
 		tally_replaced++;
+}
+
+PG_FUNCTION_INFO_V1(allocation_load_count);
+Datum
+allocation_load_count(PG_FUNCTION_ARGS)
+{
+	rp_load_count(PG_GETARG_BOOL(0), PG_GETARG_INT64(1));
 	PG_RETURN_VOID();
+}
+
+bool
+rp_load_scope_seen(text *province, int32 fiscal_year, text *phase, int32 program_id)
+{
+	LineScope	key;
+	bool		found;
+
+	memset(&key, 0, sizeof(key));
+	key.fiscal_year = fiscal_year;
+	key.program_id = program_id;
+	if (VARSIZE_ANY_EXHDR(phase) >= SCOPE_TEXT_MAX)
+		return false;
+	memcpy(key.phase, VARDATA_ANY(phase), VARSIZE_ANY_EXHDR(phase));
+	if (province != NULL)
+	{
+		/* a NULL province is the empty key, which no code is */
+		if (VARSIZE_ANY_EXHDR(province) >= SCOPE_TEXT_MAX ||
+			VARSIZE_ANY_EXHDR(province) == 0)
+			return false;
+		memcpy(key.province, VARDATA_ANY(province), VARSIZE_ANY_EXHDR(province));
+	}
+	if (locked_scopes == NULL)
+		load_state_reset();
+	hash_search(locked_scopes, &key, HASH_ENTER, &found);
+	return found;
 }
 
 /*
@@ -148,33 +196,10 @@ PG_FUNCTION_INFO_V1(allocation_load_scope_seen);
 Datum
 allocation_load_scope_seen(PG_FUNCTION_ARGS)
 {
-	LineScope	key;
-	text	   *phase;
-	bool		found;
-
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
 		PG_RETURN_BOOL(false);
-	memset(&key, 0, sizeof(key));
-	key.fiscal_year = PG_GETARG_INT32(1);
-	key.program_id = PG_GETARG_INT32(3);
-	phase = PG_GETARG_TEXT_PP(2);
-	if (VARSIZE_ANY_EXHDR(phase) >= SCOPE_TEXT_MAX)
-		PG_RETURN_BOOL(false);
-	memcpy(key.phase, VARDATA_ANY(phase), VARSIZE_ANY_EXHDR(phase));
-	if (!PG_ARGISNULL(0))
-	{
-		text	   *province = PG_GETARG_TEXT_PP(0);
-
-		/* a NULL province is the empty key, which no code is */
-		if (VARSIZE_ANY_EXHDR(province) >= SCOPE_TEXT_MAX ||
-			VARSIZE_ANY_EXHDR(province) == 0)
-			PG_RETURN_BOOL(false);
-		memcpy(key.province, VARDATA_ANY(province), VARSIZE_ANY_EXHDR(province));
-	}
-	if (locked_scopes == NULL)
-		load_state_reset();
-	hash_search(locked_scopes, &key, HASH_ENTER, &found);
-	PG_RETURN_BOOL(found);
+	PG_RETURN_BOOL(rp_load_scope_seen(PG_ARGISNULL(0) ? NULL : PG_GETARG_TEXT_PP(0), PG_GETARG_INT32(1),
+									  PG_GETARG_TEXT_PP(2), PG_GETARG_INT32(3)));
 }
 
 PG_FUNCTION_INFO_V1(allocation_load_end);

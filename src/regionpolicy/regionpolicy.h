@@ -38,6 +38,9 @@
 /* the function of that name and arguments in the schema of the function self (sibling.c) */
 extern Oid	rp_sibling_function(Oid self, const char *name, int nargs, const Oid *argtypes);
 
+/* does the text begin as a spreadsheet formula does (formula.c)? */
+extern bool rp_begins_formula(const char *s, int len);
+
 extern char *rp_format_message(const char *msgid, int nargs, const char *const *args);
 extern char *rp_message(const char *msgid, int nargs, const char *const *args);
 

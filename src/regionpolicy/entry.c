@@ -1,0 +1,773 @@
+/*-------------------------------------------------------------------------
+ *
+ * entry.c
+ *	  allocation_entry's row trigger (doc/regionpolicy.md, "Loading"): a
+ *	  line given by names, resolved and written into allocation.
+ *
+ *	  What a line at a time costs is what each line does, so a line does
+ *	  here what a careful table's INSERT does, and the rest once:
+ *
+ *	  - the programme and the region a line names are looked up once per
+ *		statement (a file names few), by the SQL functions that look them
+ *		up and refuse (entry_program, entry_region); what they answered is
+ *		kept for the rest of the statement;
+ *	  - the amount is read by the type's input function; only text a load
+ *		must refuse or read otherwise (a bare number, numbers in a unit)
+ *		goes to entry_amount, which refuses it;
+ *	  - the line's scope is locked once per statement (load.c);
+ *	  - one probe of allocation_line_hash_idx finds an identical line,
+ *		and one INSERT writes it, each a plan kept for the session.
+ *
+ *	  Every refusal is raised by the SQL function that has always raised it
+ *	  (the line's description, entry_row_text, is built only then), so the
+ *	  messages, their order and their SQLSTATEs are those of the SQL path.
+ *	  Every query names its objects with the extension's schema and its
+ *	  operators with pg_catalog's, whatever the session's search_path.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_collation.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "common/hashfn.h"
+#include "executor/spi.h"
+#include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/hsearch.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#if PG_VERSION_NUM >= 160000
+#include "nodes/miscnodes.h"
+#endif
+
+#include "load.h"
+#include "regionpolicy.h"
+
+/* the view's columns the trigger reads, by name */
+enum
+{
+	C_PROGRAM, C_PROVINCE, C_FISCAL_YEAR, C_PHASE, C_AMOUNT, C_NATIONAL, C_LOCAL,
+	C_UNIT, C_REFERENCE, C_NOTE, C_MUNICIPALITY, C_AS_OF, C_OTHER, N_COLUMNS
+};
+static const char *const column_names[N_COLUMNS] = {
+	"program", "province", "fiscal_year", "phase", "amount", "national", "local",
+	"unit", "reference", "note", "municipality", "as_of", "other"
+};
+
+/*
+ * The statements the trigger runs, kept for the session, each with its
+ * generic plan: planned once, not once a line.
+ */
+enum
+{
+	Q_ROW_TEXT, Q_PROGRAM, Q_REGION, Q_AMOUNT, Q_OTHER, Q_BOUNDED, Q_PLAIN,
+	Q_SCOPE, Q_TWIN, Q_TWIN_NATIONAL, Q_IDENTICAL, Q_SAME_LINE, Q_INSERT,
+	Q_INSERT_REFERENCED, Q_INSERT_REFERENCED_NATIONAL, N_QUERIES
+};
+
+typedef struct EntryPlans
+{
+	Oid			trigger_fn;		/* the function they were made for */
+	Oid			funding_type;
+	SPIPlanPtr	plan[N_QUERIES];
+} EntryPlans;
+
+static EntryPlans session_plans;
+
+/* what one statement keeps: the columns, and the look-ups made */
+typedef struct EntryState
+{
+	Oid			relid;
+	int			attnum[N_COLUMNS];
+	Oid			funding_input;
+	Oid			funding_ioparam;
+	FmgrInfo	funding_in;
+	FmgrInfo	reference_trim;
+	HTAB	   *programs;
+	HTAB	   *regions;
+	MemoryContext cxt;
+} EntryState;
+
+/* a look-up's arguments as bytes, the hash key of what it answered */
+typedef struct LookupKey
+{
+	uint32		len;
+	char	   *bytes;
+} LookupKey;
+
+typedef struct ProgramEntry
+{
+	LookupKey	key;
+	int32		program_id;
+} ProgramEntry;
+
+typedef struct RegionEntry
+{
+	LookupKey	key;
+	text	   *province_code;	/* NULL: a line of no single province */
+	text	   *municipality_code;	/* NULL: none */
+} RegionEntry;
+
+/* one line as the trigger reads it */
+typedef struct Line
+{
+	Datum		value[N_COLUMNS];
+	bool		isnull[N_COLUMNS];
+	int64		row;
+	Datum		row_text;		/* built only when a refusal needs it */
+	bool		has_row_text;
+} Line;
+
+static uint32
+lookup_hash(const void *key, Size keysize)
+{
+	const LookupKey *k = (const LookupKey *) key;
+
+	return hash_bytes((const unsigned char *) k->bytes, (int) k->len);
+}
+
+static int
+lookup_match(const void *key1, const void *key2, Size keysize)
+{
+	const LookupKey *a = (const LookupKey *) key1;
+	const LookupKey *b = (const LookupKey *) key2;
+
+	return a->len == b->len && memcmp(a->bytes, b->bytes, a->len) == 0 ? 0 : 1;
+}
+
+static HTAB *
+lookup_table(const char *name, Size entrysize, MemoryContext cxt)
+{
+	HASHCTL		ctl;
+
+	memset(&ctl, 0, sizeof(ctl));
+	ctl.keysize = sizeof(LookupKey);
+	ctl.entrysize = entrysize;
+	ctl.hash = lookup_hash;
+	ctl.match = lookup_match;
+	ctl.hcxt = cxt;
+	return hash_create(name, 64, &ctl, HASH_ELEM | HASH_FUNCTION | HASH_COMPARE | HASH_CONTEXT);
+}
+
+/* append a value to a key: a null flag, then its length and bytes */
+static void
+key_add(StringInfo key, Datum value, bool isnull, bool is_text)
+{
+	appendStringInfoChar(key, isnull ? 'n' : 'v');
+	if (isnull)
+		return;
+	if (is_text)
+	{
+		text	   *t = DatumGetTextPP(value);
+		uint32		len = VARSIZE_ANY_EXHDR(t);
+
+		appendBinaryStringInfo(key, (const char *) &len, sizeof(len));
+		appendBinaryStringInfo(key, VARDATA_ANY(t), len);
+	}
+	else
+	{
+		int32		v = DatumGetInt32(value);	/* integer or date */
+
+		appendBinaryStringInfo(key, (const char *) &v, sizeof(v));
+	}
+}
+
+static void
+plans_make(Oid trigger_fn)
+{
+	char	   *nsp = get_namespace_name(get_func_namespace(trigger_fn));
+	const char *n;
+	Oid			fund;
+	Oid			text_args[7] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID};
+	Oid			args[9];
+	const char *twin_match =
+		"  AND a.fiscal_year OPERATOR(pg_catalog.=) $2 AND a.phase OPERATOR(pg_catalog.=) $3"
+		"  AND a.program_id OPERATOR(pg_catalog.=) $4 AND a.amount OPERATOR(%s.=) $5"
+		"  AND coalesce(a.municipality_code, '') OPERATOR(pg_catalog.=) coalesce($6, '')"
+		"  AND ($7 IS NULL OR a.reference IS NULL)"
+		" ORDER BY a.reference NULLS FIRST LIMIT 1";
+	const char *columns = "program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code, other";
+	const char *set = "DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note, other = EXCLUDED.other"
+		" RETURNING a.id, a.xmax OPERATOR(pg_catalog.=) 0";
+	SPIPlanPtr *plan = session_plans.plan;
+
+	if (nsp == NULL)
+		elog(ERROR, "cache lookup failed for the namespace of function %u", trigger_fn);
+	n = quote_identifier(nsp);
+	{
+		Oid			argtypes[5] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID};
+
+		fund = get_func_rettype(rp_sibling_function(trigger_fn, "entry_amount", 5, argtypes));
+	}
+
+	for (int i = 0; i < N_QUERIES; i++)
+		if (plan[i] != NULL)
+		{
+			SPI_freeplan(plan[i]);
+			plan[i] = NULL;
+		}
+	session_plans.trigger_fn = InvalidOid;
+
+#define PREPARE(q, nargs, types, ...) \
+	do { \
+		SPIPlanPtr	p_ = SPI_prepare_cursor(psprintf(__VA_ARGS__), (nargs), (types), \
+											CURSOR_OPT_GENERIC_PLAN); \
+		if (p_ == NULL) \
+			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result)); \
+		SPI_keepplan(p_); \
+		plan[q] = p_; \
+	} while (0)
+
+	args[0] = INT8OID; args[1] = TEXTOID; args[2] = TEXTOID; args[3] = INT4OID; args[4] = TEXTOID;
+	PREPARE(Q_ROW_TEXT, 5, args, "SELECT %s.entry_row_text($1, $2, $3, $4, $5)", n);
+	args[0] = TEXTOID; args[1] = INT4OID; args[2] = TEXTOID;
+	PREPARE(Q_PROGRAM, 3, args, "SELECT %s.entry_program($1, $2, $3)", n);
+	args[0] = TEXTOID; args[1] = TEXTOID; args[2] = INT4OID; args[3] = DATEOID; args[4] = TEXTOID;
+	PREPARE(Q_REGION, 5, args, "SELECT r.province_code, r.municipality_code FROM %s.entry_region($1, $2, $3, $4, $5) r", n);
+	PREPARE(Q_AMOUNT, 5, text_args, "SELECT %s.entry_amount($1, $2, $3, $4, $5)", n);
+	PREPARE(Q_OTHER, 3, text_args, "SELECT %s.entry_other($1, $2, $3)", n);
+	PREPARE(Q_BOUNDED, 3, text_args, "SELECT %s.entry_bounded($1, $2, $3)", n);
+	PREPARE(Q_PLAIN, 3, text_args, "SELECT %s.entry_plain($1, $2, $3)", n);
+	args[0] = TEXTOID; args[1] = INT4OID; args[2] = TEXTOID; args[3] = INT4OID;
+	PREPARE(Q_SCOPE, 4, args, "SELECT %s.allocation_scope_lock($1, $2, $3, $4)", n);
+
+	/*
+	 * The identical line: the province compared by = where there is one,
+	 * which on Citus reads the one shard of its province (IS NOT DISTINCT
+	 * FROM would read every shard).
+	 */
+	args[0] = TEXTOID; args[1] = INT4OID; args[2] = TEXTOID; args[3] = INT4OID; args[4] = fund;
+	args[5] = TEXTOID; args[6] = TEXTOID;
+	PREPARE(Q_TWIN, 7, args,
+			"SELECT a.id, a.reference FROM %s.allocation a"
+			" WHERE %s.line_hash(a.province_code, a.fiscal_year, a.phase, a.program_id, a.amount)"
+			"   OPERATOR(pg_catalog.=) %s.line_hash($1, $2, $3, $4, $5)"
+			"  AND a.province_code OPERATOR(pg_catalog.=) $1%s",
+			n, n, n, psprintf(twin_match, n));
+	PREPARE(Q_TWIN_NATIONAL, 7, args,
+			"SELECT a.id, a.reference FROM %s.allocation a"
+			" WHERE %s.line_hash(a.province_code, a.fiscal_year, a.phase, a.program_id, a.amount)"
+			"   OPERATOR(pg_catalog.=) %s.line_hash(NULL, $2, $3, $4, $5)"
+			"  AND a.province_code IS NULL%s",
+			n, n, n, psprintf(twin_match, n));
+	args[0] = INT8OID; args[1] = TEXTOID; args[2] = INT8OID; args[3] = INT8OID; args[4] = TEXTOID;
+	args[5] = TEXTOID; args[6] = fund; args[7] = TEXTOID;
+	PREPARE(Q_IDENTICAL, 8, args, "SELECT %s.entry_identical_line($1, $2, $3, $4, $5, $6, $7, $8)", n);
+	args[0] = INT8OID; args[1] = INT8OID; args[2] = TEXTOID;
+	PREPARE(Q_SAME_LINE, 3, args, "SELECT %s.entry_same_line($1, $2, $3)", n);
+
+	/* the line: $1 programme … $9 other money, in the order of columns */
+	args[0] = INT4OID; args[1] = TEXTOID; args[2] = INT4OID; args[3] = fund; args[4] = TEXTOID;
+	args[5] = TEXTOID; args[6] = TEXTOID; args[7] = TEXTOID; args[8] = INT8OID;
+	PREPARE(Q_INSERT, 9, args,
+			"INSERT INTO %s.allocation AS a (%s) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+			" RETURNING a.id, true", n, columns);
+	/* a line with a reference replaces what was loaded under it before */
+	PREPARE(Q_INSERT_REFERENCED, 9, args,
+			"INSERT INTO %s.allocation AS a (%s) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+			" ON CONFLICT (reference, province_code, fiscal_year, phase, program_id, (coalesce(municipality_code, '')))"
+			"   WHERE reference IS NOT NULL AND province_code IS NOT NULL %s", n, columns, set);
+	PREPARE(Q_INSERT_REFERENCED_NATIONAL, 9, args,
+			"INSERT INTO %s.allocation AS a (%s) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+			" ON CONFLICT (reference, fiscal_year, phase, program_id)"
+			"   WHERE reference IS NOT NULL AND province_code IS NULL %s", n, columns, set);
+#undef PREPARE
+
+	session_plans.funding_type = fund;
+	session_plans.trigger_fn = trigger_fn;
+}
+
+static EntryState *
+state_make(FunctionCallInfo fcinfo, TriggerData *trigdata)
+{
+	MemoryContext cxt = fcinfo->flinfo->fn_mcxt;
+	TupleDesc	desc = RelationGetDescr(trigdata->tg_relation);
+	EntryState *state = MemoryContextAllocZero(cxt, sizeof(EntryState));
+	Oid			argtype = TEXTOID;
+
+	state->relid = RelationGetRelid(trigdata->tg_relation);
+	for (int c = 0; c < N_COLUMNS; c++)
+	{
+		state->attnum[c] = SPI_fnumber(desc, column_names[c]);
+		if (state->attnum[c] <= 0)
+			elog(ERROR, "allocation_entry_insert: relation \"%s\" has no column \"%s\"",
+				 RelationGetRelationName(trigdata->tg_relation), column_names[c]);
+	}
+	getTypeInputInfo(session_plans.funding_type, &state->funding_input, &state->funding_ioparam);
+	fmgr_info_cxt(state->funding_input, &state->funding_in, cxt);
+	fmgr_info_cxt(rp_sibling_function(fcinfo->flinfo->fn_oid, "reference_trim", 1, &argtype),
+				  &state->reference_trim, cxt);
+	state->cxt = cxt;
+	state->programs = lookup_table("regionpolicy entry programmes", sizeof(ProgramEntry), cxt);
+	state->regions = lookup_table("regionpolicy entry regions", sizeof(RegionEntry), cxt);
+	return state;
+}
+
+/* run a kept statement; its first row, or NULL when it returned none */
+static HeapTuple
+run(int q, Datum *values, const bool *isnull, int nargs)
+{
+	char		nulls[9];
+	int			rc;
+
+	Assert(nargs <= (int) sizeof(nulls));
+	for (int i = 0; i < nargs; i++)
+		nulls[i] = isnull[i] ? 'n' : ' ';
+	rc = SPI_execute_plan(session_plans.plan[q], values, nulls, false, 1);
+	if (rc < 0)
+		elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(rc));
+	if (SPI_tuptable == NULL || SPI_processed == 0)
+		return NULL;
+	return SPI_tuptable->vals[0];
+}
+
+static Datum
+column(HeapTuple tuple, int n, bool *isnull)
+{
+	return SPI_getbinval(tuple, SPI_tuptable->tupdesc, n, isnull);
+}
+
+/* the line as messages describe it: "row 3: program '…', province '…', …" */
+static Datum
+row_text(Line *line)
+{
+	if (!line->has_row_text)
+	{
+		Datum		v[5] = {Int64GetDatum(line->row), line->value[C_PROGRAM], line->value[C_PROVINCE],
+							line->value[C_FISCAL_YEAR], line->value[C_REFERENCE]};
+		bool		n[5] = {false, line->isnull[C_PROGRAM], line->isnull[C_PROVINCE],
+							line->isnull[C_FISCAL_YEAR], line->isnull[C_REFERENCE]};
+		HeapTuple	t = run(Q_ROW_TEXT, v, n, 5);
+		bool		isnull;
+
+		line->row_text = SPI_datumTransfer(column(t, 1, &isnull), false, -1);
+		line->has_row_text = true;
+	}
+	return line->row_text;
+}
+
+/* a refusal: the SQL function `q` given a value, what it is, and the line */
+static void
+check_with(int q, Datum value, bool isnull, const char *what, Line *line)
+{
+	Datum		v[3] = {value, CStringGetTextDatum(what), row_text(line)};
+	bool		n[3] = {isnull, false, false};
+
+	run(q, v, n, 3);
+}
+
+static int32
+line_program(EntryState *state, Line *line)
+{
+	StringInfoData key;
+	ProgramEntry *e;
+	LookupKey	k;
+	bool		found;
+
+	if (line->isnull[C_PROGRAM] || line->isnull[C_FISCAL_YEAR])
+	{
+		/* refused by entry_program, which names what is missing */
+		Datum		v[3] = {line->value[C_PROGRAM], line->value[C_FISCAL_YEAR], row_text(line)};
+		bool		n[3] = {line->isnull[C_PROGRAM], line->isnull[C_FISCAL_YEAR], false};
+
+		run(Q_PROGRAM, v, n, 3);
+		elog(ERROR, "entry_program accepted a line without a programme or a fiscal year");
+	}
+	initStringInfo(&key);
+	key_add(&key, line->value[C_FISCAL_YEAR], false, false);
+	key_add(&key, line->value[C_PROGRAM], false, true);
+	k.len = key.len;
+	k.bytes = key.data;
+	e = hash_search(state->programs, &k, HASH_FIND, NULL);
+	if (e == NULL)
+	{
+		Datum		v[3] = {line->value[C_PROGRAM], line->value[C_FISCAL_YEAR], row_text(line)};
+		bool		n[3] = {false, false, false};
+		HeapTuple	t = run(Q_PROGRAM, v, n, 3);
+		bool		isnull;
+		Datum		id = column(t, 1, &isnull);
+
+		if (isnull)
+			elog(ERROR, "entry_program returned no programme");
+		k.bytes = MemoryContextAlloc(state->cxt, key.len);
+		memcpy(k.bytes, key.data, key.len);
+		e = hash_search(state->programs, &k, HASH_ENTER, &found);
+		e->program_id = DatumGetInt32(id);
+	}
+	pfree(key.data);
+	return e->program_id;
+}
+
+static RegionEntry *
+line_region(EntryState *state, Line *line)
+{
+	static const int cols[4] = {C_PROVINCE, C_MUNICIPALITY, C_FISCAL_YEAR, C_AS_OF};
+	StringInfoData key;
+	RegionEntry *e;
+	LookupKey	k;
+	bool		found;
+
+	initStringInfo(&key);
+	for (int i = 0; i < 4; i++)
+		key_add(&key, line->value[cols[i]], line->isnull[cols[i]], i < 2);
+	k.len = key.len;
+	k.bytes = key.data;
+	e = hash_search(state->regions, &k, HASH_FIND, NULL);
+	if (e == NULL)
+	{
+		Datum		v[5];
+		bool		n[5];
+		HeapTuple	t;
+		bool		isnull;
+		Datum		d;
+		MemoryContext old;
+		text	   *province_code = NULL;
+		text	   *municipality_code = NULL;
+
+		for (int i = 0; i < 4; i++)
+		{
+			v[i] = line->value[cols[i]];
+			n[i] = line->isnull[cols[i]];
+		}
+		v[4] = row_text(line);
+		n[4] = false;
+		t = run(Q_REGION, v, n, 5);
+		if (t == NULL)
+			elog(ERROR, "entry_region returned no row");
+		old = MemoryContextSwitchTo(state->cxt);
+		d = column(t, 1, &isnull);
+		if (!isnull)
+			province_code = DatumGetTextPCopy(d);
+		d = column(t, 2, &isnull);
+		if (!isnull)
+			municipality_code = DatumGetTextPCopy(d);
+		k.bytes = palloc(key.len);
+		memcpy(k.bytes, key.data, key.len);
+		MemoryContextSwitchTo(old);
+		e = hash_search(state->regions, &k, HASH_ENTER, &found);
+		e->province_code = province_code;
+		e->municipality_code = municipality_code;
+	}
+	pfree(key.data);
+	return e;
+}
+
+/*
+ * Can the amount text be a bare number ('^\s*[-+]?[0-9][0-9,.]*\s*$', which
+ * entry_amount refuses)?  Certainly not when it holds a character of ASCII
+ * outside white space, digits, signs, commas and points, or a Hangul
+ * syllable (a unit such as 억 or 원); otherwise entry_amount decides.
+ */
+static bool
+maybe_bare_number(text *amount)
+{
+	const unsigned char *s = (const unsigned char *) VARDATA_ANY(amount);
+	int			len = VARSIZE_ANY_EXHDR(amount);
+	int			encoding = GetDatabaseEncoding();
+
+	for (int i = 0; i < len; i++)
+	{
+		unsigned char c = s[i];
+
+		if (c < 0x80)
+		{
+			if (!(c == ' ' || (c >= '\t' && c <= '\r') || (c >= '0' && c <= '9') ||
+				  c == '+' || c == '-' || c == ',' || c == '.'))
+				return false;
+		}
+		/* a lead byte of U+A000 to U+DFFF (Hangul syllables) in UTF-8 */
+		else if (encoding == PG_UTF8 && c >= 0xEA && c <= 0xED)
+			return false;
+		/* a lead byte of a Hangul syllable in EUC-KR (KS X 1001 rows 16-40) */
+		else if (encoding == PG_EUC_KR && c >= 0xB0 && c <= 0xC8)
+			return false;
+	}
+	return true;
+}
+
+/* the line's funding value */
+static Datum
+line_amount(EntryState *state, Line *line)
+{
+	if (!line->isnull[C_AMOUNT] && line->isnull[C_NATIONAL] && line->isnull[C_LOCAL] &&
+		line->isnull[C_UNIT] && !maybe_bare_number(DatumGetTextPP(line->value[C_AMOUNT])))
+	{
+		char	   *str = TextDatumGetCString(line->value[C_AMOUNT]);
+		Datum		result;
+
+#if PG_VERSION_NUM >= 160000
+		ErrorSaveContext escontext = {T_ErrorSaveContext};
+
+		if (InputFunctionCallSafe(&state->funding_in, str, state->funding_ioparam, -1,
+								  (Node *) &escontext, &result))
+			return result;
+#else
+		bool		refused = false;
+		MemoryContext cxt = CurrentMemoryContext;
+
+		/*
+		 * The type's input function reads and allocates, nothing else (no
+		 * lock, buffer or file), so its refusal of the text may be set
+		 * aside; entry_amount below raises it again, naming the line.
+		 */
+		PG_TRY();
+		{
+			result = InputFunctionCall(&state->funding_in, str, state->funding_ioparam, -1);
+		}
+		PG_CATCH();
+		{
+			ErrorData  *edata;
+
+			MemoryContextSwitchTo(cxt);
+			edata = CopyErrorData();
+			if (edata->sqlerrcode != ERRCODE_INVALID_TEXT_REPRESENTATION &&
+				edata->sqlerrcode != ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE)
+				PG_RE_THROW();
+			FlushErrorState();
+			FreeErrorData(edata);
+			refused = true;
+		}
+		PG_END_TRY();
+		if (!refused)
+			return result;
+#endif
+	}
+	{
+		static const int cols[4] = {C_AMOUNT, C_NATIONAL, C_LOCAL, C_UNIT};
+		Datum		v[5];
+		bool		n[5];
+		HeapTuple	t;
+		bool		isnull;
+		Datum		d;
+
+		for (int i = 0; i < 4; i++)
+		{
+			v[i] = line->value[cols[i]];
+			n[i] = line->isnull[cols[i]];
+		}
+		v[4] = row_text(line);
+		n[4] = false;
+		t = run(Q_AMOUNT, v, n, 5);
+		d = column(t, 1, &isnull);
+		if (isnull)
+			elog(ERROR, "entry_amount returned no amount");
+		return SPI_datumTransfer(d, false, sizeof(Funding));
+	}
+}
+
+/* a text value, or NULL when it is missing */
+static text *
+text_value(Line *line, int c)
+{
+	return line->isnull[c] ? NULL : DatumGetTextPP(line->value[c]);
+}
+
+static bool
+begins_formula(text *t)
+{
+	return t != NULL && rp_begins_formula(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+}
+
+static bool
+blank(text *t)
+{
+	const char *s = VARDATA_ANY(t);
+
+	for (int i = 0; i < (int) VARSIZE_ANY_EXHDR(t); i++)
+		if (s[i] != ' ')
+			return false;
+	return true;
+}
+
+PG_FUNCTION_INFO_V1(allocation_entry_insert);
+Datum
+allocation_entry_insert(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+	EntryState *state;
+	HeapTuple	tuple;
+	Line		line;
+	text	   *reference;
+	Datum		reference_trimmed = (Datum) 0;
+	bool		reference_null = true;
+	int32		program_id;
+	RegionEntry *region;
+	Datum		amount;
+	Datum		other = Int64GetDatum(0);
+	Datum		phase;
+	HeapTuple	t;
+	bool		isnull;
+	int64		id;
+	bool		inserted;
+
+	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_INSTEAD(trigdata->tg_event) ||
+		!TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) || !TRIGGER_FIRED_BY_INSERT(trigdata->tg_event))
+		elog(ERROR, "allocation_entry_insert: not fired as an INSTEAD OF INSERT row trigger");
+	tuple = trigdata->tg_trigtuple;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (session_plans.trigger_fn != fcinfo->flinfo->fn_oid)
+		plans_make(fcinfo->flinfo->fn_oid);
+	state = (EntryState *) fcinfo->flinfo->fn_extra;
+	if (state == NULL || state->relid != RelationGetRelid(trigdata->tg_relation))
+		fcinfo->flinfo->fn_extra = state = state_make(fcinfo, trigdata);
+
+	for (int c = 0; c < N_COLUMNS; c++)
+		line.value[c] = heap_getattr(tuple, state->attnum[c], RelationGetDescr(trigdata->tg_relation),
+									 &line.isnull[c]);
+	line.row = rp_load_row();
+	line.has_row_text = false;
+
+	/* the reference: bounded, trimmed, no formula; the note: no formula */
+	reference = text_value(&line, C_REFERENCE);
+	if (reference != NULL)
+	{
+		if (VARSIZE_ANY_EXHDR(reference) > 200 &&
+			pg_mbstrlen_with_len(VARDATA_ANY(reference), VARSIZE_ANY_EXHDR(reference)) > 200)
+			check_with(Q_BOUNDED, line.value[C_REFERENCE], false, "reference", &line);
+		/* (NULL when nothing is left) */
+		{
+			LOCAL_FCINFO(call, 1);
+
+			InitFunctionCallInfoData(*call, &state->reference_trim, 1, DEFAULT_COLLATION_OID, NULL, NULL);
+			call->args[0].value = PointerGetDatum(reference);
+			call->args[0].isnull = false;
+			reference_trimmed = FunctionCallInvoke(call);
+			reference_null = call->isnull;
+		}
+		if (!reference_null && begins_formula(DatumGetTextPP(reference_trimmed)))
+			check_with(Q_PLAIN, reference_trimmed, false, "reference", &line);
+	}
+	if (begins_formula(text_value(&line, C_NOTE)))
+		check_with(Q_PLAIN, line.value[C_NOTE], false, "note", &line);
+
+	program_id = line_program(state, &line);
+	region = line_region(state, &line);
+	amount = line_amount(state, &line);
+	if (!line.isnull[C_OTHER] && !blank(text_value(&line, C_OTHER)))
+	{
+		Datum		v[3] = {line.value[C_OTHER], line.value[C_UNIT], row_text(&line)};
+		bool		n[3] = {false, line.isnull[C_UNIT], false};
+
+		t = run(Q_OTHER, v, n, 3);
+		other = column(t, 1, &isnull);
+	}
+	phase = line.isnull[C_PHASE] ? CStringGetTextDatum("planned") : line.value[C_PHASE];
+
+	/*
+	 * The line's scope, locked once per statement, so that no concurrent
+	 * load adds an identical line unseen (allocation_scope).
+	 */
+	if (!rp_load_scope_seen(region->province_code, DatumGetInt32(line.value[C_FISCAL_YEAR]),
+							DatumGetTextPP(phase), program_id))
+	{
+		Datum		v[4] = {PointerGetDatum(region->province_code), line.value[C_FISCAL_YEAR], phase,
+							Int32GetDatum(program_id)};
+		bool		n[4] = {region->province_code == NULL, false, false, false};
+
+		run(Q_SCOPE, v, n, 4);
+	}
+
+	/*
+	 * A line identical to one already there (programme, province, year,
+	 * phase, 시·군·구 and amount) would double the total when one of the two
+	 * has no reference: a load run again without references, or run with
+	 * references after one without.  (Two identical loads without a
+	 * reference at once are refused by the unique index itself.)
+	 */
+	{
+		Datum		v[7] = {PointerGetDatum(region->province_code), line.value[C_FISCAL_YEAR], phase,
+							Int32GetDatum(program_id), amount, PointerGetDatum(region->municipality_code),
+							reference_trimmed};
+		bool		n[7] = {region->province_code == NULL, false, false, false, false,
+							region->municipality_code == NULL, reference_null};
+
+		t = run(region->province_code != NULL ? Q_TWIN : Q_TWIN_NATIONAL, v, n, 7);
+		if (t != NULL)
+		{
+			Datum		w[8];
+			bool		wn[8];
+			int64		twin_row;
+
+			w[0] = column(t, 1, &wn[0]);
+			w[1] = column(t, 2, &wn[1]);
+			wn[2] = !rp_load_written(DatumGetInt64(w[0]), &twin_row);
+			w[2] = Int64GetDatum(wn[2] ? 0 : twin_row);
+			w[3] = Int64GetDatum(line.row);
+			wn[3] = false;
+			w[4] = row_text(&line);
+			wn[4] = false;
+			w[5] = phase;
+			wn[5] = false;
+			w[6] = amount;
+			wn[6] = false;
+			w[7] = reference_trimmed;
+			wn[7] = reference_null;
+			run(Q_IDENTICAL, w, wn, 8);
+			elog(ERROR, "entry_identical_line did not refuse the line");
+		}
+	}
+
+	{
+		Datum		v[9] = {Int32GetDatum(program_id), PointerGetDatum(region->province_code),
+							line.value[C_FISCAL_YEAR], amount, phase, line.value[C_NOTE],
+							reference_trimmed, PointerGetDatum(region->municipality_code), other};
+		bool		n[9] = {false, region->province_code == NULL, false, false, false, line.isnull[C_NOTE],
+							reference_null, region->municipality_code == NULL, false};
+
+		t = run(reference_null ? Q_INSERT :
+				region->province_code != NULL ? Q_INSERT_REFERENCED : Q_INSERT_REFERENCED_NATIONAL,
+				v, n, 9);
+		if (t == NULL)
+			elog(ERROR, "allocation_entry_insert: the INSERT returned no row");
+		id = DatumGetInt64(column(t, 1, &isnull));
+		inserted = DatumGetBool(column(t, 2, &isnull));
+	}
+
+	/*
+	 * A line this very statement wrote is the same line given twice, not
+	 * one to replace.
+	 */
+	if (!inserted)
+	{
+		int64		twin_row;
+
+		if (rp_load_written(id, &twin_row))
+		{
+			Datum		v[3] = {Int64GetDatum(twin_row), Int64GetDatum(line.row), row_text(&line)};
+			bool		n[3] = {false, false, false};
+
+			run(Q_SAME_LINE, v, n, 3);
+		}
+	}
+	rp_load_count(inserted, id);
+
+	SPI_finish();
+	return PointerGetDatum(tuple);
+}
+
+/*
+ * entry_check(): the default of the entry views' column entry_check, so
+ * evaluated for every line loaded.  Under session_replication_role =
+ * replica (which replication and some bulk tools set) a view's triggers do
+ * not fire, and a load would report its rows having written nothing; it
+ * is refused instead.
+ */
+PG_FUNCTION_INFO_V1(regionpolicy_entry_check);
+Datum
+regionpolicy_entry_check(PG_FUNCTION_ARGS)
+{
+	if (SessionReplicationRole == SESSION_REPLICATION_ROLE_REPLICA)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg_internal("%s", rp_message("nothing can be loaded through an entry view under session_replication_role = replica", 0, NULL)),
+				 errdetail_internal("%s", rp_message("The view's triggers, which write the lines, do not fire under that setting: the rows would be lost.", 0, NULL)),
+				 errhint("%s", rp_message("RESET session_replication_role (or SET it to origin), then load again.", 0, NULL))));
+	PG_RETURN_NULL();
+}

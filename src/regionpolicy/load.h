@@ -1,0 +1,28 @@
+/*-------------------------------------------------------------------------
+ *
+ * load.h
+ *	  The state of one load through allocation_entry (load.c), for the
+ *	  view's row trigger (entry.c).  Include postgres.h first.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef REGIONPOLICY_LOAD_H
+#define REGIONPOLICY_LOAD_H
+
+/* the row number (from 1) of the line the statement is at */
+extern int64 rp_load_row(void);
+
+/*
+ * True if this statement has already locked the scope; else remember it
+ * and return false, so that the caller locks it now.  province: NULL for
+ * lines of no single province.
+ */
+extern bool rp_load_scope_seen(text *province, int32 fiscal_year, text *phase, int32 program_id);
+
+/* did this statement write allocation `id`?  If so, *row is the row that did */
+extern bool rp_load_written(int64 id, int64 *row);
+
+/* count one line, inserted or replacing one, written as allocation `id` */
+extern void rp_load_count(bool inserted, int64 id);
+
+#endif							/* REGIONPOLICY_LOAD_H */
