@@ -30,6 +30,7 @@
 
 #include "access/htup_details.h"
 #include "catalog/pg_collation.h"
+#include "catalog/pg_namespace.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "common/hashfn.h"
@@ -61,7 +62,7 @@ static const char *const column_names[N_COLUMNS] = {
 
 /*
  * The statements the trigger runs, kept for the session, each with its
- * generic plan: planned once, not once a line.
+ * generic plan: planned once, not once a line (plans_generic).
  */
 enum
 {
@@ -73,6 +74,7 @@ enum
 typedef struct EntryPlans
 {
 	Oid			trigger_fn;		/* the function they were made for */
+	bool		generic;		/* planned once (not on Citus) */
 	Oid			funding_type;
 	SPIPlanPtr	plan[N_QUERIES];
 } EntryPlans;
@@ -177,8 +179,18 @@ key_add(StringInfo key, Datum value, bool isnull, bool is_text)
 	}
 }
 
+/*
+ * On a Citus node the plans are left to Citus, which plans a distributed
+ * query for its parameters' values (it refuses a generic plan of one).
+ */
+static bool
+plans_generic(void)
+{
+	return !OidIsValid(get_relname_relid("pg_dist_partition", PG_CATALOG_NAMESPACE));
+}
+
 static void
-plans_make(Oid trigger_fn)
+plans_make(Oid trigger_fn, bool generic)
 {
 	char	   *nsp = get_namespace_name(get_func_namespace(trigger_fn));
 	const char *n;
@@ -216,7 +228,7 @@ plans_make(Oid trigger_fn)
 #define PREPARE(q, nargs, types, ...) \
 	do { \
 		SPIPlanPtr	p_ = SPI_prepare_cursor(psprintf(__VA_ARGS__), (nargs), (types), \
-											CURSOR_OPT_GENERIC_PLAN); \
+											generic ? CURSOR_OPT_GENERIC_PLAN : 0); \
 		if (p_ == NULL) \
 			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result)); \
 		SPI_keepplan(p_); \
@@ -279,6 +291,7 @@ plans_make(Oid trigger_fn)
 #undef PREPARE
 
 	session_plans.funding_type = fund;
+	session_plans.generic = generic;
 	session_plans.trigger_fn = trigger_fn;
 }
 
@@ -612,11 +625,16 @@ allocation_entry_insert(PG_FUNCTION_ARGS)
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if (session_plans.trigger_fn != fcinfo->flinfo->fn_oid)
-		plans_make(fcinfo->flinfo->fn_oid);
 	state = (EntryState *) fcinfo->flinfo->fn_extra;
 	if (state == NULL || state->relid != RelationGetRelid(trigdata->tg_relation))
+	{
+		/* the statement's first line */
+		bool		generic = plans_generic();
+
+		if (session_plans.trigger_fn != fcinfo->flinfo->fn_oid || session_plans.generic != generic)
+			plans_make(fcinfo->flinfo->fn_oid, generic);
 		fcinfo->flinfo->fn_extra = state = state_make(fcinfo, trigdata);
+	}
 
 	for (int c = 0; c < N_COLUMNS; c++)
 		line.value[c] = heap_getattr(tuple, state->attnum[c], RelationGetDescr(trigdata->tg_relation),
