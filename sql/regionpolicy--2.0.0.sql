@@ -2786,18 +2786,27 @@ BEGIN
 
 	-- The same line twice in one load (the same programme, province,
 	-- 시·군·구, year, phase and reference, or without one the same amount),
-	-- named by its two lines.
-	SELECT d.first, d.second, @extschema@.message('line %s: program %s, province %s, fiscal year %s, reference %s',
+	-- named by its two lines: the first line of such a pair found by a
+	-- hashed count (an ordered aggregate would sort each group apart), its
+	-- second looked for then.
+	SELECT d.first, s.second, @extschema@.message('line %s: program %s, province %s, fiscal year %s, reference %s',
 									 x.line, @extschema@.entry_echo(x.given_program), @extschema@.entry_echo(x.given_province),
 									 x.fiscal_year, @extschema@.entry_echo(x.given_reference)) AS line_text
 	  INTO bad
-	FROM (SELECT min(line) AS first, (array_agg(line ORDER BY line))[2] AS second
+	FROM (SELECT min(line) AS first
 		  FROM rp_resolved
 		  GROUP BY province_code, fiscal_year, phase, program_id, reference, coalesce(municipality_code, ''),
 				   CASE WHEN reference IS NULL THEN amount END
 		  HAVING count(*) > 1
 		  ORDER BY 1 LIMIT 1) d
-		 JOIN rp_resolved x ON x.line = d.first;
+		 JOIN rp_resolved x ON x.line = d.first
+		 CROSS JOIN LATERAL (
+			SELECT min(y.line) AS second FROM rp_resolved y
+			WHERE y.line > x.line AND y.province_code IS NOT DISTINCT FROM x.province_code
+			  AND y.fiscal_year = x.fiscal_year AND y.phase = x.phase AND y.program_id = x.program_id
+			  AND y.reference IS NOT DISTINCT FROM x.reference
+			  AND coalesce(y.municipality_code, '') = coalesce(x.municipality_code, '')
+			  AND (x.reference IS NOT NULL OR y.amount OPERATOR(@extschema@.=) x.amount)) s;
 	IF FOUND THEN
 		PERFORM @extschema@.entry_same_line(bad.first, bad.second, bad.line_text);
 	END IF;

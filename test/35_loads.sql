@@ -7,7 +7,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SET LOCAL client_min_messages = warning;
-SELECT plan(27);
+SELECT plan(29);
 
 INSERT INTO program (id, ministry, fiscal_year, name_ko) VALUES
 	(1000, 'MOTIE', 2024, '지역혁신협력지구'), (1001, 'MSS', 2024, '지역스타기업 R&D'), (1002, 'MOTIE', 2027, '지역혁신협력지구');
@@ -67,6 +67,20 @@ INSERT INTO lines (program, province, fiscal_year, amount, reference) VALUES
 	('지역혁신협력지구', '경남', 2024, '(1,0)', 'X-1'), ('지역혁신협력지구', '경상남도', 2024, '(2,0)', 'X-1 ');
 SELECT throws_ok($$SELECT * FROM regionpolicy.load_allocations('lines')$$, '23505', 'lines 1 and 2 of the load are the same line (line 1: program ''지역혁신협력지구'', province ''경남'', fiscal year 2024, reference ''X-1'')',
 	'the same line twice in one load is refused, naming both');
+-- the first such pair in the file, by its first line, then the next line
+-- of the same pair: not an earlier line of another group, not its third
+TRUNCATE lines;
+INSERT INTO lines (program, province, municipality, fiscal_year, amount, reference) VALUES
+	('지역혁신협력지구', '경남', NULL, 2024, '(1,0)', NULL), ('지역혁신협력지구', '경남', NULL, 2024, '(2,0)', NULL),
+	('지역혁신협력지구', '부산', NULL, 2024, '(3,0)', 'D-3'), ('지역혁신협력지구', '경남', '창원시', 2024, '(1,0)', NULL),
+	('지역혁신협력지구', '울산', NULL, 2024, '(5,0)', 'D-5'), ('지역혁신협력지구', '울산', NULL, 2024, '(6,0)', 'D-5'),
+	('지역혁신협력지구', '부산', NULL, 2024, '(7,0)', 'D-3'), ('지역혁신협력지구', '부산', NULL, 2024, '(8,0)', 'D-3'),
+	('지역혁신협력지구', '경남', NULL, 2024, '(2,0)', NULL);
+SELECT throws_ok($$SELECT * FROM regionpolicy.load_allocations('lines')$$, '23505', 'lines 2 and 9 of the load are the same line (line 2: program ''지역혁신협력지구'', province ''경남'', fiscal year 2024, reference NULL)',
+	'of several such pairs the one whose first line comes first is named, with its own second line (amounts told apart without a reference, 시·군·구 always)');
+DELETE FROM lines WHERE ctid = (SELECT max(ctid) FROM lines);
+SELECT throws_ok($$SELECT * FROM regionpolicy.load_allocations('lines')$$, '23505', 'lines 3 and 7 of the load are the same line (line 3: program ''지역혁신협력지구'', province ''부산'', fiscal year 2024, reference ''D-3'')',
+	'… a reference given three times names its first two lines');
 TRUNCATE lines;
 INSERT INTO lines (program, province, fiscal_year, amount, reference) VALUES
 	('지역혁신협력지구', '경남', 2024, '(1,0)', 'Y-1'), ('없는 사업', '경남', 2024, '(1,0)', 'Y-2');
