@@ -8,8 +8,10 @@
 # rows too, so a cost that grows with the table shows as a second number
 # larger than the first.
 #
-#   bench/load.sh [N] [CSV_LINES]     (default 20000 and 1000000; needs valgrind)
+#   bench/load.sh [N] [CSV_LINES]     (default 20000 and 1000000; needs valgrind;
+#                                      CSV_LINES 0: the instruction counts only)
 #   REPEAT=3 rounds of the CSV loads
+#   SIZES="1000000 3000000" the table sizes the growth is measured at ("": none)
 #
 # Prints, per table and shape of line: instructions per row for the first
 # N rows and for the next N, and the ratio to the careful table; then the
@@ -40,6 +42,13 @@ CREATE TABLE careful_allocation (
 	FOREIGN KEY (program_id, fiscal_year) REFERENCES regionpolicy.program (id, fiscal_year),
 	CHECK (phase IN ('adjusted', 'executed') OR (regionpolicy.national(amount) >= 0 AND regionpolicy.local(amount) >= 0))
 );
+-- what the careful user does with a file of names: a join and an upsert
+-- into the careful table with a key for its references
+CREATE TABLE careful_upsert (LIKE careful_allocation INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING IDENTITY,
+	FOREIGN KEY (province_code) REFERENCES regionpolicy.province (code),
+	FOREIGN KEY (municipality_code) REFERENCES regionpolicy.municipality (code),
+	FOREIGN KEY (program_id, fiscal_year) REFERENCES regionpolicy.program (id, fiscal_year),
+	PRIMARY KEY (id), UNIQUE (reference, province_code, fiscal_year, phase, program_id));
 CREATE TABLE provinces_2024 AS
 	SELECT row_number() OVER (ORDER BY code) - 1 AS k, code FROM regionpolicy.province
 	WHERE regionpolicy.province_valid_on(province, '2024-06-30');
@@ -85,6 +94,67 @@ for ref in true false; do
 	done
 done
 
+# As the table grows: N more referenced rows into each table when it
+# already holds each of SIZES rows (default 1,000,000 and 3,000,000; empty:
+# not measured), instructions per row, so that a cost that grows with the
+# table shows.
+SIZES=${SIZES-1000000 3000000}
+if [ -n "$SIZES" ]; then
+	echo
+	printf '%-40s %14s %14s %10s\n' "load of $N rows into a table of" "careful Ir/row" "allocation" "× careful"
+	for table in careful_allocation regionpolicy.allocation; do
+		echo "TRUNCATE $table CASCADE;" >"$tmp/truncate.sql"; single "$tmp/truncate.sql"
+	done
+	have=0
+	for size in $SIZES; do
+		for table in careful_allocation regionpolicy.allocation; do
+			load_sql "$table" true $((have + 1)) $((size - have)) >"$tmp/fill.sql"; single "$tmp/fill.sql"
+			load_sql "$table" true $((size + 1)) 0 >"$tmp/empty.sql"
+			empty=$(ir "$tmp/empty.sql")
+			load_sql "$table" true $((size + 1)) "$N" >"$tmp/grow.sql"
+			grow=$(ir "$tmp/grow.sql")
+			eval "per_$([ "$table" = careful_allocation ] && echo careful || echo ours)=\$(( (grow - empty) / N ))"
+			# (the N rows stay: the next size is filled from there)
+		done
+		have=$((size + N))
+		printf '%-40s %14s %14s %10s\n' "$size rows" "$per_careful" "$per_ours" "$(echo "scale=2; $per_ours / $per_careful" | bc)"
+	done
+fi
+
+# A line at a time, in instructions: M lines by name COPYed into
+# allocation_entry, whose trigger resolves and writes each line, against
+# the same lines as numbers, each its own INSERT into careful_allocation
+# from PL/pgSQL (a loader writing line by line, with no names to resolve
+# and no text to read).  Lines with references, half keyed text, half
+# tuples, into a table that holds M lines already.
+M=$((N / 4))
+cat >"$tmp/lines.sql" <<SQL
+TRUNCATE regionpolicy.allocation, careful_allocation;
+CREATE TABLE line_numbers AS SELECT i, 1000 AS program_id, p.code AS province_code, 2024 AS fiscal_year, CASE WHEN i % 2 = 0 THEN (i % 900) * 100000000::bigint + (i % 9000) * 10000 ELSE i::bigint * 1000 END AS national, CASE WHEN i % 2 = 0 THEN (i % 300) * 100000000::bigint ELSE i END AS local, 'R-' || i AS reference FROM generate_series(1, 2 * $M) AS i JOIN provinces_2024 p ON p.k = i % 16;
+CREATE FUNCTION careful_lines(first integer, last integer) RETURNS void LANGUAGE plpgsql AS \$\$ DECLARE r record; BEGIN FOR r IN SELECT * FROM line_numbers WHERE i BETWEEN first AND last ORDER BY i LOOP INSERT INTO careful_allocation (program_id, province_code, fiscal_year, amount, reference) VALUES (r.program_id, r.province_code, r.fiscal_year, regionpolicy.funding(r.national, r.local), r.reference); END LOOP; END \$\$;
+COPY (SELECT '부하 시험 사업', p.name_ko, 2024, CASE WHEN i % 2 = 0 THEN format('국비 %s억 %s만원, 지방비 %s억원', i % 900, i % 9000, i % 300) ELSE format('(%s,%s)', i::bigint * 1000, i) END, 'R-' || i FROM generate_series(1, $M) AS i JOIN provinces_2024 p0 ON p0.k = i % 16 JOIN regionpolicy.province p ON p.code = p0.code) TO '$tmp/entry-first.csv' WITH (FORMAT csv);
+COPY (SELECT '부하 시험 사업', p.name_ko, 2024, CASE WHEN i % 2 = 0 THEN format('국비 %s억 %s만원, 지방비 %s억원', i % 900, i % 9000, i % 300) ELSE format('(%s,%s)', i::bigint * 1000, i) END, 'R-' || i FROM generate_series($M + 1, 2 * $M) AS i JOIN provinces_2024 p0 ON p0.k = i % 16 JOIN regionpolicy.province p ON p.code = p0.code) TO '$tmp/entry-next.csv' WITH (FORMAT csv);
+COPY (SELECT 1 WHERE false) TO '$tmp/entry-empty.csv';
+SQL
+single "$tmp/lines.sql"
+echo "SELECT careful_lines(1, 0);" >"$tmp/careful-empty.sql"
+echo "SELECT careful_lines(1, $M);" >"$tmp/careful-first.sql"
+echo "SELECT careful_lines($M + 1, 2 * $M);" >"$tmp/careful-next.sql"
+for f in empty first next; do
+	echo "COPY regionpolicy.allocation_entry (program, province, fiscal_year, amount, reference) FROM '$tmp/entry-$f.csv' WITH (FORMAT csv);" >"$tmp/entry-$f.sql"
+done
+empty=$(ir "$tmp/careful-empty.sql"); first=$(ir "$tmp/careful-first.sql"); next=$(ir "$tmp/careful-next.sql")
+c_first=$(( (first - empty) / M )); c_next=$(( (next - empty) / M ))
+empty=$(ir "$tmp/entry-empty.sql"); first=$(ir "$tmp/entry-first.sql"); next=$(ir "$tmp/entry-next.sql")
+e_first=$(( (first - empty) / M )); e_next=$(( (next - empty) / M ))
+echo
+printf '%-58s %14s %14s %10s\n' "a line at a time, $M lines" "Ir/line, first" "Ir/line, next" "× careful"
+printf '%-58s %14s %14s %10s\n' "each its own INSERT into careful_allocation (PL/pgSQL)" "$c_first" "$c_next" 1.00
+printf '%-58s %14s %14s %10s\n' "COPY by name into allocation_entry" "$e_first" "$e_next" "$(echo "scale=2; $e_next / $c_next" | bc)"
+
+# (CSV_LINES 0: instructions only)
+[ "$LINES" -gt 0 ] || exit 0
+
 # Lines by name from a CSV, on a running server (wall-clock, medians of
 # REPEAT rounds): COPY into a staging table LIKE allocation_entry, then
 # load_allocations; beside it COPY of the same money as numbers straight
@@ -114,6 +184,19 @@ for round in $(seq "$REPEAT"); do
 	{ echo '\timing on'; echo "COPY n FROM '$numbers' WITH (FORMAT csv);"
 	  echo "INSERT INTO careful_allocation (program_id, province_code, fiscal_year, amount, reference) SELECT program_id, province_code, fiscal_year, regionpolicy.funding(national, local), reference FROM n;"; } |
 		psql 2>&1 | ms >>"$tmp/careful.ms"; echo >>"$tmp/careful.ms"
+	psql -c "TRUNCATE careful_upsert"
+	{ echo '\timing on'; echo "CREATE TEMP TABLE names (program text, province text, fiscal_year int, amount text, reference text);"
+	  echo "COPY names FROM '$csv' WITH (FORMAT csv);"
+	  echo "INSERT INTO careful_upsert (program_id, province_code, fiscal_year, amount, reference)
+			SELECT g.id, p.code, s.fiscal_year, s.amount::regionpolicy.funding, s.reference
+			FROM names s JOIN regionpolicy.program g ON g.name_ko = s.program AND g.fiscal_year = s.fiscal_year
+				 JOIN regionpolicy.province p ON p.name_ko = s.province
+					AND (p.valid_from IS NULL OR p.valid_from <= make_date(s.fiscal_year, 12, 31))
+					AND (p.valid_to IS NULL OR p.valid_to > make_date(s.fiscal_year, 1, 1))
+			ON CONFLICT (reference, province_code, fiscal_year, phase, program_id) DO UPDATE SET amount = EXCLUDED.amount;"; } |
+		psql 2>&1 | ms >>"$tmp/upsert.ms"; echo >>"$tmp/upsert.ms"
+	[ "$(psql -t -A -c "SELECT count(*) FROM careful_upsert")" = "$LINES" ] ||
+		{ echo "the careful join and upsert did not load the $LINES lines" >&2; exit 1; }
 	{ echo '\timing on'; echo "CREATE TEMP TABLE lines (LIKE regionpolicy.allocation_entry);"
 	  echo "COPY lines (program, province, fiscal_year, amount, reference) FROM '$csv' WITH (FORMAT csv);"
 	  echo "SET client_min_messages = warning; SELECT * FROM regionpolicy.load_allocations('lines');"; } |
@@ -135,10 +218,13 @@ for round in $(seq "$REPEAT"); do
 done
 careful=$(grep . "$tmp/careful.ms" | median); load=$(grep . "$tmp/load.ms" | median); entry=$(grep . "$tmp/entry.ms" | median)
 owner=$(grep . "$tmp/owner.ms" | median); steward=$(grep . "$tmp/steward.ms" | median)
+upsert=$(grep . "$tmp/upsert.ms" | median)
 echo
 printf '%-58s %10s %12s %10s\n' "$LINES lines (half keyed text, half tuples), median of $REPEAT" "ms" "lines/s" "× careful"
 printf '%-58s %10s %12s %10s\n' "numbers COPYed, then INSERT … SELECT into careful_allocation" "$careful" "$((LINES * 1000 / careful))" 1.00
+printf '%-58s %10s %12s %10s\n' "names COPYed, then a join and upsert into careful_upsert" "$upsert" "$((LINES * 1000 / upsert))" "$(echo "scale=2; $upsert / $careful" | bc)"
 printf '%-58s %10s %12s %10s\n' "COPY into a staging table, then load_allocations" "$load" "$((LINES * 1000 / load))" "$(echo "scale=2; $load / $careful" | bc)"
+printf '%-58s %10s\n' "… load_allocations against the join and upsert" "$(echo "scale=2; $load / $upsert" | bc)×"
 printf '%-58s %10s %12s %10s\n' "COPY into allocation_entry (a tenth of the lines, scaled)" "$((entry * 10))" "$((LINES / 10 * 1000 / entry))" "$(echo "scale=2; $entry * 10 / $careful" | bc)"
 printf '%-58s %10s %12s %10s\n' "INSERT … SELECT of the numbers into allocation, as owner" "$owner" "$((LINES * 1000 / owner))" "$(echo "scale=2; $owner / $careful" | bc)"
 printf '%-58s %10s %12s %10s\n' "… as a steward ($(echo "scale=2; $steward / $owner" | bc)× the owner)" "$steward" "$((LINES * 1000 / steward))" "$(echo "scale=2; $steward / $careful" | bc)"
