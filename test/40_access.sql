@@ -7,7 +7,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SET LOCAL client_min_messages = warning;
-SELECT plan(71);
+SELECT plan(80);
 
 SELECT has_table('regionpolicy', 'province_steward', 'province_steward exists');
 SELECT columns_are('regionpolicy', 'province_steward', ARRAY['role_name', 'province_code'], 'province_steward(role_name, province_code)');
@@ -100,6 +100,18 @@ SELECT lives_ok($$UPDATE regionpolicy.cluster_diagnosis SET self_score = 91 WHER
 SELECT throws_ok($$UPDATE regionpolicy.cluster_diagnosis SET cluster_id = 2 WHERE cluster_id = 1$$, '42501', NULL, 'cannot move a diagnosis to another cluster''s province');
 SELECT throws_ok($$SELECT regionpolicy.delete_cluster_diagnosis(2, 2024)$$, '42501', NULL, 'cannot delete another province''s diagnosis');
 SELECT is(delete_cluster_diagnosis(1, 2025), true, 'deletes its own cluster''s diagnosis');
+-- … and through record_cluster_diagnosis, as stewards write them on Citus,
+-- with the same rights
+SELECT is(record_cluster_diagnosis(1, 2026, 2, 80, true, true), true, 'record_cluster_diagnosis writes its own cluster''s diagnosis (true: a new one)');
+SELECT is(record_cluster_diagnosis(1, 2026, 1, 65, false, true), false, '… and replaces it (false)');
+SELECT is((SELECT format('%s %s %s %s', requested_stage, self_score, has_rnd_body, note) FROM cluster_diagnosis WHERE cluster_id = 1 AND fiscal_year = 2026),
+		  '1 65 f ', '… with the values given');
+SELECT throws_ok($$SELECT regionpolicy.record_cluster_diagnosis(1, 2026, 2, 80, true, true, 'revised')$$, '42501', 'permission denied for table cluster_diagnosis',
+				 '… but not its note, which the steward may not UPDATE');
+SELECT throws_ok($$SELECT regionpolicy.record_cluster_diagnosis(2, 2026, 2, 80, true, true)$$, '42501',
+				 'permission denied to write the diagnosis of cluster 2 for fiscal year 2026 (province 27)', 'nor another province''s cluster''s');
+SELECT is((SELECT count(*) FROM cluster_diagnosis WHERE fiscal_year = 2026), 1::bigint, '… of which nothing is written');
+SELECT is(delete_cluster_diagnosis(1, 2026), true, '(deleted again)');
 -- the evaluation is not the region's
 SELECT throws_ok($$INSERT INTO regionpolicy.cluster_evaluation VALUES (1, 2025, 100)$$, '42501', NULL, 'a steward cannot score its own cluster');
 SELECT throws_ok($$UPDATE regionpolicy.cluster_evaluation SET score = 100 WHERE cluster_id = 1$$, '42501', NULL, 'nor change its score');
@@ -129,11 +141,15 @@ SELECT throws_ok($$INSERT INTO regionpolicy.allocation (program_id, province_cod
 				 '42501', NULL, 'a role that stewards nothing writes nothing');
 SELECT throws_ok($$DELETE FROM regionpolicy.allocation WHERE id = 101$$, '42501', NULL, 'nor deletes, even with DELETE granted');
 SELECT throws_ok($$INSERT INTO regionpolicy.cluster_evaluation VALUES (3, 2025, 50)$$, '42501', NULL, 'nor scores a cluster, even with INSERT granted');
+SELECT throws_ok($$SELECT regionpolicy.record_cluster_diagnosis(3, 2026, 1, 50, true, true)$$, '42501', NULL,
+				 'nor writes a diagnosis through record_cluster_diagnosis, even with INSERT granted');
 RESET SESSION AUTHORIZATION;
 
 SET LOCAL SESSION AUTHORIZATION rp_test_evaluator;	-- the ministry's
 SELECT lives_ok($$INSERT INTO regionpolicy.cluster_evaluation VALUES (1, 2025, 77), (2, 2025, 66)$$, 'an evaluator scores any province''s cluster');
 SELECT lives_ok($$UPDATE regionpolicy.cluster_evaluation SET score = 78 WHERE cluster_id = 1 AND fiscal_year = 2025$$, 'and revises a score');
+SELECT throws_ok($$SELECT regionpolicy.record_cluster_diagnosis(1, 2026, 1, 50, true, true)$$, '42501', 'permission denied for table cluster_diagnosis',
+				 'record_cluster_diagnosis wants INSERT on cluster_diagnosis, as a direct write does');
 RESET SESSION AUTHORIZATION;
 SET LOCAL SESSION AUTHORIZATION rp_test_busan_evaluator;	-- an evaluator who also stewards 부산
 SELECT throws_ok($$INSERT INTO regionpolicy.cluster_evaluation VALUES (1, 2026, 100)$$, '42501', NULL, 'an evaluator does not score a cluster of a province it stewards');

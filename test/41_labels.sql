@@ -16,8 +16,8 @@ FROM pg_proc p
 
 SELECT cmp_ok((SELECT count(*) FROM f), '>', 60::bigint, 'the review covers every function of both extensions');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE prosecdef),
-		  ARRAY['allocation_scope_lock', 'delete_allocation', 'delete_cluster_diagnosis', 'region_years_refresh'],
-		  'SECURITY DEFINER only for the stewards'' deletes and scope locks and the derived years (their search_path is pinned below)');
+		  ARRAY['allocation_scope_lock', 'delete_allocation', 'delete_cluster_diagnosis', 'record_cluster_diagnosis', 'region_years_refresh'],
+		  'SECURITY DEFINER only for the stewards'' deletes, diagnoses and scope locks and the derived years (their search_path is pinned below)');
 SELECT is((SELECT array_agg(proname ORDER BY proname) FROM f
 		   WHERE lanname IN ('sql', 'plpgsql')
 			 AND NOT coalesce('search_path=pg_catalog, pg_temp' = ANY (proconfig), false)), NULL,
@@ -32,7 +32,7 @@ SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provola
 				'allocation_load_record', 'allocation_load_row', 'allocation_load_scope_seen', 'allocation_load_summary',
 				'allocation_load_written', 'allocation_scope_lock', 'award_entry_insert', 'award_term_check',
 				'check_allocations', 'delete_allocation', 'delete_cluster_diagnosis', 'entry_new_programs', 'entry_stage',
-				'grade_scale_check', 'key_check', 'load_allocations', 'ministry_periods_disjoint', 'program_no_cycle', 'reference_copy', 'reference_guard', 'region_years_refresh',
+				'grade_scale_check', 'key_check', 'load_allocations', 'ministry_periods_disjoint', 'program_no_cycle', 'record_cluster_diagnosis', 'reference_copy', 'reference_guard', 'region_years_refresh',
 				'stage_weight_check', 'steward_guard'],
 		  'VOLATILE only for the writers, the triggers and the load tally');
 SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE provolatile = 's' AND lanname = 'c'),
@@ -51,7 +51,7 @@ SELECT is((SELECT array_agg(proname::text ORDER BY proname) FROM f WHERE propara
 				'allocation_load_written', 'allocation_scope_lock', 'award_entry_insert', 'award_term_check',
 				'check_allocations', 'delete_allocation', 'delete_cluster_diagnosis', 'entry_amount', 'entry_amount_checked', 'entry_new_programs', 'entry_other',
 				'entry_problem', 'entry_stage', 'entry_suggestion',
-				'grade_scale_check', 'key_check', 'load_allocations', 'ministry_periods_disjoint', 'program_no_cycle', 'reference_copy', 'reference_guard', 'region_years_refresh',
+				'grade_scale_check', 'key_check', 'load_allocations', 'ministry_periods_disjoint', 'program_no_cycle', 'record_cluster_diagnosis', 'reference_copy', 'reference_guard', 'region_years_refresh',
 				'stage_weight_check', 'steward_guard'],
 		  'everything but the writers, the triggers, the load tally and what catches errors is PARALLEL SAFE');
 -- a parallel worker cannot start a subtransaction, which an EXCEPTION block is

@@ -310,6 +310,77 @@ $$;
 COMMENT ON FUNCTION @extschema@.delete_cluster_diagnosis(integer, integer) IS
 'deletes a diagnosis of a cluster of a province the session''s role stewards (42501 for any other); false when there is none';
 
+-- 2.0.0: a steward's diagnosis, written on a Citus cluster too
+-- A diagnosis written as the table's owner, with the rights of the session
+-- user checked first: on Citus, where cluster_diagnosis is a reference
+-- table, a write locks the reference tables it refers to on the first
+-- worker, which takes a write privilege on them that stewards must not
+-- have ("Citus").  The session user needs what a direct write needs: INSERT
+-- for a new diagnosis, UPDATE of each column a replacement changes, and the
+-- stewardship of the cluster's province that year (or to own the table).
+CREATE FUNCTION @extschema@.record_cluster_diagnosis(cluster_id integer, fiscal_year integer,
+													 requested_stage integer, self_score numeric,
+													 has_rnd_body boolean, workforce_program boolean,
+													 note text DEFAULT NULL)
+RETURNS boolean
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	p text := @extschema@.cluster_province(record_cluster_diagnosis.cluster_id, record_cluster_diagnosis.fiscal_year);
+	there boolean;
+	col text;
+BEGIN
+	IF cluster_id IS NULL OR fiscal_year IS NULL THEN
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('a diagnosis needs its cluster and fiscal year'),
+				  ERRCODE = 'not_null_violation';
+	END IF;
+	IF NOT pg_catalog.has_table_privilege(session_user, '@extschema@.cluster_diagnosis', 'SELECT') THEN
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('permission denied for table cluster_diagnosis'),
+				  ERRCODE = 'insufficient_privilege';
+	END IF;
+	there := EXISTS (SELECT 1 FROM @extschema@.cluster_diagnosis d
+					 WHERE d.cluster_id = record_cluster_diagnosis.cluster_id
+					   AND d.fiscal_year = record_cluster_diagnosis.fiscal_year);
+	IF NOT there AND NOT pg_catalog.has_table_privilege(session_user, '@extschema@.cluster_diagnosis', 'INSERT') THEN
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('permission denied for table cluster_diagnosis'),
+				  ERRCODE = 'insufficient_privilege';
+	END IF;
+	IF there THEN
+		FOREACH col IN ARRAY CASE WHEN note IS NULL THEN ARRAY['requested_stage', 'self_score', 'has_rnd_body', 'workforce_program']
+								  ELSE ARRAY['requested_stage', 'self_score', 'has_rnd_body', 'workforce_program', 'note'] END LOOP
+			IF NOT pg_catalog.has_column_privilege(session_user, '@extschema@.cluster_diagnosis', col, 'UPDATE') THEN
+				RAISE EXCEPTION USING MESSAGE = @extschema@.message('permission denied for table cluster_diagnosis'),
+						  ERRCODE = 'insufficient_privilege';
+			END IF;
+		END LOOP;
+	END IF;
+	IF NOT @extschema@.may_load(p) THEN
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('permission denied to write the diagnosis of cluster %s for fiscal year %s (province %s)', cluster_id, fiscal_year, coalesce(p, @extschema@.message('(none)'))),
+				  ERRCODE = 'insufficient_privilege',
+				  HINT = @extschema@.message('Only members of the province''s steward role (see province_steward) may write its diagnoses.');
+	END IF;
+	-- (a diagnosis another session writes meanwhile makes the INSERT fail
+	-- on the key, never a replacement the rights were not checked for)
+	IF there THEN
+		UPDATE @extschema@.cluster_diagnosis d
+		SET requested_stage = record_cluster_diagnosis.requested_stage, self_score = record_cluster_diagnosis.self_score,
+			has_rnd_body = record_cluster_diagnosis.has_rnd_body,
+			workforce_program = record_cluster_diagnosis.workforce_program,
+			note = coalesce(record_cluster_diagnosis.note, d.note)
+		WHERE d.cluster_id = record_cluster_diagnosis.cluster_id AND d.fiscal_year = record_cluster_diagnosis.fiscal_year;
+	ELSE
+		INSERT INTO @extschema@.cluster_diagnosis (cluster_id, fiscal_year, requested_stage, self_score, has_rnd_body,
+												   workforce_program, note)
+		VALUES (cluster_id, fiscal_year, requested_stage, self_score, has_rnd_body, workforce_program, note);
+	END IF;
+	RETURN NOT there;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.record_cluster_diagnosis(integer, integer, integer, numeric, boolean, boolean, text) IS
+'writes a cluster''s diagnosis for a fiscal year, or replaces it (its note kept when none is given), with the privileges and stewardship a direct write needs (42501 otherwise); true when it was new. Stewards write diagnoses this way on a Citus cluster';
+-- end of 2.0.0
+
 -- A warning at install time -----------------------------------------------------------
 
 -- Any role that can create objects in a schema on the search path can plant
