@@ -353,8 +353,8 @@ COMMENT ON FUNCTION @extschema@.reference_trim(text) IS
 'a reference as allocation and award store it: Unicode NFC, format characters (zero-width spaces, byte-order marks, soft hyphens) removed, each run of white space (no-break and ideographic spaces included) one space, trimmed; NULL when nothing is left';
 -- end of 2.0.0
 -- 2.0.0: begins_formula in C
--- (src/regionpolicy/formula.c: the CHECKs call it for every row, and a SQL
--- function with a pinned search_path is never inlined)
+-- (src/regionpolicy/formula.c: the CHECKs call it for every row, and as a SQL
+-- function with a pinned search_path it was never inlined)
 CREATE OR REPLACE FUNCTION @extschema@.begins_formula(value text)
 RETURNS boolean
 AS 'MODULE_PATHNAME', 'regionpolicy_begins_formula'
@@ -578,9 +578,17 @@ $$;
 COMMENT ON FUNCTION @extschema@.region_code_read(text, integer, text) IS
 'what a cell naming a local government in another system''s code or name means: its province and the 시·군·구 to read (NULL: the province''s own budget), nothing when it is none; aggregate rows and unknown 7-digit codes are refused (22023)';
 -- end of 2.0.0
+-- 2.0.0: allocation_line_hash_idx a hash index
+-- (its keys are hashes, so a B-tree of them took each insert at a random
+-- place, at a cost that grew with the table; a hash index's insert costs
+-- the same however large the table: bench/README.md)
+DROP INDEX @extschema@.allocation_line_hash_idx;
+CREATE INDEX allocation_line_hash_idx
+	ON @extschema@.allocation USING hash (@extschema@.line_hash(province_code, fiscal_year, phase, program_id, amount));
+-- end of 2.0.0
 -- 2.0.0: entry_check in C
--- (src/regionpolicy/entry.c: the default is evaluated for every line, and a
--- function with a pinned search_path costs a line more than its check)
+-- (src/regionpolicy/entry.c: the default is evaluated for every line, and as
+-- PL/pgSQL with a pinned search_path it cost a line more than its check)
 CREATE OR REPLACE FUNCTION @extschema@.entry_check()
 RETURNS boolean
 AS 'MODULE_PATHNAME', 'regionpolicy_entry_check'
@@ -1721,6 +1729,76 @@ LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.is_steward_of(text) IS
 'true when the session''s login role is a member of a role that stewards the province (false for NULL), whatever role it has set';
 -- end of 2.0.0
+-- 2.0.0: a steward's diagnosis, written on a Citus cluster too
+-- A diagnosis written as the table's owner, with the rights of the session
+-- user checked first: on Citus, where cluster_diagnosis is a reference
+-- table, a write locks the reference tables it refers to on the first
+-- worker, which takes a write privilege on them that stewards must not
+-- have ("Citus").  The session user needs what a direct write needs: INSERT
+-- for a new diagnosis, UPDATE of each column a replacement changes, and the
+-- stewardship of the cluster's province that year (or to own the table).
+CREATE FUNCTION @extschema@.record_cluster_diagnosis(cluster_id integer, fiscal_year integer,
+													 requested_stage integer, self_score numeric,
+													 has_rnd_body boolean, workforce_program boolean,
+													 note text DEFAULT NULL)
+RETURNS boolean
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	p text := @extschema@.cluster_province(record_cluster_diagnosis.cluster_id, record_cluster_diagnosis.fiscal_year);
+	there boolean;
+	col text;
+BEGIN
+	IF cluster_id IS NULL OR fiscal_year IS NULL THEN
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('a diagnosis needs its cluster and fiscal year'),
+				  ERRCODE = 'not_null_violation';
+	END IF;
+	IF NOT pg_catalog.has_table_privilege(session_user, '@extschema@.cluster_diagnosis', 'SELECT') THEN
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('permission denied for table cluster_diagnosis'),
+				  ERRCODE = 'insufficient_privilege';
+	END IF;
+	there := EXISTS (SELECT 1 FROM @extschema@.cluster_diagnosis d
+					 WHERE d.cluster_id = record_cluster_diagnosis.cluster_id
+					   AND d.fiscal_year = record_cluster_diagnosis.fiscal_year);
+	IF NOT there AND NOT pg_catalog.has_table_privilege(session_user, '@extschema@.cluster_diagnosis', 'INSERT') THEN
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('permission denied for table cluster_diagnosis'),
+				  ERRCODE = 'insufficient_privilege';
+	END IF;
+	IF there THEN
+		FOREACH col IN ARRAY CASE WHEN note IS NULL THEN ARRAY['requested_stage', 'self_score', 'has_rnd_body', 'workforce_program']
+								  ELSE ARRAY['requested_stage', 'self_score', 'has_rnd_body', 'workforce_program', 'note'] END LOOP
+			IF NOT pg_catalog.has_column_privilege(session_user, '@extschema@.cluster_diagnosis', col, 'UPDATE') THEN
+				RAISE EXCEPTION USING MESSAGE = @extschema@.message('permission denied for table cluster_diagnosis'),
+						  ERRCODE = 'insufficient_privilege';
+			END IF;
+		END LOOP;
+	END IF;
+	IF NOT @extschema@.may_load(p) THEN
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('permission denied to write the diagnosis of cluster %s for fiscal year %s (province %s)', cluster_id, fiscal_year, coalesce(p, @extschema@.message('(none)'))),
+				  ERRCODE = 'insufficient_privilege',
+				  HINT = @extschema@.message('Only members of the province''s steward role (see province_steward) may write its diagnoses.');
+	END IF;
+	-- (a diagnosis another session writes meanwhile makes the INSERT fail
+	-- on the key, never a replacement the rights were not checked for)
+	IF there THEN
+		UPDATE @extschema@.cluster_diagnosis d
+		SET requested_stage = record_cluster_diagnosis.requested_stage, self_score = record_cluster_diagnosis.self_score,
+			has_rnd_body = record_cluster_diagnosis.has_rnd_body,
+			workforce_program = record_cluster_diagnosis.workforce_program,
+			note = coalesce(record_cluster_diagnosis.note, d.note)
+		WHERE d.cluster_id = record_cluster_diagnosis.cluster_id AND d.fiscal_year = record_cluster_diagnosis.fiscal_year;
+	ELSE
+		INSERT INTO @extschema@.cluster_diagnosis (cluster_id, fiscal_year, requested_stage, self_score, has_rnd_body,
+												   workforce_program, note)
+		VALUES (cluster_id, fiscal_year, requested_stage, self_score, has_rnd_body, workforce_program, note);
+	END IF;
+	RETURN NOT there;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.record_cluster_diagnosis(integer, integer, integer, numeric, boolean, boolean, text) IS
+'writes a cluster''s diagnosis for a fiscal year, or replaces it (its note kept when none is given), with the privileges and stewardship a direct write needs (42501 otherwise); true when it was new. Stewards write diagnoses this way on a Citus cluster';
+-- end of 2.0.0
 -- 2.0.0: a description of every column of every view
 -- ============================================================================
 -- 11. Descriptions of the views' columns
@@ -2462,21 +2540,6 @@ BEGIN
 	VALUES (coalesce(allocation_scope_lock.province_code, ''), allocation_scope_lock.fiscal_year,
 			allocation_scope_lock.phase, allocation_scope_lock.program_id)
 	ON CONFLICT ON CONSTRAINT allocation_scope_pkey DO UPDATE SET loads = s.loads + 1;
-END
-$$;
-CREATE OR REPLACE FUNCTION @extschema@.entry_check()
-RETURNS boolean
-LANGUAGE plpgsql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	IF current_setting('session_replication_role') = 'replica' THEN
-		RAISE EXCEPTION USING MESSAGE = @extschema@.message('nothing can be loaded through an entry view under session_replication_role = replica'),
-				  ERRCODE = 'object_not_in_prerequisite_state',
-				  DETAIL = @extschema@.message('The view''s triggers, which write the lines, do not fire under that setting: the rows would be lost.'),
-				  HINT = @extschema@.message('RESET session_replication_role (or SET it to origin), then load again.');
-	END IF;
-	RETURN NULL;
 END
 $$;
 CREATE OR REPLACE FUNCTION @extschema@.entry_echo(value text)

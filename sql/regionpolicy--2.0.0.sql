@@ -865,21 +865,16 @@ COMMENT ON FUNCTION @extschema@.reference_trim(text) IS
 -- return is taken for a formula (=HYPERLINK can send other cells' amounts
 -- away).  Such text is refused where it is written, so that no report needs
 -- to alter what it shows.
-CREATE FUNCTION @extschema@.begins_formula(value text)
-RETURNS boolean
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$ SELECT value ~ '^[-=+@\t\r]' $$;
-COMMENT ON FUNCTION @extschema@.begins_formula(text) IS
-'true when the text begins with a character a spreadsheet takes for the start of a formula (=, +, -, @, tab, carriage return)';
 -- 2.0.0: begins_formula in C
--- (src/regionpolicy/formula.c: the CHECKs call it for every row, and a SQL
--- function with a pinned search_path is never inlined)
+-- (src/regionpolicy/formula.c: the CHECKs call it for every row, and as a SQL
+-- function with a pinned search_path it was never inlined)
 CREATE OR REPLACE FUNCTION @extschema@.begins_formula(value text)
 RETURNS boolean
 AS 'MODULE_PATHNAME', 'regionpolicy_begins_formula'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 -- end of 2.0.0
+COMMENT ON FUNCTION @extschema@.begins_formula(text) IS
+'true when the text begins with a character a spreadsheet takes for the start of a formula (=, +, -, @, tab, carriage return)';
 
 -- Allocations: the fact table ----------------------------------------------
 
@@ -1868,6 +1863,14 @@ COMMENT ON FUNCTION @extschema@.line_hash(text, integer, text, integer, @extsche
 'a hash of a line''s province, fiscal year, phase, programme and amount, for the look-up of an identical line';
 CREATE INDEX allocation_line_hash_idx
 	ON @extschema@.allocation (@extschema@.line_hash(province_code, fiscal_year, phase, program_id, amount));
+-- 2.0.0: allocation_line_hash_idx a hash index
+-- (its keys are hashes, so a B-tree of them took each insert at a random
+-- place, at a cost that grew with the table; a hash index's insert costs
+-- the same however large the table: bench/README.md)
+DROP INDEX @extschema@.allocation_line_hash_idx;
+CREATE INDEX allocation_line_hash_idx
+	ON @extschema@.allocation USING hash (@extschema@.line_hash(province_code, fiscal_year, phase, program_id, amount));
+-- end of 2.0.0
 COMMENT ON INDEX @extschema@.allocation_line_key IS
 'a line of a province is identified by (province, fiscal year, phase, programme, reference)';
 COMMENT ON INDEX @extschema@.allocation_unreferenced_line_key IS
@@ -1900,24 +1903,9 @@ COMMENT ON FUNCTION @extschema@.allocation_load_summary() IS
 -- not fire, and an INSERT into allocation_entry would report INSERT 0 1
 -- having written nothing.  The view's last column, entry_check, is never
 -- given: its default runs whatever the role, and refuses then.
-CREATE FUNCTION @extschema@.entry_check()
-RETURNS boolean
-LANGUAGE plpgsql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	IF current_setting('session_replication_role') = 'replica' THEN
-		RAISE EXCEPTION USING MESSAGE = @extschema@.message('nothing can be loaded through an entry view under session_replication_role = replica'),
-				  ERRCODE = 'object_not_in_prerequisite_state',
-				  DETAIL = @extschema@.message('The view''s triggers, which write the lines, do not fire under that setting: the rows would be lost.'),
-				  HINT = @extschema@.message('RESET session_replication_role (or SET it to origin), then load again.');
-	END IF;
-	RETURN NULL;
-END
-$$;
 -- 2.0.0: entry_check in C
--- (src/regionpolicy/entry.c: the default is evaluated for every line, and a
--- function with a pinned search_path costs a line more than its check)
+-- (src/regionpolicy/entry.c: the default is evaluated for every line, and as
+-- PL/pgSQL with a pinned search_path it cost a line more than its check)
 CREATE OR REPLACE FUNCTION @extschema@.entry_check()
 RETURNS boolean
 AS 'MODULE_PATHNAME', 'regionpolicy_entry_check'
@@ -4458,6 +4446,77 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@.delete_cluster_diagnosis(integer, integer) IS
 'deletes a diagnosis of a cluster of a province the session''s role stewards (42501 for any other); false when there is none';
+
+-- 2.0.0: a steward's diagnosis, written on a Citus cluster too
+-- A diagnosis written as the table's owner, with the rights of the session
+-- user checked first: on Citus, where cluster_diagnosis is a reference
+-- table, a write locks the reference tables it refers to on the first
+-- worker, which takes a write privilege on them that stewards must not
+-- have ("Citus").  The session user needs what a direct write needs: INSERT
+-- for a new diagnosis, UPDATE of each column a replacement changes, and the
+-- stewardship of the cluster's province that year (or to own the table).
+CREATE FUNCTION @extschema@.record_cluster_diagnosis(cluster_id integer, fiscal_year integer,
+													 requested_stage integer, self_score numeric,
+													 has_rnd_body boolean, workforce_program boolean,
+													 note text DEFAULT NULL)
+RETURNS boolean
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	p text := @extschema@.cluster_province(record_cluster_diagnosis.cluster_id, record_cluster_diagnosis.fiscal_year);
+	there boolean;
+	col text;
+BEGIN
+	IF cluster_id IS NULL OR fiscal_year IS NULL THEN
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('a diagnosis needs its cluster and fiscal year'),
+				  ERRCODE = 'not_null_violation';
+	END IF;
+	IF NOT pg_catalog.has_table_privilege(session_user, '@extschema@.cluster_diagnosis', 'SELECT') THEN
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('permission denied for table cluster_diagnosis'),
+				  ERRCODE = 'insufficient_privilege';
+	END IF;
+	there := EXISTS (SELECT 1 FROM @extschema@.cluster_diagnosis d
+					 WHERE d.cluster_id = record_cluster_diagnosis.cluster_id
+					   AND d.fiscal_year = record_cluster_diagnosis.fiscal_year);
+	IF NOT there AND NOT pg_catalog.has_table_privilege(session_user, '@extschema@.cluster_diagnosis', 'INSERT') THEN
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('permission denied for table cluster_diagnosis'),
+				  ERRCODE = 'insufficient_privilege';
+	END IF;
+	IF there THEN
+		FOREACH col IN ARRAY CASE WHEN note IS NULL THEN ARRAY['requested_stage', 'self_score', 'has_rnd_body', 'workforce_program']
+								  ELSE ARRAY['requested_stage', 'self_score', 'has_rnd_body', 'workforce_program', 'note'] END LOOP
+			IF NOT pg_catalog.has_column_privilege(session_user, '@extschema@.cluster_diagnosis', col, 'UPDATE') THEN
+				RAISE EXCEPTION USING MESSAGE = @extschema@.message('permission denied for table cluster_diagnosis'),
+						  ERRCODE = 'insufficient_privilege';
+			END IF;
+		END LOOP;
+	END IF;
+	IF NOT @extschema@.may_load(p) THEN
+		RAISE EXCEPTION USING MESSAGE = @extschema@.message('permission denied to write the diagnosis of cluster %s for fiscal year %s (province %s)', cluster_id, fiscal_year, coalesce(p, @extschema@.message('(none)'))),
+				  ERRCODE = 'insufficient_privilege',
+				  HINT = @extschema@.message('Only members of the province''s steward role (see province_steward) may write its diagnoses.');
+	END IF;
+	-- (a diagnosis another session writes meanwhile makes the INSERT fail
+	-- on the key, never a replacement the rights were not checked for)
+	IF there THEN
+		UPDATE @extschema@.cluster_diagnosis d
+		SET requested_stage = record_cluster_diagnosis.requested_stage, self_score = record_cluster_diagnosis.self_score,
+			has_rnd_body = record_cluster_diagnosis.has_rnd_body,
+			workforce_program = record_cluster_diagnosis.workforce_program,
+			note = coalesce(record_cluster_diagnosis.note, d.note)
+		WHERE d.cluster_id = record_cluster_diagnosis.cluster_id AND d.fiscal_year = record_cluster_diagnosis.fiscal_year;
+	ELSE
+		INSERT INTO @extschema@.cluster_diagnosis (cluster_id, fiscal_year, requested_stage, self_score, has_rnd_body,
+												   workforce_program, note)
+		VALUES (cluster_id, fiscal_year, requested_stage, self_score, has_rnd_body, workforce_program, note);
+	END IF;
+	RETURN NOT there;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.record_cluster_diagnosis(integer, integer, integer, numeric, boolean, boolean, text) IS
+'writes a cluster''s diagnosis for a fiscal year, or replaces it (its note kept when none is given), with the privileges and stewardship a direct write needs (42501 otherwise); true when it was new. Stewards write diagnoses this way on a Citus cluster';
+-- end of 2.0.0
 
 -- A warning at install time -----------------------------------------------------------
 

@@ -623,21 +623,16 @@ COMMENT ON FUNCTION @extschema@.reference_trim(text) IS
 -- return is taken for a formula (=HYPERLINK can send other cells' amounts
 -- away).  Such text is refused where it is written, so that no report needs
 -- to alter what it shows.
-CREATE FUNCTION @extschema@.begins_formula(value text)
-RETURNS boolean
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$ SELECT value ~ '^[-=+@\t\r]' $$;
-COMMENT ON FUNCTION @extschema@.begins_formula(text) IS
-'true when the text begins with a character a spreadsheet takes for the start of a formula (=, +, -, @, tab, carriage return)';
 -- 2.0.0: begins_formula in C
--- (src/regionpolicy/formula.c: the CHECKs call it for every row, and a SQL
--- function with a pinned search_path is never inlined)
+-- (src/regionpolicy/formula.c: the CHECKs call it for every row, and as a SQL
+-- function with a pinned search_path it was never inlined)
 CREATE OR REPLACE FUNCTION @extschema@.begins_formula(value text)
 RETURNS boolean
 AS 'MODULE_PATHNAME', 'regionpolicy_begins_formula'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 -- end of 2.0.0
+COMMENT ON FUNCTION @extschema@.begins_formula(text) IS
+'true when the text begins with a character a spreadsheet takes for the start of a formula (=, +, -, @, tab, carriage return)';
 
 -- Allocations: the fact table ----------------------------------------------
 

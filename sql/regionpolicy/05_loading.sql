@@ -98,6 +98,14 @@ COMMENT ON FUNCTION @extschema@.line_hash(text, integer, text, integer, @extsche
 'a hash of a line''s province, fiscal year, phase, programme and amount, for the look-up of an identical line';
 CREATE INDEX allocation_line_hash_idx
 	ON @extschema@.allocation (@extschema@.line_hash(province_code, fiscal_year, phase, program_id, amount));
+-- 2.0.0: allocation_line_hash_idx a hash index
+-- (its keys are hashes, so a B-tree of them took each insert at a random
+-- place, at a cost that grew with the table; a hash index's insert costs
+-- the same however large the table: bench/README.md)
+DROP INDEX @extschema@.allocation_line_hash_idx;
+CREATE INDEX allocation_line_hash_idx
+	ON @extschema@.allocation USING hash (@extschema@.line_hash(province_code, fiscal_year, phase, program_id, amount));
+-- end of 2.0.0
 COMMENT ON INDEX @extschema@.allocation_line_key IS
 'a line of a province is identified by (province, fiscal year, phase, programme, reference)';
 COMMENT ON INDEX @extschema@.allocation_unreferenced_line_key IS
@@ -130,24 +138,9 @@ COMMENT ON FUNCTION @extschema@.allocation_load_summary() IS
 -- not fire, and an INSERT into allocation_entry would report INSERT 0 1
 -- having written nothing.  The view's last column, entry_check, is never
 -- given: its default runs whatever the role, and refuses then.
-CREATE FUNCTION @extschema@.entry_check()
-RETURNS boolean
-LANGUAGE plpgsql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	IF current_setting('session_replication_role') = 'replica' THEN
-		RAISE EXCEPTION USING MESSAGE = @extschema@.message('nothing can be loaded through an entry view under session_replication_role = replica'),
-				  ERRCODE = 'object_not_in_prerequisite_state',
-				  DETAIL = @extschema@.message('The view''s triggers, which write the lines, do not fire under that setting: the rows would be lost.'),
-				  HINT = @extschema@.message('RESET session_replication_role (or SET it to origin), then load again.');
-	END IF;
-	RETURN NULL;
-END
-$$;
 -- 2.0.0: entry_check in C
--- (src/regionpolicy/entry.c: the default is evaluated for every line, and a
--- function with a pinned search_path costs a line more than its check)
+-- (src/regionpolicy/entry.c: the default is evaluated for every line, and as
+-- PL/pgSQL with a pinned search_path it cost a line more than its check)
 CREATE OR REPLACE FUNCTION @extschema@.entry_check()
 RETURNS boolean
 AS 'MODULE_PATHNAME', 'regionpolicy_entry_check'
