@@ -744,7 +744,7 @@ allocation_entry_insert(PG_FUNCTION_ARGS)
 				region->province_code != NULL ? Q_INSERT_REFERENCED : Q_INSERT_REFERENCED_NATIONAL,
 				v, n, 9);
 		if (t == NULL)
-			elog(ERROR, "allocation_entry_insert: the INSERT returned no row");
+			elog(ERROR, "allocation_entry_insert: the INSERT into allocation wrote no row (does a BEFORE INSERT trigger on allocation skip it?)");
 		id = DatumGetInt64(column(t, 1, &isnull));
 		inserted = DatumGetBool(column(t, 2, &isnull));
 	}
