@@ -334,17 +334,23 @@ GRANT SELECT ON @extschema@.program_partner TO PUBLIC;
 -- at the cost of a scan for a reference of ASCII (src/regionpolicy/reference.c).
 CREATE FUNCTION @extschema@.reference_trim_full(reference text)
 RETURNS text
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
-SELECT nullif(btrim(CASE WHEN getdatabaseencoding() = 'UTF8'
-	THEN regexp_replace(regexp_replace(normalize(reference, NFC),
-		E'[\\u00AD\\u034F\\u061C\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u206F\\u3164\\uFE00-\\uFE0F\\uFEFF\\uFFA0\\uFFF9-\\uFFFB]', '', 'g'),
-		E'[\\t\\n\\v\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]+', ' ', 'g')
-	ELSE regexp_replace(reference, E'[\\t\\n\\v\\f\\r 　]+', ' ', 'g') END, ' '), '')
+BEGIN
+	-- (an IF, not a CASE: PostgreSQL 18 plans a SQL function for its
+	-- argument's value, folding normalize() of a constant in every branch
+	-- of a CASE, which fails in a database that is not UTF8)
+	IF getdatabaseencoding() = 'UTF8' THEN
+		RETURN nullif(btrim(regexp_replace(regexp_replace(normalize(reference, NFC),
+			E'[\\u00AD\\u034F\\u061C\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u206F\\u3164\\uFE00-\\uFE0F\\uFEFF\\uFFA0\\uFFF9-\\uFFFB]', '', 'g'),
+			E'[\\t\\n\\v\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]+', ' ', 'g'), ' '), '');
+	END IF;
+	RETURN nullif(btrim(regexp_replace(reference, E'[\\t\\n\\v\\f\\r 　]+', ' ', 'g'), ' '), '');
+END
 $$;
 COMMENT ON FUNCTION @extschema@.reference_trim_full(text) IS
-'reference_trim, in SQL: what reference_trim gives for a reference that is not ASCII only';
+'reference_trim in PL/pgSQL: what reference_trim gives for a reference that is not ASCII only';
 CREATE OR REPLACE FUNCTION @extschema@.reference_trim(reference text)
 RETURNS text
 AS 'MODULE_PATHNAME', 'regionpolicy_reference_trim'
