@@ -11,9 +11,10 @@
  *		statement (a file names few), by the SQL functions that look them
  *		up and refuse (entry_program, entry_region); what they answered is
  *		kept for the rest of the statement;
- *	  - the amount is read by the type's input function; only text a load
- *		must refuse or read otherwise (a bare number, numbers in a unit)
- *		goes to entry_amount, which refuses it;
+ *	  - the amount is read by the type's input function; only what a load
+ *		must refuse or read otherwise (a bare number, numbers in a unit,
+ *		text the type refuses) goes to entry_amount, which reads or
+ *		refuses it;
  *	  - the line's scope is locked once per statement (load.c);
  *	  - one probe of allocation_line_hash_idx finds an identical line,
  *		and one INSERT writes it, each a plan kept for the session.
@@ -613,6 +614,7 @@ allocation_entry_insert(PG_FUNCTION_ARGS)
 	RegionEntry *region;
 	Datum		amount;
 	Datum		other = Int64GetDatum(0);
+	bool		other_null = false;
 	Datum		phase;
 	HeapTuple	t;
 	bool		isnull;
@@ -675,7 +677,7 @@ allocation_entry_insert(PG_FUNCTION_ARGS)
 		bool		n[3] = {false, line.isnull[C_UNIT], false};
 
 		t = run(Q_OTHER, v, n, 3);
-		other = column(t, 1, &isnull);
+		other = column(t, 1, &other_null);
 	}
 	phase = line.isnull[C_PHASE] ? CStringGetTextDatum("planned") : line.value[C_PHASE];
 
@@ -738,7 +740,7 @@ allocation_entry_insert(PG_FUNCTION_ARGS)
 							line.value[C_FISCAL_YEAR], amount, phase, line.value[C_NOTE],
 							reference_trimmed, PointerGetDatum(region->municipality_code), other};
 		bool		n[9] = {false, region->province_code == NULL, false, false, false, line.isnull[C_NOTE],
-							reference_null, region->municipality_code == NULL, false};
+							reference_null, region->municipality_code == NULL, other_null};
 
 		t = run(reference_null ? Q_INSERT :
 				region->province_code != NULL ? Q_INSERT_REFERENCED : Q_INSERT_REFERENCED_NATIONAL,
