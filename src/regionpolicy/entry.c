@@ -158,6 +158,30 @@ lookup_table(const char *name, Size entrysize, MemoryContext cxt)
 	return hash_create(name, 64, &ctl, HASH_ELEM | HASH_FUNCTION | HASH_COMPARE | HASH_CONTEXT);
 }
 
+/* the memo's entry for the look-up whose arguments are key, or NULL */
+static void *
+memo_find(HTAB *memo, StringInfo key)
+{
+	LookupKey	k;
+
+	k.len = key->len;
+	k.bytes = key->data;
+	return hash_search(memo, &k, HASH_FIND, NULL);
+}
+
+/* a new entry for key, its bytes kept in cxt */
+static void *
+memo_enter(HTAB *memo, StringInfo key, MemoryContext cxt)
+{
+	LookupKey	k;
+	bool		found;
+
+	k.len = key->len;
+	k.bytes = MemoryContextAlloc(cxt, key->len);
+	memcpy(k.bytes, key->data, key->len);
+	return hash_search(memo, &k, HASH_ENTER, &found);
+}
+
 /* append a value to a key: a null flag, then its length and bytes */
 static void
 key_add(StringInfo key, Datum value, bool isnull, bool is_text)
@@ -257,18 +281,14 @@ plans_make(Oid trigger_fn, bool generic)
 	 */
 	args[0] = TEXTOID; args[1] = INT4OID; args[2] = TEXTOID; args[3] = INT4OID; args[4] = fund;
 	args[5] = TEXTOID; args[6] = TEXTOID;
-	PREPARE(Q_TWIN, 7, args,
-			"SELECT a.id, a.reference FROM %s.allocation a"
-			" WHERE %s.line_hash(a.province_code, a.fiscal_year, a.phase, a.program_id, a.amount)"
-			"   OPERATOR(pg_catalog.=) %s.line_hash($1, $2, $3, $4, $5)"
-			"  AND a.province_code OPERATOR(pg_catalog.=) $1%s",
-			n, n, n, psprintf(twin_match, n));
-	PREPARE(Q_TWIN_NATIONAL, 7, args,
-			"SELECT a.id, a.reference FROM %s.allocation a"
-			" WHERE %s.line_hash(a.province_code, a.fiscal_year, a.phase, a.program_id, a.amount)"
-			"   OPERATOR(pg_catalog.=) %s.line_hash(NULL, $2, $3, $4, $5)"
-			"  AND a.province_code IS NULL%s",
-			n, n, n, psprintf(twin_match, n));
+	for (int national = 0; national <= 1; national++)
+		PREPARE(national ? Q_TWIN_NATIONAL : Q_TWIN, 7, args,
+				"SELECT a.id, a.reference FROM %s.allocation a"
+				" WHERE %s.line_hash(a.province_code, a.fiscal_year, a.phase, a.program_id, a.amount)"
+				"   OPERATOR(pg_catalog.=) %s.line_hash(%s, $2, $3, $4, $5)"
+				"  AND a.province_code %s%s",
+				n, n, n, national ? "NULL" : "$1", national ? "IS NULL" : "OPERATOR(pg_catalog.=) $1",
+				psprintf(twin_match, n));
 	args[0] = INT8OID; args[1] = TEXTOID; args[2] = INT8OID; args[3] = INT8OID; args[4] = TEXTOID;
 	args[5] = TEXTOID; args[6] = fund; args[7] = TEXTOID;
 	PREPARE(Q_IDENTICAL, 8, args, "SELECT %s.entry_identical_line($1, $2, $3, $4, $5, $6, $7, $8)", n);
@@ -376,42 +396,50 @@ check_with(int q, Datum value, bool isnull, const char *what, Line *line)
 	run(q, v, n, 3);
 }
 
+/* run the kept statement q given the line's columns cols, then its text */
+static HeapTuple
+run_for_line(int q, Line *line, const int *cols, int ncols)
+{
+	Datum		v[5];
+	bool		n[5];
+
+	Assert(ncols < (int) lengthof(v));
+	for (int i = 0; i < ncols; i++)
+	{
+		v[i] = line->value[cols[i]];
+		n[i] = line->isnull[cols[i]];
+	}
+	v[ncols] = row_text(line);
+	n[ncols] = false;
+	return run(q, v, n, ncols + 1);
+}
+
 static int32
 line_program(EntryState *state, Line *line)
 {
+	static const int cols[2] = {C_PROGRAM, C_FISCAL_YEAR};
 	StringInfoData key;
 	ProgramEntry *e;
-	LookupKey	k;
-	bool		found;
 
 	if (line->isnull[C_PROGRAM] || line->isnull[C_FISCAL_YEAR])
 	{
 		/* refused by entry_program, which names what is missing */
-		Datum		v[3] = {line->value[C_PROGRAM], line->value[C_FISCAL_YEAR], row_text(line)};
-		bool		n[3] = {line->isnull[C_PROGRAM], line->isnull[C_FISCAL_YEAR], false};
-
-		run(Q_PROGRAM, v, n, 3);
+		run_for_line(Q_PROGRAM, line, cols, 2);
 		elog(ERROR, "entry_program accepted a line without a programme or a fiscal year");
 	}
 	initStringInfo(&key);
 	key_add(&key, line->value[C_FISCAL_YEAR], false, false);
 	key_add(&key, line->value[C_PROGRAM], false, true);
-	k.len = key.len;
-	k.bytes = key.data;
-	e = hash_search(state->programs, &k, HASH_FIND, NULL);
+	e = memo_find(state->programs, &key);
 	if (e == NULL)
 	{
-		Datum		v[3] = {line->value[C_PROGRAM], line->value[C_FISCAL_YEAR], row_text(line)};
-		bool		n[3] = {false, false, false};
-		HeapTuple	t = run(Q_PROGRAM, v, n, 3);
+		HeapTuple	t = run_for_line(Q_PROGRAM, line, cols, 2);
 		bool		isnull;
 		Datum		id = column(t, 1, &isnull);
 
 		if (isnull)
 			elog(ERROR, "entry_program returned no programme");
-		k.bytes = MemoryContextAlloc(state->cxt, key.len);
-		memcpy(k.bytes, key.data, key.len);
-		e = hash_search(state->programs, &k, HASH_ENTER, &found);
+		e = memo_enter(state->programs, &key, state->cxt);
 		e->program_id = DatumGetInt32(id);
 	}
 	pfree(key.data);
@@ -424,34 +452,20 @@ line_region(EntryState *state, Line *line)
 	static const int cols[4] = {C_PROVINCE, C_MUNICIPALITY, C_FISCAL_YEAR, C_AS_OF};
 	StringInfoData key;
 	RegionEntry *e;
-	LookupKey	k;
-	bool		found;
 
 	initStringInfo(&key);
 	for (int i = 0; i < 4; i++)
 		key_add(&key, line->value[cols[i]], line->isnull[cols[i]], i < 2);
-	k.len = key.len;
-	k.bytes = key.data;
-	e = hash_search(state->regions, &k, HASH_FIND, NULL);
+	e = memo_find(state->regions, &key);
 	if (e == NULL)
 	{
-		Datum		v[5];
-		bool		n[5];
-		HeapTuple	t;
+		HeapTuple	t = run_for_line(Q_REGION, line, cols, 4);
 		bool		isnull;
 		Datum		d;
 		MemoryContext old;
 		text	   *province_code = NULL;
 		text	   *municipality_code = NULL;
 
-		for (int i = 0; i < 4; i++)
-		{
-			v[i] = line->value[cols[i]];
-			n[i] = line->isnull[cols[i]];
-		}
-		v[4] = row_text(line);
-		n[4] = false;
-		t = run(Q_REGION, v, n, 5);
 		if (t == NULL)
 			elog(ERROR, "entry_region returned no row");
 		old = MemoryContextSwitchTo(state->cxt);
@@ -461,10 +475,8 @@ line_region(EntryState *state, Line *line)
 		d = column(t, 2, &isnull);
 		if (!isnull)
 			municipality_code = DatumGetTextPCopy(d);
-		k.bytes = palloc(key.len);
-		memcpy(k.bytes, key.data, key.len);
 		MemoryContextSwitchTo(old);
-		e = hash_search(state->regions, &k, HASH_ENTER, &found);
+		e = memo_enter(state->regions, &key, state->cxt);
 		e->province_code = province_code;
 		e->municipality_code = municipality_code;
 	}
@@ -554,21 +566,10 @@ line_amount(EntryState *state, Line *line)
 	}
 	{
 		static const int cols[4] = {C_AMOUNT, C_NATIONAL, C_LOCAL, C_UNIT};
-		Datum		v[5];
-		bool		n[5];
-		HeapTuple	t;
+		HeapTuple	t = run_for_line(Q_AMOUNT, line, cols, 4);
 		bool		isnull;
-		Datum		d;
+		Datum		d = column(t, 1, &isnull);
 
-		for (int i = 0; i < 4; i++)
-		{
-			v[i] = line->value[cols[i]];
-			n[i] = line->isnull[cols[i]];
-		}
-		v[4] = row_text(line);
-		n[4] = false;
-		t = run(Q_AMOUNT, v, n, 5);
-		d = column(t, 1, &isnull);
 		if (isnull)
 			elog(ERROR, "entry_amount returned no amount");
 		return SPI_datumTransfer(d, false, sizeof(Funding));
@@ -673,10 +674,9 @@ allocation_entry_insert(PG_FUNCTION_ARGS)
 	amount = line_amount(state, &line);
 	if (!line.isnull[C_OTHER] && !blank(text_value(&line, C_OTHER)))
 	{
-		Datum		v[3] = {line.value[C_OTHER], line.value[C_UNIT], row_text(&line)};
-		bool		n[3] = {false, line.isnull[C_UNIT], false};
+		static const int cols[2] = {C_OTHER, C_UNIT};
 
-		t = run(Q_OTHER, v, n, 3);
+		t = run_for_line(Q_OTHER, &line, cols, 2);
 		other = column(t, 1, &other_null);
 	}
 	phase = line.isnull[C_PHASE] ? CStringGetTextDatum("planned") : line.value[C_PHASE];
