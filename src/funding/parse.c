@@ -168,7 +168,11 @@ funding_resolve(const FundingParts *parts, Funding *result,
 	return true;
 }
 
-static bool fast_compound(const char **pp, const char *end, int64_t *result);
+/* What fast_compound read: nothing, an amount in a unit above 원, or in 원 */
+#define COMPOUND_NONE 0
+#define COMPOUND_IN_UNIT 1		/* "75억", "929억원", "75억 4259만" */
+#define COMPOUND_IN_WON 2		/* "75억 4259만 8000원", "8000원", "0원" */
+static int	fast_compound(const char **pp, const char *end, int64_t *result);
 
 /*
  * The shapes COPY loads by the million, "(n,l)" or "(n,l,t)" with plain
@@ -185,38 +189,48 @@ fast_tuple(const char *str, size_t len, FundingParts *parts)
 	int			c = 0;
 	bool		scaled = false;
 	bool		bare = false;
+	bool		compound;		/* try the compound form first */
 
 	if (len < 5 || str[0] != '(' || str[len - 1] != ')')
 		return false;
+	/* (korean's tuples end in a syllable, "…원)" or "…만)"; plain ones in a digit) */
+	compound = (unsigned char) str[len - 2] >= 0x80;
 	memset(parts, 0, sizeof(*parts));
 	for (;;)
 	{
 		const char *from = s.p;
 		const char *q = s.p;
+		int			read = COMPOUND_NONE;
 
 		if (c == FUNDING_NUM_COMPONENTS)
 			return false;
 		/*
-		 * A plain amount, or the compound form, whose first group a plain
-		 * amount reads ("75억" of "75억 4259만"); (the closing parenthesis
-		 * stops fast_compound's digit loops)
+		 * A plain amount, or the compound form, which a plain amount reads
+		 * only the start of: its first group and a space ("75억" of "75억
+		 * 4259만"), or digits and a syllable ("7919" of "7919만 2000원",
+		 * "929억" of "929억원"); (the closing parenthesis stops
+		 * fast_compound's digit loops)
 		 */
-		if (!scan_plain_amount(&s, &parts->value[c]) || (s.p < end && *s.p == ' '))
+		if (compound && (read = fast_compound(&q, end, &parts->value[c])) != COMPOUND_NONE)
+			s.p = q;
+		else if (!scan_plain_amount(&s, &parts->value[c]) ||
+				 (s.p < end && (*s.p == ' ' || (unsigned char) *s.p >= 0x80)))
 		{
-			if (!fast_compound(&q, end, &parts->value[c]))
+			q = from;
+			if ((read = fast_compound(&q, end, &parts->value[c])) == COMPOUND_NONE)
 				return false;
 			s.p = q;
+			compound = true;	/* (the next amount is likely compound too) */
 		}
 		/*
-		 * In a unit above 원: ending in 억, 조 or 만, or in 억원, 만원 or 조원
-		 * (a compound amount whose last group is 원, "75억 4259만 8000원",
-		 * is not); or plain digits.
+		 * In a unit above 원 (ending in 억, 조 or 만, or in 억원, 만원 or
+		 * 조원; a compound amount whose last group is 원, "75억 4259만
+		 * 8000원", is not), or plain digits: once one amount is in a unit,
+		 * a plain one reads two ways.
 		 */
-		if (s.p - from >= 4 && memcmp(s.p - 3, "원", 3) == 0)
-			scaled = (unsigned) (s.p[-4] - '0') >= 10;
-		else if (s.p - from >= 3 && (unsigned char) s.p[-1] >= 0x80)
+		if (read == COMPOUND_IN_UNIT || (read == COMPOUND_NONE && (unsigned char) s.p[-1] >= 0x80))
 			scaled = true;
-		else if (parts->value[c] != 0)
+		else if (read == COMPOUND_NONE && parts->value[c] != 0)
 			bare = true;
 		parts->given[c++] = true;
 		if (s.p < end && *s.p == ',')
@@ -238,73 +252,91 @@ fast_tuple(const char *str, size_t len, FundingParts *parts)
  * tables print, "75억 4259만 8000원", "929억원" or "8000원": groups of one to
  * four digits (no leading zero) under 조, 억 and 만 in descending order, one
  * space apart, then either 원 on the last unit or a last group of digits
- * with 원.  A lone "digits원" may be longer.  Anything else returns false.
- * The caller makes sure a byte that is not a digit stands before end.
+ * with 원.  A lone "digits원" may be longer.  A minus sign may stand before
+ * the first digit ("-7919만", as korean prints a cut), and "0원" is zero.
+ * Returns whether the amount ends in a unit above 원 or in 원, or
+ * COMPOUND_NONE for anything else.  The caller makes sure a byte that is not
+ * a digit stands before end.
  */
-static bool
+static int
 fast_compound(const char **pp, const char *end, int64_t *result)
 {
 	const unsigned char *p = (const unsigned char *) *pp;
 	const unsigned char *e = (const unsigned char *) end;
 	int64_t		v = 0;
 	int64_t		below = INT64_MAX;	/* units must descend: 조, 억, 만 */
+	bool		negative = false;
 
+	if (p >= e)
+		return COMPOUND_NONE;
+	if ((unsigned) (*p - '1') >= 9)
+	{
+		if (e - p >= 4 && p[0] == '0' && SYLLABLE_CODE(p + 1) == 0xEC9B90)
+		{
+			*result = 0;		/* 0원 */
+			*pp = (const char *) p + 4;
+			return COMPOUND_IN_WON;
+		}
+		if (*p != '-' || e - p < 2 || (unsigned) (p[1] - '1') >= 9)
+			return COMPOUND_NONE;
+		negative = true;
+		p++;
+	}
 	for (;;)
 	{
+		/* (a group begins with a digit 1 to 9: checked above and below) */
 		const unsigned char *digits = p;
-		uint64_t	g = 0;		/* (wraps harmlessly past 19 digits: refused below) */
+		uint64_t	g = (unsigned) (*p++ - '0');	/* (wraps harmlessly past 19 digits: refused below) */
+		unsigned	d;
+		uint32_t	code;
 		int			nd;
 		int64_t		unit;
 
-		if (p >= e || *p < '1' || *p > '9')
-			return false;
-		while ((unsigned) (*p - '0') < 10)	/* (a non-digit stands before e) */
-			g = g * 10 + (unsigned) (*p++ - '0');
-		if ((nd = (int) (p - digits)) > 15)
-			return false;
-		if (e - p < 3)
-			return false;
-		switch (SYLLABLE_CODE(p))
+		while ((d = (unsigned) (*p - '0')) < 10)	/* (a non-digit stands before e) */
 		{
-			case 0xEC9B90:		/* 원: the last group */
-				if (below != INT64_MAX && nd > 4)
-					return false;
-				*result = v + (int64_t) g;
-				*pp = (const char *) p + 3;
-				return true;
-			case 0xECA1B0:		/* 조 */
-				unit = (int64_t) 1000000000000;
-				break;
-			case 0xEC96B5:		/* 억 */
-				unit = 100000000;
-				break;
-			case 0xEBA78C:		/* 만 */
-				unit = 10000;
-				break;
-			default:
-				return false;
+			g = g * 10 + d;
+			p++;
 		}
+		if ((nd = (int) (p - digits)) > 15)
+			return COMPOUND_NONE;
+		if (e - p < 3)
+			return COMPOUND_NONE;
+		code = SYLLABLE_CODE(p);
+		if (code == 0xEBA78C)	/* 만 */
+			unit = 10000;
+		else if (code == 0xEC96B5)	/* 억 */
+			unit = 100000000;
+		else if (code == 0xEC9B90)	/* 원: the last group */
+		{
+			if (below != INT64_MAX && nd > 4)
+				return COMPOUND_NONE;
+			v += (int64_t) g;
+			*result = negative ? -v : v;
+			*pp = (const char *) p + 3;
+			return COMPOUND_IN_WON;
+		}
+		else if (code == 0xECA1B0)	/* 조 */
+			unit = (int64_t) 1000000000000;
+		else
+			return COMPOUND_NONE;
 		if (unit >= below || nd > 4)
-			return false;
+			return COMPOUND_NONE;
 		v += (int64_t) g * unit;
 		below = unit;
 		p += 3;
-		if (e - p >= 3 && SYLLABLE_CODE(p) == 0xEC9B90)	/* 억원 */
-		{
-			*result = v;
-			*pp = (const char *) p + 3;
-			return true;
-		}
-		if (p == e || *p == ',' || *p == ')')
-		{
-			*result = v;
-			*pp = (const char *) p;
-			return true;
-		}
 		/* one space, then the next group's digits */
-		if (*p != ' ' || p + 1 >= e || (unsigned) (p[1] - '0') >= 10)
-			return false;
-		p++;
+		if (p + 1 < e && *p == ' ' && (unsigned) (p[1] - '1') < 9)
+		{
+			p++;
+			continue;
+		}
+		if (e - p >= 3 && SYLLABLE_CODE(p) == 0xEC9B90)	/* 억원 */
+			p += 3;
+		else if (!(p == e || *p == ',' || *p == ')'))
+			return COMPOUND_NONE;
+		*result = negative ? -v : v;
+		*pp = (const char *) p;
+		return COMPOUND_IN_UNIT;
 	}
 }
 
