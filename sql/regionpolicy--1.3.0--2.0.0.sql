@@ -366,6 +366,23 @@ RETURNS boolean
 AS 'MODULE_PATHNAME', 'regionpolicy_begins_formula'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 -- end of 2.0.0
+-- 2.0.0: allocation's phase CHECKs with the phases as one array constant
+-- (a CHECK is read from its stored text again by every statement that
+-- writes the table, so a statement a line, as allocation_entry runs, pays
+-- for its length; "phase IN (…)" is stored as an array to build, each time:
+-- bench/README.md)
+ALTER TABLE @extschema@.allocation
+	DROP CONSTRAINT allocation_phase_known,
+	DROP CONSTRAINT allocation_budget_not_negative,
+	DROP CONSTRAINT allocation_other_not_negative,
+	ADD CONSTRAINT allocation_phase_known
+		CHECK (phase = ANY ('{planned,approved,adjusted,executed}'::text[])),
+	ADD CONSTRAINT allocation_budget_not_negative
+		CHECK (phase = ANY ('{adjusted,executed}'::text[])
+			   OR (@extschema@.national(amount) >= 0 AND @extschema@.local(amount) >= 0)),
+	ADD CONSTRAINT allocation_other_not_negative
+		CHECK (phase = ANY ('{adjusted,executed}'::text[]) OR other >= 0);
+-- end of 2.0.0
 -- 2.0.0: a name of a province that merged during the year is that province's
 -- The province a line names in a fiscal year.  A code (행정표준코드 or ISO)
 -- of a province that existed on some day of the year is that province:

@@ -935,6 +935,23 @@ COMMENT ON COLUMN @extschema@.allocation.municipality_code IS
 COMMENT ON COLUMN @extschema@.allocation.other IS
 'the line''s money that is neither national nor local (기타: funds, 민자, bonds, the recipient''s own share), in won; 0 when it has none; never part of amount';
 COMMENT ON COLUMN @extschema@.allocation.phase IS 'planned (default), approved, adjusted or executed: the budget phases of the Fiscal Data Package standard';
+-- 2.0.0: allocation's phase CHECKs with the phases as one array constant
+-- (a CHECK is read from its stored text again by every statement that
+-- writes the table, so a statement a line, as allocation_entry runs, pays
+-- for its length; "phase IN (…)" is stored as an array to build, each time:
+-- bench/README.md)
+ALTER TABLE @extschema@.allocation
+	DROP CONSTRAINT allocation_phase_known,
+	DROP CONSTRAINT allocation_budget_not_negative,
+	DROP CONSTRAINT allocation_other_not_negative,
+	ADD CONSTRAINT allocation_phase_known
+		CHECK (phase = ANY ('{planned,approved,adjusted,executed}'::text[])),
+	ADD CONSTRAINT allocation_budget_not_negative
+		CHECK (phase = ANY ('{adjusted,executed}'::text[])
+			   OR (@extschema@.national(amount) >= 0 AND @extschema@.local(amount) >= 0)),
+	ADD CONSTRAINT allocation_other_not_negative
+		CHECK (phase = ANY ('{adjusted,executed}'::text[]) OR other >= 0);
+-- end of 2.0.0
 
 -- Clusters (지역혁신협력지구) ---------------------------------------------
 
