@@ -354,7 +354,8 @@ funding_in(PG_FUNCTION_ARGS)
 	FundingParseError err;
 	Funding		f;
 	size_t		len = strlen(str);
-	const char *u = funding_input_utf8(str, &len);
+	/* (a UTF8 database's text is read as it is, without a call) */
+	const char *u = GetDatabaseEncoding() == PG_UTF8 ? str : funding_input_utf8(str, &len);
 
 	if (!funding_parse(u, len, &f, &err))
 	{

@@ -168,6 +168,11 @@ funding_resolve(const FundingParts *parts, Funding *result,
 	return true;
 }
 
+/* Does the UTF-8 syllable at p (3 bytes, p + 3 <= end) equal w? */
+#define SYLLABLE_IS(p, w) ((p)[0] == (w)[0] && (p)[1] == (w)[1] && (p)[2] == (w)[2])
+/* The three bytes of a UTF-8 syllable at p (unsigned char *) as one number. */
+#define SYLLABLE_CODE(p) (((uint32_t) (p)[0] << 16) | ((uint32_t) (p)[1] << 8) | (p)[2])
+
 /* What fast_compound read: nothing, an amount in a unit above 원, or in 원 */
 #define COMPOUND_NONE 0
 #define COMPOUND_IN_UNIT 1		/* "75억", "929억원", "75억 4259만" */
@@ -190,11 +195,16 @@ fast_tuple(const char *str, size_t len, FundingParts *parts)
 	bool		scaled = false;
 	bool		bare = false;
 	bool		compound;		/* try the compound form first */
+	const unsigned char *last;	/* the last syllable, before ")" */
 
 	if (len < 5 || str[0] != '(' || str[len - 1] != ')')
 		return false;
-	/* (korean's tuples end in a syllable, "…원)" or "…만)"; plain ones in a digit) */
-	compound = (unsigned char) str[len - 2] >= 0x80;
+	/*
+	 * (korean's tuples end in "원)" or "만)" but for a total of whole 억;
+	 * 억's end in "억)", plain ones in a digit)
+	 */
+	last = (const unsigned char *) end - 4;
+	compound = SYLLABLE_CODE(last) == 0xEC9B90 || SYLLABLE_CODE(last) == 0xEBA78C;
 	memset(parts, 0, sizeof(*parts));
 	for (;;)
 	{
@@ -241,11 +251,6 @@ fast_tuple(const char *str, size_t len, FundingParts *parts)
 	/* "(5억,3)" reads two ways: the general reader refuses it */
 	return c >= 2 && s.p == end - 1 && !(scaled && bare);
 }
-
-/* Does the UTF-8 syllable at p (3 bytes, p + 3 <= end) equal w? */
-#define SYLLABLE_IS(p, w) ((p)[0] == (w)[0] && (p)[1] == (w)[1] && (p)[2] == (w)[2])
-/* The three bytes of a UTF-8 syllable at p (unsigned char *) as one number. */
-#define SYLLABLE_CODE(p) (((uint32_t) (p)[0] << 16) | ((uint32_t) (p)[1] << 8) | (p)[2])
 
 /*
  * One amount in the compound form the Korean display unit writes and budget
@@ -297,8 +302,7 @@ fast_compound(const char **pp, const char *end, int64_t *result)
 			g = g * 10 + d;
 			p++;
 		}
-		if ((nd = (int) (p - digits)) > 15)
-			return COMPOUND_NONE;
+		nd = (int) (p - digits);	/* (at most 4 in a group, 15 alone) */
 		if (e - p < 3)
 			return COMPOUND_NONE;
 		code = SYLLABLE_CODE(p);
@@ -308,7 +312,7 @@ fast_compound(const char **pp, const char *end, int64_t *result)
 			unit = 100000000;
 		else if (code == 0xEC9B90)	/* 원: the last group */
 		{
-			if (below != INT64_MAX && nd > 4)
+			if (nd > (below != INT64_MAX ? 4 : 15))
 				return COMPOUND_NONE;
 			v += (int64_t) g;
 			*result = negative ? -v : v;
