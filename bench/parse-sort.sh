@@ -9,7 +9,9 @@
 #   read back, against
 #   COPY of the same two numbers into two bigint columns, and of the keyed
 #   text into a text column (what COPY costs before anything reads it);
-#   ORDER BY a funding column, against ORDER BY a + b, a on two bigints.
+#   ORDER BY a funding column, against ORDER BY a + b, a on two bigints;
+#   sum over a funding column, against sum over two bigint columns and
+#   against count(*), the floor of reading the rows.
 #
 #   bench/parse-sort.sh [N]        (default 100000; needs valgrind)
 # then the COPYs in wall-clock milliseconds (the fastest of 5 runs).
@@ -67,9 +69,18 @@ keyed_text=$(irq "COPY ct FROM '$tmp/keyed.txt';")
 sort_empty=$(irq "SELECT a, b FROM t2 WHERE false ORDER BY a + b, a;")
 sort2=$(irq "SELECT a, b FROM t2 ORDER BY a + b, a OFFSET $N;")
 sortf=$(irq "SELECT f FROM tf ORDER BY f OFFSET $N;")
+scan_empty=$(irq "SELECT count(*) FROM t2 WHERE false;")
+count2=$(irq "SELECT count(*) FROM t2;")
+countf=$(irq "SELECT count(*) FROM tf;")
+sum2=$(irq "SELECT sum(a), sum(b) FROM t2;")
+sumf=$(irq "SELECT regionpolicy.sum(f) FROM tf;")
 c2=$(per "$two" "$copy_empty"); ct=$(per "$tuple" "$copy_empty"); ck=$(per "$keyed" "$copy_empty"); cb=$(per "$budget" "$copy_empty")
 cko=$(per "$korean" "$copy_empty"); ce=$(per "$eok" "$copy_empty"); ckt=$(per "$keyed_text" "$copy_empty")
 s2=$(per "$sort2" "$sort_empty"); sf=$(per "$sortf" "$sort_empty")
+# (per row to the tenth of an instruction: a scan's row costs a few hundred)
+per10() { echo "scale=1; ($1 - $2) / $N" | bc; }
+n2=$(per10 "$count2" "$scan_empty"); u2=$(per10 "$sum2" "$scan_empty")
+nf=$(per10 "$countf" "$scan_empty"); uf=$(per10 "$sumf" "$scan_empty")
 printf '%-58s %12s %10s\n' "$N rows, instructions per row" "Ir/row" "× bigint"
 printf '%-58s %12s %10s\n' "COPY of two bigint columns" "$c2" 1.00
 printf '%-58s %12s %10s\n' "COPY of the tuple form into funding" "$ct" "$(echo "scale=2; $ct / $c2" | bc)"
@@ -80,6 +91,11 @@ printf '%-58s %12s %10s\n' "COPY of 억's output into funding" "$ce" "$(echo "sc
 printf '%-58s %12s %10s\n' "COPY of the keyed form into a text column (not read)" "$ckt" "$(echo "scale=2; $ckt / $c2" | bc)"
 printf '%-58s %12s %10s\n' "ORDER BY a + b, a (two bigint)" "$s2" 1.00
 printf '%-58s %12s %10s\n' "ORDER BY funding" "$sf" "$(echo "scale=2; $sf / $s2" | bc)"
+printf '%-58s %12s %10s\n' "$N rows, instructions per row" "Ir/row" "× count(*)"
+printf '%-58s %12s %10s\n' "count(*) of the two bigint columns' table" "$n2" 1.00
+printf '%-58s %12s %10s\n' "sum(a), sum(b) over two bigint columns" "$u2" "$(echo "scale=2; $u2 / $n2" | bc)"
+printf '%-58s %12s %10s\n' "count(*) of the funding column's table" "$nf" 1.00
+printf '%-58s %12s %10s\n' "sum(f) over a funding column" "$uf" "$(echo "scale=2; $uf / $nf" | bc)"
 
 # Wall-clock, the same statements without valgrind: the fastest of 5 runs,
 # less the fastest empty run (server start and an empty COPY).
