@@ -1178,7 +1178,10 @@ BEGIN
 		END LOOP;
 		RAISE;
 	END;
-	ANALYZE rp_resolved;
+	-- (what the plans below need: how many lines, how their line_hash and
+	-- references spread; the other columns' statistics cost a load of
+	-- 20,000 lines some 5% of its time and change no plan)
+	ANALYZE rp_resolved (h, reference);
 
 	-- The scopes of the lines, locked (allocation_scope), in one order.
 	PERFORM @extschema@.allocation_scope_lock(k.province_code, k.fiscal_year, k.phase, k.program_id)
@@ -1215,64 +1218,73 @@ BEGIN
 				  HINT = @extschema@.message('Give each line its reference (its 세부사업 or 과제 number): a line loaded again with the same reference replaces its amount, so a load can be run twice.');
 	END IF;
 
-	-- The same line twice in one load (the same programme, province,
-	-- 시·군·구, year, phase and reference, or without one the same amount),
-	-- named by its two lines: the first line of such a pair found by a
-	-- hashed count (an ordered aggregate would sort each group apart), its
-	-- second looked for then.
-	SELECT d.first, s.second, @extschema@.message('line %s: program %s, province %s, fiscal year %s, reference %s',
-									 x.line, @extschema@.entry_echo(x.given_program), @extschema@.entry_echo(x.given_province),
-									 x.fiscal_year, @extschema@.entry_echo(x.given_reference)) AS line_text
-	  INTO bad
-	FROM (SELECT min(line) AS first
-		  FROM rp_resolved
-		  GROUP BY province_code, fiscal_year, phase, program_id, reference, coalesce(municipality_code, ''),
-				   CASE WHEN reference IS NULL THEN amount END
-		  HAVING count(*) > 1
-		  ORDER BY 1 LIMIT 1) d
-		 JOIN rp_resolved x ON x.line = d.first
-		 CROSS JOIN LATERAL (
-			SELECT min(y.line) AS second FROM rp_resolved y
-			WHERE y.line > x.line AND y.province_code IS NOT DISTINCT FROM x.province_code
-			  AND y.fiscal_year = x.fiscal_year AND y.phase = x.phase AND y.program_id = x.program_id
-			  AND y.reference IS NOT DISTINCT FROM x.reference
-			  AND coalesce(y.municipality_code, '') = coalesce(x.municipality_code, '')
-			  AND (x.reference IS NOT NULL OR y.amount OPERATOR(@extschema@.=) x.amount)) s;
-	IF FOUND THEN
-		PERFORM @extschema@.entry_same_line(bad.first, bad.second, bad.line_text);
-	END IF;
-
 	-- Into allocation, in three INSERTs, each in the order of the lines
-	-- (ids follow the file).
-	WITH w AS (
-		INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code, other)
-		SELECT x.program_id, x.province_code, x.fiscal_year, x.amount, x.phase, x.note, x.reference, x.municipality_code, x.other
-		FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NOT NULL ORDER BY x.line
-		ON CONFLICT (reference, province_code, fiscal_year, phase, program_id, (coalesce(municipality_code, '')))
-			WHERE reference IS NOT NULL AND province_code IS NOT NULL
-		DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note, other = EXCLUDED.other
-		RETURNING a.xmax = 0 AS fresh)
-	SELECT count(*) FILTER (WHERE fresh), count(*) FILTER (WHERE NOT fresh) INTO inserted, replaced FROM w;
-	-- (lines of no single province only where there are some: a
-	-- distributed allocation has no key for them)
-	IF EXISTS (SELECT 1 FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NULL) THEN
+	-- (ids follow the file).  The same line twice in one load (the same
+	-- programme, province, 시·군·구, year, phase and reference, or without
+	-- one the same amount) is refused, named by its two lines: the
+	-- INSERTs' own keys find it (an upsert cannot write a row twice, 21000;
+	-- a line without a reference is unique by
+	-- allocation_unreferenced_line_key, 23505, and the twin check above
+	-- has found any such line already there), so looking for one costs
+	-- nothing when there is none.
+	BEGIN
 		WITH w AS (
 			INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code, other)
-			SELECT x.program_id, NULL, x.fiscal_year, x.amount, x.phase, x.note, x.reference, x.municipality_code, x.other
-			FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NULL ORDER BY x.line
-			ON CONFLICT (reference, fiscal_year, phase, program_id)
-				WHERE reference IS NOT NULL AND province_code IS NULL
+			SELECT x.program_id, x.province_code, x.fiscal_year, x.amount, x.phase, x.note, x.reference, x.municipality_code, x.other
+			FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NOT NULL ORDER BY x.line
+			ON CONFLICT (reference, province_code, fiscal_year, phase, program_id, (coalesce(municipality_code, '')))
+				WHERE reference IS NOT NULL AND province_code IS NOT NULL
 			DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note, other = EXCLUDED.other
 			RETURNING a.xmax = 0 AS fresh)
-		SELECT count(*) FILTER (WHERE fresh), count(*) FILTER (WHERE NOT fresh) INTO n, r FROM w;
+		SELECT count(*) FILTER (WHERE fresh), count(*) FILTER (WHERE NOT fresh) INTO inserted, replaced FROM w;
+		-- (lines of no single province only where there are some: a
+		-- distributed allocation has no key for them)
+		IF EXISTS (SELECT 1 FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NULL) THEN
+			WITH w AS (
+				INSERT INTO @extschema@.allocation AS a (program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code, other)
+				SELECT x.program_id, NULL, x.fiscal_year, x.amount, x.phase, x.note, x.reference, x.municipality_code, x.other
+				FROM rp_resolved x WHERE x.reference IS NOT NULL AND x.province_code IS NULL ORDER BY x.line
+				ON CONFLICT (reference, fiscal_year, phase, program_id)
+					WHERE reference IS NOT NULL AND province_code IS NULL
+				DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note, other = EXCLUDED.other
+				RETURNING a.xmax = 0 AS fresh)
+			SELECT count(*) FILTER (WHERE fresh), count(*) FILTER (WHERE NOT fresh) INTO n, r FROM w;
+			inserted := inserted + n;
+			replaced := replaced + r;
+		END IF;
+		INSERT INTO @extschema@.allocation (program_id, province_code, fiscal_year, amount, phase, note, municipality_code, other)
+		SELECT x.program_id, x.province_code, x.fiscal_year, x.amount, x.phase, x.note, x.municipality_code, x.other
+		FROM rp_resolved x WHERE x.reference IS NULL ORDER BY x.line;
+		GET DIAGNOSTICS n = ROW_COUNT;
 		inserted := inserted + n;
-		replaced := replaced + r;
-	END IF;
-	INSERT INTO @extschema@.allocation (program_id, province_code, fiscal_year, amount, phase, note, municipality_code, other)
-	SELECT x.program_id, x.province_code, x.fiscal_year, x.amount, x.phase, x.note, x.municipality_code, x.other
-	FROM rp_resolved x WHERE x.reference IS NULL ORDER BY x.line;
-	GET DIAGNOSTICS n = ROW_COUNT;
-	inserted := inserted + n;
+	EXCEPTION WHEN cardinality_violation OR unique_violation THEN
+		-- the first line of such a pair in the file, by a hashed count (an
+		-- ordered aggregate would sort each group apart), its second looked
+		-- for then
+		SELECT d.first, s.second, @extschema@.message('line %s: program %s, province %s, fiscal year %s, reference %s',
+										 x.line, @extschema@.entry_echo(x.given_program), @extschema@.entry_echo(x.given_province),
+										 x.fiscal_year, @extschema@.entry_echo(x.given_reference)) AS line_text
+		  INTO bad
+		FROM (SELECT min(line) AS first
+			  FROM rp_resolved
+			  GROUP BY province_code, fiscal_year, phase, program_id, reference, coalesce(municipality_code, ''),
+					   CASE WHEN reference IS NULL THEN amount END
+			  HAVING count(*) > 1
+			  ORDER BY 1 LIMIT 1) d
+			 JOIN rp_resolved x ON x.line = d.first
+			 CROSS JOIN LATERAL (
+				SELECT min(y.line) AS second FROM rp_resolved y
+				WHERE y.line > x.line AND y.province_code IS NOT DISTINCT FROM x.province_code
+				  AND y.fiscal_year = x.fiscal_year AND y.phase = x.phase AND y.program_id = x.program_id
+				  AND y.reference IS NOT DISTINCT FROM x.reference
+				  AND coalesce(y.municipality_code, '') = coalesce(x.municipality_code, '')
+				  AND (x.reference IS NOT NULL OR y.amount OPERATOR(@extschema@.=) x.amount)) s;
+		IF FOUND THEN
+			PERFORM @extschema@.entry_same_line(bad.first, bad.second, bad.line_text);
+		END IF;
+		-- (the error of something else, as it came)
+		RAISE;
+	END;
 	DROP TABLE rp_lines, rp_programs, rp_regions, rp_resolved;
 	PERFORM @extschema@.allocation_load_record(inserted, replaced);
 	RAISE NOTICE USING MESSAGE = @extschema@.message('load_allocations: %s %s inserted, %s replaced', inserted, CASE WHEN inserted = 1 THEN @extschema@.message('line') ELSE @extschema@.message('lines') END, replaced);

@@ -7,7 +7,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SET LOCAL client_min_messages = warning;
-SELECT plan(29);
+SELECT plan(35);
 
 INSERT INTO program (id, ministry, fiscal_year, name_ko) VALUES
 	(1000, 'MOTIE', 2024, '지역혁신협력지구'), (1001, 'MSS', 2024, '지역스타기업 R&D'), (1002, 'MOTIE', 2027, '지역혁신협력지구');
@@ -81,6 +81,33 @@ SELECT throws_ok($$SELECT * FROM regionpolicy.load_allocations('lines')$$, '2350
 DELETE FROM lines WHERE ctid = (SELECT max(ctid) FROM lines);
 SELECT throws_ok($$SELECT * FROM regionpolicy.load_allocations('lines')$$, '23505', 'lines 3 and 7 of the load are the same line (line 3: program ''지역혁신협력지구'', province ''부산'', fiscal year 2024, reference ''D-3'')',
 	'… a reference given three times names its first two lines');
+-- a pair with references is found by the upsert's key, a pair without by a
+-- count: whichever comes first in the file is named, and nothing is loaded
+TRUNCATE lines;
+INSERT INTO lines (program, province, fiscal_year, amount, reference) VALUES
+	('지역혁신협력지구', '부산', 2024, '(1,0)', 'E-1'), ('지역혁신협력지구', '경남', 2024, '(4,0)', NULL),
+	('지역혁신협력지구', '경남', 2024, '(4,0)', NULL), ('지역혁신협력지구', '부산', 2024, '(2,0)', 'E-1');
+SELECT throws_ok($$SELECT * FROM regionpolicy.load_allocations('lines')$$, '23505', 'lines 1 and 4 of the load are the same line (line 1: program ''지역혁신협력지구'', province ''부산'', fiscal year 2024, reference ''E-1'')',
+	'a referenced pair before an unreferenced one is the one named');
+SELECT is((SELECT count(*) FROM allocation WHERE reference = 'E-1' OR amount = '(4,0)'), 0::bigint, '… and no line of the load is written');
+-- the pair's reference already loaded: its first line would replace the
+-- line there, its second replace it again
+INSERT INTO allocation_entry (program, province, fiscal_year, amount, reference) VALUES ('지역혁신협력지구', '부산', 2024, '(9,0)', 'E-1');
+DELETE FROM lines WHERE amount = '(4,0)';
+SELECT throws_ok($$SELECT * FROM regionpolicy.load_allocations('lines')$$, '23505', 'lines 1 and 2 of the load are the same line (line 1: program ''지역혁신협력지구'', province ''부산'', fiscal year 2024, reference ''E-1'')',
+	'a referenced pair whose line is already there is refused, not replaced twice');
+SELECT is((SELECT amount FROM allocation WHERE reference = 'E-1'), '(9,0)'::funding, '… and the line there keeps its amount');
+-- lines of no single province have a key of their own
+TRUNCATE lines;
+INSERT INTO lines (program, province, fiscal_year, amount, reference) VALUES
+	('지역혁신협력지구', NULL, 2024, '(1,0)', 'E-2'), ('지역혁신협력지구', '부산', 2024, '(1,0)', 'E-2'),
+	('지역혁신협력지구', NULL, 2024, '(2,0)', 'E-2');
+SELECT throws_ok($$SELECT * FROM regionpolicy.load_allocations('lines')$$, '23505', 'lines 1 and 3 of the load are the same line (line 1: program ''지역혁신협력지구'', province NULL, fiscal year 2024, reference ''E-2'')',
+	'… and a pair of them is named too');
+DELETE FROM lines WHERE amount = '(2,0)';
+SELECT is((SELECT row(inserted, replaced)::text FROM regionpolicy.load_allocations('lines')), '(2,0)',
+		  'one reference for no single province and for a province is two lines');
+DELETE FROM allocation WHERE reference IN ('E-1', 'E-2');
 TRUNCATE lines;
 INSERT INTO lines (program, province, fiscal_year, amount, reference) VALUES
 	('지역혁신협력지구', '경남', 2024, '(1,0)', 'Y-1'), ('없는 사업', '경남', 2024, '(1,0)', 'Y-2');
