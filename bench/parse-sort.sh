@@ -10,7 +10,9 @@
 #   COPY of the same two numbers into two bigint columns, and of the keyed
 #   text into a text column (what COPY costs before anything reads it);
 #   ORDER BY a funding column, against ORDER BY a + b, a on two bigints;
-#   sum over a funding column, against sum over two bigint columns and
+#   sum over a funding column, against sum over two bigint columns, against
+#   PostgreSQL's own count and sum over one bigint column (the floor of an
+#   aggregate that reads a column), and
 #   against count(*), the floor of reading the rows.
 #
 #   bench/parse-sort.sh [N]        (default 100000; needs valgrind)
@@ -73,6 +75,10 @@ scan_empty=$(irq "SELECT count(*) FROM t2 WHERE false;")
 count2=$(irq "SELECT count(*) FROM t2;")
 countf=$(irq "SELECT count(*) FROM tf;")
 sum2=$(irq "SELECT sum(a), sum(b) FROM t2;")
+# PostgreSQL's own cheapest aggregates over one column: the floor of any
+# aggregate that reads a value of each row
+counta=$(irq "SELECT count(a) FROM t2;")
+suma=$(irq "SELECT sum(a) FROM t2;")
 sumf=$(irq "SELECT regionpolicy.sum(f) FROM tf;")
 c2=$(per "$two" "$copy_empty"); ct=$(per "$tuple" "$copy_empty"); ck=$(per "$keyed" "$copy_empty"); cb=$(per "$budget" "$copy_empty")
 cko=$(per "$korean" "$copy_empty"); ce=$(per "$eok" "$copy_empty"); ckt=$(per "$keyed_text" "$copy_empty")
@@ -80,6 +86,7 @@ s2=$(per "$sort2" "$sort_empty"); sf=$(per "$sortf" "$sort_empty")
 # (per row to the tenth of an instruction: a scan's row costs a few hundred)
 per10() { echo "scale=1; ($1 - $2) / $N" | bc; }
 n2=$(per10 "$count2" "$scan_empty"); u2=$(per10 "$sum2" "$scan_empty")
+na=$(per10 "$counta" "$scan_empty"); ua=$(per10 "$suma" "$scan_empty")
 nf=$(per10 "$countf" "$scan_empty"); uf=$(per10 "$sumf" "$scan_empty")
 printf '%-58s %12s %10s\n' "$N rows, instructions per row" "Ir/row" "× bigint"
 printf '%-58s %12s %10s\n' "COPY of two bigint columns" "$c2" 1.00
@@ -93,6 +100,8 @@ printf '%-58s %12s %10s\n' "ORDER BY a + b, a (two bigint)" "$s2" 1.00
 printf '%-58s %12s %10s\n' "ORDER BY funding" "$sf" "$(echo "scale=2; $sf / $s2" | bc)"
 printf '%-58s %12s %10s\n' "$N rows, instructions per row" "Ir/row" "× count(*)"
 printf '%-58s %12s %10s\n' "count(*) of the two bigint columns' table" "$n2" 1.00
+printf '%-58s %12s %10s\n' "count(a) over a bigint column" "$na" "$(echo "scale=2; $na / $n2" | bc)"
+printf '%-58s %12s %10s\n' "sum(a) over a bigint column" "$ua" "$(echo "scale=2; $ua / $n2" | bc)"
 printf '%-58s %12s %10s\n' "sum(a), sum(b) over two bigint columns" "$u2" "$(echo "scale=2; $u2 / $n2" | bc)"
 printf '%-58s %12s %10s\n' "count(*) of the funding column's table" "$nf" 1.00
 printf '%-58s %12s %10s\n' "sum(f) over a funding column" "$uf" "$(echo "scale=2; $uf / $nf" | bc)"
