@@ -1073,6 +1073,9 @@ DECLARE
 	e_message text;
 	e_detail text;
 	e_hint text;
+	hashjoin text;
+	mergejoin text;
+	jit text;
 BEGIN
 	-- The lines, numbered once; each programme, province and 시·군·구 looked
 	-- up once, the error naming the first line that gives it; the amount
@@ -1191,8 +1194,18 @@ BEGIN
 	-- a line identical to one already there, where one of the two has no
 	-- reference: a load run again without references, or with references
 	-- after one without, would double the total (by line_hash: a probe of
-	-- allocation_line_hash_idx per line, or one pass, as the planner finds
-	-- cheaper)
+	-- allocation_line_hash_idx per line).  The probe whatever allocation's
+	-- statistics say: without them (a table just loaded, not yet analyzed)
+	-- the planner takes a line_hash to match some 0.5% of the table and
+	-- joins all of it instead, and prices the plan high enough to compile
+	-- it (JIT); with them it probes at every size measured (bench/README.md).
+	-- The session's settings are back right after, and in any case when
+	-- the function returns (its SET clause).
+	hashjoin := current_setting('enable_hashjoin');
+	mergejoin := current_setting('enable_mergejoin');
+	jit := current_setting('jit');
+	PERFORM set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true),
+			set_config('jit', 'off', true);
 	SELECT @extschema@.message('line %s: program %s, province %s, fiscal year %s, reference %s',
 				  x.line, @extschema@.entry_echo(x.given_program), @extschema@.entry_echo(x.given_province),
 				  x.fiscal_year, @extschema@.entry_echo(x.given_reference)) AS line_text,
@@ -1207,6 +1220,10 @@ BEGIN
 			  AND coalesce(t.municipality_code, '') = coalesce(x.municipality_code, '')
 			  AND (x.reference IS NULL OR t.reference IS NULL)
 	ORDER BY x.line LIMIT 1;
+	-- (assignments, not PERFORM, which would set FOUND)
+	hashjoin := set_config('enable_hashjoin', hashjoin, true);
+	mergejoin := set_config('enable_mergejoin', mergejoin, true);
+	jit := set_config('jit', jit, true);
 	IF FOUND THEN
 		RAISE EXCEPTION USING MESSAGE = @extschema@.message('allocation already recorded: %s, phase %s, amount %s', bad.line_text, bad.phase, bad.amount),
 				  ERRCODE = 'unique_violation',

@@ -7,7 +7,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SET LOCAL client_min_messages = warning;
-SELECT plan(35);
+SELECT plan(37);
 
 INSERT INTO program (id, ministry, fiscal_year, name_ko) VALUES
 	(1000, 'MOTIE', 2024, '지역혁신협력지구'), (1001, 'MSS', 2024, '지역스타기업 R&D'), (1002, 'MOTIE', 2027, '지역혁신협력지구');
@@ -59,8 +59,13 @@ SELECT is((SELECT count(*) FROM allocation WHERE fiscal_year = 2024), 4::bigint,
 TRUNCATE lines;
 INSERT INTO lines (program, province, fiscal_year, amount) VALUES ('1001', '부산', 2024, '(15억,3억)');
 INSERT INTO lines (program, province, municipality, fiscal_year, amount) VALUES ('1001', '부산', '중구', 2024, '(15억,3억)');
+SET LOCAL enable_hashjoin = on;
+SET LOCAL enable_mergejoin = on;
+SET LOCAL jit = on;
 SELECT throws_ok($$SELECT * FROM regionpolicy.load_allocations('lines')$$, '23505', NULL,
 	'an unreferenced line already loaded is refused (a reload without references would double it)');
+SELECT is(ARRAY[current_setting('enable_hashjoin'), current_setting('enable_mergejoin'), current_setting('jit')], ARRAY['on', 'on', 'on'],
+		  '… and the planner settings the look-up for such a line sets for itself are the session''s again');
 SELECT is((SELECT count(*) FROM allocation WHERE fiscal_year = 2024), 4::bigint, '… and the load adds nothing');
 TRUNCATE lines;
 INSERT INTO lines (program, province, fiscal_year, amount, reference) VALUES
@@ -107,6 +112,8 @@ SELECT throws_ok($$SELECT * FROM regionpolicy.load_allocations('lines')$$, '2350
 DELETE FROM lines WHERE amount = '(2,0)';
 SELECT is((SELECT row(inserted, replaced)::text FROM regionpolicy.load_allocations('lines')), '(2,0)',
 		  'one reference for no single province and for a province is two lines');
+SELECT is(ARRAY[current_setting('enable_hashjoin'), current_setting('enable_mergejoin'), current_setting('jit')], ARRAY['on', 'on', 'on'],
+		  '… and after a load that wrote its lines too');
 DELETE FROM allocation WHERE reference IN ('E-1', 'E-2');
 TRUNCATE lines;
 INSERT INTO lines (program, province, fiscal_year, amount, reference) VALUES
