@@ -12,10 +12,14 @@
 #                                      CSV_LINES 0: the instruction counts only)
 #   REPEAT=3 rounds of the CSV loads
 #   SIZES="1000000 3000000" the table sizes the growth is measured at ("": none)
+#   STALE_ROWS=300000 the table a small load goes into, not analyzed, then
+#                     analyzed ("": not measured)
 #
 # Prints, per table and shape of line: instructions per row for the first
-# N rows and for the next N, and the ratio to the careful table; then the
-# lines per second of a CSV of CSV_LINES lines COPYed into allocation_entry
+# N rows and for the next N, and the ratio to the careful table; a line at
+# a time; load_allocations of N lines by name against a careful join and
+# upsert, and of 2,000 into a large table not analyzed, then analyzed; then
+# the lines per second of a CSV of CSV_LINES lines COPYed into allocation_entry
 # (by names, as a user loads a budget file), and of the same lines loaded
 # set-based from a staging table (load_allocations).
 set -eu
@@ -151,6 +155,75 @@ echo
 printf '%-58s %14s %14s %10s\n' "a line at a time, $M lines" "Ir/line, first" "Ir/line, next" "× careful"
 printf '%-58s %14s %14s %10s\n' "each its own INSERT into careful_allocation (PL/pgSQL)" "$c_first" "$c_next" 1.00
 printf '%-58s %14s %14s %10s\n' "COPY by name into allocation_entry" "$e_first" "$e_next" "$(echo "scale=2; $e_next / $c_next" | bc)"
+
+# load_allocations against the careful user's own join and upsert of the
+# same names into careful_upsert, in instructions: N lines by name (half
+# keyed text, half tuples, with references) into empty tables.
+cat >"$tmp/names.sql" <<SQL
+TRUNCATE regionpolicy.allocation, careful_upsert;
+CREATE TABLE names (program text, province text, fiscal_year int, amount text, reference text);
+INSERT INTO names SELECT '부하 시험 사업', p.name_ko, 2024,
+	CASE WHEN i % 2 = 0 THEN format('국비 %s억 %s만원, 지방비 %s억원', i % 900, i % 9000, i % 300)
+		 ELSE format('(%s,%s)', i::bigint * 1000, i) END, 'N-' || i
+FROM generate_series(1, $N) AS i JOIN provinces_2024 p0 ON p0.k = i % 16 JOIN regionpolicy.province p ON p.code = p0.code;
+CREATE TABLE names_empty (LIKE names);
+CREATE TABLE lines_by_name (LIKE regionpolicy.allocation_entry);
+INSERT INTO lines_by_name (program, province, fiscal_year, amount, reference) SELECT * FROM names;
+CREATE TABLE lines_empty (LIKE regionpolicy.allocation_entry);
+VACUUM ANALYZE names;
+VACUUM ANALYZE lines_by_name;
+SQL
+single "$tmp/names.sql"
+for t in names names_empty; do
+	echo "INSERT INTO careful_upsert (program_id, province_code, fiscal_year, amount, reference)
+SELECT g.id, p.code, s.fiscal_year, s.amount::regionpolicy.funding, s.reference
+FROM $t s JOIN regionpolicy.program g ON g.name_ko = s.program AND g.fiscal_year = s.fiscal_year
+	 JOIN regionpolicy.province p ON p.name_ko = s.province
+		AND (p.valid_from IS NULL OR p.valid_from <= make_date(s.fiscal_year, 12, 31))
+		AND (p.valid_to IS NULL OR p.valid_to > make_date(s.fiscal_year, 1, 1))
+ON CONFLICT (reference, province_code, fiscal_year, phase, program_id) DO UPDATE SET amount = EXCLUDED.amount;" >"$tmp/upsert-$t.sql"
+done
+for t in lines_by_name lines_empty; do echo "SELECT * FROM regionpolicy.load_allocations('$t');" >"$tmp/load-$t.sql"; done
+echo "TRUNCATE regionpolicy.allocation, careful_upsert;" >"$tmp/truncate.sql"
+single "$tmp/truncate.sql"; u_empty=$(ir "$tmp/upsert-names_empty.sql"); u=$(ir "$tmp/upsert-names.sql")
+single "$tmp/truncate.sql"; l_empty=$(ir "$tmp/load-lines_empty.sql"); l=$(ir "$tmp/load-lines_by_name.sql")
+single "$tmp/truncate.sql"
+u=$(( (u - u_empty) / N )); l=$(( (l - l_empty) / N ))
+echo
+printf '%-58s %14s %10s\n' "$N lines by name into an empty table" "Ir/line" "× careful"
+printf '%-58s %14s %10s\n' "a join and upsert into careful_upsert" "$u" 1.00
+printf '%-58s %14s %10s\n' "load_allocations" "$l" "$(echo "scale=2; $l / $u" | bc)"
+
+# A small load into a large table whose statistics are missing (loaded
+# in the same transaction, or before autovacuum analyzed it), against the
+# same load once the table is analyzed: load_allocations of 2,000 lines
+# into a table of STALE_ROWS (default 300,000; "": not measured), in
+# instructions per line, each load rolled back.
+STALE_ROWS=${STALE_ROWS-300000}
+if [ -n "$STALE_ROWS" ]; then
+	echo "TRUNCATE regionpolicy.allocation;" >"$tmp/truncate.sql"; single "$tmp/truncate.sql"
+	load_sql regionpolicy.allocation true 1 "$STALE_ROWS" >"$tmp/fill.sql"; single "$tmp/fill.sql"
+	cat >"$tmp/staged.sql" <<SQL
+CREATE TABLE staged (LIKE regionpolicy.allocation_entry);
+INSERT INTO staged (program, province, fiscal_year, amount, reference)
+SELECT '부하 시험 사업', p.name_ko, 2024, format('(%s,%s)', i::bigint * 1000 + 7, i), 'S-' || i
+FROM generate_series(1, 2000) AS i JOIN provinces_2024 p0 ON p0.k = i % 16 JOIN regionpolicy.province p ON p.code = p0.code;
+CREATE TABLE staged_empty (LIKE regionpolicy.allocation_entry);
+SQL
+	single "$tmp/staged.sql"
+	for t in staged_empty staged; do
+		printf 'BEGIN;\nSELECT * FROM regionpolicy.load_allocations(%s);\nROLLBACK;\n' "'$t'" >"$tmp/$t.sql"
+	done
+	s_empty=$(ir "$tmp/staged_empty.sql"); stale=$(ir "$tmp/staged.sql")
+	echo "ANALYZE regionpolicy.allocation;" >"$tmp/analyze.sql"; single "$tmp/analyze.sql"
+	a_empty=$(ir "$tmp/staged_empty.sql"); analyzed=$(ir "$tmp/staged.sql")
+	stale=$(( (stale - s_empty) / 2000 )); analyzed=$(( (analyzed - a_empty) / 2000 ))
+	echo
+	printf '%-58s %14s %10s\n' "load_allocations of 2000 lines into $STALE_ROWS" "Ir/line" "× analyzed"
+	printf '%-58s %14s %10s\n' "allocation analyzed" "$analyzed" 1.00
+	printf '%-58s %14s %10s\n' "allocation never analyzed" "$stale" "$(echo "scale=2; $stale / $analyzed" | bc)"
+	echo "TRUNCATE regionpolicy.allocation;" >"$tmp/truncate.sql"; single "$tmp/truncate.sql"
+fi
 
 # (CSV_LINES 0: instructions only)
 [ "$LINES" -gt 0 ] || exit 0
