@@ -1181,9 +1181,9 @@ BEGIN
 		END LOOP;
 		RAISE;
 	END;
-	-- (what the plans below need: how many lines, how their line_hash and
-	-- references spread; the other columns' statistics cost a load of
-	-- 20,000 lines some 5% of its time and change no plan)
+	-- (what the plans below need: how many lines, how their line_hash
+	-- spread, how many have a reference; the statistics of every column
+	-- cost a load of 20,000 lines some 5% of its time)
 	ANALYZE rp_resolved (h, reference);
 
 	-- The scopes of the lines, locked (allocation_scope), in one order.
