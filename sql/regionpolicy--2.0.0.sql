@@ -2779,8 +2779,9 @@ BEGIN
 	-- the planner takes a line_hash to match some 0.5% of the table and
 	-- joins all of it instead, and prices the plan high enough to compile
 	-- it (JIT); with them it probes at every size measured (bench/README.md).
-	-- The session's settings are back right after, and in any case when
-	-- the function returns (its SET clause).
+	-- The session's settings are back right after (set for the
+	-- transaction, they would otherwise stay so until its end: a
+	-- function's SET clause restores only what it names).
 	hashjoin := current_setting('enable_hashjoin');
 	mergejoin := current_setting('enable_mergejoin');
 	jit := current_setting('jit');
@@ -2813,6 +2814,29 @@ BEGIN
 							   THEN @extschema@.message('An identical line is already there under reference %s; loading this one too would double the total.', quote_literal(bad.old_reference))
 							   ELSE @extschema@.message('An identical line without a reference is already there; loading it again would double the total.') END,
 				  HINT = @extschema@.message('Give each line its reference (its 세부사업 or 과제 number): a line loaded again with the same reference replaces its amount, so a load can be run twice.');
+	END IF;
+	-- … and such a pair within the load itself, which no key sees: a line
+	-- without a reference identical to one with a reference, named by its
+	-- two lines as allocation_entry names them (looked for where some line
+	-- has no reference)
+	IF EXISTS (SELECT FROM rp_resolved y WHERE y.reference IS NULL) THEN
+		SELECT p.first, p.second, @extschema@.message('line %s: program %s, province %s, fiscal year %s, reference %s',
+									 f.line, @extschema@.entry_echo(f.given_program), @extschema@.entry_echo(f.given_province),
+									 f.fiscal_year, @extschema@.entry_echo(f.given_reference)) AS line_text
+		  INTO bad
+		FROM (SELECT least(x.line, y.line) AS first, greatest(x.line, y.line) AS second
+			  FROM rp_resolved y
+				   JOIN rp_resolved x
+					 ON x.h = y.h AND x.province_code IS NOT DISTINCT FROM y.province_code
+						AND x.fiscal_year = y.fiscal_year AND x.phase = y.phase AND x.program_id = y.program_id
+						AND x.amount OPERATOR(@extschema@.=) y.amount
+						AND coalesce(x.municipality_code, '') = coalesce(y.municipality_code, '')
+			  WHERE y.reference IS NULL AND x.reference IS NOT NULL
+			  ORDER BY 1, 2 LIMIT 1) p
+			 JOIN rp_resolved f ON f.line = p.first;
+		IF FOUND THEN
+			PERFORM @extschema@.entry_same_line(bad.first, bad.second, bad.line_text);
+		END IF;
 	END IF;
 
 	-- Into allocation, in three INSERTs, each in the order of the lines
@@ -5108,6 +5132,21 @@ BEGIN
 							  CASE WHEN l.reference IS NULL THEN concat_ws('|', l.amount, l."national", l.local, l.local2, l.unit) END
 					   ORDER BY l.line)) d
 	WHERE d.n > 1;
+	-- a line without a reference identical to one with a reference (the
+	-- same amount as read), which would double the total
+	INSERT INTO rp_problems
+	SELECT p.second, 'reference', NULL, '23505',
+		   @extschema@.message('lines %s and %s of the load are the same line', p.first, p.second),
+		   'give each line its own reference, or load the line once'
+	FROM (SELECT DISTINCT least(x.line, y.line) AS first, greatest(x.line, y.line) AS second
+		  FROM (SELECT l.line, l.program, coalesce(l.province, '') AS province, coalesce(l.municipality, '') AS municipality,
+					   l.fiscal_year, l.phase, a.amount
+				FROM rp_lines l JOIN rp_amounts a ON a.line = l.line WHERE l.reference IS NULL) y
+			   JOIN (SELECT l.line, l.program, coalesce(l.province, '') AS province, coalesce(l.municipality, '') AS municipality,
+							l.fiscal_year, l.phase, a.amount
+					 FROM rp_lines l JOIN rp_amounts a ON a.line = l.line WHERE l.reference IS NOT NULL) x
+				 ON x.program = y.program AND x.province = y.province AND x.municipality = y.municipality
+					AND x.fiscal_year = y.fiscal_year AND x.phase = y.phase AND x.amount OPERATOR(@extschema@.=) y.amount) p;
 	-- an aggregate row is one problem: it is to be left out, not mended
 	DELETE FROM rp_problems x
 	USING rp_lines l

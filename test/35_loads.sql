@@ -7,7 +7,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SET LOCAL client_min_messages = warning;
-SELECT plan(37);
+SELECT plan(42);
 
 INSERT INTO program (id, ministry, fiscal_year, name_ko) VALUES
 	(1000, 'MOTIE', 2024, '지역혁신협력지구'), (1001, 'MSS', 2024, '지역스타기업 R&D'), (1002, 'MOTIE', 2027, '지역혁신협력지구');
@@ -114,6 +114,27 @@ SELECT is((SELECT row(inserted, replaced)::text FROM regionpolicy.load_allocatio
 		  'one reference for no single province and for a province is two lines');
 SELECT is(ARRAY[current_setting('enable_hashjoin'), current_setting('enable_mergejoin'), current_setting('jit')], ARRAY['on', 'on', 'on'],
 		  '… and after a load that wrote its lines too');
+-- a line without a reference beside an identical one with a reference, in
+-- the same load: no key sees the pair, and loading both would double the
+-- total (allocation_entry refuses it too)
+TRUNCATE lines;
+INSERT INTO lines (program, province, fiscal_year, amount, reference) VALUES
+	('지역혁신협력지구', '부산', 2024, '(13,0)', 'E-3'), ('지역혁신협력지구', '부산광역시', 2024, '국비 13원', NULL);
+SELECT throws_ok($$SELECT * FROM regionpolicy.load_allocations('lines')$$, '23505', 'lines 1 and 2 of the load are the same line (line 1: program ''지역혁신협력지구'', province ''부산'', fiscal year 2024, reference ''E-3'')',
+	'a line without a reference identical to one with a reference in the same load is refused, naming both');
+UPDATE lines SET reference = CASE WHEN reference IS NULL THEN 'E-3' END;
+SELECT throws_ok($$SELECT * FROM regionpolicy.load_allocations('lines')$$, '23505', 'lines 1 and 2 of the load are the same line (line 1: program ''지역혁신협력지구'', province ''부산'', fiscal year 2024, reference NULL)',
+	'… the other way round too');
+SELECT is((SELECT count(*) FROM allocation WHERE amount = '(13,0)'), 0::bigint, '… and neither is written');
+-- (check_allocations compares the names as written, the amounts as read)
+UPDATE lines SET province = '부산';
+SELECT is((SELECT array_agg(c.line::text || ' ' || c.sqlstate || ' ' || c.message) FROM check_allocations('lines') c),
+		  ARRAY['2 23505 lines 1 and 2 of the load are the same line'], '… and check_allocations lists the pair');
+INSERT INTO lines (program, province, fiscal_year, amount, reference) VALUES ('지역혁신협력지구', '울산', 2024, '(13,0)', NULL);
+DELETE FROM lines WHERE province = '부산' AND reference IS NULL;
+SELECT is((SELECT row(inserted, replaced)::text FROM regionpolicy.load_allocations('lines')), '(2,0)',
+		  'the same amount without a reference in another province is another line');
+DELETE FROM allocation WHERE amount = '(13,0)';
 DELETE FROM allocation WHERE reference IN ('E-1', 'E-2');
 TRUNCATE lines;
 INSERT INTO lines (program, province, fiscal_year, amount, reference) VALUES
