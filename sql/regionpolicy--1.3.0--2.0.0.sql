@@ -1325,6 +1325,22 @@ BEGIN
 		END IF;
 		-- (the error of something else, as it came)
 		RAISE;
+	WHEN check_violation THEN
+		-- a phase not known, or a plan or budget below zero: named by the
+		-- first line of the file that has one, as check_allocations names it
+		SELECT x.line, x.phase INTO bad FROM rp_resolved x
+		WHERE x.phase NOT IN ('planned', 'approved', 'adjusted', 'executed')
+		   OR (x.phase IN ('planned', 'approved')
+			   AND (@extschema@.national(x.amount) < 0 OR @extschema@.local(x.amount) < 0 OR x.other < 0))
+		ORDER BY x.line LIMIT 1;
+		IF FOUND THEN
+			RAISE EXCEPTION USING ERRCODE = 'check_violation',
+				MESSAGE = CASE WHEN bad.phase IN ('planned', 'approved')
+							   THEN @extschema@.message('a %s amount is not negative (line %s)', bad.phase, bad.line)
+							   ELSE @extschema@.message('phase %s is not one of planned, approved, adjusted, executed (line %s)',
+														@extschema@.entry_echo(bad.phase), bad.line) END;
+		END IF;
+		RAISE;
 	END;
 	DROP TABLE rp_lines, rp_programs, rp_regions, rp_resolved;
 	PERFORM @extschema@.allocation_load_record(inserted, replaced);

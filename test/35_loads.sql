@@ -7,7 +7,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SET LOCAL client_min_messages = warning;
-SELECT plan(42);
+SELECT plan(45);
 
 INSERT INTO program (id, ministry, fiscal_year, name_ko) VALUES
 	(1000, 'MOTIE', 2024, '지역혁신협력지구'), (1001, 'MSS', 2024, '지역스타기업 R&D'), (1002, 'MOTIE', 2027, '지역혁신협력지구');
@@ -135,6 +135,21 @@ DELETE FROM lines WHERE province = '부산' AND reference IS NULL;
 SELECT is((SELECT row(inserted, replaced)::text FROM regionpolicy.load_allocations('lines')), '(2,0)',
 		  'the same amount without a reference in another province is another line');
 DELETE FROM allocation WHERE amount = '(13,0)';
+-- a plan below zero, or a phase not known, names its line, whatever else
+-- the load has (here a line given twice after it)
+TRUNCATE lines;
+INSERT INTO lines (program, province, fiscal_year, amount, reference) VALUES
+	('지역혁신협력지구', '부산', 2024, '(7,0)', 'E-4'), ('지역혁신협력지구', '부산', 2024, '(-1,0)', 'E-5'),
+	('지역혁신협력지구', '경남', 2024, '(1,0)', NULL), ('지역혁신협력지구', '경남', 2024, '(1,0)', NULL);
+SELECT throws_ok($$SELECT * FROM regionpolicy.load_allocations('lines')$$, '23514', 'a planned amount is not negative (line 2)',
+	'a planned amount below zero is refused naming its line');
+TRUNCATE lines;
+INSERT INTO lines (program, province, fiscal_year, phase, amount, reference) VALUES
+	('지역혁신협력지구', '부산', 2024, 'planned', '(7,0)', 'E-4'), ('지역혁신협력지구', '부산', 2024, 'plan', '(1,0)', 'E-5'),
+	('지역혁신협력지구', '경남', 2024, 'planned', '(1,0)', NULL), ('지역혁신협력지구', '경남', 2024, 'planned', '(1,0)', NULL);
+SELECT throws_ok($$SELECT * FROM regionpolicy.load_allocations('lines')$$, '23514', 'phase ''plan'' is not one of planned, approved, adjusted, executed (line 2)',
+	'… and so is a phase not known');
+SELECT is((SELECT count(*) FROM allocation WHERE reference IN ('E-4', 'E-5')), 0::bigint, '… and nothing of either load is written');
 DELETE FROM allocation WHERE reference IN ('E-1', 'E-2');
 TRUNCATE lines;
 INSERT INTO lines (program, province, fiscal_year, amount, reference) VALUES
