@@ -2284,19 +2284,19 @@ BEGIN
 	WHERE d.n > 1;
 	-- a line without a reference identical to one with a reference (the
 	-- same amount as read), which would double the total
+	WITH k AS (
+		SELECT l.line, l.reference IS NULL AS unreferenced, l.program, coalesce(l.province, '') AS province,
+			   coalesce(l.municipality, '') AS municipality, l.fiscal_year, l.phase, a.amount
+		FROM rp_lines l JOIN rp_amounts a ON a.line = l.line)
 	INSERT INTO rp_problems
 	SELECT p.second, 'reference', NULL, '23505',
 		   @extschema@.message('lines %s and %s of the load are the same line', p.first, p.second),
 		   'give each line its own reference, or load the line once'
 	FROM (SELECT DISTINCT least(x.line, y.line) AS first, greatest(x.line, y.line) AS second
-		  FROM (SELECT l.line, l.program, coalesce(l.province, '') AS province, coalesce(l.municipality, '') AS municipality,
-					   l.fiscal_year, l.phase, a.amount
-				FROM rp_lines l JOIN rp_amounts a ON a.line = l.line WHERE l.reference IS NULL) y
-			   JOIN (SELECT l.line, l.program, coalesce(l.province, '') AS province, coalesce(l.municipality, '') AS municipality,
-							l.fiscal_year, l.phase, a.amount
-					 FROM rp_lines l JOIN rp_amounts a ON a.line = l.line WHERE l.reference IS NOT NULL) x
-				 ON x.program = y.program AND x.province = y.province AND x.municipality = y.municipality
-					AND x.fiscal_year = y.fiscal_year AND x.phase = y.phase AND x.amount OPERATOR(@extschema@.=) y.amount) p;
+		  FROM k y
+			   JOIN k x ON x.program = y.program AND x.province = y.province AND x.municipality = y.municipality
+						   AND x.fiscal_year = y.fiscal_year AND x.phase = y.phase AND x.amount OPERATOR(@extschema@.=) y.amount
+		  WHERE y.unreferenced AND NOT x.unreferenced) p;
 	-- an aggregate row is one problem: it is to be left out, not mended
 	DELETE FROM rp_problems x
 	USING rp_lines l
