@@ -80,6 +80,20 @@ FROM generate_series($3, $3 + $4 - 1) AS i
 	 JOIN provinces_2024 p ON p.k = i % (SELECT count(*) FROM provinces_2024);
 SQL
 }
+# what the careful user does with a file of names (a table of program,
+# province, fiscal_year, amount, reference): a join and an upsert into
+# careful_upsert
+upsert_sql() {
+	cat <<SQL
+INSERT INTO careful_upsert (program_id, province_code, fiscal_year, amount, reference)
+SELECT g.id, p.code, s.fiscal_year, s.amount::regionpolicy.funding, s.reference
+FROM $1 s JOIN regionpolicy.program g ON g.name_ko = s.program AND g.fiscal_year = s.fiscal_year
+	 JOIN regionpolicy.province p ON p.name_ko = s.province
+		AND (p.valid_from IS NULL OR p.valid_from <= make_date(s.fiscal_year, 12, 31))
+		AND (p.valid_to IS NULL OR p.valid_to > make_date(s.fiscal_year, 1, 1))
+ON CONFLICT (reference, province_code, fiscal_year, phase, program_id) DO UPDATE SET amount = EXCLUDED.amount;
+SQL
+}
 printf '%-40s %14s %14s %10s\n' "load of $N rows into" "Ir/row, first" "Ir/row, next" "× careful"
 for ref in true false; do
 	for table in careful_allocation regionpolicy.allocation; do
@@ -174,20 +188,13 @@ VACUUM ANALYZE names;
 VACUUM ANALYZE lines_by_name;
 SQL
 single "$tmp/names.sql"
-for t in names names_empty; do
-	echo "INSERT INTO careful_upsert (program_id, province_code, fiscal_year, amount, reference)
-SELECT g.id, p.code, s.fiscal_year, s.amount::regionpolicy.funding, s.reference
-FROM $t s JOIN regionpolicy.program g ON g.name_ko = s.program AND g.fiscal_year = s.fiscal_year
-	 JOIN regionpolicy.province p ON p.name_ko = s.province
-		AND (p.valid_from IS NULL OR p.valid_from <= make_date(s.fiscal_year, 12, 31))
-		AND (p.valid_to IS NULL OR p.valid_to > make_date(s.fiscal_year, 1, 1))
-ON CONFLICT (reference, province_code, fiscal_year, phase, program_id) DO UPDATE SET amount = EXCLUDED.amount;" >"$tmp/upsert-$t.sql"
-done
+for t in names names_empty; do upsert_sql "$t" >"$tmp/upsert-$t.sql"; done
 for t in lines_by_name lines_empty; do echo "SELECT * FROM regionpolicy.load_allocations('$t');" >"$tmp/load-$t.sql"; done
 echo "TRUNCATE regionpolicy.allocation, careful_upsert;" >"$tmp/truncate.sql"
 single "$tmp/truncate.sql"; u_empty=$(ir "$tmp/upsert-names_empty.sql"); u=$(ir "$tmp/upsert-names.sql")
 single "$tmp/truncate.sql"; l_empty=$(ir "$tmp/load-lines_empty.sql"); l=$(ir "$tmp/load-lines_by_name.sql")
-single "$tmp/truncate.sql"
+echo "TRUNCATE regionpolicy.allocation, careful_upsert; DROP TABLE names, names_empty, lines_by_name, lines_empty;" >"$tmp/drop.sql"
+single "$tmp/drop.sql"
 u=$(( (u - u_empty) / N )); l=$(( (l - l_empty) / N ))
 echo
 printf '%-58s %14s %10s\n' "$N lines by name into an empty table" "Ir/line" "× careful"
@@ -260,13 +267,7 @@ for round in $(seq "$REPEAT"); do
 	psql -c "TRUNCATE careful_upsert"
 	{ echo '\timing on'; echo "CREATE TEMP TABLE names (program text, province text, fiscal_year int, amount text, reference text);"
 	  echo "COPY names FROM '$csv' WITH (FORMAT csv);"
-	  echo "INSERT INTO careful_upsert (program_id, province_code, fiscal_year, amount, reference)
-			SELECT g.id, p.code, s.fiscal_year, s.amount::regionpolicy.funding, s.reference
-			FROM names s JOIN regionpolicy.program g ON g.name_ko = s.program AND g.fiscal_year = s.fiscal_year
-				 JOIN regionpolicy.province p ON p.name_ko = s.province
-					AND (p.valid_from IS NULL OR p.valid_from <= make_date(s.fiscal_year, 12, 31))
-					AND (p.valid_to IS NULL OR p.valid_to > make_date(s.fiscal_year, 1, 1))
-			ON CONFLICT (reference, province_code, fiscal_year, phase, program_id) DO UPDATE SET amount = EXCLUDED.amount;"; } |
+	  upsert_sql names; } |
 		psql 2>&1 | ms >>"$tmp/upsert.ms"; echo >>"$tmp/upsert.ms"
 	[ "$(psql -t -A -c "SELECT count(*) FROM careful_upsert")" = "$LINES" ] ||
 		{ echo "the careful join and upsert did not load the $LINES lines" >&2; exit 1; }
