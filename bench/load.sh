@@ -56,6 +56,9 @@ CREATE TABLE careful_upsert (LIKE careful_allocation INCLUDING DEFAULTS INCLUDIN
 CREATE TABLE provinces_2024 AS
 	SELECT row_number() OVER (ORDER BY code) - 1 AS k, code FROM regionpolicy.province
 	WHERE regionpolicy.province_valid_on(province, '2024-06-30');
+CREATE TABLE municipalities_2024 AS
+	SELECT row_number() OVER (ORDER BY municipality_code) - 1 AS k, municipality_code, province_code
+	FROM regionpolicy.municipality_year WHERE fiscal_year = 2024;
 -- a steward, as doc/regionpolicy.md ("Access control") grants one, here of
 -- every province the lines are in (row-level security is off in the
 -- single-user backend, so the steward is measured on the server below)
@@ -69,10 +72,21 @@ GRANT USAGE ON SEQUENCE regionpolicy.allocation_id_seq TO officials;
 SQL
 single "$tmp/setup.sql"
 
-# load <table> <referenced: true|false> <first row> <rows>
+# load <table> <referenced: true|false|municipality> <first row> <rows>
+# (municipality: lines with a reference, each of a 시·군·구 of 2024 in turn,
+# as local-finance exports give them)
 load_sql() {
 	local ref
-	if [ "$2" = true ]; then ref="'L-' || i"; else ref=NULL; fi
+	if [ "$2" = false ]; then ref=NULL; else ref="'L-' || i"; fi
+	if [ "$2" = municipality ]; then
+		cat <<SQL
+INSERT INTO $1 (program_id, province_code, municipality_code, fiscal_year, amount, reference)
+SELECT 1000, m.province_code, m.municipality_code, 2024, regionpolicy.funding(i::bigint * 1000, i), $ref
+FROM generate_series($3, $3 + $4 - 1) AS i
+	 JOIN municipalities_2024 m ON m.k = i % (SELECT count(*) FROM municipalities_2024);
+SQL
+		return
+	fi
 	cat <<SQL
 INSERT INTO $1 (program_id, province_code, fiscal_year, amount, reference)
 SELECT 1000, p.code, 2024, regionpolicy.funding(i::bigint * 1000, i), $ref
@@ -95,7 +109,7 @@ ON CONFLICT (reference, province_code, fiscal_year, phase, program_id) DO UPDATE
 SQL
 }
 printf '%-40s %14s %14s %10s\n' "load of $N rows into" "Ir/row, first" "Ir/row, next" "× careful"
-for ref in true false; do
+for ref in true false municipality; do
 	for table in careful_allocation regionpolicy.allocation; do
 		echo "TRUNCATE $table CASCADE;" >"$tmp/truncate.sql"; single "$tmp/truncate.sql"
 		load_sql "$table" "$ref" 1 0 | sed 's/generate_series(1, 1 + 0 - 1)/generate_series(1, 0)/' >"$tmp/empty.sql"
@@ -107,7 +121,7 @@ for ref in true false; do
 		next=$(ir "$tmp/next.sql")
 		per_first=$(( (first - empty) / N )); per_next=$(( (next - empty) / N ))
 		if [ "$table" = careful_allocation ]; then base=$per_next; ratio=1.00; else ratio=$(echo "scale=2; $per_next / $base" | bc); fi
-		printf '%-40s %14s %14s %10s\n' "$table ($([ "$ref" = true ] && echo referenced || echo unreferenced))" \
+		printf '%-40s %14s %14s %10s\n' "$table ($(case $ref in (true) echo referenced;; (false) echo unreferenced;; (*) echo municipality;; esac))" \
 			"$per_first" "$per_next" "$ratio"
 	done
 done

@@ -1619,6 +1619,44 @@ ORDER BY d.fiscal_year, p.sort_order, f.cluster_id;
 COMMENT ON VIEW @extschema@.differential_shares IS
 'every fiscal year''s pool (differential_pool) split over the clusters as differential_funding splits it, with the cluster''s and province''s names and order, in bigint won and numeric 억; a year appears once every cluster has its evaluation for it';
 -- end of 2.0.0
+-- 2.0.0: the keys of the regions' years lead with the year
+-- Every line written to allocation or award has its province and 시·군·구
+-- checked against province_year and municipality_year, a probe of their
+-- primary keys.  Led by the year, an integer, a probe compares the
+-- integer first and finds each column of a key at a fixed place; led by
+-- the codes' text it cost a line some 2,500 instructions more, 6,800 with
+-- a 시·군·구 (bench/README.md).  A foreign key names its columns, not their
+-- order, so each one that references these keys is dropped and made again
+-- as it was (the users' own too), and checked against the rows there.
+DO $keys$
+DECLARE
+	k record;
+	fkeys text[] := '{}';
+BEGIN
+	FOR k IN
+		SELECT c.conrelid::pg_catalog.regclass AS tab, c.conname,
+			   pg_catalog.pg_get_constraintdef(c.oid) AS def
+		  FROM pg_catalog.pg_constraint c
+		 WHERE c.contype = 'f'
+		   AND c.confrelid IN ('@extschema@.province_year'::pg_catalog.regclass,
+							   '@extschema@.municipality_year'::pg_catalog.regclass)
+		 ORDER BY c.conrelid, c.conname
+	LOOP
+		EXECUTE pg_catalog.format('ALTER TABLE %s DROP CONSTRAINT %I', k.tab, k.conname);
+		fkeys := fkeys || pg_catalog.format('ALTER TABLE %s ADD CONSTRAINT %I %s', k.tab, k.conname, k.def);
+	END LOOP;
+	ALTER TABLE @extschema@.province_year DROP CONSTRAINT province_year_pkey,
+		ADD PRIMARY KEY (fiscal_year, province_code);
+	ALTER TABLE @extschema@.municipality_year DROP CONSTRAINT municipality_year_pkey,
+		ADD PRIMARY KEY (fiscal_year, municipality_code, province_code);
+	FOR i IN 1 .. pg_catalog.cardinality(fkeys) LOOP
+		EXECUTE fkeys[i];
+	END LOOP;
+END
+$keys$;
+-- (a 시·군·구's years, found by its code when it changes or goes)
+CREATE INDEX municipality_year_municipality_idx ON @extschema@.municipality_year (municipality_code);
+-- end of 2.0.0
 -- 2.0.0: support terms with a cap over the whole period
 CREATE OR REPLACE VIEW @extschema@.award_terms AS
 SELECT w.id AS award_id, t.support_years, t.annual_cap, t.grant_share, t.valid_from AS terms_from, t.period_cap

@@ -4,7 +4,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
-SELECT plan(91);
+SELECT plan(97);
 
 SELECT tables_are('regionpolicy', ARRAY['province', 'province_alias', 'superregion', 'superregion_member', 'program',
 	'program_target', 'allocation', 'allocation_scope', 'cluster', 'evaluation_agency', 'committee_figure', 'cluster_diagnosis',
@@ -17,6 +17,14 @@ SELECT col_type_is('regionpolicy', 'program', 'declared', 'regionpolicy', 'fundi
 SELECT col_is_pk('regionpolicy', 'province', 'code', 'province is keyed by the 행정표준코드');
 SELECT col_is_pk('regionpolicy', 'cluster_diagnosis', ARRAY['cluster_id', 'fiscal_year'], 'one diagnosis per cluster and year');
 SELECT col_is_pk('regionpolicy', 'cluster_evaluation', ARRAY['cluster_id', 'fiscal_year'], 'one evaluation per cluster and year');
+-- the regions' years are keyed year first (a line's probe of them compares
+-- an integer first), and the foreign keys of lines and awards still check them
+SELECT col_is_pk('regionpolicy', 'province_year', ARRAY['fiscal_year', 'province_code'], 'province_year is keyed by year, then province');
+SELECT col_is_pk('regionpolicy', 'municipality_year', ARRAY['fiscal_year', 'municipality_code', 'province_code'], 'municipality_year is keyed by year, then 시·군·구 and province');
+SELECT fk_ok('regionpolicy', 'allocation', ARRAY['province_code', 'fiscal_year'], 'regionpolicy', 'province_year', ARRAY['province_code', 'fiscal_year'], 'an allocation''s province exists in its year');
+SELECT fk_ok('regionpolicy', 'allocation', ARRAY['municipality_code', 'province_code', 'fiscal_year'], 'regionpolicy', 'municipality_year', ARRAY['municipality_code', 'province_code', 'fiscal_year'], 'an allocation''s 시·군·구 lies in its province in its year');
+SELECT fk_ok('regionpolicy', 'award', ARRAY['province_code', 'first_year'], 'regionpolicy', 'province_year', ARRAY['province_code', 'fiscal_year'], 'an award''s province exists in its first year');
+SELECT fk_ok('regionpolicy', 'award', ARRAY['municipality_code', 'province_code', 'first_year'], 'regionpolicy', 'municipality_year', ARRAY['municipality_code', 'province_code', 'fiscal_year'], 'an award''s 시·군·구 lies in its province in its first year');
 SELECT indexes_are('regionpolicy', 'allocation', ARRAY['allocation_pkey', 'allocation_line_key', 'allocation_national_line_key',
 	'allocation_unreferenced_line_key', 'allocation_unreferenced_national_line_key', 'allocation_line_hash_idx',
 	'allocation_municipality_idx'], 'allocation has its keys, line_hash and its 시·군·구 as indexes, nothing else (each costs every load)');
