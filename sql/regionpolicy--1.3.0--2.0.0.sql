@@ -601,13 +601,17 @@ $$;
 COMMENT ON FUNCTION @extschema@.region_code_read(text, integer, text) IS
 'what a cell naming a local government in another system''s code or name means: its province and the 시·군·구 to read (NULL: the province''s own budget), nothing when it is none; aggregate rows and unknown 7-digit codes are refused (22023)';
 -- end of 2.0.0
--- 2.0.0: allocation_line_hash_idx a hash index
+-- 2.0.0: allocation_line_hash_idx a hash index of the lines with a reference
 -- (its keys are hashes, so a B-tree of them took each insert at a random
 -- place, at a cost that grew with the table; a hash index's insert costs
--- the same however large the table: bench/README.md)
+-- the same however large the table.  A line without a reference is found
+-- by allocation_unreferenced_line_key and its national twin, which lead
+-- with the amount, so only lines with a reference need this index, and a
+-- line without one costs a load one index less: bench/README.md)
 DROP INDEX @extschema@.allocation_line_hash_idx;
 CREATE INDEX allocation_line_hash_idx
-	ON @extschema@.allocation USING hash (@extschema@.line_hash(province_code, fiscal_year, phase, program_id, amount));
+	ON @extschema@.allocation USING hash (@extschema@.line_hash(province_code, fiscal_year, phase, program_id, amount))
+	WHERE reference IS NOT NULL;
 -- end of 2.0.0
 -- 2.0.0: entry_check in C
 -- (src/regionpolicy/entry.c: the default is evaluated for every line, and as
@@ -1076,6 +1080,12 @@ DECLARE
 	hashjoin text;
 	mergejoin text;
 	jit text;
+	unreferenced_there boolean;
+	unreferenced_national_there boolean;
+	probe text[];
+	twin_line bigint;
+	twin_id bigint;
+	twin_reference text;
 BEGIN
 	-- The lines, numbered once; each programme, province and 시·군·구 looked
 	-- up once, the error naming the first line that gives it; the amount
@@ -1193,12 +1203,20 @@ BEGIN
 
 	-- a line identical to one already there, where one of the two has no
 	-- reference: a load run again without references, or with references
-	-- after one without, would double the total (by line_hash: a probe of
-	-- allocation_line_hash_idx per line).  The probe whatever allocation's
-	-- statistics say: without them (a table just loaded, not yet analyzed)
-	-- the planner takes a line_hash to match some 0.5% of the table and
-	-- joins all of it instead, and prices the plan high enough to compile
-	-- it (JIT); with them it probes at every size measured (bench/README.md).
+	-- after one without, would double the total (a probe of an index per
+	-- line, and of line_hash's too for a line without a reference).  The
+	-- probes whatever allocation's statistics say: without them (a table
+	-- just loaded, not yet analyzed) the planner took a line_hash to match
+	-- some 0.5% of the table and joined all of it instead, at a price
+	-- high enough to compile the plan (JIT); with them it probed at every
+	-- size measured (bench/README.md).  Lines there without a reference are
+	-- looked for only where there are some: a look at the first entry of
+	-- each of their keys (SELECT 1: Citus cannot send a query of no
+	-- columns to a shard).
+	unreferenced_there := EXISTS (SELECT 1 FROM @extschema@.allocation t
+								  WHERE t.reference IS NULL AND t.province_code IS NOT NULL);
+	unreferenced_national_there := EXISTS (SELECT 1 FROM @extschema@.allocation t
+										   WHERE t.reference IS NULL AND t.province_code IS NULL);
 	-- The session's settings are back right after (set for the
 	-- transaction, they would otherwise stay so until its end: a
 	-- function's SET clause restores only what it names).
@@ -1207,24 +1225,56 @@ BEGIN
 	jit := current_setting('jit');
 	PERFORM set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true),
 			set_config('jit', 'off', true);
-	SELECT @extschema@.message('line %s: program %s, province %s, fiscal year %s, reference %s',
-				  x.line, @extschema@.entry_echo(x.given_program), @extschema@.entry_echo(x.given_province),
-				  x.fiscal_year, @extschema@.entry_echo(x.given_reference)) AS line_text,
-		   x.reference AS new_reference, t.id, t.reference AS old_reference, x.phase, x.amount
-	  INTO bad
-	FROM rp_resolved x
-		 JOIN @extschema@.allocation t
-		   ON @extschema@.line_hash(t.province_code, t.fiscal_year, t.phase, t.program_id, t.amount) = x.h
-			  AND t.province_code IS NOT DISTINCT FROM x.province_code
-			  AND t.fiscal_year = x.fiscal_year AND t.phase = x.phase AND t.program_id = x.program_id
-			  AND t.amount OPERATOR(@extschema@.=) x.amount
-			  AND coalesce(t.municipality_code, '') = coalesce(x.municipality_code, '')
-			  AND (x.reference IS NULL OR t.reference IS NULL)
-	ORDER BY x.line LIMIT 1;
+	-- Each kind of line there by its own index: one without a reference by
+	-- allocation_unreferenced_line_key (of a province) or
+	-- allocation_unreferenced_national_line_key, a probe a line however
+	-- few such lines the statistics expect (LATERAL … LIMIT: a join was
+	-- planned, on a table not yet analyzed, as a scan of all of them for
+	-- each line); one with a reference, the twin of a line without, by
+	-- line_hash.  Citus cannot run the LATERAL form on a distributed
+	-- table, so there the probe is a join, planned by each shard.
+	probe := CASE WHEN to_regclass('pg_catalog.pg_dist_partition') IS NULL
+				  THEN ARRAY['CROSS JOIN LATERAL (SELECT t.id, t.reference FROM @extschema@.allocation t WHERE', 'LIMIT 1) t']
+				  ELSE ARRAY['JOIN @extschema@.allocation t ON', ''] END;
+	EXECUTE format($twin$
+		SELECT y.line, t.id, t.reference
+		FROM rp_resolved y
+			 %1$s t.reference IS NULL AND t.province_code IS NOT NULL
+				AND t.amount OPERATOR(@extschema@.=) y.amount AND t.province_code = y.province_code
+				AND t.fiscal_year = y.fiscal_year AND t.phase = y.phase AND t.program_id = y.program_id
+				AND coalesce(t.municipality_code, '') = coalesce(y.municipality_code, '') %2$s
+		WHERE $1 AND y.province_code IS NOT NULL
+		UNION ALL
+		SELECT y.line, t.id, t.reference
+		FROM rp_resolved y
+			 %1$s t.reference IS NULL AND t.province_code IS NULL
+				AND t.amount OPERATOR(@extschema@.=) y.amount
+				AND t.fiscal_year = y.fiscal_year AND t.phase = y.phase AND t.program_id = y.program_id
+				AND coalesce(t.municipality_code, '') = coalesce(y.municipality_code, '') %2$s
+		WHERE $2 AND y.province_code IS NULL
+		UNION ALL
+		SELECT y.line, t.id, t.reference
+		FROM rp_resolved y
+			 JOIN @extschema@.allocation t
+			   ON y.reference IS NULL AND t.reference IS NOT NULL
+				  AND @extschema@.line_hash(t.province_code, t.fiscal_year, t.phase, t.program_id, t.amount) = y.h
+				  AND t.province_code IS NOT DISTINCT FROM y.province_code
+				  AND t.fiscal_year = y.fiscal_year AND t.phase = y.phase AND t.program_id = y.program_id
+				  AND t.amount OPERATOR(@extschema@.=) y.amount
+				  AND coalesce(t.municipality_code, '') = coalesce(y.municipality_code, '')
+		ORDER BY 1, 3 NULLS FIRST LIMIT 1$twin$, probe[1], probe[2])
+	  INTO twin_line, twin_id, twin_reference
+	  USING unreferenced_there, unreferenced_national_there;
 	-- (assignments, not PERFORM, which would set FOUND)
 	hashjoin := set_config('enable_hashjoin', hashjoin, true);
 	mergejoin := set_config('enable_mergejoin', mergejoin, true);
 	jit := set_config('jit', jit, true);
+	SELECT @extschema@.message('line %s: program %s, province %s, fiscal year %s, reference %s',
+				  x.line, @extschema@.entry_echo(x.given_program), @extschema@.entry_echo(x.given_province),
+				  x.fiscal_year, @extschema@.entry_echo(x.given_reference)) AS line_text,
+		   x.reference AS new_reference, twin_id AS id, twin_reference AS old_reference, x.phase, x.amount
+	  INTO bad
+	FROM rp_resolved x WHERE x.line = twin_line;
 	IF FOUND THEN
 		RAISE EXCEPTION USING MESSAGE = @extschema@.message('allocation already recorded: %s, phase %s, amount %s', bad.line_text, bad.phase, bad.amount),
 				  ERRCODE = 'unique_violation',

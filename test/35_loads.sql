@@ -7,7 +7,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SET LOCAL client_min_messages = warning;
-SELECT plan(45);
+SELECT plan(50);
 
 INSERT INTO program (id, ministry, fiscal_year, name_ko) VALUES
 	(1000, 'MOTIE', 2024, '지역혁신협력지구'), (1001, 'MSS', 2024, '지역스타기업 R&D'), (1002, 'MOTIE', 2027, '지역혁신협력지구');
@@ -166,6 +166,83 @@ UPDATE lines SET province = '전남광주', fiscal_year = 2027, program = '지�
 DELETE FROM lines WHERE reference = 'Y-1';
 SELECT is((SELECT row(inserted, replaced)::text FROM load_allocations('lines')), '(1,0)', 'a FY2027 line naming 전남광주 …');
 SELECT is((SELECT province_code FROM allocation WHERE reference = 'Y-2'), '12', '… goes to the merged province, as allocation_entry puts it');
+
+-- An identical line already there is found by the index of its kind
+-- (one without a reference by allocation_unreferenced_line_key or its
+-- national twin, one with a reference by allocation_line_hash_idx, which
+-- holds only those), by both loads, for a line of a province and of none:
+-- "allocation already recorded", not the unique index's own refusal.
+TRUNCATE lines;
+INSERT INTO allocation_entry (program, province, fiscal_year, amount, reference) VALUES
+	('지역혁신협력지구', '부산', 2024, '(9101,0)', NULL), ('지역혁신협력지구', NULL, 2024, '(9102,0)', NULL),
+	('지역혁신협력지구', '부산', 2024, '(9103,0)', 'T-3'), ('지역혁신협력지구', NULL, 2024, '(9104,0)', 'T-4');
+CREATE TEMP TABLE twin_cases (province text, amount text, reference text, what text);
+INSERT INTO twin_cases VALUES
+	('부산', '(9101,0)', 'T-1', 'a line with a reference, one without there'),
+	(NULL, '(9102,0)', 'T-2', 'a line of no province with a reference, one without there'),
+	('부산', '(9103,0)', NULL, 'a line without a reference, one with there'),
+	(NULL, '(9104,0)', NULL, 'a line of no province without a reference, one with there'),
+	('부산', '(9101,0)', NULL, 'a line without a reference, one without there');
+CREATE FUNCTION pg_temp.twin_refusals(entry boolean) RETURNS SETOF text LANGUAGE plpgsql AS $$
+DECLARE
+	c record;
+	state text;
+	msg text;
+BEGIN
+	FOR c IN SELECT * FROM twin_cases LOOP
+		BEGIN
+			IF entry THEN
+				INSERT INTO regionpolicy.allocation_entry (program, province, fiscal_year, amount, reference)
+				VALUES ('지역혁신협력지구', c.province, 2024, c.amount, c.reference);
+			ELSE
+				TRUNCATE lines;
+				INSERT INTO lines (program, province, fiscal_year, amount, reference)
+				VALUES ('지역혁신협력지구', c.province, 2024, c.amount, c.reference);
+				PERFORM regionpolicy.load_allocations('lines');
+			END IF;
+			RETURN NEXT c.what || ': loaded';
+		EXCEPTION WHEN OTHERS THEN
+			GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
+			RETURN NEXT c.what || ': ' || state || ' ' || split_part(msg, ':', 1);
+		END;
+	END LOOP;
+END
+$$;
+SELECT is(ARRAY(SELECT pg_temp.twin_refusals(false)), ARRAY(SELECT what || ': 23505 allocation already recorded' FROM twin_cases),
+		  'load_allocations finds each kind of identical line already there');
+SELECT is(ARRAY(SELECT pg_temp.twin_refusals(true)), ARRAY(SELECT what || ': 23505 allocation already recorded' FROM twin_cases),
+		  'allocation_entry finds each kind of identical line already there');
+-- … each by an index, whatever the statistics say: lines of both kinds into
+-- a table of both kinds read allocation by no sequential scan, and the
+-- line_hash index only for lines without a reference
+TRUNCATE lines;
+INSERT INTO lines (program, province, fiscal_year, amount, reference)
+SELECT '지역혁신협력지구', CASE WHEN i % 5 = 0 THEN NULL ELSE '부산' END, 2024, format('(%s,1)', 9200 + i),
+	   CASE WHEN i % 2 = 0 THEN 'T-' || i END
+FROM generate_series(1, 40) AS i;
+CREATE TEMP TABLE scans AS
+SELECT pg_stat_get_xact_numscans('allocation'::regclass) AS seq,
+	   pg_stat_get_xact_numscans('allocation_line_hash_idx'::regclass) AS hash,
+	   pg_stat_get_xact_numscans('allocation_unreferenced_line_key'::regclass)
+	   + pg_stat_get_xact_numscans('allocation_unreferenced_national_line_key'::regclass) AS unreferenced;
+SELECT load_allocations('lines');
+INSERT INTO allocation_entry (program, province, fiscal_year, amount, reference)
+SELECT program, province, fiscal_year, replace(amount, ',1)', ',2)'), reference FROM lines;
+SELECT is((SELECT ARRAY[pg_stat_get_xact_numscans('allocation'::regclass) - seq,
+						 pg_stat_get_xact_numscans('allocation_unreferenced_line_key'::regclass)
+						 + pg_stat_get_xact_numscans('allocation_unreferenced_national_line_key'::regclass) - unreferenced]
+		   FROM scans), ARRAY[0, 82]::bigint[],
+		  '80 lines (half without a reference, some of no province) by both loads: no scan of allocation, a probe of a key of lines without a reference a line (and load_allocations'' look at whether either key has any) …');
+SELECT cmp_ok((SELECT pg_stat_get_xact_numscans('allocation_line_hash_idx'::regclass) - hash FROM scans), '>', 0::bigint,
+		  '… and line_hash''s index read for those without');
+TRUNCATE scans;
+INSERT INTO scans
+SELECT pg_stat_get_xact_numscans('allocation'::regclass), pg_stat_get_xact_numscans('allocation_line_hash_idx'::regclass), 0;
+UPDATE lines SET amount = replace(amount, ',1)', ',3)'), reference = coalesce(reference, 'U-' || amount);
+SELECT load_allocations('lines');
+SELECT is((SELECT ARRAY[pg_stat_get_xact_numscans('allocation'::regclass) - seq,
+						 pg_stat_get_xact_numscans('allocation_line_hash_idx'::regclass) - hash] FROM scans),
+		  ARRAY[0, 0]::bigint[], '… and lines that all have a reference never read the line_hash index');
 
 -- line_hash: equal lines hash equal, a province or none
 SELECT is(line_hash('26', 2024, 'planned', 1000, '(1,2)') = line_hash('26', 2024, 'planned', 1000, '(1,2)')

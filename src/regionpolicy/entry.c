@@ -16,8 +16,10 @@
  *		text the type refuses) goes to entry_amount, which reads or
  *		refuses it;
  *	  - the line's scope is locked once per statement (load.c);
- *	  - one probe of allocation_line_hash_idx finds an identical line,
- *		and one INSERT writes it, each a plan kept for the session.
+ *	  - one statement finds an identical line (a probe of
+ *		allocation_unreferenced_line_key or its national twin, and for a
+ *		line without a reference one of allocation_line_hash_idx too), and
+ *		one INSERT writes it, each a plan kept for the session.
  *
  *	  Every refusal is raised by the SQL function that has always raised it
  *	  (the line's description, entry_row_text, is built only then), so the
@@ -69,7 +71,8 @@ static const char *const column_names[N_COLUMNS] = {
 enum
 {
 	Q_ROW_TEXT, Q_PROGRAM, Q_REGION, Q_AMOUNT, Q_OTHER, Q_BOUNDED, Q_PLAIN,
-	Q_SCOPE, Q_TWIN, Q_TWIN_NATIONAL, Q_IDENTICAL, Q_SAME_LINE, Q_INSERT,
+	Q_SCOPE, Q_TWIN, Q_TWIN_NATIONAL, Q_TWIN_ANY, Q_TWIN_ANY_NATIONAL,
+	Q_IDENTICAL, Q_SAME_LINE, Q_INSERT,
 	Q_INSERT_REFERENCED, Q_INSERT_REFERENCED_NATIONAL, N_QUERIES
 };
 
@@ -226,9 +229,7 @@ plans_make(Oid trigger_fn, bool generic)
 	const char *twin_match =
 		"  AND a.fiscal_year OPERATOR(pg_catalog.=) $2 AND a.phase OPERATOR(pg_catalog.=) $3"
 		"  AND a.program_id OPERATOR(pg_catalog.=) $4 AND a.amount OPERATOR(%s.=) $5"
-		"  AND coalesce(a.municipality_code, '') OPERATOR(pg_catalog.=) coalesce($6, '')"
-		"  AND ($7 IS NULL OR a.reference IS NULL)"
-		" ORDER BY a.reference NULLS FIRST LIMIT 1";
+		"  AND coalesce(a.municipality_code, '') OPERATOR(pg_catalog.=) coalesce($6, '')";
 	const char *columns = "program_id, province_code, fiscal_year, amount, phase, note, reference, municipality_code, other";
 	const char *set = "DO UPDATE SET amount = EXCLUDED.amount, note = EXCLUDED.note, other = EXCLUDED.other"
 		" RETURNING a.id, a.xmax OPERATOR(pg_catalog.=) 0";
@@ -277,18 +278,42 @@ plans_make(Oid trigger_fn, bool generic)
 	/*
 	 * The identical line: the province compared by = where there is one,
 	 * which on Citus reads the one shard of its province (IS NOT DISTINCT
-	 * FROM would read every shard).
+	 * FROM would read every shard).  A line there without a reference is
+	 * found by allocation_unreferenced_line_key (or its national twin), a
+	 * line with one by allocation_line_hash_idx, which holds only those:
+	 * a line with a reference looks for the first kind, a line without
+	 * for both, the one without a reference first.
 	 */
 	args[0] = TEXTOID; args[1] = INT4OID; args[2] = TEXTOID; args[3] = INT4OID; args[4] = fund;
 	args[5] = TEXTOID; args[6] = TEXTOID;
 	for (int national = 0; national <= 1; national++)
-		PREPARE(national ? Q_TWIN_NATIONAL : Q_TWIN, 7, args,
-				"SELECT a.id, a.reference FROM %s.allocation a"
-				" WHERE %s.line_hash(a.province_code, a.fiscal_year, a.phase, a.program_id, a.amount)"
-				"   OPERATOR(pg_catalog.=) %s.line_hash(%s, $2, $3, $4, $5)"
-				"  AND a.province_code %s%s",
-				n, n, n, national ? "NULL" : "$1", national ? "IS NULL" : "OPERATOR(pg_catalog.=) $1",
-				psprintf(twin_match, n));
+	{
+		const char *province = national ? "a.province_code IS NULL" :
+			"a.province_code IS NOT NULL AND a.province_code OPERATOR(pg_catalog.=) $1";
+		char	   *unreferenced = psprintf("SELECT a.id, a.reference FROM %s.allocation a"
+											" WHERE a.reference IS NULL AND %s%s",
+											n, province, psprintf(twin_match, n));
+		/*
+		 * (of no province: NULL given as $1, which leaves the planner no
+		 * proof for allocation_national_line_key, whose scan for a line's
+		 * year, phase and programme reads all of it, and a plan kept for
+		 * the session made while it was small would go on doing so)
+		 */
+		char	   *referenced = psprintf("SELECT a.id, a.reference FROM %s.allocation a"
+										  " WHERE a.reference IS NOT NULL"
+										  "  AND %s.line_hash(a.province_code, a.fiscal_year, a.phase, a.program_id, a.amount)"
+										  "   OPERATOR(pg_catalog.=) %s.line_hash($1, $2, $3, $4, $5)"
+										  "  AND %s%s",
+										  n, n, n, national ? "a.province_code IS NOT DISTINCT FROM $1" : province,
+										  psprintf(twin_match, n));
+
+		/* ($7, the line's reference, is not read: it chose the statement) */
+		PREPARE(national ? Q_TWIN_NATIONAL : Q_TWIN, 7, args, "%s LIMIT 1", unreferenced);
+		PREPARE(national ? Q_TWIN_ANY_NATIONAL : Q_TWIN_ANY, 7, args,
+				"SELECT t.id, t.reference FROM (%s UNION ALL %s) t"
+				" ORDER BY t.reference NULLS FIRST LIMIT 1",
+				unreferenced, referenced);
+	}
 	args[0] = INT8OID; args[1] = TEXTOID; args[2] = INT8OID; args[3] = INT8OID; args[4] = TEXTOID;
 	args[5] = TEXTOID; args[6] = fund; args[7] = TEXTOID;
 	PREPARE(Q_IDENTICAL, 8, args, "SELECT %s.entry_identical_line($1, $2, $3, $4, $5, $6, $7, $8)", n);
@@ -709,7 +734,8 @@ allocation_entry_insert(PG_FUNCTION_ARGS)
 		bool		n[7] = {region->province_code == NULL, false, false, false, false,
 							region->municipality_code == NULL, reference_null};
 
-		t = run(region->province_code != NULL ? Q_TWIN : Q_TWIN_NATIONAL, v, n, 7);
+		t = run(!reference_null ? (region->province_code != NULL ? Q_TWIN : Q_TWIN_NATIONAL) :
+				region->province_code != NULL ? Q_TWIN_ANY : Q_TWIN_ANY_NATIONAL, v, n, 7);
 		if (t != NULL)
 		{
 			Datum		w[8];
