@@ -1239,18 +1239,13 @@ BEGIN
 	EXECUTE format($twin$
 		SELECT y.line, t.id, t.reference
 		FROM rp_resolved y
-			 %1$s t.reference IS NULL AND t.province_code IS NOT NULL
-				AND t.amount OPERATOR(@extschema@.=) y.amount AND t.province_code = y.province_code
-				AND t.fiscal_year = y.fiscal_year AND t.phase = y.phase AND t.program_id = y.program_id
-				AND coalesce(t.municipality_code, '') = coalesce(y.municipality_code, '') %2$s
+			 %1$s t.reference IS NULL AND t.province_code IS NOT NULL AND t.province_code = y.province_code
+				%3$s %2$s
 		WHERE $1 AND y.province_code IS NOT NULL
 		UNION ALL
 		SELECT y.line, t.id, t.reference
 		FROM rp_resolved y
-			 %1$s t.reference IS NULL AND t.province_code IS NULL
-				AND t.amount OPERATOR(@extschema@.=) y.amount
-				AND t.fiscal_year = y.fiscal_year AND t.phase = y.phase AND t.program_id = y.program_id
-				AND coalesce(t.municipality_code, '') = coalesce(y.municipality_code, '') %2$s
+			 %1$s t.reference IS NULL AND t.province_code IS NULL %3$s %2$s
 		WHERE $2 AND y.province_code IS NULL
 		UNION ALL
 		SELECT y.line, t.id, t.reference
@@ -1258,14 +1253,14 @@ BEGIN
 			 JOIN @extschema@.allocation t
 			   ON y.reference IS NULL AND t.reference IS NOT NULL
 				  AND @extschema@.line_hash(t.province_code, t.fiscal_year, t.phase, t.program_id, t.amount) = y.h
-				  AND t.province_code IS NOT DISTINCT FROM y.province_code
-				  AND t.fiscal_year = y.fiscal_year AND t.phase = y.phase AND t.program_id = y.program_id
-				  AND t.amount OPERATOR(@extschema@.=) y.amount
-				  AND coalesce(t.municipality_code, '') = coalesce(y.municipality_code, '')
-		ORDER BY 1, 3 NULLS FIRST LIMIT 1$twin$, probe[1], probe[2])
+				  AND t.province_code IS NOT DISTINCT FROM y.province_code %3$s
+		ORDER BY 1, 3 NULLS FIRST LIMIT 1$twin$, probe[1], probe[2],
+		-- (what makes two lines of one province, or of none, identical)
+		$match$AND t.amount OPERATOR(@extschema@.=) y.amount
+			AND t.fiscal_year = y.fiscal_year AND t.phase = y.phase AND t.program_id = y.program_id
+			AND coalesce(t.municipality_code, '') = coalesce(y.municipality_code, '')$match$)
 	  INTO twin_line, twin_id, twin_reference
 	  USING unreferenced_there, unreferenced_national_there;
-	-- (assignments, not PERFORM, which would set FOUND)
 	hashjoin := set_config('enable_hashjoin', hashjoin, true);
 	mergejoin := set_config('enable_mergejoin', mergejoin, true);
 	jit := set_config('jit', jit, true);

@@ -286,13 +286,14 @@ plans_make(Oid trigger_fn, bool generic)
 	 */
 	args[0] = TEXTOID; args[1] = INT4OID; args[2] = TEXTOID; args[3] = INT4OID; args[4] = fund;
 	args[5] = TEXTOID; args[6] = TEXTOID;
+	twin_match = psprintf(twin_match, n);
 	for (int national = 0; national <= 1; national++)
 	{
 		const char *province = national ? "a.province_code IS NULL" :
 			"a.province_code IS NOT NULL AND a.province_code OPERATOR(pg_catalog.=) $1";
 		char	   *unreferenced = psprintf("SELECT a.id, a.reference FROM %s.allocation a"
 											" WHERE a.reference IS NULL AND %s%s",
-											n, province, psprintf(twin_match, n));
+											n, province, twin_match);
 		/*
 		 * (of no province: NULL given as $1, which leaves the planner no
 		 * proof for allocation_national_line_key, whose scan for a line's
@@ -305,7 +306,7 @@ plans_make(Oid trigger_fn, bool generic)
 										  "   OPERATOR(pg_catalog.=) %s.line_hash($1, $2, $3, $4, $5)"
 										  "  AND %s%s",
 										  n, n, n, national ? "a.province_code IS NOT DISTINCT FROM $1" : province,
-										  psprintf(twin_match, n));
+										  twin_match);
 
 		/* ($7, the line's reference, is not read: it chose the statement) */
 		PREPARE(national ? Q_TWIN_NATIONAL : Q_TWIN, 7, args, "%s LIMIT 1", unreferenced);
