@@ -17,8 +17,10 @@ DO $takeover$
 DECLARE
 	rp record;
 	o record;
+	distributed bigint;
+	distributed_names text;
 BEGIN
-	SELECT e.oid, e.extversion, n.nspname INTO rp
+	SELECT e.oid, e.extversion, n.nspname, n.oid AS nspoid INTO rp
 	  FROM pg_catalog.pg_extension e
 	  JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
 	 WHERE e.extname = 'regionpolicy';
@@ -28,6 +30,27 @@ BEGIN
 			USING ERRCODE = 'object_not_in_prerequisite_state',
 				  HINT = CASE WHEN rp.oid IS NULL THEN 'Install funding without a version: CREATE EXTENSION funding.'
 							  ELSE 'First ALTER EXTENSION regionpolicy UPDATE TO ''1.3.0''.' END;
+	END IF;
+	-- On Citus, regionpolicy 1.x's tables are the extension's own, and the
+	-- move to 2.0 changes them through extension scripts: Citus sends such a
+	-- change to the workers as the whole script and refuses it, and it
+	-- cannot give an extension's table back to one node (undistribute_table).
+	-- So the move is refused here, before anything changes on any node, and
+	-- the cluster stays as it is, at 1.3.0 (doc/regionpolicy.md, "Moving
+	-- from 1.x").
+	IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
+		EXECUTE 'SELECT pg_catalog.count(*), pg_catalog.string_agg(c.relname, '', '' ORDER BY c.relname)
+				   FROM pg_catalog.pg_dist_partition p
+				   JOIN pg_catalog.pg_class c ON c.oid = p.logicalrelid
+				  WHERE c.relnamespace = $1'
+		   INTO distributed, distributed_names USING rp.nspoid;
+		IF distributed > 0 THEN
+			RAISE EXCEPTION 'regionpolicy 1.3.0 cannot move to 2.0 in place on a Citus cluster'
+				USING ERRCODE = 'feature_not_supported',
+					  DETAIL = pg_catalog.format('Citus distributes %s of its tables (%s). The move changes them through the extensions'' scripts, which Citus cannot apply to their shards, and Citus cannot give an extension''s table back to one node.',
+												 distributed, distributed_names),
+					  HINT = 'Nothing has changed, on any node: the cluster keeps working at 1.3.0 with these packages. See doc/regionpolicy.md, "Moving from 1.x".';
+		END IF;
 	END IF;
 	IF rp.nspname <> pg_catalog.current_schema() THEN
 		RAISE EXCEPTION 'funding must take the type over in schema "%", where regionpolicy holds it', rp.nspname

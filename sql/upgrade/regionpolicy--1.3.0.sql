@@ -23,6 +23,31 @@ BEGIN
 END
 $funding$;
 
+-- On Citus this update cannot change the extension's tables, which Citus
+-- distributes: refused before anything changes (doc/regionpolicy.md,
+-- "Moving from 1.x"; funding 1.3.0 refuses the same cluster first).
+DO $citus$
+DECLARE
+	distributed bigint;
+	distributed_names text;
+BEGIN
+	IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
+		EXECUTE 'SELECT pg_catalog.count(*), pg_catalog.string_agg(c.relname, '', '' ORDER BY c.relname)
+				   FROM pg_catalog.pg_dist_partition p
+				   JOIN pg_catalog.pg_class c ON c.oid = p.logicalrelid
+				  WHERE c.relnamespace = ''@extschema@''::pg_catalog.regnamespace'
+		   INTO distributed, distributed_names;
+		IF distributed > 0 THEN
+			RAISE EXCEPTION 'regionpolicy 1.3.0 cannot move to 2.0 in place on a Citus cluster'
+				USING ERRCODE = 'feature_not_supported',
+					  DETAIL = pg_catalog.format('Citus distributes %s of its tables (%s). The move changes them through the extension''s script, which Citus cannot apply to their shards, and Citus cannot give an extension''s table back to one node.',
+												 distributed, distributed_names),
+					  HINT = 'Nothing has changed, on any node: the cluster keeps working at 1.3.0 with these packages. See doc/regionpolicy.md, "Moving from 1.x".';
+		END IF;
+	END IF;
+END
+$citus$;
+
 -- A shipped figure that regionpolicy 1.0.0 wrote with an en dash and
 -- 1.3.0's install with the press release's tilde: one spelling, the
 -- release's, as a new install loads it (sql/data/committee_figure.tsv).
