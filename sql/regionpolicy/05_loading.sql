@@ -875,6 +875,7 @@ DECLARE
 	unreferenced_there boolean;
 	unreferenced_national_there boolean;
 	distributed boolean := false;
+	probe text[];
 	twin_match text;
 	one_province text;
 	province_line bigint;
@@ -1036,68 +1037,42 @@ BEGIN
 	-- few such lines the statistics expect (LATERAL … LIMIT: a join was
 	-- planned, on a table not yet analyzed, as a scan of all of them for
 	-- each line); one with a reference, the twin of a line without, by
-	-- line_hash.
-	IF NOT distributed THEN
+	-- line_hash.  Citus cannot run the LATERAL form on a distributed
+	-- table, so there the probe is a join.  One statement a province (and
+	-- one for lines of none), so that on Citus each reads the one shard of
+	-- its province, sent only that province's lines (one statement for all
+	-- sent every line to every shard); the first line of the load with a
+	-- twin is the first of the provinces' firsts.
+	probe := CASE WHEN distributed THEN ARRAY['JOIN @extschema@.allocation t ON', '']
+				  ELSE ARRAY['CROSS JOIN LATERAL (SELECT t.id, t.reference FROM @extschema@.allocation t WHERE', 'LIMIT 1) t'] END;
+	FOR one_province IN
+		SELECT DISTINCT x.province_code FROM rp_resolved x
+		WHERE x.reference IS NULL
+		   OR CASE WHEN x.province_code IS NULL THEN unreferenced_national_there ELSE unreferenced_there END
+		ORDER BY 1
+	LOOP
 		EXECUTE format($twin$
 			SELECT y.line, t.id, t.reference
 			FROM rp_resolved y
-				 CROSS JOIN LATERAL (SELECT t.id, t.reference FROM @extschema@.allocation t
-									 WHERE t.reference IS NULL AND t.province_code IS NOT NULL
-									   AND t.province_code = y.province_code %1$s LIMIT 1) t
-			WHERE $1 AND y.province_code IS NOT NULL
-			UNION ALL
-			SELECT y.line, t.id, t.reference
-			FROM rp_resolved y
-				 CROSS JOIN LATERAL (SELECT t.id, t.reference FROM @extschema@.allocation t
-									 WHERE t.reference IS NULL AND t.province_code IS NULL %1$s LIMIT 1) t
-			WHERE $2 AND y.province_code IS NULL
+				 %1$s t.reference IS NULL AND t.province_code %3$s %4$s %2$s
+			WHERE $1 AND y.province_code %3$s
 			UNION ALL
 			SELECT y.line, t.id, t.reference
 			FROM rp_resolved y
 				 JOIN @extschema@.allocation t
-				   ON y.reference IS NULL AND t.reference IS NOT NULL
-					  AND @extschema@.line_hash(t.province_code, t.fiscal_year, t.phase, t.program_id, t.amount) = y.h
-					  AND t.province_code IS NOT DISTINCT FROM y.province_code %1$s
-			ORDER BY 1, 3 NULLS FIRST LIMIT 1$twin$, twin_match)
-		  INTO twin_line, twin_id, twin_reference
-		  USING unreferenced_there, unreferenced_national_there;
-	ELSE
-		-- On Citus, which cannot run the LATERAL form on a distributed
-		-- table: a join a province (and one for lines of none), so that
-		-- each reads one shard of allocation distributed by province, and
-		-- only that province's lines are sent to it (one join of all lines
-		-- sent every line to every shard).  The first line of the load
-		-- with a twin is the first of the provinces' firsts.
-		FOR one_province IN
-			SELECT DISTINCT x.province_code FROM rp_resolved x
-			WHERE x.reference IS NULL
-			   OR CASE WHEN x.province_code IS NULL THEN unreferenced_national_there ELSE unreferenced_there END
-			ORDER BY 1
-		LOOP
-			EXECUTE format($twin$
-				SELECT y.line, t.id, t.reference
-				FROM rp_resolved y
-					 JOIN @extschema@.allocation t
-					   ON t.reference IS NULL AND t.province_code %1$s %2$s
-				WHERE $1 AND y.province_code %1$s
-				UNION ALL
-				SELECT y.line, t.id, t.reference
-				FROM rp_resolved y
-					 JOIN @extschema@.allocation t
-					   ON y.reference IS NULL AND t.reference IS NOT NULL AND t.province_code %1$s
-						  AND @extschema@.line_hash(t.province_code, t.fiscal_year, t.phase, t.program_id, t.amount) = y.h %2$s
-				WHERE y.province_code %1$s
-				ORDER BY 1, 3 NULLS FIRST LIMIT 1$twin$,
-				CASE WHEN one_province IS NULL THEN 'IS NULL' ELSE '= ' || quote_literal(one_province) END, twin_match)
-			  INTO province_line, province_id, province_reference
-			  USING CASE WHEN one_province IS NULL THEN unreferenced_national_there ELSE unreferenced_there END;
-			IF province_line < twin_line OR (twin_line IS NULL AND province_line IS NOT NULL) THEN
-				twin_line := province_line;
-				twin_id := province_id;
-				twin_reference := province_reference;
-			END IF;
-		END LOOP;
-	END IF;
+				   ON y.reference IS NULL AND t.reference IS NOT NULL AND t.province_code %3$s
+					  AND @extschema@.line_hash(t.province_code, t.fiscal_year, t.phase, t.program_id, t.amount) = y.h %4$s
+			WHERE y.province_code %3$s
+			ORDER BY 1, 3 NULLS FIRST LIMIT 1$twin$, probe[1], probe[2],
+			CASE WHEN one_province IS NULL THEN 'IS NULL' ELSE '= ' || quote_literal(one_province) END, twin_match)
+		  INTO province_line, province_id, province_reference
+		  USING CASE WHEN one_province IS NULL THEN unreferenced_national_there ELSE unreferenced_there END;
+		IF province_line < twin_line OR (twin_line IS NULL AND province_line IS NOT NULL) THEN
+			twin_line := province_line;
+			twin_id := province_id;
+			twin_reference := province_reference;
+		END IF;
+	END LOOP;
 	hashjoin := set_config('enable_hashjoin', hashjoin, true);
 	mergejoin := set_config('enable_mergejoin', mergejoin, true);
 	jit := set_config('jit', jit, true);
