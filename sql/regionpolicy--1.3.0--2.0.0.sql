@@ -925,10 +925,15 @@ CREATE FUNCTION @extschema@.entry_stage(lines regclass, load_unit text)
 RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
+-- (a table's rows are numbered in the order one scan of it returns them,
+-- which is the order of their ctids when the scan starts at the first page
+-- and no parallel worker reads part of it; a sort by ctid copied every
+-- row whole: bench/README.md)
+SET synchronize_seqscans = off
+SET max_parallel_workers_per_gather = 0
 AS $$
 DECLARE
 	has_line boolean;
-	has_ctid boolean;
 	others text;
 	cols text[];
 BEGIN
@@ -937,7 +942,6 @@ BEGIN
 	END IF;
 	has_line := EXISTS (SELECT 1 FROM pg_attribute a
 						WHERE a.attrelid = lines AND a.attname = 'line' AND a.attnum > 0 AND NOT a.attisdropped);
-	has_ctid := EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = lines AND c.relkind IN ('r', 'm'));
 	-- the other money: the column other, and the columns exports name
 	-- 기타, 민자 and 자부담, each read in the line's unit and added
 	SELECT 'CASE WHEN num_nonnulls(' || string_agg(format('s.%I::text', a.attname), ', ' ORDER BY a.attnum)
@@ -967,8 +971,7 @@ BEGIN
 			   (%12$s)::text AS note, (%13$s)::text AS municipality, (%14$s)::date AS as_of,
 			   %16$s AS others, coalesce((%10$s)::text, %15$L) AS other_unit, (%17$s)::text AS ministry
 		FROM %18$s AS s$q$,
-		CASE WHEN has_line THEN 's.line::bigint' WHEN has_ctid THEN 'row_number() OVER (ORDER BY s.ctid)'
-			 ELSE 'row_number() OVER ()' END,
+		CASE WHEN has_line THEN 's.line::bigint' ELSE 'row_number() OVER ()' END,
 		cols[1], cols[2], cols[3], cols[4], cols[5], cols[6], cols[7], cols[8], cols[9], cols[10], cols[11], cols[12], cols[13],
 		load_unit, coalesce(others, 'NULL::text[]'), cols[14], lines);
 END
@@ -1104,6 +1107,7 @@ DECLARE
 	e_hint text;
 	hashjoin text;
 	mergejoin text;
+	nestloop text;
 	jit text;
 	unreferenced_there boolean;
 	unreferenced_national_there boolean;
@@ -1133,9 +1137,11 @@ BEGIN
 				@extschema@.entry_plain(bad.note, 'note', @extschema@.message('line %s', bad.line));
 	END IF;
 	-- an aggregate row of an export (서울계, a code ending in *) before
-	-- anything of it is looked up: its money is the lines' above it
+	-- anything of it is looked up: its money is the lines' above it (its
+	-- last character compared, where a regular expression cost each line
+	-- some 2,400 instructions)
 	SELECT l.line, l.province, l.municipality, l.fiscal_year INTO bad FROM rp_lines l
-	WHERE btrim(l.municipality) ~ '(\*|계)$' OR btrim(l.province) ~ '(\*|계)$'
+	WHERE right(btrim(l.municipality), 1) IN ('*', '계') OR right(btrim(l.province), 1) IN ('*', '계')
 	ORDER BY l.line LIMIT 1;
 	IF FOUND THEN
 		PERFORM @extschema@.region_code_read(CASE WHEN btrim(bad.municipality) ~ '(\*|계)$' THEN bad.municipality ELSE bad.province END,
@@ -1167,11 +1173,24 @@ BEGIN
 	-- amount refused is found again line by line, in the order of the
 	-- lines, so that the error names the first line that has one.
 	BEGIN
+		-- (each line's programme and region by a probe of the two, hashed:
+		-- the lines not yet analyzed, the planner sorted them all to merge
+		-- them with the regions, or compared each with every region; the
+		-- settings come back as they were right after, or with the
+		-- block's rollback)
+		nestloop := current_setting('enable_nestloop');
+		mergejoin := current_setting('enable_mergejoin');
+		PERFORM set_config('enable_nestloop', 'off', true), set_config('enable_mergejoin', 'off', true);
 		CREATE TEMP TABLE rp_resolved ON COMMIT DROP AS
 		SELECT r.*, @extschema@.line_hash(r.province_code, r.fiscal_year, r.phase, r.program_id, r.amount) AS h
 		FROM (SELECT l.line, p.program_id, g.province_code, l.fiscal_year, l.phase,
 					 CASE WHEN l.amount IS NOT NULL AND l."national" IS NULL AND l.local IS NULL AND l.local2 IS NULL
-							   AND l.unit IS NULL AND l.amount !~ '^[[:space:]]*[-+]?[0-9][0-9,.]*[[:space:]]*$'
+							   AND l.unit IS NULL
+							   -- (not a bare number: text that begins with
+							   -- neither a sign, a digit nor a space is none,
+							   -- and is known so without the regular expression)
+							   AND (strpos(E'+-0123456789 \t\n\r\f\v', left(l.amount, 1)) = 0
+									OR l.amount !~ '^[[:space:]]*[-+]?[0-9][0-9,.]*[[:space:]]*$')
 						  THEN l.amount::@extschema@.funding
 						  -- numbers as budget tables print them, in a unit
 						  WHEN l.amount IS NULL AND l.unit IN ('원', '천원', '백만원', '억', '억원')
@@ -1201,7 +1220,12 @@ BEGIN
 				   JOIN rp_regions g ON coalesce(g.province, '') = coalesce(l.province, '')
 									AND coalesce(g.municipality, '') = coalesce(l.municipality, '')
 									AND g.fiscal_year = l.fiscal_year
-									AND coalesce(g.as_of, 'infinity') = coalesce(l.as_of, 'infinity')) r;
+									AND coalesce(g.as_of, 'infinity') = coalesce(l.as_of, 'infinity')
+			  -- (kept a subquery: pulled up, each line's amount was read
+			  -- twice, once for the column and once for line_hash)
+			  OFFSET 0) r;
+		nestloop := set_config('enable_nestloop', nestloop, true);
+		mergejoin := set_config('enable_mergejoin', mergejoin, true);
 	EXCEPTION WHEN OTHERS THEN
 		FOR bad IN SELECT l.* FROM rp_lines l ORDER BY l.line LOOP
 			line_text := @extschema@.message('line %s: program %s, province %s, fiscal year %s, reference %s',
@@ -1225,7 +1249,7 @@ BEGIN
 	-- (what the plans below need: how many lines, how their line_hash
 	-- spread, how many have a reference; the statistics of every column
 	-- cost a load of 20,000 lines some 5% of its time)
-	ANALYZE rp_resolved (h, reference);
+	ANALYZE rp_resolved (h);
 
 	-- The scopes of the lines, locked (allocation_scope), in one order.
 	PERFORM @extschema@.allocation_scope_lock(k.province_code, k.fiscal_year, k.phase, k.program_id)

@@ -7,7 +7,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SET LOCAL client_min_messages = warning;
-SELECT plan(50);
+SELECT plan(51);
 
 INSERT INTO program (id, ministry, fiscal_year, name_ko) VALUES
 	(1000, 'MOTIE', 2024, '지역혁신협력지구'), (1001, 'MSS', 2024, '지역스타기업 R&D'), (1002, 'MOTIE', 2027, '지역혁신협력지구');
@@ -243,6 +243,27 @@ SELECT load_allocations('lines');
 SELECT is((SELECT ARRAY[pg_stat_get_xact_numscans('allocation'::regclass) - seq,
 						 pg_stat_get_xact_numscans('allocation_line_hash_idx'::regclass) - hash] FROM scans),
 		  ARRAY[0, 0]::bigint[], '… and lines that all have a reference never read the line_hash index');
+
+-- a table without a column "line" is numbered in the order its rows were
+-- written, whatever plan the session's settings would choose: parallel
+-- workers return rows in no order
+CREATE TABLE ordered_lines (LIKE allocation_entry);
+INSERT INTO ordered_lines (program, province, fiscal_year, amount, reference)
+SELECT '지역혁신협력지구', '경남', 2024, CASE WHEN i = 19000 THEN '(1,' ELSE format('(%s,0)', i) END, 'O-' || i
+FROM generate_series(1, 20000) AS i;
+SET LOCAL parallel_setup_cost = 0;
+SET LOCAL parallel_tuple_cost = 0;
+SET LOCAL min_parallel_table_scan_size = 0;
+SET LOCAL parallel_leader_participation = off;
+SET LOCAL max_parallel_workers_per_gather = 2;
+SELECT throws_like($$SELECT * FROM regionpolicy.load_allocations('ordered_lines')$$,
+		  'invalid input syntax for type funding: "(1," (line 19000: %',
+		  'the 19,000th of 20,000 rows is line 19000 when parallel workers could read the table');
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET parallel_leader_participation;
+RESET max_parallel_workers_per_gather;
 
 -- line_hash: equal lines hash equal, a province or none
 SELECT is(line_hash('26', 2024, 'planned', 1000, '(1,2)') = line_hash('26', 2024, 'planned', 1000, '(1,2)')
