@@ -7,10 +7,29 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SET LOCAL client_min_messages = warning;
-SELECT plan(51);
+SELECT plan(54);
 
 INSERT INTO program (id, ministry, fiscal_year, name_ko) VALUES
 	(1000, 'MOTIE', 2024, '지역혁신협력지구'), (1001, 'MSS', 2024, '지역스타기업 R&D'), (1002, 'MOTIE', 2027, '지역혁신협력지구');
+
+-- A line with a reference looks for an identical line without one only
+-- where there are such lines: with none in allocation, one look a
+-- statement and province at the first entry of
+-- allocation_unreferenced_line_key, not a probe a line; a line without a
+-- reference that the statement wrote before is one.
+CREATE TEMP TABLE probes AS SELECT pg_stat_get_xact_numscans('allocation_unreferenced_line_key'::regclass) AS n;
+INSERT INTO allocation_entry (program, province, fiscal_year, amount, reference)
+SELECT '지역혁신협력지구', CASE WHEN i % 2 = 0 THEN '부산' ELSE '경남' END, 2024, format('(%s,0)', i), 'P-' || i
+FROM generate_series(1, 40) AS i;
+SELECT is((SELECT pg_stat_get_xact_numscans('allocation_unreferenced_line_key'::regclass) - n FROM probes), 2::bigint,
+		  '40 lines with references, of two provinces, where no line lacks one: two looks, not a probe a line');
+SELECT throws_ok($$INSERT INTO regionpolicy.allocation_entry (program, province, fiscal_year, amount, reference)
+				  VALUES ('지역혁신협력지구', '부산', 2024, '(500,0)', NULL), ('지역혁신협력지구', '부산', 2024, '(500,0)', 'P-500')$$,
+	'23505', NULL, 'a line with a reference identical to one without that the same statement wrote before is refused');
+SELECT throws_ok($$INSERT INTO regionpolicy.allocation_entry (program, province, fiscal_year, amount, reference)
+				  VALUES ('지역혁신협력지구', '경남', 2024, '(1,0)', NULL)$$,
+	'23505', NULL, '… and so is a line without a reference identical to one with');
+DELETE FROM allocation;
 
 -- the years allocation's keys check
 SELECT is((SELECT array_agg(fiscal_year ORDER BY fiscal_year) FROM province_year WHERE province_code = '29' AND fiscal_year BETWEEN 2025 AND 2028),

@@ -19,7 +19,9 @@
  *	  - one statement finds an identical line (a probe of
  *		allocation_unreferenced_line_key or its national twin, and for a
  *		line without a reference one of allocation_line_hash_idx too), and
- *		one INSERT writes it, each a plan kept for the session.
+ *		one INSERT writes it, each a plan kept for the session; a line with
+ *		a reference skips the first where its province has no line without
+ *		one (looked at once a statement and scope, load.c).
  *
  *	  Every refusal is raised by the SQL function that has always raised it
  *	  (the line's description, entry_row_text, is built only then), so the
@@ -71,7 +73,8 @@ static const char *const column_names[N_COLUMNS] = {
 enum
 {
 	Q_ROW_TEXT, Q_PROGRAM, Q_REGION, Q_AMOUNT, Q_OTHER, Q_BOUNDED, Q_PLAIN,
-	Q_SCOPE, Q_TWIN, Q_TWIN_NATIONAL, Q_TWIN_ANY, Q_TWIN_ANY_NATIONAL,
+	Q_SCOPE, Q_UNREFERENCED, Q_UNREFERENCED_NATIONAL,
+	Q_TWIN, Q_TWIN_NATIONAL, Q_TWIN_ANY, Q_TWIN_ANY_NATIONAL,
 	Q_IDENTICAL, Q_SAME_LINE, Q_INSERT,
 	Q_INSERT_REFERENCED, Q_INSERT_REFERENCED_NATIONAL, N_QUERIES
 };
@@ -274,6 +277,27 @@ plans_make(Oid trigger_fn, bool generic)
 	PREPARE(Q_PLAIN, 3, text_args, "SELECT %s.entry_plain($1, $2, $3)", n);
 	args[0] = TEXTOID; args[1] = INT4OID; args[2] = TEXTOID; args[3] = INT4OID;
 	PREPARE(Q_SCOPE, 4, args, "SELECT %s.allocation_scope_lock($1, $2, $3, $4)", n);
+
+	/*
+	 * Whether there are lines without a reference at all (of a province,
+	 * or of none): the first entry of allocation_unreferenced_line_key or
+	 * its national twin, which lead with the amount (ORDER BY it leaves
+	 * the planner no cheaper plan than that entry, however the table
+	 * grows after the plan is made).  On Citus, lines of the province
+	 * ($1): its one shard.
+	 */
+	args[0] = TEXTOID;
+	if (generic)
+		PREPARE(Q_UNREFERENCED, 1, args,
+				"SELECT 1 FROM %s.allocation a WHERE a.reference IS NULL AND a.province_code IS NOT NULL"
+				" AND $1 IS NOT NULL ORDER BY a.amount LIMIT 1", n);
+	else
+		PREPARE(Q_UNREFERENCED, 1, args,
+				"SELECT 1 FROM %s.allocation a WHERE a.reference IS NULL"
+				" AND a.province_code OPERATOR(pg_catalog.=) $1 LIMIT 1", n);
+	PREPARE(Q_UNREFERENCED_NATIONAL, 1, args,
+			"SELECT 1 FROM %s.allocation a WHERE a.reference IS NULL AND a.province_code IS NULL"
+			" AND $1 IS NULL ORDER BY a.amount LIMIT 1", n);
 
 	/*
 	 * The identical line: the province compared by = where there is one,
@@ -719,6 +743,13 @@ allocation_entry_insert(PG_FUNCTION_ARGS)
 		bool		n[4] = {region->province_code == NULL, false, false, false};
 
 		run(Q_SCOPE, v, n, 4);
+		/*
+		 * The scope may hold lines without a reference that a load
+		 * committed since the province was last looked at: look again
+		 * before a line with a reference skips its look-up.
+		 */
+		if (rp_load_unreferenced(region->province_code) == RP_UNREFERENCED_NONE)
+			rp_load_set_unreferenced(region->province_code, RP_UNREFERENCED_UNKNOWN);
 	}
 
 	/*
@@ -726,8 +757,22 @@ allocation_entry_insert(PG_FUNCTION_ARGS)
 	 * phase, 시·군·구 and amount) would double the total when one of the two
 	 * has no reference: a load run again without references, or run with
 	 * references after one without.  (Two identical loads without a
-	 * reference at once are refused by the unique index itself.)
+	 * reference at once are refused by the unique index itself.)  A line
+	 * with a reference looks only for one without, so not at all where
+	 * the province has none: looked at once its scope is locked, which no
+	 * other load can add to until this transaction ends, and this
+	 * statement's own such lines counted as it writes them.
 	 */
+	if (!reference_null && rp_load_unreferenced(region->province_code) == RP_UNREFERENCED_UNKNOWN)
+	{
+		Datum		v[1] = {PointerGetDatum(region->province_code)};
+		bool		n[1] = {region->province_code == NULL};
+
+		rp_load_set_unreferenced(region->province_code,
+								 run(region->province_code != NULL ? Q_UNREFERENCED : Q_UNREFERENCED_NATIONAL,
+									 v, n, 1) != NULL ? RP_UNREFERENCED_SOME : RP_UNREFERENCED_NONE);
+	}
+	if (reference_null || rp_load_unreferenced(region->province_code) != RP_UNREFERENCED_NONE)
 	{
 		Datum		v[7] = {PointerGetDatum(region->province_code), line.value[C_FISCAL_YEAR], phase,
 							Int32GetDatum(program_id), amount, PointerGetDatum(region->municipality_code),
@@ -795,6 +840,8 @@ allocation_entry_insert(PG_FUNCTION_ARGS)
 		}
 	}
 	rp_load_count(inserted, id);
+	if (reference_null)
+		rp_load_set_unreferenced(region->province_code, RP_UNREFERENCED_SOME);
 
 	SPI_finish();
 	return PointerGetDatum(tuple);

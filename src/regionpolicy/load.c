@@ -7,7 +7,9 @@
  *	  number, so that the same line twice in one statement is refused
  *	  naming both rows rather than "replaced" by its own twin; and which
  *	  line scopes (province, fiscal year, phase, programme) it has already
- *	  locked, so that each is locked once per statement.  The view's
+ *	  locked, so that each is locked once per statement; and whether each
+ *	  province has lines without a reference, as last looked at since the
+ *	  statement last locked one of its scopes.  The view's
  *	  statement triggers start and close a load; its row trigger records
  *	  each line.  Backend-local.
  *
@@ -33,6 +35,7 @@ static int64 last_replaced = -1;
 static MemoryContext load_context;
 static HTAB *written_rows;		/* allocation id -> row number */
 static HTAB *locked_scopes;		/* LineScope, locked by this statement */
+static HTAB *province_lines;	/* ProvinceLines, by province */
 
 typedef struct WrittenRow
 {
@@ -53,6 +56,17 @@ typedef struct LineScope
 	char		province[SCOPE_TEXT_MAX];
 	char		phase[SCOPE_TEXT_MAX];
 } LineScope;
+
+/*
+ * Whether allocation holds lines of a province without a reference, as
+ * this statement last looked, since it last locked a scope of that
+ * province ('' for lines of no single province).
+ */
+typedef struct ProvinceLines
+{
+	char		province[SCOPE_TEXT_MAX];	/* hash key */
+	RpUnreferenced state;
+} ProvinceLines;
 
 static void
 load_state_reset(void)
@@ -78,6 +92,52 @@ load_state_reset(void)
 	ctl.hcxt = load_context;
 	locked_scopes = hash_create("regionpolicy locked scopes", 16, &ctl,
 								HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+
+	memset(&ctl, 0, sizeof(ctl));
+	ctl.keysize = SCOPE_TEXT_MAX;
+	ctl.entrysize = sizeof(ProvinceLines);
+	ctl.hcxt = load_context;
+	province_lines = hash_create("regionpolicy province lines", 16, &ctl,
+								 HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+}
+
+/* a province as a key; false if it is too long to be one */
+static bool
+province_key(text *province, char *key)
+{
+	memset(key, 0, SCOPE_TEXT_MAX);
+	if (province == NULL)
+		return true;
+	/* a NULL province is the empty key, which no code is */
+	if (VARSIZE_ANY_EXHDR(province) >= SCOPE_TEXT_MAX || VARSIZE_ANY_EXHDR(province) == 0)
+		return false;
+	memcpy(key, VARDATA_ANY(province), VARSIZE_ANY_EXHDR(province));
+	return true;
+}
+
+RpUnreferenced
+rp_load_unreferenced(text *province)
+{
+	char		key[SCOPE_TEXT_MAX];
+	ProvinceLines *p;
+
+	if (province_lines == NULL || !province_key(province, key))
+		return RP_UNREFERENCED_SOME;	/* (never skips a look) */
+	p = hash_search(province_lines, key, HASH_FIND, NULL);
+	return p == NULL ? RP_UNREFERENCED_UNKNOWN : p->state;
+}
+
+void
+rp_load_set_unreferenced(text *province, RpUnreferenced state)
+{
+	char		key[SCOPE_TEXT_MAX];
+	ProvinceLines *p;
+
+	/* (no load under way: nothing is remembered, and nothing skipped) */
+	if (province_lines == NULL || !province_key(province, key))
+		return;
+	p = hash_search(province_lines, key, HASH_ENTER, NULL);
+	p->state = state;
 }
 
 PG_FUNCTION_INFO_V1(allocation_load_begin);
@@ -213,6 +273,7 @@ allocation_load_end(PG_FUNCTION_ARGS)
 		MemoryContextReset(load_context);
 	written_rows = NULL;
 	locked_scopes = NULL;
+	province_lines = NULL;
 	PG_RETURN_VOID();
 }
 

@@ -19,6 +19,22 @@ extern int64 rp_load_row(void);
  */
 extern bool rp_load_scope_seen(text *province, int32 fiscal_year, text *phase, int32 program_id);
 
+/*
+ * Whether allocation holds lines of a province (NULL: of none) without a
+ * reference, as this statement last looked since it last locked a scope
+ * of the province; a line with a reference need not look for an identical
+ * line without one where there is none.  Unknown until set; a province
+ * whose code is too long to remember is always "some".
+ */
+typedef enum RpUnreferenced
+{
+	RP_UNREFERENCED_UNKNOWN,
+	RP_UNREFERENCED_NONE,
+	RP_UNREFERENCED_SOME
+} RpUnreferenced;
+extern RpUnreferenced rp_load_unreferenced(text *province);
+extern void rp_load_set_unreferenced(text *province, RpUnreferenced state);
+
 /* did this statement write allocation `id`?  If so, *row is the row that did */
 extern bool rp_load_written(int64 id, int64 *row);
 
