@@ -4,7 +4,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
-SELECT plan(97);
+SELECT plan(101);
 
 SELECT tables_are('regionpolicy', ARRAY['province', 'province_alias', 'superregion', 'superregion_member', 'program',
 	'program_target', 'allocation', 'allocation_scope', 'cluster', 'evaluation_agency', 'committee_figure', 'cluster_diagnosis',
@@ -48,6 +48,9 @@ INSERT INTO constraint_cases VALUES
 	($$INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount) VALUES (21, '26', 2024, '(1,1)')$$, '23503', 'a year other than the programme''s'),
 	($$INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount, phase) VALUES (21, '26', 2023, '(1,1)', 'proposed')$$, '23514', 'an unknown phase'),
 	($$INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount) VALUES (21, '26', 2023, '(-1,1)')$$, '23514', 'a negative planned amount'),
+	($$INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount) VALUES (21, '26', 2023, '(1,-1)')$$, '23514', 'a negative planned local amount'),
+	($$INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount, phase) VALUES (21, '26', 2023, '(0,-1)', 'approved')$$, '23514', 'a negative approved amount'),
+	($$INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount, phase, other) VALUES (21, '26', 2023, '(1,1)', 'approved', -1)$$, '23514', 'negative approved other money'),
 	($$INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount) VALUES (21, '26', 2023, NULL)$$, '23502', 'a missing amount'),
 	($$INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount) VALUES (21, '26', 2023, '(1,1,3)')$$, '22P02', 'an amount whose total disagrees'),
 	($$INSERT INTO regionpolicy.cluster_diagnosis VALUES (1, 2023, 3, 50, true, true)$$, '23514', 'stage 3'),
@@ -83,6 +86,10 @@ INSERT INTO constraint_cases VALUES
 
 SET CONSTRAINTS ALL IMMEDIATE;
 SELECT throws_ok(sql, code, NULL, format('refuses %s with %s', what, code)) FROM constraint_cases;
+SELECT lives_ok($$INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount, phase, other)
+				 VALUES (21, '26', 2023, '(-1,-3)', 'adjusted', -1), (21, '26', 2023, '(-2,0)', 'executed', -2)$$,
+				'an adjusted or executed line may be below zero, amount and other money (cuts, recoveries)');
+DELETE FROM regionpolicy.allocation WHERE program_id = 21 AND phase IN ('adjusted', 'executed') AND other < 0;
 SET CONSTRAINTS ALL DEFERRED;
 
 -- A key that rows refer to stays; a restore's session (a superuser's, with
