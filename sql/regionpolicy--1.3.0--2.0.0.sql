@@ -395,8 +395,9 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 -- (a CHECK is read from its stored text again by every statement that
 -- writes the table, so a statement a line, as allocation_entry runs, pays
 -- for its length; "phase IN (…)" is stored as an array to build, each time,
--- and the rules of money not negative are each one call of a function of
--- C, a third of the text of their expressions: bench/README.md)
+-- and the rules of money not negative and of a reference stored trimmed
+-- are each one call of a function of C, under a third of the text of
+-- their expressions: bench/README.md)
 CREATE FUNCTION @extschema@.budget_not_negative(phase text, amount @extschema@.funding)
 RETURNS boolean
 AS 'MODULE_PATHNAME', 'regionpolicy_budget_not_negative'
@@ -409,16 +410,25 @@ AS 'MODULE_PATHNAME', 'regionpolicy_other_not_negative'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.other_not_negative(text, bigint) IS
 'allocation''s rule: a line''s other money is not negative unless its phase is adjusted or executed';
+CREATE FUNCTION @extschema@.reference_stored(reference text)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'regionpolicy_reference_stored'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.reference_stored(text) IS
+'allocation''s rule: a reference is stored as reference_trim leaves it, and has at most 200 characters';
 ALTER TABLE @extschema@.allocation
 	DROP CONSTRAINT allocation_phase_known,
 	DROP CONSTRAINT allocation_budget_not_negative,
 	DROP CONSTRAINT allocation_other_not_negative,
+	DROP CONSTRAINT allocation_reference_trimmed,
 	ADD CONSTRAINT allocation_phase_known
 		CHECK (phase = ANY ('{planned,approved,adjusted,executed}'::text[])),
 	ADD CONSTRAINT allocation_budget_not_negative
 		CHECK (@extschema@.budget_not_negative(phase, amount)),
 	ADD CONSTRAINT allocation_other_not_negative
-		CHECK (@extschema@.other_not_negative(phase, other));
+		CHECK (@extschema@.other_not_negative(phase, other)),
+	ADD CONSTRAINT allocation_reference_trimmed
+		CHECK (@extschema@.reference_stored(reference));
 -- end of 2.0.0
 -- 2.0.0: a name of a province that merged during the year is that province's
 -- The province a line names in a fiscal year.  A code (행정표준코드 or ISO)

@@ -7,7 +7,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION regionpolicy CASCADE;
 SET LOCAL search_path = regionpolicy, public;
 SET LOCAL client_min_messages = warning;
-SELECT plan(50);
+SELECT plan(55);
 
 INSERT INTO program (id, ministry, fiscal_year, name_ko) VALUES
 	(1000, 'MOTIE', 2027, '지역혁신협력지구'), (1001, 'MSS', 2027, '지역스타기업 R&D'),
@@ -31,6 +31,18 @@ SELECT is((SELECT allocation_load_summary()::text), '(0,1)', 'the load summary: 
 SELECT is((SELECT reference FROM allocation WHERE program_id = 1000), '27-CL-44', 'references are stored trimmed');
 SELECT throws_ok($$INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount, reference) VALUES (1000, '44', 2027, '(1,0)', 'L-1 ')$$,
 	'23514', NULL, 'an untrimmed reference straight into allocation is refused');
+SELECT throws_ok($$INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount, reference) VALUES (1000, '44', 2027, '(1,0)', 'L  1')$$,
+	'23514', NULL, '… and so is one with a run of spaces inside');
+SELECT throws_ok($$INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount, reference) VALUES (1000, '44', 2027, '(1,0)', '')$$,
+	'23514', NULL, '… or one of nothing');
+SELECT throws_ok($$INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount, reference) VALUES (1000, '44', 2027, '(1,0)', repeat('가', 201))$$,
+	'23514', NULL, '… or one of 201 characters');
+SELECT throws_ok($$INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount, reference) VALUES (1000, '44', 2027, '(1,0)', U&'\1100\1161-1')$$,
+	'23514', NULL, '… or one not in Unicode NFC (가 as two jamo)');
+SELECT lives_ok($$INSERT INTO regionpolicy.allocation (program_id, province_code, fiscal_year, amount, reference) VALUES
+	(1000, '44', 2027, '(3,0)', repeat('가', 200)), (1000, '44', 2027, '(4,0)', '과제 가-1')$$,
+	'a reference of 200 characters, or of Hangul in NFC, is stored as it is');
+DELETE FROM allocation WHERE reference IN (repeat('가', 200), '과제 가-1');
 SELECT lives_ok($$INSERT INTO regionpolicy.allocation_entry (program, province, fiscal_year, amount, reference) VALUES
 	('지역혁신협력지구', '부산', 2027, '(1억,0)', 'SEOUL-2027-001')$$, 'a 부산 line may carry a reference that looks like 서울''s …');
 SELECT lives_ok($$INSERT INTO regionpolicy.allocation_entry (program, province, fiscal_year, amount, reference) VALUES
