@@ -24,8 +24,9 @@ FROM generate_series(1, 40) AS i;
 SELECT is((SELECT pg_stat_get_xact_numscans('allocation_unreferenced_line_key'::regclass) - n FROM probes), 2::bigint,
 		  '40 lines with references, of two provinces, where no line lacks one: two looks, not a probe a line');
 SELECT throws_ok($$INSERT INTO regionpolicy.allocation_entry (program, province, fiscal_year, amount, reference)
-				  VALUES ('지역혁신협력지구', '부산', 2024, '(500,0)', NULL), ('지역혁신협력지구', '부산', 2024, '(500,0)', 'P-500')$$,
-	'23505', NULL, 'a line with a reference identical to one without that the same statement wrote before is refused');
+				  VALUES ('지역혁신협력지구', '부산', 2024, '(501,0)', 'P-501'), ('지역혁신협력지구', '부산', 2024, '(500,0)', NULL),
+						 ('지역혁신협력지구', '부산', 2024, '(500,0)', 'P-500')$$,
+	'23505', NULL, 'a line with a reference identical to one without that the same statement wrote before is refused, after a line that found none');
 SELECT throws_ok($$INSERT INTO regionpolicy.allocation_entry (program, province, fiscal_year, amount, reference)
 				  VALUES ('지역혁신협력지구', '경남', 2024, '(1,0)', NULL)$$,
 	'23505', NULL, '… and so is a line without a reference identical to one with');
