@@ -2721,7 +2721,7 @@ BEGIN
 	WHERE right(btrim(l.municipality), 1) IN ('*', '계') OR right(btrim(l.province), 1) IN ('*', '계')
 	ORDER BY l.line LIMIT 1;
 	IF FOUND THEN
-		PERFORM @extschema@.region_code_read(CASE WHEN btrim(bad.municipality) ~ '(\*|계)$' THEN bad.municipality ELSE bad.province END,
+		PERFORM @extschema@.region_code_read(CASE WHEN right(btrim(bad.municipality), 1) IN ('*', '계') THEN bad.municipality ELSE bad.province END,
 											 bad.fiscal_year, @extschema@.message('line %s', bad.line));
 	END IF;
 	-- Programmes not yet known, created for their fiscal year when the

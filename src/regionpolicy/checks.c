@@ -15,7 +15,6 @@
  */
 #include "postgres.h"
 
-#include "catalog/pg_type.h"
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
@@ -60,25 +59,11 @@ regionpolicy_reference_stored(PG_FUNCTION_ARGS)
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	int			len = VARSIZE_ANY_EXHDR(t);
-	FmgrInfo   *trim = (FmgrInfo *) fcinfo->flinfo->fn_extra;
-	LOCAL_FCINFO(call, 1);
-	Datum		result;
+	bool		isnull;
+	Datum		result = rp_sibling_call_text(fcinfo, "reference_trim", PointerGetDatum(t), &isnull);
 	text	   *trimmed;
 
-	if (trim == NULL)
-	{
-		Oid			argtype = TEXTOID;
-		Oid			fn = rp_sibling_function(fcinfo->flinfo->fn_oid, "reference_trim", 1, &argtype);
-
-		trim = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(FmgrInfo));
-		fmgr_info_cxt(fn, trim, fcinfo->flinfo->fn_mcxt);
-		fcinfo->flinfo->fn_extra = trim;
-	}
-	InitFunctionCallInfoData(*call, trim, 1, PG_GET_COLLATION(), NULL, NULL);
-	call->args[0].value = PointerGetDatum(t);
-	call->args[0].isnull = false;
-	result = FunctionCallInvoke(call);
-	if (call->isnull)
+	if (isnull)
 		PG_RETURN_BOOL(false);
 	trimmed = DatumGetTextPP(result);
 	PG_RETURN_BOOL(VARSIZE_ANY_EXHDR(trimmed) == len &&

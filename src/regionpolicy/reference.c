@@ -16,7 +16,6 @@
  */
 #include "postgres.h"
 
-#include "catalog/pg_type.h"
 #include "utils/builtins.h"
 
 #include "regionpolicy.h"
@@ -43,24 +42,10 @@ regionpolicy_reference_trim(PG_FUNCTION_ARGS)
 	{
 		if ((unsigned char) s[i] >= 0x80)
 		{
-			FmgrInfo   *full = (FmgrInfo *) fcinfo->flinfo->fn_extra;
-			LOCAL_FCINFO(call, 1);
-			Datum		result;
+			bool		isnull;
+			Datum		result = rp_sibling_call_text(fcinfo, "reference_trim_full", PointerGetDatum(t), &isnull);
 
-			if (full == NULL)
-			{
-				Oid			argtype = TEXTOID;
-				Oid			fn = rp_sibling_function(fcinfo->flinfo->fn_oid, "reference_trim_full", 1, &argtype);
-
-				full = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(FmgrInfo));
-				fmgr_info_cxt(fn, full, fcinfo->flinfo->fn_mcxt);
-				fcinfo->flinfo->fn_extra = full;
-			}
-			InitFunctionCallInfoData(*call, full, 1, PG_GET_COLLATION(), NULL, NULL);
-			call->args[0].value = PointerGetDatum(t);
-			call->args[0].isnull = false;
-			result = FunctionCallInvoke(call);
-			if (call->isnull)
+			if (isnull)
 				PG_RETURN_NULL();
 			PG_RETURN_DATUM(result);
 		}

@@ -37,6 +37,8 @@
 
 /* the function of that name and arguments in the schema of the function self (sibling.c) */
 extern Oid	rp_sibling_function(Oid self, const char *name, int nargs, const Oid *argtypes);
+/* call the sibling name(text), its look-up cached in fn_extra (sibling.c) */
+extern Datum rp_sibling_call_text(FunctionCallInfo fcinfo, const char *name, Datum arg, bool *isnull);
 
 /* does the text begin as a spreadsheet formula does (formula.c)? */
 extern bool rp_begins_formula(const char *s, int len);
