@@ -21,7 +21,9 @@
  *		line without a reference one of allocation_line_hash_idx too), and
  *		one INSERT writes it, each a plan kept for the session; a line with
  *		a reference skips the first where its province has no line without
- *		one (looked at once a statement and scope, load.c).
+ *		one (looked at once a statement and scope, load.c);
+ *	  - on Citus, where each of those statements goes to a worker, the
+ *		lines wait and are written a batch at a time (batch.c).
  *
  *	  Every refusal is raised by the SQL function that has always raised it
  *	  (the line's description, entry_row_text, is built only then), so the
@@ -36,6 +38,7 @@
 #include "access/htup_details.h"
 #include "catalog/pg_collation.h"
 #include "catalog/pg_namespace.h"
+#include "catalog/pg_trigger.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "common/hashfn.h"
@@ -52,15 +55,10 @@
 #include "nodes/miscnodes.h"
 #endif
 
+#include "entry.h"
 #include "load.h"
 #include "regionpolicy.h"
 
-/* the view's columns the trigger reads, by name */
-enum
-{
-	C_PROGRAM, C_PROVINCE, C_FISCAL_YEAR, C_PHASE, C_AMOUNT, C_NATIONAL, C_LOCAL,
-	C_UNIT, C_REFERENCE, C_NOTE, C_MUNICIPALITY, C_AS_OF, C_OTHER, N_COLUMNS
-};
 static const char *const column_names[N_COLUMNS] = {
 	"program", "province", "fiscal_year", "phase", "amount", "national", "local",
 	"unit", "reference", "note", "municipality", "as_of", "other"
@@ -84,6 +82,7 @@ typedef struct EntryPlans
 	Oid			trigger_fn;		/* the function they were made for */
 	bool		generic;		/* planned once (not on Citus) */
 	Oid			funding_type;
+	char	   *schema;			/* the extension's, quoted */
 	SPIPlanPtr	plan[N_QUERIES];
 } EntryPlans;
 
@@ -101,6 +100,7 @@ typedef struct EntryState
 	HTAB	   *programs;
 	HTAB	   *regions;
 	MemoryContext cxt;
+	bool		batch;			/* lines wait in batch.c (on Citus) */
 } EntryState;
 
 /* a look-up's arguments as bytes, the hash key of what it answered */
@@ -122,16 +122,6 @@ typedef struct RegionEntry
 	text	   *province_code;	/* NULL: a line of no single province */
 	text	   *municipality_code;	/* NULL: none */
 } RegionEntry;
-
-/* one line as the trigger reads it */
-typedef struct Line
-{
-	Datum		value[N_COLUMNS];
-	bool		isnull[N_COLUMNS];
-	int64		row;
-	Datum		row_text;		/* built only when a refusal needs it */
-	bool		has_row_text;
-} Line;
 
 static uint32
 lookup_hash(const void *key, Size keysize)
@@ -363,8 +353,39 @@ plans_make(Oid trigger_fn, bool generic)
 #undef PREPARE
 
 	session_plans.funding_type = fund;
+	if (session_plans.schema != NULL)
+		pfree(session_plans.schema);
+	session_plans.schema = MemoryContextStrdup(TopMemoryContext, n);
 	session_plans.generic = generic;
 	session_plans.trigger_fn = trigger_fn;
+}
+
+/*
+ * Do the statement's lines wait to be written a batch at a time
+ * (batch.c)?  On Citus, where a line at a time sends its worker a
+ * statement or two a line, and only where the statement trigger that
+ * writes what waits at the statement's end (allocation_entry_tally, after
+ * INSERT) fires in this session.
+ */
+static bool
+batch_lines(Oid trigger_fn, Relation rel)
+{
+	TriggerDesc *td = rel->trigdesc;
+	Oid			tally;
+
+	if (session_plans.generic || td == NULL || SessionReplicationRole == SESSION_REPLICATION_ROLE_REPLICA)
+		return false;
+	tally = rp_sibling_function(trigger_fn, "allocation_entry_tally", 0, NULL);
+	for (int i = 0; i < td->numtriggers; i++)
+	{
+		Trigger    *t = &td->triggers[i];
+
+		if (t->tgfoid == tally && TRIGGER_FOR_AFTER(t->tgtype) && !TRIGGER_FOR_ROW(t->tgtype) &&
+			TRIGGER_FOR_INSERT(t->tgtype) && t->tgqual == NULL &&
+			(t->tgenabled == TRIGGER_FIRES_ON_ORIGIN || t->tgenabled == TRIGGER_FIRES_ALWAYS))
+			return true;
+	}
+	return false;
 }
 
 static EntryState *
@@ -388,6 +409,7 @@ state_make(FunctionCallInfo fcinfo, TriggerData *trigdata)
 	fmgr_info_cxt(rp_sibling_function(fcinfo->flinfo->fn_oid, "reference_trim", 1, &argtype),
 				  &state->reference_trim, cxt);
 	state->cxt = cxt;
+	state->batch = batch_lines(fcinfo->flinfo->fn_oid, trigdata->tg_relation);
 	state->programs = lookup_table("regionpolicy entry programmes", sizeof(ProgramEntry), cxt);
 	state->regions = lookup_table("regionpolicy entry regions", sizeof(RegionEntry), cxt);
 	return state;
@@ -650,6 +672,115 @@ blank(text *t)
 	return true;
 }
 
+/*
+ * Write a line (within SPI): look for an identical line, insert it or
+ * replace the line of its reference, refuse the same line twice, count it.
+ */
+void
+rp_entry_write(EntryWrite *w)
+{
+	Datum		province = PointerGetDatum(w->province_code);
+	Datum		municipality = PointerGetDatum(w->municipality_code);
+	Datum		phase = PointerGetDatum(w->phase);
+	Datum		reference = PointerGetDatum(w->reference);
+	bool		reference_null = w->reference == NULL;
+	HeapTuple	t;
+	bool		isnull;
+	int64		id;
+	bool		inserted;
+
+	/*
+	 * A line identical to one already there (programme, province, year,
+	 * phase, 시·군·구 and amount) would double the total when one of the two
+	 * has no reference: a load run again without references, or run with
+	 * references after one without.  (Two identical loads without a
+	 * reference at once are refused by the unique index itself.)  A line
+	 * with a reference looks only for one without, so not at all where
+	 * the province has none (allocation_entry_insert looked), this
+	 * statement's own such lines counted as it writes them.
+	 */
+	if (reference_null || rp_load_unreferenced(w->province_code) != RP_UNREFERENCED_NONE)
+	{
+		Datum		v[7] = {province, Int32GetDatum(w->fiscal_year), phase, Int32GetDatum(w->program_id),
+							w->amount, municipality, reference};
+		bool		n[7] = {w->province_code == NULL, false, false, false, false,
+							w->municipality_code == NULL, reference_null};
+
+		t = run(!reference_null ? (w->province_code != NULL ? Q_TWIN : Q_TWIN_NATIONAL) :
+				w->province_code != NULL ? Q_TWIN_ANY : Q_TWIN_ANY_NATIONAL, v, n, 7);
+		if (t != NULL)
+		{
+			Datum		v8[8];
+			bool		n8[8];
+			int64		twin_row;
+
+			v8[0] = column(t, 1, &n8[0]);
+			v8[1] = column(t, 2, &n8[1]);
+			n8[2] = !rp_load_written(DatumGetInt64(v8[0]), &twin_row);
+			v8[2] = Int64GetDatum(n8[2] ? 0 : twin_row);
+			v8[3] = Int64GetDatum(w->line.row);
+			n8[3] = false;
+			v8[4] = row_text(&w->line);
+			n8[4] = false;
+			v8[5] = phase;
+			n8[5] = false;
+			v8[6] = w->amount;
+			n8[6] = false;
+			v8[7] = reference;
+			n8[7] = reference_null;
+			run(Q_IDENTICAL, v8, n8, 8);
+			elog(ERROR, "entry_identical_line did not refuse the line");
+		}
+	}
+
+	{
+		Datum		v[9] = {Int32GetDatum(w->program_id), province, Int32GetDatum(w->fiscal_year), w->amount,
+							phase, PointerGetDatum(w->note), reference, municipality, Int64GetDatum(w->other)};
+		bool		n[9] = {false, w->province_code == NULL, false, false, false, w->note == NULL,
+							reference_null, w->municipality_code == NULL, w->other_null};
+
+		t = run(reference_null ? Q_INSERT :
+				w->province_code != NULL ? Q_INSERT_REFERENCED : Q_INSERT_REFERENCED_NATIONAL,
+				v, n, 9);
+		if (t == NULL)
+			elog(ERROR, "allocation_entry_insert: the INSERT into allocation wrote no row (does a BEFORE INSERT trigger on allocation skip it?)");
+		id = DatumGetInt64(column(t, 1, &isnull));
+		inserted = DatumGetBool(column(t, 2, &isnull));
+	}
+
+	/*
+	 * A line this very statement wrote is the same line given twice, not
+	 * one to replace.
+	 */
+	if (!inserted)
+	{
+		int64		twin_row;
+
+		if (rp_load_written(id, &twin_row))
+		{
+			Datum		v[3] = {Int64GetDatum(twin_row), Int64GetDatum(w->line.row), row_text(&w->line)};
+			bool		n[3] = {false, false, false};
+
+			run(Q_SAME_LINE, v, n, 3);
+		}
+	}
+	rp_load_count_row(inserted, id, w->line.row);
+	if (reference_null)
+		rp_load_set_unreferenced(w->province_code, RP_UNREFERENCED_SOME);
+}
+
+const char *
+rp_entry_schema(void)
+{
+	return session_plans.schema;
+}
+
+Oid
+rp_entry_funding_type(void)
+{
+	return session_plans.funding_type;
+}
+
 PG_FUNCTION_INFO_V1(allocation_entry_insert);
 Datum
 allocation_entry_insert(PG_FUNCTION_ARGS)
@@ -668,9 +799,6 @@ allocation_entry_insert(PG_FUNCTION_ARGS)
 	bool		other_null = false;
 	Datum		phase;
 	HeapTuple	t;
-	bool		isnull;
-	int64		id;
-	bool		inserted;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_INSTEAD(trigdata->tg_event) ||
 		!TRIGGER_FIRED_FOR_ROW(trigdata->tg_event) || !TRIGGER_FIRED_BY_INSERT(trigdata->tg_event))
@@ -693,7 +821,7 @@ allocation_entry_insert(PG_FUNCTION_ARGS)
 	for (int c = 0; c < N_COLUMNS; c++)
 		line.value[c] = heap_getattr(tuple, state->attnum[c], RelationGetDescr(trigdata->tg_relation),
 									 &line.isnull[c]);
-	line.row = rp_load_row();
+	line.row = rp_load_take_row();
 	line.has_row_text = false;
 
 	/* the reference: bounded, trimmed, no formula; the note: no formula */
@@ -753,15 +881,10 @@ allocation_entry_insert(PG_FUNCTION_ARGS)
 	}
 
 	/*
-	 * A line identical to one already there (programme, province, year,
-	 * phase, 시·군·구 and amount) would double the total when one of the two
-	 * has no reference: a load run again without references, or run with
-	 * references after one without.  (Two identical loads without a
-	 * reference at once are refused by the unique index itself.)  A line
-	 * with a reference looks only for one without, so not at all where
-	 * the province has none: looked at once its scope is locked, which no
-	 * other load can add to until this transaction ends, and this
-	 * statement's own such lines counted as it writes them.
+	 * Whether the province has lines without a reference, looked at once
+	 * its scope is locked (which no other load can add to until this
+	 * transaction ends), for a line with a reference: where it has none,
+	 * the line need not look for an identical one.
 	 */
 	if (!reference_null && rp_load_unreferenced(region->province_code) == RP_UNREFERENCED_UNKNOWN)
 	{
@@ -772,76 +895,35 @@ allocation_entry_insert(PG_FUNCTION_ARGS)
 								 run(region->province_code != NULL ? Q_UNREFERENCED : Q_UNREFERENCED_NATIONAL,
 									 v, n, 1) != NULL ? RP_UNREFERENCED_SOME : RP_UNREFERENCED_NONE);
 	}
-	if (reference_null || rp_load_unreferenced(region->province_code) != RP_UNREFERENCED_NONE)
+
 	{
-		Datum		v[7] = {PointerGetDatum(region->province_code), line.value[C_FISCAL_YEAR], phase,
-							Int32GetDatum(program_id), amount, PointerGetDatum(region->municipality_code),
-							reference_trimmed};
-		bool		n[7] = {region->province_code == NULL, false, false, false, false,
-							region->municipality_code == NULL, reference_null};
+		EntryWrite	w;
 
-		t = run(!reference_null ? (region->province_code != NULL ? Q_TWIN : Q_TWIN_NATIONAL) :
-				region->province_code != NULL ? Q_TWIN_ANY : Q_TWIN_ANY_NATIONAL, v, n, 7);
-		if (t != NULL)
+		w.line = line;
+		w.program_id = program_id;
+		w.fiscal_year = DatumGetInt32(line.value[C_FISCAL_YEAR]);
+		w.province_code = region->province_code;
+		w.municipality_code = region->municipality_code;
+		w.amount = amount;
+		w.phase = DatumGetTextPP(phase);
+		w.note = text_value(&line, C_NOTE);
+		w.reference = reference_null ? NULL : DatumGetTextPP(reference_trimmed);
+		w.other = other_null ? 0 : DatumGetInt64(other);
+		w.other_null = other_null;
+		/*
+		 * On Citus a line waits to be written with others (batch.c), but
+		 * for a line of no single province, before which those waiting are
+		 * written, so that lines are written in their order.
+		 */
+		if (state->batch && w.province_code != NULL)
+			rp_batch_add(&w);
+		else
 		{
-			Datum		w[8];
-			bool		wn[8];
-			int64		twin_row;
-
-			w[0] = column(t, 1, &wn[0]);
-			w[1] = column(t, 2, &wn[1]);
-			wn[2] = !rp_load_written(DatumGetInt64(w[0]), &twin_row);
-			w[2] = Int64GetDatum(wn[2] ? 0 : twin_row);
-			w[3] = Int64GetDatum(line.row);
-			wn[3] = false;
-			w[4] = row_text(&line);
-			wn[4] = false;
-			w[5] = phase;
-			wn[5] = false;
-			w[6] = amount;
-			wn[6] = false;
-			w[7] = reference_trimmed;
-			wn[7] = reference_null;
-			run(Q_IDENTICAL, w, wn, 8);
-			elog(ERROR, "entry_identical_line did not refuse the line");
+			if (state->batch)
+				rp_batch_flush();
+			rp_entry_write(&w);
 		}
 	}
-
-	{
-		Datum		v[9] = {Int32GetDatum(program_id), PointerGetDatum(region->province_code),
-							line.value[C_FISCAL_YEAR], amount, phase, line.value[C_NOTE],
-							reference_trimmed, PointerGetDatum(region->municipality_code), other};
-		bool		n[9] = {false, region->province_code == NULL, false, false, false, line.isnull[C_NOTE],
-							reference_null, region->municipality_code == NULL, other_null};
-
-		t = run(reference_null ? Q_INSERT :
-				region->province_code != NULL ? Q_INSERT_REFERENCED : Q_INSERT_REFERENCED_NATIONAL,
-				v, n, 9);
-		if (t == NULL)
-			elog(ERROR, "allocation_entry_insert: the INSERT into allocation wrote no row (does a BEFORE INSERT trigger on allocation skip it?)");
-		id = DatumGetInt64(column(t, 1, &isnull));
-		inserted = DatumGetBool(column(t, 2, &isnull));
-	}
-
-	/*
-	 * A line this very statement wrote is the same line given twice, not
-	 * one to replace.
-	 */
-	if (!inserted)
-	{
-		int64		twin_row;
-
-		if (rp_load_written(id, &twin_row))
-		{
-			Datum		v[3] = {Int64GetDatum(twin_row), Int64GetDatum(line.row), row_text(&line)};
-			bool		n[3] = {false, false, false};
-
-			run(Q_SAME_LINE, v, n, 3);
-		}
-	}
-	rp_load_count(inserted, id);
-	if (reference_null)
-		rp_load_set_unreferenced(region->province_code, RP_UNREFERENCED_SOME);
 
 	SPI_finish();
 	return PointerGetDatum(tuple);

@@ -23,11 +23,13 @@
 #include "utils/hsearch.h"
 #include "utils/memutils.h"
 
+#include "entry.h"
 #include "load.h"
 #include "regionpolicy.h"
 
 static int64 tally_inserted;
 static int64 tally_replaced;
+static int64 rows_seen;			/* lines the statement has read */
 static int64 last_inserted = -1;	/* -1: no load closed yet */
 static int64 last_replaced = -1;
 
@@ -144,8 +146,16 @@ PG_FUNCTION_INFO_V1(allocation_load_begin);
 Datum
 allocation_load_begin(PG_FUNCTION_ARGS)
 {
+	/*
+	 * Lines still waiting (batch.c) are those of an INSERT into the view
+	 * earlier in this same query (a statement with two): a (sub)transaction
+	 * that aborts drops its own, so none of a failed statement is left.
+	 */
+	rp_batch_flush();
+	rp_batch_end_statement();
 	tally_inserted = 0;
 	tally_replaced = 0;
+	rows_seen = 0;
 	load_state_reset();
 	PG_RETURN_VOID();
 }
@@ -153,7 +163,13 @@ allocation_load_begin(PG_FUNCTION_ARGS)
 int64
 rp_load_row(void)
 {
-	return tally_inserted + tally_replaced + 1;
+	return rows_seen + 1;
+}
+
+int64
+rp_load_take_row(void)
+{
+	return ++rows_seen;
 }
 
 /* the row number (from 1) of the line the statement is at */
@@ -200,7 +216,12 @@ allocation_load_written(PG_FUNCTION_ARGS)
 void
 rp_load_count(bool inserted, int64 id)
 {
-	int64		row = tally_inserted + tally_replaced + 1;
+	rp_load_count_row(inserted, id, rp_load_take_row());
+}
+
+void
+rp_load_count_row(bool inserted, int64 id, int64 row)
+{
 	WrittenRow *w;
 	bool		found;
 
@@ -266,9 +287,13 @@ PG_FUNCTION_INFO_V1(allocation_load_end);
 Datum
 allocation_load_end(PG_FUNCTION_ARGS)
 {
+	/* the statement's lines still waiting to be written (batch.c) */
+	rp_batch_flush();
+	rp_batch_end_statement();
 	last_inserted = tally_inserted;
 	last_replaced = tally_replaced;
 	tally_inserted = tally_replaced = 0;
+	rows_seen = 0;
 	if (load_context != NULL)
 		MemoryContextReset(load_context);
 	written_rows = NULL;

@@ -9,8 +9,10 @@
 #ifndef REGIONPOLICY_LOAD_H
 #define REGIONPOLICY_LOAD_H
 
-/* the row number (from 1) of the line the statement is at */
+/* the row number (from 1) of the next line the statement reads */
 extern int64 rp_load_row(void);
+/* the next line's row number, taken: the row trigger's line */
+extern int64 rp_load_take_row(void);
 
 /*
  * True if this statement has already locked the scope; else remember it
@@ -38,7 +40,11 @@ extern void rp_load_set_unreferenced(text *province, RpUnreferenced state);
 /* did this statement write allocation `id`?  If so, *row is the row that did */
 extern bool rp_load_written(int64 id, int64 *row);
 
-/* count one line, inserted or replacing one, written as allocation `id` */
+/*
+ * count one line, inserted or replacing one, written as allocation `id`:
+ * the next row's (rp_load_count, which takes it), or row's
+ */
 extern void rp_load_count(bool inserted, int64 id);
+extern void rp_load_count_row(bool inserted, int64 id, int64 row);
 
 #endif							/* REGIONPOLICY_LOAD_H */
