@@ -323,7 +323,8 @@ probe_prepare(void)
 	Oid			fund = rp_entry_funding_type();
 	Oid			types[7] = {INT4ARRAYOID, TEXTARRAYOID, INT4ARRAYOID, get_array_type(fund), TEXTARRAYOID,
 							BOOLARRAYOID, TEXTOID};
-	const char *lines = "unnest($1, $2, $3, $4, $5, $6) AS u(fiscal_year, phase, program_id, amount, municipality_code, referenced)";
+	const char *lines = "ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4),"
+		" pg_catalog.unnest($5), pg_catalog.unnest($6)) AS u(fiscal_year, phase, program_id, amount, municipality_code, referenced)";
 	const char *match = "a.province_code OPERATOR(pg_catalog.=) $7"
 		" AND a.fiscal_year OPERATOR(pg_catalog.=) u.fiscal_year AND a.phase OPERATOR(pg_catalog.=) u.phase"
 		" AND a.program_id OPERATOR(pg_catalog.=) u.program_id AND a.amount OPERATOR(%s.=) u.amount"
