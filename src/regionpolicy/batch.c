@@ -271,7 +271,8 @@ text_is(const text *t, const char *s)
 /*
  * Would the batch's own lines, or a CHECK of allocation, refuse one of
  * them?  (The rules of allocation's CHECKs that entry.c has not applied
- * already: the phase, and plans and budgets not negative.)
+ * already: the phase, and plans and budgets not negative, by the
+ * functions those CHECKs call.)
  */
 static bool
 batch_refusable(EntryWrite *lines, int n, HTAB *keys, StringInfo key)
@@ -281,16 +282,15 @@ batch_refusable(EntryWrite *lines, int n, HTAB *keys, StringInfo key)
 	for (int i = 0; i < n; i++)
 	{
 		EntryWrite *w = &lines[i];
-		const Funding *f = (const Funding *) DatumGetPointer(w->amount);
-		bool		budget = text_is(w->phase, "planned") || text_is(w->phase, "approved");
 		KeyEntry   *e;
 		bool		found;
 
-		if (!budget && !text_is(w->phase, "adjusted") && !text_is(w->phase, "executed"))
+		if (!text_is(w->phase, "planned") && !text_is(w->phase, "approved") &&
+			!text_is(w->phase, "adjusted") && !text_is(w->phase, "executed"))
 			return true;
-		if (budget && (f->national < 0 || f->local < 0 || w->other < 0))
-			return true;
-		if (w->other_null)
+		if (w->other_null ||
+			!rp_budget_not_negative(w->phase, (const Funding *) DatumGetPointer(w->amount)) ||
+			!rp_other_not_negative(w->phase, w->other))
 			return true;
 
 		/* the same line twice: in the batch, or in an earlier one */

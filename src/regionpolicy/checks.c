@@ -22,7 +22,7 @@
 
 /* adjustments and execution may be negative (cuts, recoveries) */
 static bool
-phase_may_be_negative(text *phase)
+phase_may_be_negative(const text *phase)
 {
 	const char *s = VARDATA_ANY(phase);
 	int			len = VARSIZE_ANY_EXHDR(phase);
@@ -30,14 +30,24 @@ phase_may_be_negative(text *phase)
 	return (len == 8 && (memcmp(s, "adjusted", 8) == 0 || memcmp(s, "executed", 8) == 0));
 }
 
+bool
+rp_budget_not_negative(const text *phase, const Funding *amount)
+{
+	return phase_may_be_negative(phase) || (amount->national >= 0 && amount->local >= 0);
+}
+
+bool
+rp_other_not_negative(const text *phase, int64 other)
+{
+	return phase_may_be_negative(phase) || other >= 0;
+}
+
 /* budget_not_negative(phase text, amount funding) returns boolean, STRICT */
 PG_FUNCTION_INFO_V1(regionpolicy_budget_not_negative);
 Datum
 regionpolicy_budget_not_negative(PG_FUNCTION_ARGS)
 {
-	Funding    *f = PG_GETARG_FUNDING_P(1);
-
-	PG_RETURN_BOOL(phase_may_be_negative(PG_GETARG_TEXT_PP(0)) || (f->national >= 0 && f->local >= 0));
+	PG_RETURN_BOOL(rp_budget_not_negative(PG_GETARG_TEXT_PP(0), PG_GETARG_FUNDING_P(1)));
 }
 
 /* other_not_negative(phase text, other bigint) returns boolean, STRICT */
@@ -45,7 +55,7 @@ PG_FUNCTION_INFO_V1(regionpolicy_other_not_negative);
 Datum
 regionpolicy_other_not_negative(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(phase_may_be_negative(PG_GETARG_TEXT_PP(0)) || PG_GETARG_INT64(1) >= 0);
+	PG_RETURN_BOOL(rp_other_not_negative(PG_GETARG_TEXT_PP(0), PG_GETARG_INT64(1)));
 }
 
 /*

@@ -40,6 +40,13 @@ extern Oid	rp_sibling_function(Oid self, const char *name, int nargs, const Oid 
 /* call the sibling name(text), its look-up cached in fn_extra (sibling.c) */
 extern Datum rp_sibling_call_text(FunctionCallInfo fcinfo, const char *name, Datum arg, bool *isnull);
 
+/*
+ * allocation's rules of money not negative, as its CHECKs call them
+ * (checks.c): a planned or approved line's amount and other money
+ */
+extern bool rp_budget_not_negative(const text *phase, const Funding *amount);
+extern bool rp_other_not_negative(const text *phase, int64 other);
+
 /* does the text begin as a spreadsheet formula does (formula.c)? */
 extern bool rp_begins_formula(const char *s, int len);
 
